@@ -1,0 +1,27 @@
+package org.tributary.errors;
+
+/**
+ * Why a broker operation was refused, named as Kafka's protocol names its errors so that Kafka
+ * users recognise them. The HTTP and console boundaries map each code once to their own shape.
+ */
+public enum ErrorCode {
+  INVALID_TOPIC_EXCEPTION,
+  TOPIC_ALREADY_EXISTS,
+  UNKNOWN_TOPIC_OR_PARTITION,
+  INVALID_PARTITIONS,
+  INVALID_CONFIG,
+  INVALID_REQUEST,
+  RECORD_TOO_LARGE,
+  INVALID_RECORD,
+  OFFSET_OUT_OF_RANGE,
+  NO_OFFSET_FOR_PARTITION,
+  INVALID_GROUP_ID,
+  GROUP_ID_NOT_FOUND,
+  UNKNOWN_MEMBER_ID,
+  ILLEGAL_GENERATION,
+  REBALANCE_IN_PROGRESS,
+  INVALID_SESSION_TIMEOUT,
+  INCONSISTENT_GROUP_PROTOCOL,
+  OFFSET_METADATA_TOO_LARGE,
+  KAFKA_STORAGE_ERROR
+}

@@ -1,0 +1,259 @@
+package org.tributary.group;
+
+import jakarta.ejb.ConcurrencyManagement;
+import jakarta.ejb.ConcurrencyManagementType;
+import jakarta.ejb.Schedule;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.logging.Logger;
+import org.tributary.errors.ErrorCode;
+import org.tributary.errors.TributaryException;
+import org.tributary.log.PartitionLogs;
+import org.tributary.log.PartitionOffsets;
+import org.tributary.topic.TopicCatalog;
+import org.tributary.topic.TopicDeleted;
+import org.tributary.topic.TopicMetadata;
+import org.tributary.topic.TopicPartition;
+
+/**
+ * Kafka's group coordinator: membership, assignment, session expiry and committed offsets.
+ *
+ * <p>Concurrency: bean-managed, each group's monitor guards that group alone, so groups never wait
+ * for each other. A commit is validated and stored under its group's monitor, so it cannot
+ * interleave with the rebalance that would fence it.
+ */
+@Singleton
+@ConcurrencyManagement(ConcurrencyManagementType.BEAN)
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+public class GroupCoordinator {
+
+  static final int MAX_METADATA_LENGTH = 4096;
+  private static final Duration MIN_SESSION_TIMEOUT = Duration.ofSeconds(1);
+  private static final Duration MAX_SESSION_TIMEOUT = Duration.ofMinutes(30);
+  private static final Logger LOG = Logger.getLogger(GroupCoordinator.class.getName());
+
+  private final Map<String, ConsumerGroup> groups = new ConcurrentHashMap<>();
+  private final Clock clock = Clock.systemUTC();
+
+  @Inject TopicCatalog topics;
+  @Inject PartitionLogs logs;
+  @Inject OffsetStore offsets;
+
+  public Assignment join(
+      String groupId,
+      String memberId,
+      String clientId,
+      Set<String> subscription,
+      Duration sessionTimeout,
+      String assignor) {
+    requireValidGroupId(groupId);
+    if (sessionTimeout.compareTo(MIN_SESSION_TIMEOUT) < 0
+        || sessionTimeout.compareTo(MAX_SESSION_TIMEOUT) > 0) {
+      throw new TributaryException(
+          ErrorCode.INVALID_SESSION_TIMEOUT,
+          "Session timeout must be between "
+              + MIN_SESSION_TIMEOUT.toMillis()
+              + " and "
+              + MAX_SESSION_TIMEOUT.toMillis()
+              + " ms, was "
+              + sessionTimeout.toMillis()
+              + ".");
+    }
+    ConsumerGroup group = groups.computeIfAbsent(groupId, ConsumerGroup::new);
+    synchronized (group) {
+      return group.join(
+          memberId,
+          clientId == null ? "consumer" : clientId,
+          subscription,
+          sessionTimeout,
+          assignor,
+          clock.instant(),
+          partitionCounts());
+    }
+  }
+
+  public Assignment heartbeat(String groupId, String memberId) {
+    ConsumerGroup group = existingGroup(groupId);
+    synchronized (group) {
+      return group.heartbeat(memberId, clock.instant());
+    }
+  }
+
+  public void leave(String groupId, String memberId) {
+    ConsumerGroup group = existingGroup(groupId);
+    synchronized (group) {
+      group.leave(memberId, partitionCounts());
+    }
+  }
+
+  /**
+   * Commits offsets for a member of the current generation, or for a consumer outside the group
+   * ({@code memberId} null, {@code generation} -1) while the group has no members.
+   */
+  public void commit(
+      String groupId,
+      String memberId,
+      int generation,
+      Map<TopicPartition, OffsetAndMetadata> commits) {
+    requireValidGroupId(groupId);
+    commits.forEach(this::requireValidCommit);
+    ConsumerGroup group = groups.computeIfAbsent(groupId, ConsumerGroup::new);
+    synchronized (group) {
+      group.checkCommit(memberId, generation);
+      offsets.commit(groupId, commits);
+    }
+  }
+
+  public Map<TopicPartition, OffsetAndMetadata> committed(String groupId) {
+    requireValidGroupId(groupId);
+    return offsets.committed(groupId);
+  }
+
+  public List<String> listGroups() {
+    Set<String> ids = new TreeSet<>(groups.keySet());
+    ids.addAll(offsets.groupIds());
+    return new ArrayList<>(ids);
+  }
+
+  /** Members, assignment, and per partition the committed offset, log end and lag. */
+  public GroupDescription describe(String groupId) {
+    requireValidGroupId(groupId);
+    Map<TopicPartition, OffsetAndMetadata> committed = offsets.committed(groupId);
+    ConsumerGroup group = groups.get(groupId);
+    GroupState state;
+    int generation = 0;
+    String assignor = RangeAssignor.NAME;
+    List<MemberDescription> members = List.of();
+    Set<String> lagTopics = new TreeSet<>();
+    committed.keySet().forEach(partition -> lagTopics.add(partition.topic()));
+    if (group == null) {
+      state = committed.isEmpty() ? GroupState.DEAD : GroupState.EMPTY;
+    } else {
+      synchronized (group) {
+        state = group.state();
+        generation = group.generation();
+        assignor = group.assignorName();
+        members = group.describeMembers();
+        lagTopics.addAll(group.subscribedTopics());
+      }
+    }
+    return new GroupDescription(
+        groupId, state, generation, assignor, members, lags(lagTopics, committed));
+  }
+
+  /** Removes members whose session timed out, moving their partitions to live members. */
+  @Schedule(hour = "*", minute = "*", second = "*", persistent = false)
+  void expireMembers() {
+    Instant now = clock.instant();
+    Map<String, Integer> partitionCounts = null;
+    for (ConsumerGroup group : groups.values()) {
+      synchronized (group) {
+        if (!group.hasMembers()) {
+          continue;
+        }
+        if (partitionCounts == null) {
+          partitionCounts = partitionCounts();
+        }
+        List<String> expired = group.expire(now, partitionCounts);
+        if (!expired.isEmpty()) {
+          LOG.info(() -> "Group " + group.groupId() + ": session expired for " + expired);
+        }
+      }
+    }
+  }
+
+  void onTopicDeleted(@Observes TopicDeleted deleted) {
+    offsets.deleteTopic(deleted.topic().name());
+    Map<String, Integer> partitionCounts = partitionCounts();
+    for (ConsumerGroup group : groups.values()) {
+      synchronized (group) {
+        if (group.subscribedTopics().contains(deleted.topic().name())) {
+          group.topicsChanged(partitionCounts);
+        }
+      }
+    }
+  }
+
+  private List<PartitionLag> lags(
+      Set<String> topicNames, Map<TopicPartition, OffsetAndMetadata> committed) {
+    List<PartitionLag> lags = new ArrayList<>();
+    for (String topic : topicNames) {
+      if (topics.find(topic).isEmpty()) {
+        continue;
+      }
+      for (PartitionOffsets partition : logs.offsets(topic)) {
+        OffsetAndMetadata commit = committed.get(new TopicPartition(topic, partition.partition()));
+        Long committedOffset = commit == null ? null : commit.offset();
+        long from = commit == null ? partition.logStartOffset() : commit.offset();
+        lags.add(
+            new PartitionLag(
+                topic,
+                partition.partition(),
+                committedOffset,
+                partition.highWatermark(),
+                Math.max(0, partition.highWatermark() - from)));
+      }
+    }
+    return lags;
+  }
+
+  private Map<String, Integer> partitionCounts() {
+    Map<String, Integer> counts = new HashMap<>();
+    for (TopicMetadata topic : topics.all()) {
+      counts.put(topic.name(), topic.partitions());
+    }
+    return counts;
+  }
+
+  private ConsumerGroup existingGroup(String groupId) {
+    requireValidGroupId(groupId);
+    ConsumerGroup group = groups.get(groupId);
+    if (group == null) {
+      throw new TributaryException(
+          ErrorCode.GROUP_ID_NOT_FOUND, "Consumer group '" + groupId + "' has no members.");
+    }
+    return group;
+  }
+
+  private void requireValidCommit(TopicPartition partition, OffsetAndMetadata commit) {
+    TopicMetadata topic = topics.get(partition.topic());
+    if (!topic.hasPartition(partition.partition())) {
+      throw TributaryException.unknownPartition(
+          topic.name(), partition.partition(), topic.partitions());
+    }
+    if (commit.offset() < 0) {
+      throw new TributaryException(
+          ErrorCode.OFFSET_OUT_OF_RANGE,
+          "Cannot commit negative offset " + commit.offset() + " for " + partition + ".");
+    }
+    if (commit.metadata() != null && commit.metadata().length() > MAX_METADATA_LENGTH) {
+      throw new TributaryException(
+          ErrorCode.OFFSET_METADATA_TOO_LARGE,
+          "Offset metadata for "
+              + partition
+              + " is longer than "
+              + MAX_METADATA_LENGTH
+              + " characters.");
+    }
+  }
+
+  private static void requireValidGroupId(String groupId) {
+    if (groupId == null || groupId.isBlank() || groupId.length() > 255) {
+      throw new TributaryException(
+          ErrorCode.INVALID_GROUP_ID, "Group id must be 1 to 255 characters and not blank.");
+    }
+  }
+}

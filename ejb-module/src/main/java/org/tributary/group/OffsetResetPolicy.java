@@ -1,0 +1,40 @@
+package org.tributary.group;
+
+import java.util.Locale;
+import org.tributary.errors.ErrorCode;
+import org.tributary.errors.TributaryException;
+import org.tributary.topic.TopicPartition;
+
+/** Kafka's {@code auto.offset.reset}: where a consumer starts when its group has no commit. */
+public enum OffsetResetPolicy {
+  EARLIEST,
+  LATEST,
+  NONE;
+
+  public static OffsetResetPolicy parse(String value) {
+    if (value == null) {
+      return LATEST;
+    }
+    try {
+      return valueOf(value.toUpperCase(Locale.ROOT));
+    } catch (IllegalArgumentException e) {
+      throw new TributaryException(
+          ErrorCode.INVALID_CONFIG,
+          "auto.offset.reset must be earliest, latest or none, was '" + value + "'.");
+    }
+  }
+
+  /** The offset to start at on {@code partition}, whose log spans the given offsets. */
+  public long startOffset(TopicPartition partition, long logStartOffset, long highWatermark) {
+    return switch (this) {
+      case EARLIEST -> logStartOffset;
+      case LATEST -> highWatermark;
+      case NONE ->
+          throw new TributaryException(
+              ErrorCode.NO_OFFSET_FOR_PARTITION,
+              "No committed offset for "
+                  + partition
+                  + " and auto.offset.reset is none; commit or reset an offset first.");
+    };
+  }
+}

@@ -1,0 +1,49 @@
+package org.tributary.group;
+
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.tributary.topic.TopicPartition;
+
+/** Committed offsets, persisted per (group, topic, partition). */
+@Stateless
+@TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+public class OffsetStore {
+
+  @PersistenceContext(unitName = "tributary")
+  EntityManager em;
+
+  /** Stores all of one commit request atomically. */
+  public void commit(String groupId, Map<TopicPartition, OffsetAndMetadata> offsets) {
+    offsets.forEach(
+        (partition, committed) ->
+            em.merge(
+                new CommittedOffset(groupId, partition.topic(), partition.partition(), committed)));
+  }
+
+  @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+  public Map<TopicPartition, OffsetAndMetadata> committed(String groupId) {
+    Map<TopicPartition, OffsetAndMetadata> offsets = new TreeMap<>();
+    em.createNamedQuery(CommittedOffset.OF_GROUP, CommittedOffset.class)
+        .setParameter("groupId", groupId)
+        .getResultList()
+        .forEach(
+            c ->
+                offsets.put(new TopicPartition(c.topic(), c.partition()), c.toOffsetAndMetadata()));
+    return offsets;
+  }
+
+  @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+  public List<String> groupIds() {
+    return em.createNamedQuery(CommittedOffset.GROUP_IDS, String.class).getResultList();
+  }
+
+  public void deleteTopic(String topic) {
+    em.createNamedQuery(CommittedOffset.DELETE_TOPIC).setParameter("topic", topic).executeUpdate();
+  }
+}

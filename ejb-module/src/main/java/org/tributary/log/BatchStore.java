@@ -1,0 +1,69 @@
+package org.tributary.log;
+
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.util.List;
+import java.util.Optional;
+
+/** Reads and writes stored record batches; each write is one transaction of its own. */
+@Stateless
+@TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+public class BatchStore {
+
+  @PersistenceContext(unitName = "tributary")
+  EntityManager em;
+
+  /** Persists every batch of one group commit in a single transaction. */
+  public void persist(List<StoredBatch> batches) {
+    batches.forEach(em::persist);
+  }
+
+  @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+  public List<EncodedBatch> batchesFrom(long topicId, int partition, long offset, int maxBatches) {
+    return em
+        .createNamedQuery(StoredBatch.FROM_OFFSET, StoredBatch.class)
+        .setParameter("topicId", topicId)
+        .setParameter("partition", partition)
+        .setParameter("offset", offset)
+        .setMaxResults(maxBatches)
+        .getResultList()
+        .stream()
+        .map(StoredBatch::toEncodedBatch)
+        .toList();
+  }
+
+  @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+  public Optional<EncodedBatch> firstBatchWithTimestamp(
+      long topicId, int partition, long timestamp) {
+    return em
+        .createNamedQuery(StoredBatch.FIRST_WITH_TIMESTAMP, StoredBatch.class)
+        .setParameter("topicId", topicId)
+        .setParameter("partition", partition)
+        .setParameter("timestamp", timestamp)
+        .setMaxResults(1)
+        .getResultList()
+        .stream()
+        .findFirst()
+        .map(StoredBatch::toEncodedBatch);
+  }
+
+  /** Per stored partition: topic id, partition, lowest base offset, highest last offset. */
+  @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+  public List<Object[]> extents() {
+    return em.createNamedQuery(StoredBatch.EXTENTS, Object[].class).getResultList();
+  }
+
+  public int deleteTopic(long topicId) {
+    return em.createNamedQuery(StoredBatch.DELETE_TOPIC)
+        .setParameter("topicId", topicId)
+        .executeUpdate();
+  }
+
+  /** Removes batches left by a topic whose deletion committed before its batches were removed. */
+  public int deleteOrphans() {
+    return em.createNamedQuery(StoredBatch.DELETE_ORPHANS).executeUpdate();
+  }
+}

@@ -1,0 +1,80 @@
+package org.tributary.log;
+
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.kafka.common.record.internal.MemoryRecords;
+import org.apache.kafka.common.record.internal.MutableRecordBatch;
+import org.apache.kafka.common.utils.internals.BufferSupplier;
+import org.apache.kafka.common.utils.internals.CloseableIterator;
+
+/**
+ * One Kafka RecordBatch v2 (CRC-checked, possibly compressed) with the facts about it that the log
+ * indexes by. The bytes are never modified after construction.
+ */
+public record EncodedBatch(
+    long baseOffset,
+    long lastOffset,
+    long firstTimestamp,
+    long maxTimestamp,
+    int recordCount,
+    byte[] bytes) {
+
+  /**
+   * Appends to {@code out} the records with {@code fromOffset <= offset < belowOffset}, in offset
+   * order, while their total size stays within {@code budget} bytes. The first record is taken
+   * whatever its size, if {@code out} is still empty, so that a fetch always makes progress.
+   *
+   * @return the bytes still left in the budget
+   */
+  int readInto(List<Record> out, long fromOffset, long belowOffset, int budget) {
+    MutableRecordBatch batch =
+        MemoryRecords.readableRecords(ByteBuffer.wrap(bytes)).batches().iterator().next();
+    try (CloseableIterator<org.apache.kafka.common.record.internal.Record> records =
+        batch.streamingIterator(BufferSupplier.NO_CACHING)) {
+      while (records.hasNext()) {
+        org.apache.kafka.common.record.internal.Record record = records.next();
+        if (record.offset() < fromOffset) {
+          continue;
+        }
+        if (record.offset() >= belowOffset) {
+          break;
+        }
+        int size = record.sizeInBytes();
+        if (size > budget && !out.isEmpty()) {
+          return 0;
+        }
+        out.add(toRecord(record));
+        budget -= size;
+      }
+    }
+    return Math.max(budget, 0);
+  }
+
+  /** The batch's records, all of them; for scans that filter on more than the offset. */
+  List<Record> records() {
+    List<Record> all = new ArrayList<>(recordCount);
+    readInto(all, baseOffset, Long.MAX_VALUE, Integer.MAX_VALUE);
+    return all;
+  }
+
+  private static Record toRecord(org.apache.kafka.common.record.internal.Record record) {
+    List<Header> headers = new ArrayList<>(record.headers().length);
+    for (org.apache.kafka.common.header.Header header : record.headers()) {
+      headers.add(new Header(header.key(), header.value()));
+    }
+    return new Record(
+        record.offset(),
+        record.timestamp(),
+        record.hasKey() ? bytesOf(record.key()) : null,
+        record.hasValue() ? bytesOf(record.value()) : null,
+        headers,
+        record.sizeInBytes());
+  }
+
+  private static byte[] bytesOf(ByteBuffer buffer) {
+    byte[] bytes = new byte[buffer.remaining()];
+    buffer.get(bytes);
+    return bytes;
+  }
+}

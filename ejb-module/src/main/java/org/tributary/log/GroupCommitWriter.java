@@ -1,0 +1,131 @@
+package org.tributary.log;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.tributary.errors.ErrorCode;
+import org.tributary.errors.TributaryException;
+
+/**
+ * The single writer of all partitions: drains every pending append, builds one batch per partition
+ * from all of them, persists all batches in one transaction, and only then completes the producers'
+ * futures and advances the high watermarks. Under load many producers share one commit, which is
+ * where throughput comes from.
+ *
+ * <p>Offsets are assigned on this thread only, in queue order, so they are strictly increasing per
+ * partition without a lock. A failed commit leaves a gap in the offsets (allowed), never a reused
+ * offset.
+ */
+final class GroupCommitWriter implements Runnable {
+
+  private static final Logger LOG = Logger.getLogger(GroupCommitWriter.class.getName());
+  private static final int MAX_APPENDS_PER_COMMIT = 4096;
+
+  private final BlockingQueue<PendingAppend> queue;
+  private final Consumer<List<StoredBatch>> store;
+  private final Clock clock;
+  private volatile boolean running = true;
+
+  GroupCommitWriter(Consumer<List<StoredBatch>> store, Clock clock, int queueCapacity) {
+    this.store = store;
+    this.clock = clock;
+    this.queue = new LinkedBlockingQueue<>(queueCapacity);
+  }
+
+  void submit(PendingAppend append) {
+    if (!running) {
+      throw shuttingDown();
+    }
+    try {
+      queue.put(append);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new TributaryException(ErrorCode.KAFKA_STORAGE_ERROR, "Interrupted while queueing.");
+    }
+  }
+
+  /** Stops taking appends; those already queued are still committed before {@link #run} ends. */
+  void stop() {
+    running = false;
+  }
+
+  @Override
+  public void run() {
+    List<PendingAppend> drained = new ArrayList<>();
+    while (running || !queue.isEmpty()) {
+      try {
+        PendingAppend first = queue.poll(100, TimeUnit.MILLISECONDS);
+        if (first == null) {
+          continue;
+        }
+        drained.add(first);
+        queue.drainTo(drained, MAX_APPENDS_PER_COMMIT - 1);
+        commit(drained);
+      } catch (InterruptedException e) {
+        running = false;
+      } catch (RuntimeException e) {
+        LOG.log(Level.SEVERE, "Group commit failed unexpectedly", e);
+        drained.forEach(append -> append.done().completeExceptionally(storageError(e)));
+      } finally {
+        drained.clear();
+      }
+    }
+    List<PendingAppend> abandoned = new ArrayList<>();
+    queue.drainTo(abandoned);
+    abandoned.forEach(append -> append.done().completeExceptionally(shuttingDown()));
+  }
+
+  private void commit(List<PendingAppend> appends) {
+    long now = clock.millis();
+    Map<PartitionLog, PartitionBatches> byPartition = new LinkedHashMap<>();
+    List<List<RecordMetadata>> results = new ArrayList<>(appends.size());
+    for (PendingAppend append : appends) {
+      List<RecordMetadata> metadata = new ArrayList<>(append.records().size());
+      for (int i = 0; i < append.records().size(); i++) {
+        PartitionLog log = append.partitions().get(i);
+        PartitionBatches batches =
+            byPartition.computeIfAbsent(
+                log, l -> new PartitionBatches(l, append.topic().config(), now));
+        metadata.add(batches.append(append.records().get(i)));
+      }
+      results.add(metadata);
+    }
+
+    List<StoredBatch> rows = new ArrayList<>();
+    byPartition
+        .values()
+        .forEach(batches -> batches.seal().forEach(batch -> rows.add(batches.row(batch))));
+    try {
+      store.accept(rows);
+    } catch (RuntimeException e) {
+      LOG.log(Level.WARNING, "Could not persist " + rows.size() + " record batches", e);
+      appends.forEach(append -> append.done().completeExceptionally(storageError(e)));
+      return;
+    }
+    byPartition.values().forEach(PartitionBatches::publish);
+    for (int i = 0; i < appends.size(); i++) {
+      appends.get(i).done().complete(results.get(i));
+    }
+  }
+
+  private static TributaryException storageError(RuntimeException cause) {
+    return new TributaryException(
+        ErrorCode.KAFKA_STORAGE_ERROR,
+        "The records could not be stored; they were not appended. Retry the request.",
+        cause);
+  }
+
+  private static TributaryException shuttingDown() {
+    return new TributaryException(
+        ErrorCode.KAFKA_STORAGE_ERROR,
+        "The broker is shutting down; the records were not appended.");
+  }
+}

@@ -1,0 +1,19 @@
+package org.tributary.log;
+
+import java.util.List;
+
+/**
+ * A record a producer asks to append. {@code partition} and {@code timestamp} are optional: the
+ * partitioner chooses a partition when none is given, and the broker's clock gives the time.
+ */
+public record NewRecord(
+    Integer partition, byte[] key, byte[] value, List<Header> headers, Long timestamp) {
+
+  public NewRecord {
+    headers = headers == null ? List.of() : List.copyOf(headers);
+  }
+
+  public static NewRecord of(byte[] key, byte[] value) {
+    return new NewRecord(null, key, value, List.of(), null);
+  }
+}

@@ -1,0 +1,127 @@
+package org.tributary.log;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import org.tributary.topic.TopicPartition;
+
+/**
+ * The in-memory state of one partition: offsets, a bounded cache of the newest batches, and the
+ * fetches waiting for data.
+ *
+ * <p>Thread safety: {@code nextOffset} belongs to the single group-commit writer thread; the high
+ * watermark and log start offset are volatile so that readers see them without a lock; the tail
+ * cache and the waiters are guarded by this object's monitor, held only for in-memory work.
+ */
+final class PartitionLog {
+
+  private final long topicId;
+  private final TopicPartition topicPartition;
+  private final long tailCacheLimit;
+
+  private long nextOffset;
+  private volatile long highWatermark;
+  private volatile long logStartOffset;
+
+  private final ArrayDeque<EncodedBatch> tail = new ArrayDeque<>();
+  private long tailBytes;
+  private final List<CompletableFuture<Void>> waiters = new ArrayList<>();
+
+  PartitionLog(
+      long topicId,
+      TopicPartition topicPartition,
+      long logStartOffset,
+      long nextOffset,
+      long tailCacheLimit) {
+    this.topicId = topicId;
+    this.topicPartition = topicPartition;
+    this.logStartOffset = logStartOffset;
+    this.nextOffset = nextOffset;
+    this.highWatermark = nextOffset;
+    this.tailCacheLimit = tailCacheLimit;
+  }
+
+  long topicId() {
+    return topicId;
+  }
+
+  TopicPartition topicPartition() {
+    return topicPartition;
+  }
+
+  long highWatermark() {
+    return highWatermark;
+  }
+
+  long logStartOffset() {
+    return logStartOffset;
+  }
+
+  /** Writer thread only: hands out the next offset. */
+  long assignOffset() {
+    return nextOffset++;
+  }
+
+  /**
+   * Called once batches are durable: caches them, advances the high watermark past them and wakes
+   * every fetch waiting for data.
+   */
+  void appended(List<EncodedBatch> batches) {
+    List<CompletableFuture<Void>> woken;
+    synchronized (this) {
+      for (EncodedBatch batch : batches) {
+        tail.addLast(batch);
+        tailBytes += batch.bytes().length;
+      }
+      while (tailBytes > tailCacheLimit && tail.size() > 1) {
+        tailBytes -= tail.removeFirst().bytes().length;
+      }
+      highWatermark = batches.get(batches.size() - 1).lastOffset() + 1;
+      woken = new ArrayList<>(waiters);
+      waiters.clear();
+    }
+    woken.forEach(waiter -> waiter.complete(null));
+  }
+
+  /** Completes when the high watermark moves beyond {@code offset}; at once if it already has. */
+  synchronized CompletableFuture<Void> awaitDataBeyond(long offset) {
+    if (highWatermark > offset) {
+      return CompletableFuture.completedFuture(null);
+    }
+    waiters.removeIf(CompletableFuture::isDone);
+    CompletableFuture<Void> waiter = new CompletableFuture<>();
+    waiters.add(waiter);
+    return waiter;
+  }
+
+  /**
+   * The cached batches from the one holding {@code offset} onwards, or {@code null} when the cache
+   * does not reach back that far and the store must be read.
+   */
+  synchronized List<EncodedBatch> cachedFrom(long offset) {
+    EncodedBatch oldest = tail.peekFirst();
+    if (oldest == null || oldest.baseOffset() > offset) {
+      return null;
+    }
+    List<EncodedBatch> batches = new ArrayList<>();
+    for (EncodedBatch batch : tail) {
+      if (batch.lastOffset() >= offset) {
+        batches.add(batch);
+      }
+    }
+    return batches;
+  }
+
+  /** Fails every waiting fetch; the partition is going away. */
+  void close(RuntimeException reason) {
+    List<CompletableFuture<Void>> failed;
+    synchronized (this) {
+      failed = new ArrayList<>(waiters);
+      waiters.clear();
+      tail.clear();
+      tailBytes = 0;
+    }
+    failed.forEach(waiter -> waiter.completeExceptionally(reason));
+  }
+}

@@ -1,0 +1,275 @@
+package org.tributary.log;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.ejb.ConcurrencyManagement;
+import jakarta.ejb.ConcurrencyManagementType;
+import jakarta.ejb.DependsOn;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalLong;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.tributary.errors.ErrorCode;
+import org.tributary.errors.TributaryException;
+import org.tributary.topic.TopicCatalog;
+import org.tributary.topic.TopicDeleted;
+import org.tributary.topic.TopicMetadata;
+
+/**
+ * The partitioned logs: appends go through the group-commit writer, fetches read the tail cache or
+ * the store, and a fetch at the high watermark waits for data without holding a thread.
+ *
+ * <p>Concurrency: bean-managed; there is no global lock. Each {@link PartitionLog} guards its own
+ * state and the single writer thread assigns offsets, so producers and consumers of different
+ * partitions never contend.
+ */
+@Singleton
+@Startup
+@DependsOn({"Storage", "TopicCatalog"})
+@ConcurrencyManagement(ConcurrencyManagementType.BEAN)
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+public class PartitionLogs {
+
+  private static final Logger LOG = Logger.getLogger(PartitionLogs.class.getName());
+  private static final int STORE_PAGE_BATCHES = 16;
+
+  private final Map<PartitionKey, PartitionLog> logs = new ConcurrentHashMap<>();
+  private final Partitioner partitioner = new Partitioner();
+  private GroupCommitWriter writer;
+  private Thread writerThread;
+
+  @Inject TopicCatalog topics;
+  @Inject BatchStore store;
+
+  @Resource ManagedThreadFactory threadFactory;
+  @Resource ManagedExecutorService executor;
+  @Resource ManagedScheduledExecutorService scheduler;
+
+  @Inject
+  @ConfigProperty(name = "tributary.log.tail-cache-bytes", defaultValue = "1048576")
+  long tailCacheBytes;
+
+  @Inject
+  @ConfigProperty(name = "tributary.log.append-queue-capacity", defaultValue = "10000")
+  int appendQueueCapacity;
+
+  @PostConstruct
+  void recover() {
+    int orphans = store.deleteOrphans();
+    if (orphans > 0) {
+      LOG.info(() -> "Removed " + orphans + " record batches of deleted topics");
+    }
+    Map<Long, TopicMetadata> byId = new ConcurrentHashMap<>();
+    topics.all().forEach(topic -> byId.put(topic.id(), topic));
+    for (Object[] extent : store.extents()) {
+      TopicMetadata topic = byId.get((Long) extent[0]);
+      int partition = (Integer) extent[1];
+      long logStart = (Long) extent[2];
+      long nextOffset = (Long) extent[3] + 1;
+      logs.put(
+          new PartitionKey(topic.id(), partition),
+          new PartitionLog(
+              topic.id(), topic.partition(partition), logStart, nextOffset, tailCacheBytes));
+    }
+    LOG.info(() -> "Recovered " + logs.size() + " partition logs");
+    writer = new GroupCommitWriter(store::persist, Clock.systemUTC(), appendQueueCapacity);
+    writerThread = threadFactory.newThread(writer);
+    writerThread.setName("tributary-group-commit");
+    writerThread.start();
+  }
+
+  @PreDestroy
+  void shutdown() throws InterruptedException {
+    writer.stop();
+    writerThread.join(Duration.ofSeconds(30).toMillis());
+  }
+
+  /**
+   * Appends records to a topic, each to the partition the partitioner chooses. The stage completes,
+   * in the records' order, once every record is durable.
+   */
+  public CompletionStage<List<RecordMetadata>> append(String topicName, List<NewRecord> records) {
+    TopicMetadata topic = topics.getForProduce(topicName);
+    int maxMessageBytes = topic.config().maxMessageBytes();
+    int sticky = partitioner.stickyPartition(topic);
+    List<PartitionLog> partitions = new ArrayList<>(records.size());
+    for (int i = 0; i < records.size(); i++) {
+      NewRecord record = records.get(i);
+      validate(topic, record, i, maxMessageBytes);
+      int partition = partitioner.partition(topic, record.partition(), record.key(), sticky);
+      partitions.add(log(topic, partition));
+    }
+    if (records.isEmpty()) {
+      return CompletableFuture.completedFuture(List.of());
+    }
+    CompletableFuture<List<RecordMetadata>> done = new CompletableFuture<>();
+    writer.submit(new PendingAppend(topic, partitions, List.copyOf(records), done));
+    return done;
+  }
+
+  /**
+   * Reads records from {@code offset} on, up to about {@code maxBytes} (at least one record if any
+   * is there). At the high watermark it waits up to {@code maxWait} for new data and completes as
+   * soon as some arrives.
+   */
+  public CompletionStage<FetchResult> fetch(
+      String topicName, int partition, long offset, int maxBytes, Duration maxWait) {
+    PartitionLog log = existingLog(topicName, partition);
+    requireInRange(log, offset);
+    if (maxBytes <= 0) {
+      throw new TributaryException(
+          ErrorCode.INVALID_REQUEST, "max_bytes must be positive, was " + maxBytes + ".");
+    }
+    if (offset < log.highWatermark() || maxWait.isZero() || maxWait.isNegative()) {
+      return CompletableFuture.completedFuture(read(log, offset, maxBytes));
+    }
+    CompletableFuture<Void> arrival = log.awaitDataBeyond(offset);
+    ScheduledFuture<?> timeout =
+        scheduler.schedule(() -> arrival.complete(null), maxWait.toMillis(), TimeUnit.MILLISECONDS);
+    arrival.whenComplete((ignored, error) -> timeout.cancel(false));
+    return arrival.thenApplyAsync(ignored -> read(log, offset, maxBytes), executor);
+  }
+
+  public PartitionOffsets offsets(String topicName, int partition) {
+    PartitionLog log = existingLog(topicName, partition);
+    return new PartitionOffsets(partition, log.logStartOffset(), log.highWatermark());
+  }
+
+  public List<PartitionOffsets> offsets(String topicName) {
+    TopicMetadata topic = topics.get(topicName);
+    List<PartitionOffsets> all = new ArrayList<>(topic.partitions());
+    for (int partition = 0; partition < topic.partitions(); partition++) {
+      PartitionLog log = log(topic, partition);
+      all.add(new PartitionOffsets(partition, log.logStartOffset(), log.highWatermark()));
+    }
+    return all;
+  }
+
+  /** The earliest offset whose record has a timestamp at or after {@code timestamp}, if any. */
+  public OptionalLong offsetForTimestamp(String topicName, int partition, long timestamp) {
+    PartitionLog log = existingLog(topicName, partition);
+    return store
+        .firstBatchWithTimestamp(log.topicId(), partition, timestamp)
+        .flatMap(
+            batch ->
+                batch.records().stream()
+                    .filter(r -> r.timestamp() >= timestamp && r.offset() >= log.logStartOffset())
+                    .findFirst())
+        .map(record -> OptionalLong.of(record.offset()))
+        .orElse(OptionalLong.empty());
+  }
+
+  void onTopicDeleted(@Observes TopicDeleted deleted) {
+    TopicMetadata topic = deleted.topic();
+    TributaryException gone = TributaryException.unknownTopic(topic.name());
+    for (int partition = 0; partition < topic.partitions(); partition++) {
+      PartitionLog log = logs.remove(new PartitionKey(topic.id(), partition));
+      if (log != null) {
+        log.close(gone);
+      }
+    }
+    store.deleteTopic(topic.id());
+  }
+
+  private FetchResult read(PartitionLog log, long offset, int maxBytes) {
+    long highWatermark = log.highWatermark();
+    List<Record> records = new ArrayList<>();
+    long position = offset;
+    int budget = maxBytes;
+    while (position < highWatermark && budget > 0) {
+      List<EncodedBatch> batches = log.cachedFrom(position);
+      if (batches == null) {
+        batches =
+            store.batchesFrom(
+                log.topicId(), log.topicPartition().partition(), position, STORE_PAGE_BATCHES);
+      }
+      if (batches.isEmpty()) {
+        break;
+      }
+      for (EncodedBatch batch : batches) {
+        budget = batch.readInto(records, position, highWatermark, budget);
+        position = Math.max(position, batch.lastOffset() + 1);
+        if (budget == 0) {
+          break;
+        }
+      }
+    }
+    long next = records.isEmpty() ? offset : records.get(records.size() - 1).offset() + 1;
+    return new FetchResult(
+        log.topicPartition(), records, log.logStartOffset(), highWatermark, next);
+  }
+
+  private void requireInRange(PartitionLog log, long offset) {
+    if (offset < log.logStartOffset() || offset > log.highWatermark()) {
+      throw new TributaryException(
+          ErrorCode.OFFSET_OUT_OF_RANGE,
+          "Offset "
+              + offset
+              + " is out of range for "
+              + log.topicPartition()
+              + ": valid offsets are "
+              + log.logStartOffset()
+              + " to "
+              + log.highWatermark()
+              + ".");
+    }
+  }
+
+  private static void validate(
+      TopicMetadata topic, NewRecord record, int index, int maxMessageBytes) {
+    if (record.timestamp() != null && record.timestamp() < 0) {
+      throw new TributaryException(
+          ErrorCode.INVALID_RECORD,
+          "Record " + index + " has a negative timestamp (" + record.timestamp() + ").");
+    }
+    int size = BatchBuilder.singleRecordBatchSize(record.key(), record.value(), record.headers());
+    if (size > maxMessageBytes) {
+      throw new TributaryException(
+          ErrorCode.RECORD_TOO_LARGE,
+          "Record "
+              + index
+              + " is "
+              + size
+              + " bytes as a batch, larger than max.message.bytes="
+              + maxMessageBytes
+              + " of topic '"
+              + topic.name()
+              + "'. Nothing was appended.");
+    }
+  }
+
+  private PartitionLog existingLog(String topicName, int partition) {
+    TopicMetadata topic = topics.get(topicName);
+    if (!topic.hasPartition(partition)) {
+      throw TributaryException.unknownPartition(topic.name(), partition, topic.partitions());
+    }
+    return log(topic, partition);
+  }
+
+  private PartitionLog log(TopicMetadata topic, int partition) {
+    return logs.computeIfAbsent(
+        new PartitionKey(topic.id(), partition),
+        key -> new PartitionLog(topic.id(), topic.partition(partition), 0, 0, tailCacheBytes));
+  }
+
+  private record PartitionKey(long topicId, int partition) {}
+}

@@ -1,0 +1,6 @@
+package org.tributary.log;
+
+/**
+ * A partition's bounds: the first offset still stored and the offset after the last durable one.
+ */
+public record PartitionOffsets(int partition, long logStartOffset, long highWatermark) {}

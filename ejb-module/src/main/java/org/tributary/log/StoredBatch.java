@@ -1,0 +1,131 @@
+package org.tributary.log;
+
+import jakarta.persistence.Basic;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.Id;
+import jakarta.persistence.IdClass;
+import jakarta.persistence.Index;
+import jakarta.persistence.Lob;
+import jakarta.persistence.NamedQuery;
+import jakarta.persistence.Table;
+import java.io.Serializable;
+
+/**
+ * One record batch as a row: a write costs per row, so a row holds a whole Kafka RecordBatch v2,
+ * never a single record. Rows are immutable once written.
+ */
+@Entity
+@Table(
+    name = "tributary_record_batch",
+    indexes =
+        @Index(name = "ix_batch_last_offset", columnList = "topic_id, partition_id, last_offset"))
+@IdClass(StoredBatch.Key.class)
+@NamedQuery(
+    name = StoredBatch.FROM_OFFSET,
+    query =
+        "SELECT b FROM StoredBatch b WHERE b.topicId = :topicId AND b.partition = :partition"
+            + " AND b.lastOffset >= :offset ORDER BY b.lastOffset")
+@NamedQuery(
+    name = StoredBatch.FIRST_WITH_TIMESTAMP,
+    query =
+        "SELECT b FROM StoredBatch b WHERE b.topicId = :topicId AND b.partition = :partition"
+            + " AND b.maxTimestamp >= :timestamp ORDER BY b.lastOffset")
+@NamedQuery(
+    name = StoredBatch.EXTENTS,
+    query =
+        "SELECT b.topicId, b.partition, MIN(b.baseOffset), MAX(b.lastOffset) FROM StoredBatch b"
+            + " GROUP BY b.topicId, b.partition")
+@NamedQuery(
+    name = StoredBatch.DELETE_TOPIC,
+    query = "DELETE FROM StoredBatch b WHERE b.topicId = :topicId")
+@NamedQuery(
+    name = StoredBatch.DELETE_ORPHANS,
+    query = "DELETE FROM StoredBatch b WHERE b.topicId NOT IN (SELECT t.id FROM Topic t)")
+public class StoredBatch {
+
+  static final String FROM_OFFSET = "StoredBatch.fromOffset";
+  static final String FIRST_WITH_TIMESTAMP = "StoredBatch.firstWithTimestamp";
+  static final String EXTENTS = "StoredBatch.extents";
+  static final String DELETE_TOPIC = "StoredBatch.deleteTopic";
+  static final String DELETE_ORPHANS = "StoredBatch.deleteOrphans";
+
+  /** Larger than any batch the broker builds; PostgreSQL maps it to bytea, Derby to a BLOB. */
+  private static final int MAX_BATCH_BYTES = 256 * 1024 * 1024;
+
+  @Id
+  @Column(name = "topic_id")
+  private long topicId;
+
+  @Id
+  @Column(name = "partition_id")
+  private int partition;
+
+  @Id
+  @Column(name = "base_offset")
+  private long baseOffset;
+
+  @Column(name = "last_offset", nullable = false)
+  private long lastOffset;
+
+  @Column(name = "first_timestamp", nullable = false)
+  private long firstTimestamp;
+
+  @Column(name = "max_timestamp", nullable = false)
+  private long maxTimestamp;
+
+  @Column(name = "record_count", nullable = false)
+  private int recordCount;
+
+  @Column(name = "size_bytes", nullable = false)
+  private int sizeInBytes;
+
+  @Lob
+  @Basic(fetch = FetchType.EAGER)
+  @Column(name = "batch_data", nullable = false, length = MAX_BATCH_BYTES)
+  private byte[] data;
+
+  protected StoredBatch() {}
+
+  StoredBatch(long topicId, int partition, EncodedBatch batch) {
+    this.topicId = topicId;
+    this.partition = partition;
+    this.baseOffset = batch.baseOffset();
+    this.lastOffset = batch.lastOffset();
+    this.firstTimestamp = batch.firstTimestamp();
+    this.maxTimestamp = batch.maxTimestamp();
+    this.recordCount = batch.recordCount();
+    this.sizeInBytes = batch.bytes().length;
+    this.data = batch.bytes();
+  }
+
+  EncodedBatch toEncodedBatch() {
+    return new EncodedBatch(
+        baseOffset, lastOffset, firstTimestamp, maxTimestamp, recordCount, data);
+  }
+
+  /** The primary key: (topic id, partition, base offset). */
+  public static class Key implements Serializable {
+    private static final long serialVersionUID = 1L;
+
+    private long topicId;
+    private int partition;
+    private long baseOffset;
+
+    public Key() {}
+
+    @Override
+    public boolean equals(Object other) {
+      return other instanceof Key key
+          && topicId == key.topicId
+          && partition == key.partition
+          && baseOffset == key.baseOffset;
+    }
+
+    @Override
+    public int hashCode() {
+      return Long.hashCode(topicId) * 31 * 31 + partition * 31 + Long.hashCode(baseOffset);
+    }
+  }
+}

@@ -1,0 +1,124 @@
+package org.tributary.topic;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.ejb.ConcurrencyManagement;
+import jakarta.ejb.ConcurrencyManagementType;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.tributary.errors.ErrorCode;
+import org.tributary.errors.TributaryException;
+
+/**
+ * All topics, cached in memory because every produce and fetch looks its topic up.
+ *
+ * <p>Concurrency: bean-managed, because reads (the hot path) need no lock at all; they read an
+ * immutable {@link TopicMetadata} from a concurrent map. Changes are serialised on this bean and
+ * update the cache only after their own transaction has committed.
+ */
+@Singleton
+@Startup
+@ConcurrencyManagement(ConcurrencyManagementType.BEAN)
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+public class TopicCatalog {
+
+  private final Map<String, TopicMetadata> topics = new ConcurrentHashMap<>();
+
+  @Inject TopicStore store;
+  @Inject Event<TopicDeleted> deletions;
+
+  @Inject
+  @ConfigProperty(name = "auto.create.topics.enable", defaultValue = "true")
+  boolean autoCreateTopics;
+
+  @Inject
+  @ConfigProperty(name = "num.partitions", defaultValue = "1")
+  int defaultPartitions;
+
+  @PostConstruct
+  void load() {
+    store.loadAll().forEach(topic -> topics.put(topic.name(), topic));
+  }
+
+  public List<TopicMetadata> list() {
+    return topics.values().stream().sorted(Comparator.comparing(TopicMetadata::name)).toList();
+  }
+
+  public Collection<TopicMetadata> all() {
+    return topics.values();
+  }
+
+  public Optional<TopicMetadata> find(String name) {
+    return name == null ? Optional.empty() : Optional.ofNullable(topics.get(name));
+  }
+
+  public TopicMetadata get(String name) {
+    return find(name).orElseThrow(() -> TributaryException.unknownTopic(name));
+  }
+
+  /** The topic to produce to: created with {@code num.partitions} if auto-creation is on. */
+  public TopicMetadata getForProduce(String name) {
+    TopicMetadata topic = topics.get(name);
+    if (topic != null) {
+      return topic;
+    }
+    if (!autoCreateTopics) {
+      throw TributaryException.unknownTopic(name);
+    }
+    return createIfAbsent(name);
+  }
+
+  public synchronized TopicMetadata create(
+      String name, int partitions, Map<String, String> configs) {
+    TopicName.validate(name);
+    Topic.requireValidPartitionCount(partitions);
+    TopicConfig config = TopicConfig.of(configs);
+    if (topics.containsKey(name)) {
+      throw new TributaryException(
+          ErrorCode.TOPIC_ALREADY_EXISTS, "Topic '" + name + "' already exists.");
+    }
+    return remember(store.create(name, partitions, config));
+  }
+
+  public synchronized TopicMetadata addPartitions(String name, int newCount) {
+    return remember(store.addPartitions(get(name).id(), newCount));
+  }
+
+  public synchronized TopicMetadata alterConfig(
+      String name, Map<String, String> set, Collection<String> reset) {
+    TopicMetadata topic = get(name);
+    TopicConfig altered = topic.config().alter(set, reset);
+    return remember(store.changeConfig(topic.id(), altered));
+  }
+
+  public synchronized void delete(String name) {
+    TopicMetadata topic = get(name);
+    store.delete(topic.id());
+    topics.remove(name);
+    deletions.fire(new TopicDeleted(topic));
+  }
+
+  private synchronized TopicMetadata createIfAbsent(String name) {
+    TopicMetadata existing = topics.get(name);
+    if (existing != null) {
+      return existing;
+    }
+    TopicName.validate(name);
+    return remember(store.create(name, defaultPartitions, TopicConfig.defaults()));
+  }
+
+  private TopicMetadata remember(TopicMetadata topic) {
+    topics.put(topic.name(), topic);
+    return topic;
+  }
+}

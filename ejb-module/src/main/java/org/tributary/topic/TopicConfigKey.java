@@ -1,0 +1,83 @@
+package org.tributary.topic;
+
+import java.util.Arrays;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Predicate;
+
+/** The topic configs Tributary understands, with Kafka's names, defaults and valid values. */
+public enum TopicConfigKey {
+  CLEANUP_POLICY(
+      "cleanup.policy",
+      "delete",
+      value -> Set.of("delete", "compact", "compact,delete", "delete,compact").contains(value),
+      "one of delete, compact, compact,delete"),
+  COMPRESSION_TYPE(
+      "compression.type",
+      "producer",
+      value -> Set.of("producer", "uncompressed", "gzip", "snappy", "lz4", "zstd").contains(value),
+      "one of producer, uncompressed, gzip, snappy, lz4, zstd"),
+  DELETE_RETENTION_MS("delete.retention.ms", "86400000", atLeast(0), "a whole number >= 0"),
+  MAX_MESSAGE_BYTES(
+      "max.message.bytes", "1048588", intAtLeast(0), "a whole number from 0 to 2147483647"),
+  MESSAGE_TIMESTAMP_TYPE(
+      "message.timestamp.type",
+      "CreateTime",
+      value -> value.equals("CreateTime") || value.equals("LogAppendTime"),
+      "CreateTime or LogAppendTime"),
+  MIN_COMPACTION_LAG_MS("min.compaction.lag.ms", "0", atLeast(0), "a whole number >= 0"),
+  RETENTION_BYTES("retention.bytes", "-1", atLeast(-1), "a whole number >= -1 (-1: no limit)"),
+  RETENTION_MS("retention.ms", "604800000", atLeast(-1), "a whole number >= -1 (-1: forever)");
+
+  private final String key;
+  private final String defaultValue;
+  private final Predicate<String> valid;
+  private final String expectation;
+
+  TopicConfigKey(String key, String defaultValue, Predicate<String> valid, String expectation) {
+    this.key = key;
+    this.defaultValue = defaultValue;
+    this.valid = valid;
+    this.expectation = expectation;
+  }
+
+  public String key() {
+    return key;
+  }
+
+  public String defaultValue() {
+    return defaultValue;
+  }
+
+  public String expectation() {
+    return expectation;
+  }
+
+  boolean accepts(String value) {
+    return value != null && valid.test(value);
+  }
+
+  public static Optional<TopicConfigKey> byName(String key) {
+    return Arrays.stream(values()).filter(k -> k.key.equals(key)).findFirst();
+  }
+
+  private static Predicate<String> atLeast(long minimum) {
+    return value -> {
+      try {
+        return Long.parseLong(value) >= minimum;
+      } catch (NumberFormatException e) {
+        return false;
+      }
+    };
+  }
+
+  private static Predicate<String> intAtLeast(int minimum) {
+    return value -> {
+      try {
+        return Integer.parseInt(value) >= minimum;
+      } catch (NumberFormatException e) {
+        return false;
+      }
+    };
+  }
+}

@@ -1,0 +1,56 @@
+package org.tributary.web.error;
+
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.tributary.errors.ErrorCode;
+import org.tributary.errors.TributaryException;
+import org.tributary.errors.UnknownPartitionException;
+
+/**
+ * The one place that turns a refusal into an HTTP status and a REST Proxy error code. Codes of REST
+ * Proxy are kept where it has them (40401 topic not found, 40402 partition not found, 40903 illegal
+ * state, ...); Tributary's own refusals use 422xx so that each keeps a stable code.
+ */
+final class ErrorResponses {
+
+  private ErrorResponses() {}
+
+  static Response of(int status, int errorCode, String message) {
+    return Response.status(status)
+        .type(MediaType.APPLICATION_JSON_TYPE)
+        .entity(new ErrorBody(errorCode, message))
+        .build();
+  }
+
+  static Response of(TributaryException e) {
+    if (e instanceof UnknownPartitionException) {
+      return of(404, 40402, e.getMessage());
+    }
+    return switch (e.code()) {
+      case UNKNOWN_TOPIC_OR_PARTITION -> of(404, 40401, e.getMessage());
+      case GROUP_ID_NOT_FOUND -> of(404, 40410, e.getMessage());
+      case TOPIC_ALREADY_EXISTS -> of(400, 40002, e.getMessage());
+      case RECORD_TOO_LARGE -> of(413, 41301, e.getMessage());
+      case UNKNOWN_MEMBER_ID, ILLEGAL_GENERATION, REBALANCE_IN_PROGRESS ->
+          of(409, 40903, e.getMessage());
+      case KAFKA_STORAGE_ERROR -> of(503, 50003, e.getMessage());
+      default -> of(422, unprocessableCode(e.code()), e.getMessage());
+    };
+  }
+
+  private static int unprocessableCode(ErrorCode code) {
+    return switch (code) {
+      case INVALID_TOPIC_EXCEPTION -> 42210;
+      case INVALID_PARTITIONS -> 42211;
+      case INVALID_CONFIG -> 42212;
+      case INVALID_RECORD -> 42213;
+      case INVALID_GROUP_ID -> 42214;
+      case INVALID_SESSION_TIMEOUT -> 42215;
+      case INCONSISTENT_GROUP_PROTOCOL -> 42216;
+      case OFFSET_METADATA_TOO_LARGE -> 42217;
+      case OFFSET_OUT_OF_RANGE -> 42218;
+      case NO_OFFSET_FOR_PARTITION -> 42219;
+      default -> 42200;
+    };
+  }
+}

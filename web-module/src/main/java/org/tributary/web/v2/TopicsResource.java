@@ -1,0 +1,69 @@
+package org.tributary.web.v2;
+
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import java.util.List;
+import java.util.concurrent.CompletionStage;
+import java.util.stream.IntStream;
+import org.tributary.log.PartitionLogs;
+import org.tributary.log.RecordMetadata;
+import org.tributary.topic.TopicCatalog;
+import org.tributary.topic.TopicMetadata;
+import org.tributary.web.MediaTypes;
+
+/** REST Proxy v2 topics: list, describe, and produce to a topic. */
+@Path("/topics")
+@Produces({MediaTypes.V2_JSON, MediaType.APPLICATION_JSON})
+public class TopicsResource {
+
+  @Inject TopicCatalog topics;
+  @Inject PartitionLogs logs;
+
+  @GET
+  public List<String> list() {
+    return topics.list().stream().map(TopicMetadata::name).toList();
+  }
+
+  @GET
+  @Path("/{topic}")
+  public Responses.Topic describe(@PathParam("topic") String name) {
+    TopicMetadata topic = topics.get(name);
+    return new Responses.Topic(
+        topic.name(),
+        topic.config().effective(),
+        IntStream.range(0, topic.partitions()).mapToObj(Responses.Partition::of).toList());
+  }
+
+  /** Appends the records; the response comes once all of them are durable. */
+  @POST
+  @Path("/{topic}")
+  @Consumes({MediaTypes.BINARY_V2_JSON, MediaTypes.JSON_V2_JSON})
+  public CompletionStage<Responses.Produced> produce(
+      @PathParam("topic") String topic, @Context HttpHeaders headers, String body) {
+    return produce(logs, topic, null, headers, body);
+  }
+
+  static CompletionStage<Responses.Produced> produce(
+      PartitionLogs logs, String topic, Integer partition, HttpHeaders headers, String body) {
+    EmbeddedFormat format = EmbeddedFormat.of(headers.getMediaType());
+    return logs.append(topic, ProduceRequest.parse(body, format, partition))
+        .thenApply(TopicsResource::produced);
+  }
+
+  private static Responses.Produced produced(List<RecordMetadata> appended) {
+    return new Responses.Produced(
+        null,
+        null,
+        appended.stream()
+            .map(record -> new Responses.Offset(record.partition(), record.offset(), null, null))
+            .toList());
+  }
+}
