@@ -175,7 +175,7 @@ public class GroupCoordinator {
     }
   }
 
-  void onTopicDeleted(@Observes TopicDeleted deleted) {
+  public void onTopicDeleted(@Observes TopicDeleted deleted) {
     offsets.deleteTopic(deleted.topic().name());
     Map<String, Integer> partitionCounts = partitionCounts();
     for (ConsumerGroup group : groups.values()) {

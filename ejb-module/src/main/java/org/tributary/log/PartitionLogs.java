@@ -98,9 +98,13 @@ public class PartitionLogs {
   }
 
   @PreDestroy
-  void shutdown() throws InterruptedException {
+  void shutdown() {
     writer.stop();
-    writerThread.join(Duration.ofSeconds(30).toMillis());
+    try {
+      writerThread.join(Duration.ofSeconds(30).toMillis());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 
   /**
@@ -178,7 +182,7 @@ public class PartitionLogs {
         .orElse(OptionalLong.empty());
   }
 
-  void onTopicDeleted(@Observes TopicDeleted deleted) {
+  public void onTopicDeleted(@Observes TopicDeleted deleted) {
     TopicMetadata topic = deleted.topic();
     TributaryException gone = TributaryException.unknownTopic(topic.name());
     for (int partition = 0; partition < topic.partitions(); partition++) {

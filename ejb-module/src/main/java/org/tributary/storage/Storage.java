@@ -30,7 +30,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
     password = "${MPCONFIG=tributary.datasource.password}",
     minPoolSize = 2,
     maxPoolSize = 32,
-    properties = {"${MPCONFIG=tributary.datasource.properties}"})
+    properties = {"createDatabase=${MPCONFIG=tributary.datasource.create-database}"})
 @Singleton
 @Startup
 public class Storage {

@@ -2,9 +2,11 @@ package org.tributary.topic;
 
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
+import jakarta.persistence.ConstraintMode;
 import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Entity;
 import jakarta.persistence.FetchType;
+import jakarta.persistence.ForeignKey;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
@@ -40,7 +42,10 @@ public class Topic {
   private Instant createdAt;
 
   @ElementCollection(fetch = FetchType.EAGER)
-  @CollectionTable(name = "tributary_topic_config", joinColumns = @JoinColumn(name = "topic_id"))
+  @CollectionTable(
+      name = "tributary_topic_config",
+      joinColumns = @JoinColumn(name = "topic_id"),
+      foreignKey = @ForeignKey(ConstraintMode.NO_CONSTRAINT))
   @MapKeyColumn(name = "config_key", length = 128)
   @Column(name = "config_value", length = 1024)
   private Map<String, String> configs = new HashMap<>();

@@ -2,38 +2,43 @@ package org.tributary.web.v2;
 
 import jakarta.json.bind.annotation.JsonbNillable;
 import jakarta.json.bind.annotation.JsonbProperty;
+import jakarta.json.bind.annotation.JsonbPropertyOrder;
 import java.util.List;
 import java.util.Map;
 
 /** REST Proxy v2 response bodies. */
-final class Responses {
+public final class Responses {
 
   private Responses() {}
 
   /** The single broker that every partition lives on. */
   static final int BROKER_ID = 0;
 
-  record Topic(String name, Map<String, String> configs, List<Partition> partitions) {}
+  @JsonbPropertyOrder({"name", "configs", "partitions"})
+  public record Topic(String name, Map<String, String> configs, List<Partition> partitions) {}
 
-  record Partition(int partition, int leader, List<Replica> replicas) {
+  @JsonbPropertyOrder({"partition", "leader", "replicas"})
+  public record Partition(int partition, int leader, List<Replica> replicas) {
     static Partition of(int partition) {
       return new Partition(partition, BROKER_ID, List.of(new Replica(BROKER_ID, true, true)));
     }
   }
 
-  record Replica(int broker, boolean leader, @JsonbProperty("in_sync") boolean inSync) {}
+  @JsonbPropertyOrder({"broker", "leader", "inSync"})
+  public record Replica(int broker, boolean leader, @JsonbProperty("in_sync") boolean inSync) {}
 
   @JsonbNillable
-  record Produced(
+  public record Produced(
       @JsonbProperty("key_schema_id") Integer keySchemaId,
       @JsonbProperty("value_schema_id") Integer valueSchemaId,
       List<Offset> offsets) {}
 
   @JsonbNillable
-  record Offset(
+  public record Offset(
       int partition, long offset, @JsonbProperty("error_code") Integer errorCode, String error) {}
 
-  record Offsets(
+  @JsonbPropertyOrder({"beginningOffset", "endOffset"})
+  public record Offsets(
       @JsonbProperty("beginning_offset") long beginningOffset,
       @JsonbProperty("end_offset") long endOffset) {}
 }
