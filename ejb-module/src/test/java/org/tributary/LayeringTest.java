@@ -1,0 +1,57 @@
+package org.tributary;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+
+/** The core's features depend on each other in one direction only: topic ← log ← group. */
+@AnalyzeClasses(packages = "org.tributary", importOptions = ImportOption.DoNotIncludeTests.class)
+class LayeringTest {
+
+  @ArchTest
+  static final ArchRule errorsDependOnNoFeature =
+      noClasses()
+          .that()
+          .resideInAPackage("org.tributary.errors..")
+          .should()
+          .dependOnClassesThat()
+          .resideInAnyPackage(
+              "org.tributary.topic..",
+              "org.tributary.log..",
+              "org.tributary.group..",
+              "org.tributary.storage..");
+
+  @ArchTest
+  static final ArchRule topicsKnowNothingOfLogsOrGroups =
+      noClasses()
+          .that()
+          .resideInAPackage("org.tributary.topic..")
+          .should()
+          .dependOnClassesThat()
+          .resideInAnyPackage("org.tributary.log..", "org.tributary.group..");
+
+  @ArchTest
+  static final ArchRule logsKnowNothingOfGroups =
+      noClasses()
+          .that()
+          .resideInAPackage("org.tributary.log..")
+          .should()
+          .dependOnClassesThat()
+          .resideInAPackage("org.tributary.group..");
+
+  @ArchTest
+  static final ArchRule coreNeverDependsOnWebOrConsole =
+      noClasses()
+          .that()
+          .resideInAPackage("org.tributary..")
+          .should()
+          .dependOnClassesThat()
+          .resideInAnyPackage(
+              "org.tributary.web..",
+              "org.tributary.console..",
+              "jakarta.ws.rs..",
+              "jakarta.faces..");
+}

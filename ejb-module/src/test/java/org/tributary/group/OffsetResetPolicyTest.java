@@ -1,0 +1,39 @@
+package org.tributary.group;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import org.junit.jupiter.api.Test;
+import org.tributary.errors.ErrorCode;
+import org.tributary.errors.TributaryException;
+import org.tributary.topic.TopicPartition;
+
+class OffsetResetPolicyTest {
+
+  private static final TopicPartition TP = new TopicPartition("t", 0);
+
+  @Test
+  void earliestStartsAtTheLogStartAndLatestAtTheHighWatermark() {
+    assertEquals(5, OffsetResetPolicy.parse("earliest").startOffset(TP, 5, 42));
+    assertEquals(42, OffsetResetPolicy.parse("LATEST").startOffset(TP, 5, 42));
+  }
+
+  @Test
+  void latestIsKafkasDefault() {
+    assertEquals(OffsetResetPolicy.LATEST, OffsetResetPolicy.parse(null));
+  }
+
+  @Test
+  void noneRefusesToGuess() {
+    TributaryException e =
+        assertThrows(TributaryException.class, () -> OffsetResetPolicy.NONE.startOffset(TP, 0, 1));
+    assertEquals(ErrorCode.NO_OFFSET_FOR_PARTITION, e.code());
+  }
+
+  @Test
+  void unknownPolicyIsInvalidConfig() {
+    assertEquals(
+        ErrorCode.INVALID_CONFIG,
+        assertThrows(TributaryException.class, () -> OffsetResetPolicy.parse("middle")).code());
+  }
+}

@@ -1,0 +1,161 @@
+package org.tributary.log;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.tributary.errors.ErrorCode;
+import org.tributary.errors.TributaryException;
+import org.tributary.topic.TopicConfig;
+import org.tributary.topic.TopicMetadata;
+
+class GroupCommitWriterTest {
+
+  private static final Clock CLOCK =
+      Clock.fixed(Instant.ofEpochMilli(1_700_000_000_000L), ZoneOffset.UTC);
+  private static final TopicMetadata TOPIC =
+      new TopicMetadata(1, "t", 2, TopicConfig.defaults(), Instant.EPOCH);
+
+  private final List<List<StoredBatch>> commits = new CopyOnWriteArrayList<>();
+  private Thread thread;
+  private GroupCommitWriter writer;
+
+  private void start(Consumer<List<StoredBatch>> store) {
+    writer = new GroupCommitWriter(store, CLOCK, 10_000);
+    thread = new Thread(writer);
+    thread.start();
+  }
+
+  @AfterEach
+  void stop() throws InterruptedException {
+    writer.stop();
+    thread.join(5_000);
+  }
+
+  private static PendingAppend append(PartitionLog log, String... values) {
+    List<PartitionLog> logs = new ArrayList<>();
+    List<NewRecord> records = new ArrayList<>();
+    for (String value : values) {
+      logs.add(log);
+      records.add(NewRecord.of(null, value.getBytes(StandardCharsets.UTF_8)));
+    }
+    return new PendingAppend(TOPIC, logs, records, new CompletableFuture<>());
+  }
+
+  @Test
+  void appendsQueuedWhileACommitRunsShareTheNextCommit() throws Exception {
+    CountDownLatch firstCommitStarted = new CountDownLatch(1);
+    CountDownLatch releaseFirstCommit = new CountDownLatch(1);
+    start(
+        rows -> {
+          commits.add(rows);
+          if (commits.size() == 1) {
+            firstCommitStarted.countDown();
+            await(releaseFirstCommit);
+          }
+        });
+    PartitionLog p0 = new PartitionLog(1, TOPIC.partition(0), 0, 0, 1 << 20);
+    PartitionLog p1 = new PartitionLog(1, TOPIC.partition(1), 0, 0, 1 << 20);
+
+    PendingAppend first = append(p0, "a");
+    writer.submit(first);
+    assertTrue(firstCommitStarted.await(5, TimeUnit.SECONDS));
+    List<PendingAppend> queued = new ArrayList<>();
+    for (int i = 0; i < 50; i++) {
+      PendingAppend next = append(i % 2 == 0 ? p0 : p1, "x" + i, "y" + i);
+      queued.add(next);
+      writer.submit(next);
+    }
+    releaseFirstCommit.countDown();
+    for (PendingAppend append : queued) {
+      append.done().get(5, TimeUnit.SECONDS);
+    }
+
+    assertEquals(2, commits.size(), "the 50 queued appends went into one transaction");
+    assertEquals(2, commits.get(1).size(), "one batch per partition");
+    assertEquals(51, p0.highWatermark());
+    assertEquals(50, p1.highWatermark());
+  }
+
+  @Test
+  void offsetsArePerPartitionContiguousInQueueOrder() throws Exception {
+    start(commits::add);
+    PartitionLog p0 = new PartitionLog(1, TOPIC.partition(0), 0, 40, 1 << 20);
+    PendingAppend a = append(p0, "a", "b");
+    PendingAppend b = append(p0, "c");
+    writer.submit(a);
+    writer.submit(b);
+    List<RecordMetadata> first = a.done().get(5, TimeUnit.SECONDS);
+    List<RecordMetadata> second = b.done().get(5, TimeUnit.SECONDS);
+    assertEquals(List.of(40L, 41L), first.stream().map(RecordMetadata::offset).toList());
+    assertEquals(List.of(42L), second.stream().map(RecordMetadata::offset).toList());
+    assertEquals(CLOCK.millis(), first.get(0).timestamp());
+  }
+
+  @Test
+  void failedCommitFailsItsProducersAndNeverReusesTheirOffsets() throws Exception {
+    start(
+        rows -> {
+          commits.add(rows);
+          if (commits.size() == 1) {
+            throw new IllegalStateException("disk full");
+          }
+        });
+    PartitionLog p0 = new PartitionLog(1, TOPIC.partition(0), 0, 0, 1 << 20);
+    PendingAppend failing = append(p0, "a", "b");
+    writer.submit(failing);
+    ExecutionException error =
+        assertThrows(ExecutionException.class, () -> failing.done().get(5, TimeUnit.SECONDS));
+    assertEquals(
+        ErrorCode.KAFKA_STORAGE_ERROR,
+        assertInstanceOf(TributaryException.class, error.getCause()).code());
+    assertEquals(0, p0.highWatermark(), "nothing became visible");
+
+    PendingAppend next = append(p0, "c");
+    writer.submit(next);
+    assertEquals(2, next.done().get(5, TimeUnit.SECONDS).get(0).offset());
+  }
+
+  @Test
+  void highWatermarkMovesOnlyAfterTheStoreReturns() throws Exception {
+    CountDownLatch inStore = new CountDownLatch(1);
+    CountDownLatch release = new CountDownLatch(1);
+    start(
+        rows -> {
+          inStore.countDown();
+          await(release);
+        });
+    PartitionLog p0 = new PartitionLog(1, TOPIC.partition(0), 0, 0, 1 << 20);
+    PendingAppend a = append(p0, "a");
+    writer.submit(a);
+    assertTrue(inStore.await(5, TimeUnit.SECONDS));
+    assertEquals(0, p0.highWatermark());
+    assertTrue(!a.done().isDone());
+    release.countDown();
+    a.done().get(5, TimeUnit.SECONDS);
+    assertEquals(1, p0.highWatermark());
+  }
+
+  private static void await(CountDownLatch latch) {
+    try {
+      latch.await(5, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}
