@@ -17,7 +17,8 @@ public class ConsoleHomeRedirect extends HttpFilter {
   private static final long serialVersionUID = 1L;
 
   @Override
-  protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+  protected void doFilter(
+      HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws IOException, ServletException {
     String uri = request.getRequestURI();
     response.sendRedirect(uri + (uri.endsWith("/") ? "" : "/") + "index.xhtml");

@@ -1,8 +1,7 @@
 package org.tributary.web.error;
 
-import jakarta.json.bind.annotation.JsonbProperty;
 import jakarta.json.bind.annotation.JsonbPropertyOrder;
 
 /** Confluent REST Proxy's error body: {@code {"error_code": 40401, "message": "..."}}. */
 @JsonbPropertyOrder({"errorCode", "message"})
-public record ErrorBody(@JsonbProperty("error_code") int errorCode, String message) {}
+public record ErrorBody(int errorCode, String message) {}

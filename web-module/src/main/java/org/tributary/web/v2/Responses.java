@@ -1,7 +1,5 @@
 package org.tributary.web.v2;
 
-import jakarta.json.bind.annotation.JsonbNillable;
-import jakarta.json.bind.annotation.JsonbProperty;
 import jakarta.json.bind.annotation.JsonbPropertyOrder;
 import java.util.List;
 import java.util.Map;
@@ -25,20 +23,12 @@ public final class Responses {
   }
 
   @JsonbPropertyOrder({"broker", "leader", "inSync"})
-  public record Replica(int broker, boolean leader, @JsonbProperty("in_sync") boolean inSync) {}
+  public record Replica(int broker, boolean leader, boolean inSync) {}
 
-  @JsonbNillable
-  public record Produced(
-      @JsonbProperty("key_schema_id") Integer keySchemaId,
-      @JsonbProperty("value_schema_id") Integer valueSchemaId,
-      List<Offset> offsets) {}
+  public record Produced(Integer keySchemaId, Integer valueSchemaId, List<Offset> offsets) {}
 
-  @JsonbNillable
-  public record Offset(
-      int partition, long offset, @JsonbProperty("error_code") Integer errorCode, String error) {}
+  public record Offset(int partition, long offset, Integer errorCode, String error) {}
 
   @JsonbPropertyOrder({"beginningOffset", "endOffset"})
-  public record Offsets(
-      @JsonbProperty("beginning_offset") long beginningOffset,
-      @JsonbProperty("end_offset") long endOffset) {}
+  public record Offsets(long beginningOffset, long endOffset) {}
 }

@@ -1,0 +1,35 @@
+#!/usr/bin/env bash
+# Starts or stops a Tributary on Payara Micro in the background for the system tests.
+#   micro-server.sh start <micro/target dir> <port> <work dir> [extra java options]
+#   micro-server.sh stop <work dir>
+# The server listens on 127.0.0.1 only; its log is <work dir>/server.log.
+set -euo pipefail
+here=$(cd "$(dirname "$0")" && pwd)
+command=$1
+
+case "$command" in
+  start)
+    target=$2 port=$3 work=$4 java_opts=${5:-}
+    mkdir -p "$work"
+    work=$(cd "$work" && pwd)
+    "$here/micro-server.sh" stop "$work" >/dev/null 2>&1 || true
+    TRIBUTARY_DATA_DIR="$work/data" TRIBUTARY_JAVA_OPTS="-Djava.io.tmpdir=$work $java_opts" \
+      setsid "$target/../src/main/scripts/run-micro.sh" "$target" "$port" > "$work/server.log" 2>&1 < /dev/null &
+    echo $! > "$work/server.pid"
+    "$here/wait-for-url.sh" "http://127.0.0.1:$port/topics" 240 "$work/server.log"
+    ;;
+  stop)
+    work=$2
+    if [ -f "$work/server.pid" ]; then
+      pid=$(cat "$work/server.pid")
+      kill "$pid" 2>/dev/null || true
+      for _ in $(seq 1 60); do kill -0 "$pid" 2>/dev/null || break; sleep 0.5; done
+      kill -9 "$pid" 2>/dev/null || true
+      rm -f "$work/server.pid"
+    fi
+    ;;
+  *)
+    echo "usage: $0 start|stop ..." >&2
+    exit 2
+    ;;
+esac
