@@ -1,0 +1,231 @@
+package org.tributary.system;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.tributary.system.TributaryHttp.JSON;
+
+import jakarta.json.JsonObject;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.kafka.common.record.internal.MemoryRecords;
+import org.apache.kafka.common.record.internal.MutableRecordBatch;
+import org.apache.kafka.common.record.internal.Record;
+import org.apache.kafka.common.utils.internals.BufferSupplier;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.tributary.system.TributaryHttp.Answer;
+
+/**
+ * Kills the server with SIGKILL while producers are appending, then checks what a crash must not
+ * break: every acknowledged record is stored at the offset it was acknowledged with, and after a
+ * restart offsets continue without reuse.
+ */
+class CrashRecoveryIT {
+
+  private static final int PRODUCERS = 6;
+  private static final int ACKS_BEFORE_KILL = 600;
+  private static final int MAX_RECORDS_PER_PRODUCER = 5_000;
+
+  private final Path work = Path.of(System.getProperty("crash.test.dir"));
+  private final String port = System.getProperty("crash.test.port");
+  private final TributaryHttp http = new TributaryHttp("http://127.0.0.1:" + port);
+
+  /** One acknowledged record: where the server said it put it. */
+  private record Ack(int partition, long offset, String value) {}
+
+  @AfterEach
+  void stopServer() throws Exception {
+    server("stop");
+  }
+
+  @Test
+  void acknowledgedRecordsSurviveKillNineAndOffsetsAreNeverReused() throws Exception {
+    deleteRecursively(work);
+    server("start");
+    String topic = TributaryHttp.uniqueTopic("crash");
+    assertEquals(
+        200,
+        http.post("/topics/" + topic, JSON, "{\"records\":[{\"key\":\"warmup\",\"value\":0}]}")
+            .status());
+
+    ConcurrentLinkedQueue<Ack> acks = new ConcurrentLinkedQueue<>();
+    AtomicInteger failures = new AtomicInteger();
+    ExecutorService producers = Executors.newFixedThreadPool(PRODUCERS);
+    for (int p = 0; p < PRODUCERS; p++) {
+      int producer = p;
+      producers.submit(() -> produceUntilTheServerDies(topic, producer, acks, failures));
+    }
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+    while (acks.size() < ACKS_BEFORE_KILL && System.nanoTime() < deadline) {
+      Thread.sleep(20);
+    }
+    long pid = Long.parseLong(Files.readString(work.resolve("server.pid")).trim());
+    ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly);
+    producers.shutdown();
+    assertTrue(producers.awaitTermination(120, TimeUnit.SECONDS));
+    ProcessHandle.of(pid).ifPresent(process -> process.onExit().join());
+    assertTrue(
+        acks.size() >= ACKS_BEFORE_KILL, "producers were appending when the server was killed");
+
+    Map<Integer, Map<Long, String>> stored = readStoredRecords(topic);
+    for (Ack ack : acks) {
+      Map<Long, String> partition = stored.get(ack.partition());
+      assertNotNull(partition, "partition " + ack.partition() + " has stored batches");
+      assertEquals(ack.value(), partition.get(ack.offset()), "acknowledged record at " + ack);
+    }
+    Map<Integer, Long> maxStored = new HashMap<>();
+    stored.forEach(
+        (partition, records) ->
+            maxStored.put(partition, records.keySet().stream().max(Long::compare).orElse(-1L)));
+
+    server("start");
+    for (int partition = 0; partition < 3; partition++) {
+      Answer produced =
+          http.post(
+              "/topics/" + topic + "/partitions/" + partition,
+              JSON,
+              "{\"records\":[{\"value\":\"after\"}]}");
+      assertEquals(200, produced.status(), produced::toString);
+      long offset =
+          produced
+              .object()
+              .getJsonArray("offsets")
+              .getJsonObject(0)
+              .getJsonNumber("offset")
+              .longValue();
+      assertEquals(
+          maxStored.getOrDefault(partition, -1L) + 1,
+          offset,
+          "partition " + partition + " continues after its last stored offset");
+    }
+    System.out.printf(
+        "Crash test: %d records acknowledged before SIGKILL, %d requests failed with it; all acknowledged records found.%n",
+        acks.size(), failures.get());
+  }
+
+  private void produceUntilTheServerDies(
+      String topic, int producer, ConcurrentLinkedQueue<Ack> acks, AtomicInteger failures) {
+    for (int seq = 0; seq < MAX_RECORDS_PER_PRODUCER; seq++) {
+      String value = "p" + producer + "-" + seq;
+      try {
+        Answer answer =
+            http.post(
+                "/topics/" + topic,
+                JSON,
+                "{\"records\":[{\"key\":\"producer-"
+                    + producer
+                    + "\",\"value\":\""
+                    + value
+                    + "\"}]}");
+        if (answer.status() != 200) {
+          failures.incrementAndGet();
+          return;
+        }
+        JsonObject offset = answer.object().getJsonArray("offsets").getJsonObject(0);
+        acks.add(
+            new Ack(
+                offset.getInt("partition"),
+                offset.getJsonNumber("offset").longValue(),
+                "\"" + value + "\""));
+      } catch (RuntimeException e) {
+        failures.incrementAndGet();
+        return;
+      }
+    }
+  }
+
+  /**
+   * Opens the database the killed server left behind (Derby recovers it) and decodes every batch.
+   */
+  private Map<Integer, Map<Long, String>> readStoredRecords(String topic) throws SQLException {
+    Map<Integer, Map<Long, String>> stored = new HashMap<>();
+    String url = "jdbc:derby:" + work.resolve("data/derby");
+    try (Connection connection = DriverManager.getConnection(url, "tributary", "tributary");
+        PreparedStatement query =
+            connection.prepareStatement(
+                "SELECT b.partition_id, b.base_offset, b.last_offset, b.batch_data FROM tributary_record_batch b"
+                    + " JOIN tributary_topic t ON t.id = b.topic_id WHERE t.name = ? ORDER BY b.partition_id, b.base_offset")) {
+      query.setString(1, topic);
+      try (ResultSet rows = query.executeQuery()) {
+        while (rows.next()) {
+          int partition = rows.getInt(1);
+          MutableRecordBatch batch =
+              MemoryRecords.readableRecords(ByteBuffer.wrap(rows.getBytes(4)))
+                  .batches()
+                  .iterator()
+                  .next();
+          batch.ensureValid();
+          assertEquals(rows.getLong(2), batch.baseOffset());
+          assertEquals(rows.getLong(3), batch.lastOffset());
+          Map<Long, String> records = stored.computeIfAbsent(partition, p -> new HashMap<>());
+          try (var iterator = batch.streamingIterator(BufferSupplier.NO_CACHING)) {
+            while (iterator.hasNext()) {
+              Record record = iterator.next();
+              byte[] value = new byte[record.valueSize()];
+              record.value().get(value);
+              String previous =
+                  records.put(record.offset(), new String(value, StandardCharsets.UTF_8));
+              assertEquals(
+                  null,
+                  previous,
+                  "offset " + record.offset() + " of partition " + partition + " stored twice");
+            }
+          }
+        }
+      }
+    } finally {
+      try {
+        DriverManager.getConnection(url + ";shutdown=true").close();
+      } catch (SQLException expected) {
+        // 08006: the database was shut down, as asked.
+      }
+    }
+    return stored;
+  }
+
+  private void server(String command) throws IOException, InterruptedException {
+    List<String> args = new ArrayList<>();
+    args.add(System.getProperty("scripts") + "/micro-server.sh");
+    args.add(command);
+    if (command.equals("start")) {
+      args.add(System.getProperty("micro.target"));
+      args.add(port);
+      args.add(work.toString());
+      args.add(System.getProperty("test.server.options", ""));
+    } else {
+      args.add(work.toString());
+    }
+    Process process = new ProcessBuilder(args).inheritIO().start();
+    assertTrue(process.waitFor(300, TimeUnit.SECONDS), "server " + command + " finished in time");
+    assertEquals(0, process.exitValue(), "server " + command + " succeeded");
+  }
+
+  private static void deleteRecursively(Path path) throws IOException {
+    if (Files.exists(path)) {
+      try (var files = Files.walk(path)) {
+        for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
+          Files.delete(file);
+        }
+      }
+    }
+  }
+}
