@@ -1,0 +1,131 @@
+package org.tributary.benchmark;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.List;
+import java.util.Random;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+/**
+ * Drives concurrent REST Proxy v2 produce requests of 100-byte records into a running Tributary and
+ * prints records/s and request latency for 1, 4 and 16 clients, with 1 and 100 records per request.
+ * Each run is bounded in time and talks to one URL (loopback by default).
+ *
+ * <p>Usage: {@code ProduceBenchmark [url] [seconds per run]}.
+ */
+public final class ProduceBenchmark {
+
+  private static final int RECORD_BYTES = 100;
+  private static final int[] CLIENTS = {1, 4, 16};
+  private static final int[] RECORDS_PER_REQUEST = {1, 100};
+  private static final int MAX_REQUESTS_PER_CLIENT = 1_000_000;
+
+  private final String url;
+  private final Duration runTime;
+  private final HttpClient client =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+  private ProduceBenchmark(String url, Duration runTime) {
+    this.url = url;
+    this.runTime = runTime;
+  }
+
+  public static void main(String[] args) throws Exception {
+    String url = args.length > 0 ? args[0] : "http://127.0.0.1:8080";
+    Duration runTime = Duration.ofSeconds(args.length > 1 ? Long.parseLong(args[1]) : 5);
+    new ProduceBenchmark(url, runTime).run();
+  }
+
+  private void run() throws Exception {
+    System.out.printf(
+        "Produce benchmark against %s, %d-byte records, %d s per run%n",
+        url, RECORD_BYTES, runTime.toSeconds());
+    System.out.printf(
+        "%-8s %-12s %10s %12s %10s %10s%n",
+        "clients", "records/req", "requests", "records/s", "p50 ms", "p99 ms");
+    for (int recordsPerRequest : RECORDS_PER_REQUEST) {
+      String body = body(recordsPerRequest);
+      for (int clients : CLIENTS) {
+        String topic = "bench-" + UUID.randomUUID().toString().substring(0, 8);
+        measure(topic, body, clients, Duration.ofSeconds(1));
+        Result result = measure(topic, body, clients, runTime);
+        double seconds = result.elapsedNanos / 1e9;
+        System.out.printf(
+            "%-8d %-12d %10d %12.0f %10.2f %10.2f%n",
+            clients,
+            recordsPerRequest,
+            result.latenciesNanos.length,
+            result.latenciesNanos.length * (double) recordsPerRequest / seconds,
+            percentile(result.latenciesNanos, 50) / 1e6,
+            percentile(result.latenciesNanos, 99) / 1e6);
+      }
+    }
+  }
+
+  private record Result(long elapsedNanos, long[] latenciesNanos) {}
+
+  private Result measure(String topic, String body, int clients, Duration duration)
+      throws Exception {
+    HttpRequest request =
+        HttpRequest.newBuilder(URI.create(url + "/topics/" + topic))
+            .header("Content-Type", "application/vnd.kafka.binary.v2+json")
+            .timeout(Duration.ofSeconds(30))
+            .POST(HttpRequest.BodyPublishers.ofString(body))
+            .build();
+    ExecutorService pool = Executors.newFixedThreadPool(clients);
+    long start = System.nanoTime();
+    long end = start + duration.toNanos();
+    List<Future<List<Long>>> futures = new ArrayList<>();
+    for (int c = 0; c < clients; c++) {
+      futures.add(pool.submit(() -> produceUntil(request, end)));
+    }
+    List<Long> all = new ArrayList<>();
+    for (Future<List<Long>> future : futures) {
+      all.addAll(future.get());
+    }
+    long elapsed = System.nanoTime() - start;
+    pool.shutdown();
+    long[] latencies = all.stream().mapToLong(Long::longValue).sorted().toArray();
+    return new Result(elapsed, latencies);
+  }
+
+  private List<Long> produceUntil(HttpRequest request, long end) throws Exception {
+    List<Long> latencies = new ArrayList<>();
+    while (System.nanoTime() < end && latencies.size() < MAX_REQUESTS_PER_CLIENT) {
+      long sent = System.nanoTime();
+      HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
+      if (response.statusCode() != 200) {
+        throw new IllegalStateException(
+            "Produce failed: " + response.statusCode() + " " + response.body());
+      }
+      latencies.add(System.nanoTime() - sent);
+    }
+    return latencies;
+  }
+
+  private static String body(int records) {
+    byte[] value = new byte[RECORD_BYTES];
+    new Random(1).nextBytes(value);
+    String encoded = Base64.getEncoder().encodeToString(value);
+    String[] parts = new String[records];
+    Arrays.fill(parts, "{\"value\":\"" + encoded + "\"}");
+    return "{\"records\":[" + String.join(",", parts) + "]}";
+  }
+
+  private static double percentile(long[] sorted, int percentile) {
+    if (sorted.length == 0) {
+      return Double.NaN;
+    }
+    int index = (int) Math.ceil(percentile / 100.0 * sorted.length) - 1;
+    return sorted[Math.max(0, Math.min(index, sorted.length - 1))];
+  }
+}
