@@ -1,0 +1,246 @@
+package org.tributary.inserver;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.tributary.errors.ErrorCode;
+import org.tributary.errors.TributaryException;
+import org.tributary.group.Assignment;
+import org.tributary.group.GroupCoordinator;
+import org.tributary.group.GroupDescription;
+import org.tributary.group.GroupState;
+import org.tributary.group.OffsetAndMetadata;
+import org.tributary.group.PartitionLag;
+import org.tributary.log.NewRecord;
+import org.tributary.log.PartitionLogs;
+import org.tributary.topic.TopicCatalog;
+import org.tributary.topic.TopicPartition;
+
+/** The group coordinator inside a running Payara Micro: membership, expiry, fencing, offsets. */
+@ExtendWith(ArquillianExtension.class)
+class GroupCoordinatorInServerIT {
+
+  private static final Duration SESSION = Duration.ofSeconds(30);
+
+  @Deployment
+  static WebArchive deployment() {
+    return InServerDeployment.tributaryWith(GroupCoordinatorInServerIT.class);
+  }
+
+  @Inject GroupCoordinator coordinator;
+  @Inject TopicCatalog topics;
+  @Inject PartitionLogs logs;
+
+  private String topic(int partitions) {
+    String name = "grp-" + UUID.randomUUID().toString().substring(0, 8);
+    topics.create(name, partitions, Map.of());
+    return name;
+  }
+
+  private static String group() {
+    return "group-" + UUID.randomUUID().toString().substring(0, 8);
+  }
+
+  private static void assertEachPartitionOwnedByExactlyOne(
+      List<Assignment> members, String topic, int partitions) {
+    Set<TopicPartition> owned = new HashSet<>();
+    for (Assignment member : members) {
+      for (TopicPartition partition : member.partitions()) {
+        assertTrue(owned.add(partition), partition + " owned twice");
+      }
+    }
+    Set<TopicPartition> all = new HashSet<>();
+    for (int p = 0; p < partitions; p++) {
+      all.add(new TopicPartition(topic, p));
+    }
+    assertEquals(all, owned);
+  }
+
+  @Test
+  void joinAndLeaveReassignEveryPartitionToExactlyOneLiveMember() {
+    String topic = topic(5);
+    String group = group();
+    Assignment a = coordinator.join(group, null, "a", Set.of(topic), SESSION, "range");
+    Assignment b = coordinator.join(group, null, "b", Set.of(topic), SESSION, "range");
+    Assignment c = coordinator.join(group, null, "c", Set.of(topic), SESSION, "range");
+    List<Assignment> now = new ArrayList<>();
+    for (Assignment member : List.of(a, b, c)) {
+      now.add(coordinator.heartbeat(group, member.memberId()));
+    }
+    assertEquals(3, now.get(0).generation());
+    assertEachPartitionOwnedByExactlyOne(now, topic, 5);
+    assertEquals(GroupState.STABLE, coordinator.describe(group).state());
+
+    coordinator.leave(group, b.memberId());
+    List<Assignment> after =
+        List.of(
+            coordinator.heartbeat(group, a.memberId()), coordinator.heartbeat(group, c.memberId()));
+    assertEquals(4, after.get(0).generation());
+    assertEachPartitionOwnedByExactlyOne(after, topic, 5);
+  }
+
+  @Test
+  void memberThatStopsHeartbeatingExpiresAndItsPartitionsMove() throws Exception {
+    String topic = topic(4);
+    String group = group();
+    Assignment silent =
+        coordinator.join(group, null, "silent", Set.of(topic), Duration.ofSeconds(2), "roundrobin");
+    Assignment alive = coordinator.join(group, null, "alive", Set.of(topic), SESSION, "roundrobin");
+    assertEquals(2, coordinator.heartbeat(group, alive.memberId()).partitions().size());
+
+    Assignment latest = null;
+    long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
+    while (System.nanoTime() < deadline) {
+      latest = coordinator.heartbeat(group, alive.memberId());
+      if (latest.partitions().size() == 4) {
+        break;
+      }
+      Thread.sleep(200);
+    }
+    assertEquals(4, latest.partitions().size(), "the live member took over every partition");
+    TributaryException gone =
+        assertThrows(
+            TributaryException.class, () -> coordinator.heartbeat(group, silent.memberId()));
+    assertEquals(ErrorCode.UNKNOWN_MEMBER_ID, gone.code());
+    assertEquals(1, coordinator.describe(group).members().size());
+  }
+
+  @Test
+  void commitFromAStaleGenerationIsRefusedAndChangesNothing() {
+    String topic = topic(2);
+    String group = group();
+    Assignment first = coordinator.join(group, null, "first", Set.of(topic), SESSION, "range");
+    TopicPartition partition = new TopicPartition(topic, 0);
+    coordinator.commit(
+        group,
+        first.memberId(),
+        first.generation(),
+        Map.of(partition, new OffsetAndMetadata(1, "m", Instant.now())));
+
+    coordinator.join(group, null, "second", Set.of(topic), SESSION, "range");
+    TributaryException fenced =
+        assertThrows(
+            TributaryException.class,
+            () ->
+                coordinator.commit(
+                    group,
+                    first.memberId(),
+                    first.generation(),
+                    Map.of(partition, new OffsetAndMetadata(9, null, Instant.now()))));
+    assertEquals(ErrorCode.ILLEGAL_GENERATION, fenced.code());
+    assertEquals(
+        1,
+        coordinator.committed(group).get(partition).offset(),
+        "the fenced commit changed nothing");
+  }
+
+  @Test
+  void committedOffsetsPersistWithMetadataAndDescribeShowsLag() {
+    String topic = topic(2);
+    String group = group();
+    logs.append(
+            topic,
+            List.of(
+                new NewRecord(0, null, new byte[] {1}, List.of(), null),
+                new NewRecord(0, null, new byte[] {2}, List.of(), null),
+                new NewRecord(1, null, new byte[] {3}, List.of(), null)))
+        .toCompletableFuture()
+        .join();
+    Instant when = Instant.parse("2026-01-02T03:04:05Z");
+    coordinator.commit(
+        group,
+        null,
+        -1,
+        Map.of(new TopicPartition(topic, 0), new OffsetAndMetadata(1, "checkpoint", when)));
+
+    OffsetAndMetadata stored = coordinator.committed(group).get(new TopicPartition(topic, 0));
+    assertEquals(1, stored.offset());
+    assertEquals("checkpoint", stored.metadata());
+    assertEquals(when, stored.commitTime());
+
+    GroupDescription description = coordinator.describe(group);
+    assertEquals(GroupState.EMPTY, description.state());
+    PartitionLag p0 =
+        description.partitions().stream().filter(p -> p.partition() == 0).findFirst().orElseThrow();
+    PartitionLag p1 =
+        description.partitions().stream().filter(p -> p.partition() == 1).findFirst().orElseThrow();
+    assertEquals(1L, p0.committedOffset());
+    assertEquals(2, p0.logEndOffset());
+    assertEquals(1, p0.lag());
+    assertNull(p1.committedOffset());
+    assertEquals(1, p1.lag());
+    assertEquals(2, description.totalLag());
+    assertTrue(coordinator.listGroups().contains(group));
+  }
+
+  @Test
+  void invalidRequestsAreRefusedWithKafkasErrors() {
+    String topic = topic(1);
+    assertEquals(
+        ErrorCode.INVALID_GROUP_ID,
+        assertThrows(
+                TributaryException.class,
+                () -> coordinator.join(" ", null, "c", Set.of(topic), SESSION, "range"))
+            .code());
+    assertEquals(
+        ErrorCode.INVALID_SESSION_TIMEOUT,
+        assertThrows(
+                TributaryException.class,
+                () ->
+                    coordinator.join(
+                        group(), null, "c", Set.of(topic), Duration.ofMillis(10), "range"))
+            .code());
+    assertEquals(
+        ErrorCode.INCONSISTENT_GROUP_PROTOCOL,
+        assertThrows(
+                TributaryException.class,
+                () -> coordinator.join(group(), null, "c", Set.of(topic), SESSION, "sticky"))
+            .code());
+    assertEquals(
+        ErrorCode.OFFSET_OUT_OF_RANGE,
+        assertThrows(
+                TributaryException.class,
+                () ->
+                    coordinator.commit(
+                        group(),
+                        null,
+                        -1,
+                        Map.of(
+                            new TopicPartition(topic, 0),
+                            new OffsetAndMetadata(-5, null, Instant.now()))))
+            .code());
+    assertEquals(
+        ErrorCode.UNKNOWN_TOPIC_OR_PARTITION,
+        assertThrows(
+                TributaryException.class,
+                () ->
+                    coordinator.commit(
+                        group(),
+                        null,
+                        -1,
+                        Map.of(
+                            new TopicPartition(topic, 3),
+                            new OffsetAndMetadata(0, null, Instant.now()))))
+            .code());
+    assertEquals(
+        ErrorCode.GROUP_ID_NOT_FOUND,
+        assertThrows(TributaryException.class, () -> coordinator.heartbeat(group(), "nobody"))
+            .code());
+  }
+}
