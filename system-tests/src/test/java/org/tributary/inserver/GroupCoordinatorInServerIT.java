@@ -14,9 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.tributary.errors.ErrorCode;
@@ -37,11 +35,6 @@ import org.tributary.topic.TopicPartition;
 class GroupCoordinatorInServerIT {
 
   private static final Duration SESSION = Duration.ofSeconds(30);
-
-  @Deployment
-  static WebArchive deployment() {
-    return InServerDeployment.tributaryWith(GroupCoordinatorInServerIT.class);
-  }
 
   @Inject GroupCoordinator coordinator;
   @Inject TopicCatalog topics;

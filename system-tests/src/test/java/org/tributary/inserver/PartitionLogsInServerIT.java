@@ -21,9 +21,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.tributary.errors.ErrorCode;
@@ -38,14 +36,12 @@ import org.tributary.log.RecordMetadata;
 import org.tributary.topic.TopicCatalog;
 import org.tributary.topic.TopicMetadata;
 
-/** The log core inside a running Payara Micro, on the real database. */
+/**
+ * The log core inside a running Payara Micro, on the real database (see {@link
+ * InServerDeployment}).
+ */
 @ExtendWith(ArquillianExtension.class)
 class PartitionLogsInServerIT {
-
-  @Deployment
-  static WebArchive deployment() {
-    return InServerDeployment.tributaryWith(PartitionLogsInServerIT.class);
-  }
 
   @Inject PartitionLogs logs;
   @Inject TopicCatalog topics;
