@@ -122,6 +122,21 @@ public class GroupCoordinator {
     return offsets.committed(groupId);
   }
 
+  /**
+   * Where a member of the group starts reading a partition: after the group's committed offset, or,
+   * with no commit or one that retention has passed, where {@code auto.offset.reset} says.
+   */
+  public long startingOffset(String groupId, TopicPartition partition, OffsetResetPolicy reset) {
+    PartitionOffsets bounds = logs.offsets(partition.topic(), partition.partition());
+    OffsetAndMetadata committed = committed(groupId).get(partition);
+    if (committed != null
+        && committed.offset() >= bounds.logStartOffset()
+        && committed.offset() <= bounds.highWatermark()) {
+      return committed.offset();
+    }
+    return reset.startOffset(partition, bounds.logStartOffset(), bounds.highWatermark());
+  }
+
   public List<String> listGroups() {
     Set<String> ids = new TreeSet<>(groups.keySet());
     ids.addAll(offsets.groupIds());

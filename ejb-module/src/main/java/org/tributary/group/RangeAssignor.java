@@ -1,19 +1,14 @@
 package org.tributary.group;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.SortedMap;
-import java.util.TreeMap;
-import java.util.TreeSet;
 import org.tributary.topic.TopicPartition;
 
 /**
  * Kafka's range assignor: per topic, the members subscribed to it (sorted by id) each take a
  * contiguous range of partitions; the first {@code partitions % members} take one extra.
  */
-public final class RangeAssignor implements PartitionAssignor {
+public final class RangeAssignor extends PartitionAssignor {
 
   public static final String NAME = "range";
 
@@ -23,33 +18,22 @@ public final class RangeAssignor implements PartitionAssignor {
   }
 
   @Override
-  public Map<String, List<TopicPartition>> assign(
-      SortedMap<String, Set<String>> subscriptions, Map<String, Integer> partitionsPerTopic) {
-    Map<String, List<TopicPartition>> assignment = new TreeMap<>();
-    subscriptions.keySet().forEach(member -> assignment.put(member, new ArrayList<>()));
-    Set<String> topics = new TreeSet<>();
-    subscriptions.values().forEach(topics::addAll);
-    for (String topic : topics) {
-      Integer partitions = partitionsPerTopic.get(topic);
-      if (partitions == null) {
-        continue;
-      }
-      List<String> members =
-          subscriptions.entrySet().stream()
-              .filter(entry -> entry.getValue().contains(topic))
-              .map(Map.Entry::getKey)
-              .toList();
-      int perMember = partitions / members.size();
-      int withExtra = partitions % members.size();
+  void assign(
+      List<SubscribedTopic> topics,
+      List<String> members,
+      Map<String, List<TopicPartition>> assignment) {
+    for (SubscribedTopic topic : topics) {
+      List<String> subscribers = topic.subscribers();
+      int perMember = topic.partitions() / subscribers.size();
+      int withExtra = topic.partitions() % subscribers.size();
       int next = 0;
-      for (int i = 0; i < members.size(); i++) {
+      for (int i = 0; i < subscribers.size(); i++) {
         int count = perMember + (i < withExtra ? 1 : 0);
         for (int p = next; p < next + count; p++) {
-          assignment.get(members.get(i)).add(new TopicPartition(topic, p));
+          assignment.get(subscribers.get(i)).add(new TopicPartition(topic.name(), p));
         }
         next += count;
       }
     }
-    return assignment;
   }
 }

@@ -1,19 +1,14 @@
 package org.tributary.group;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.SortedMap;
-import java.util.TreeMap;
-import java.util.TreeSet;
 import org.tributary.topic.TopicPartition;
 
 /**
  * Kafka's round-robin assignor: all subscribed partitions, sorted by topic and partition, are dealt
  * to the members in turn (sorted by id), skipping members not subscribed to a topic.
  */
-public final class RoundRobinAssignor implements PartitionAssignor {
+public final class RoundRobinAssignor extends PartitionAssignor {
 
   public static final String NAME = "roundrobin";
 
@@ -23,27 +18,19 @@ public final class RoundRobinAssignor implements PartitionAssignor {
   }
 
   @Override
-  public Map<String, List<TopicPartition>> assign(
-      SortedMap<String, Set<String>> subscriptions, Map<String, Integer> partitionsPerTopic) {
-    Map<String, List<TopicPartition>> assignment = new TreeMap<>();
-    subscriptions.keySet().forEach(member -> assignment.put(member, new ArrayList<>()));
-    List<String> members = new ArrayList<>(subscriptions.keySet());
-    Set<String> topics = new TreeSet<>();
-    subscriptions.values().forEach(topics::addAll);
+  void assign(
+      List<SubscribedTopic> topics,
+      List<String> members,
+      Map<String, List<TopicPartition>> assignment) {
     int turn = 0;
-    for (String topic : topics) {
-      Integer partitions = partitionsPerTopic.get(topic);
-      if (partitions == null) {
-        continue;
-      }
-      for (int p = 0; p < partitions; p++) {
-        while (!subscriptions.get(members.get(turn % members.size())).contains(topic)) {
+    for (SubscribedTopic topic : topics) {
+      for (int p = 0; p < topic.partitions(); p++) {
+        while (!topic.subscribers().contains(members.get(turn % members.size()))) {
           turn++;
         }
-        assignment.get(members.get(turn % members.size())).add(new TopicPartition(topic, p));
+        assignment.get(members.get(turn % members.size())).add(new TopicPartition(topic.name(), p));
         turn++;
       }
     }
-    return assignment;
   }
 }

@@ -17,17 +17,27 @@ public enum TopicConfigKey {
       "producer",
       value -> Set.of("producer", "uncompressed", "gzip", "snappy", "lz4", "zstd").contains(value),
       "one of producer, uncompressed, gzip, snappy, lz4, zstd"),
-  DELETE_RETENTION_MS("delete.retention.ms", "86400000", atLeast(0), "a whole number >= 0"),
+  DELETE_RETENTION_MS(
+      "delete.retention.ms", "86400000", between(0, Long.MAX_VALUE), "a whole number >= 0"),
   MAX_MESSAGE_BYTES(
-      "max.message.bytes", "1048588", intAtLeast(0), "a whole number from 0 to 2147483647"),
+      "max.message.bytes",
+      "1048588",
+      between(0, Integer.MAX_VALUE),
+      "a whole number from 0 to 2147483647"),
   MESSAGE_TIMESTAMP_TYPE(
       "message.timestamp.type",
       "CreateTime",
       value -> value.equals("CreateTime") || value.equals("LogAppendTime"),
       "CreateTime or LogAppendTime"),
-  MIN_COMPACTION_LAG_MS("min.compaction.lag.ms", "0", atLeast(0), "a whole number >= 0"),
-  RETENTION_BYTES("retention.bytes", "-1", atLeast(-1), "a whole number >= -1 (-1: no limit)"),
-  RETENTION_MS("retention.ms", "604800000", atLeast(-1), "a whole number >= -1 (-1: forever)");
+  MIN_COMPACTION_LAG_MS(
+      "min.compaction.lag.ms", "0", between(0, Long.MAX_VALUE), "a whole number >= 0"),
+  RETENTION_BYTES(
+      "retention.bytes", "-1", between(-1, Long.MAX_VALUE), "a whole number >= -1 (-1: no limit)"),
+  RETENTION_MS(
+      "retention.ms",
+      "604800000",
+      between(-1, Long.MAX_VALUE),
+      "a whole number >= -1 (-1: forever)");
 
   private final String key;
   private final String defaultValue;
@@ -61,20 +71,11 @@ public enum TopicConfigKey {
     return Arrays.stream(values()).filter(k -> k.key.equals(key)).findFirst();
   }
 
-  private static Predicate<String> atLeast(long minimum) {
+  private static Predicate<String> between(long minimum, long maximum) {
     return value -> {
       try {
-        return Long.parseLong(value) >= minimum;
-      } catch (NumberFormatException e) {
-        return false;
-      }
-    };
-  }
-
-  private static Predicate<String> intAtLeast(int minimum) {
-    return value -> {
-      try {
-        return Integer.parseInt(value) >= minimum;
+        long parsed = Long.parseLong(value);
+        return parsed >= minimum && parsed <= maximum;
       } catch (NumberFormatException e) {
         return false;
       }

@@ -24,6 +24,7 @@ import org.tributary.group.GroupCoordinator;
 import org.tributary.group.GroupDescription;
 import org.tributary.group.GroupState;
 import org.tributary.group.OffsetAndMetadata;
+import org.tributary.group.OffsetResetPolicy;
 import org.tributary.group.PartitionLag;
 import org.tributary.log.NewRecord;
 import org.tributary.log.PartitionLogs;
@@ -180,6 +181,35 @@ class GroupCoordinatorInServerIT {
     assertEquals(1, p1.lag());
     assertEquals(2, description.totalLag());
     assertTrue(coordinator.listGroups().contains(group));
+  }
+
+  @Test
+  void startingOffsetIsTheCommitOrWhereAutoOffsetResetSays() {
+    String topic = topic(1);
+    String group = group();
+    TopicPartition partition = new TopicPartition(topic, 0);
+    logs.append(
+            topic,
+            List.of(
+                NewRecord.of(null, new byte[] {1}),
+                NewRecord.of(null, new byte[] {2}),
+                NewRecord.of(null, new byte[] {3})))
+        .toCompletableFuture()
+        .join();
+
+    assertEquals(0, coordinator.startingOffset(group, partition, OffsetResetPolicy.EARLIEST));
+    assertEquals(3, coordinator.startingOffset(group, partition, OffsetResetPolicy.LATEST));
+    assertEquals(
+        ErrorCode.NO_OFFSET_FOR_PARTITION,
+        assertThrows(
+                TributaryException.class,
+                () -> coordinator.startingOffset(group, partition, OffsetResetPolicy.NONE))
+            .code());
+
+    coordinator.commit(
+        group, null, -1, Map.of(partition, new OffsetAndMetadata(2, null, Instant.now())));
+    assertEquals(2, coordinator.startingOffset(group, partition, OffsetResetPolicy.LATEST));
+    assertEquals(2, coordinator.startingOffset(group, partition, OffsetResetPolicy.NONE));
   }
 
   @Test
