@@ -27,17 +27,23 @@ import org.tributary.errors.TributaryException;
 final class GroupCommitWriter implements Runnable {
 
   private static final Logger LOG = Logger.getLogger(GroupCommitWriter.class.getName());
-  private static final int MAX_APPENDS_PER_COMMIT = 4096;
 
   private final BlockingQueue<PendingAppend> queue;
   private final Consumer<List<StoredBatch>> store;
   private final Clock clock;
+  private final int maxAppendsPerCommit;
   private volatile boolean running = true;
 
-  GroupCommitWriter(Consumer<List<StoredBatch>> store, Clock clock, int queueCapacity) {
+  /**
+   * @param maxAppendsPerCommit how many queued appends one transaction may take; 1 turns group
+   *     commit off (one transaction per produce request), which only a benchmark wants
+   */
+  GroupCommitWriter(
+      Consumer<List<StoredBatch>> store, Clock clock, int queueCapacity, int maxAppendsPerCommit) {
     this.store = store;
     this.clock = clock;
     this.queue = new LinkedBlockingQueue<>(queueCapacity);
+    this.maxAppendsPerCommit = maxAppendsPerCommit;
   }
 
   void submit(PendingAppend append) {
@@ -67,7 +73,7 @@ final class GroupCommitWriter implements Runnable {
           continue;
         }
         drained.add(first);
-        queue.drainTo(drained, MAX_APPENDS_PER_COMMIT - 1);
+        queue.drainTo(drained, maxAppendsPerCommit - 1);
         commit(drained);
       } catch (InterruptedException e) {
         running = false;

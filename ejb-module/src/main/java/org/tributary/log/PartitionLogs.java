@@ -72,6 +72,10 @@ public class PartitionLogs {
   @ConfigProperty(name = "tributary.log.append-queue-capacity", defaultValue = "10000")
   int appendQueueCapacity;
 
+  @Inject
+  @ConfigProperty(name = "tributary.log.max-appends-per-commit", defaultValue = "4096")
+  int maxAppendsPerCommit;
+
   @PostConstruct
   void recover() {
     int orphans = store.deleteOrphans();
@@ -91,7 +95,12 @@ public class PartitionLogs {
               topic.id(), topic.partition(partition), logStart, nextOffset, tailCacheBytes));
     }
     LOG.info(() -> "Recovered " + logs.size() + " partition logs");
-    writer = new GroupCommitWriter(store::persist, Clock.systemUTC(), appendQueueCapacity);
+    writer =
+        new GroupCommitWriter(
+            store::persist,
+            Clock.systemUTC(),
+            appendQueueCapacity,
+            Math.max(1, maxAppendsPerCommit));
     writerThread = threadFactory.newThread(writer);
     writerThread.setName("tributary-group-commit");
     writerThread.start();
@@ -127,7 +136,9 @@ public class PartitionLogs {
     }
     CompletableFuture<List<RecordMetadata>> done = new CompletableFuture<>();
     writer.submit(new PendingAppend(topic, partitions, List.copyOf(records), done));
-    return done;
+    // Whatever the caller chains (writing an HTTP response, say) runs on the container's
+    // executor, not on the writer thread, which must get back to the next commit.
+    return done.thenApplyAsync(appended -> appended, executor);
   }
 
   /**
