@@ -21,6 +21,9 @@ import java.util.Objects;
     name = CommittedOffset.GROUP_IDS,
     query = "SELECT DISTINCT c.groupId FROM CommittedOffset c")
 @NamedQuery(
+    name = CommittedOffset.DELETE_ORPHANS,
+    query = "DELETE FROM CommittedOffset c WHERE c.topic NOT IN (SELECT t.name FROM Topic t)")
+@NamedQuery(
     name = CommittedOffset.DELETE_TOPIC,
     query = "DELETE FROM CommittedOffset c WHERE c.topic = :topic")
 public class CommittedOffset {
@@ -28,6 +31,7 @@ public class CommittedOffset {
   static final String OF_GROUP = "CommittedOffset.ofGroup";
   static final String GROUP_IDS = "CommittedOffset.groupIds";
   static final String DELETE_TOPIC = "CommittedOffset.deleteTopic";
+  static final String DELETE_ORPHANS = "CommittedOffset.deleteOrphans";
 
   @Id
   @Column(name = "group_id", length = 255)

@@ -1,9 +1,12 @@
 package org.tributary.group;
 
+import jakarta.annotation.PostConstruct;
 import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
+import jakarta.ejb.DependsOn;
 import jakarta.ejb.Schedule;
 import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.enterprise.event.Observes;
@@ -23,6 +26,7 @@ import org.tributary.errors.ErrorCode;
 import org.tributary.errors.TributaryException;
 import org.tributary.log.PartitionLogs;
 import org.tributary.log.PartitionOffsets;
+import org.tributary.topic.PartitionsChanged;
 import org.tributary.topic.TopicCatalog;
 import org.tributary.topic.TopicDeleted;
 import org.tributary.topic.TopicMetadata;
@@ -36,6 +40,8 @@ import org.tributary.topic.TopicPartition;
  * interleave with the rebalance that would fence it.
  */
 @Singleton
+@Startup
+@DependsOn("PartitionLogs")
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN)
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class GroupCoordinator {
@@ -51,6 +57,14 @@ public class GroupCoordinator {
   @Inject TopicCatalog topics;
   @Inject PartitionLogs logs;
   @Inject OffsetStore offsets;
+
+  @PostConstruct
+  void removeOffsetsOfDeletedTopics() {
+    int removed = offsets.deleteOrphans();
+    if (removed > 0) {
+      LOG.info(() -> "Removed " + removed + " committed offsets of deleted topics");
+    }
+  }
 
   public Assignment join(
       String groupId,
@@ -109,9 +123,9 @@ public class GroupCoordinator {
       int generation,
       Map<TopicPartition, OffsetAndMetadata> commits) {
     requireValidGroupId(groupId);
-    commits.forEach(this::requireValidCommit);
     ConsumerGroup group = groups.computeIfAbsent(groupId, ConsumerGroup::new);
     synchronized (group) {
+      commits.forEach(this::requireValidCommit);
       group.checkCommit(memberId, generation);
       offsets.commit(groupId, commits);
     }
@@ -190,12 +204,31 @@ public class GroupCoordinator {
     }
   }
 
+  /**
+   * Removes the deleted topic's committed offsets. Each group's monitor is passed first, so a
+   * commit that validated the topic before it was deleted has been stored and goes too; later
+   * commits fail validation because the topic is no longer in the catalog.
+   */
   public void onTopicDeleted(@Observes TopicDeleted deleted) {
+    for (ConsumerGroup group : groups.values()) {
+      synchronized (group) {
+        // barrier only
+      }
+    }
     offsets.deleteTopic(deleted.topic().name());
+    rebalanceGroupsSubscribedTo(deleted.topic().name());
+  }
+
+  /** New partitions, or a new topic someone already subscribed to, go to the groups at once. */
+  public void onPartitionsChanged(@Observes PartitionsChanged changed) {
+    rebalanceGroupsSubscribedTo(changed.topic().name());
+  }
+
+  private void rebalanceGroupsSubscribedTo(String topic) {
     Map<String, Integer> partitionCounts = partitionCounts();
     for (ConsumerGroup group : groups.values()) {
       synchronized (group) {
-        if (group.subscribedTopics().contains(deleted.topic().name())) {
+        if (group.subscribedTopics().contains(topic)) {
           group.topicsChanged(partitionCounts);
         }
       }

@@ -43,6 +43,11 @@ public class OffsetStore {
     return em.createNamedQuery(CommittedOffset.GROUP_IDS, String.class).getResultList();
   }
 
+  /** Removes offsets of topics that no longer exist (a crash between the two deletions). */
+  public int deleteOrphans() {
+    return em.createNamedQuery(CommittedOffset.DELETE_ORPHANS).executeUpdate();
+  }
+
   public void deleteTopic(String topic) {
     em.createNamedQuery(CommittedOffset.DELETE_TOPIC).setParameter("topic", topic).executeUpdate();
   }

@@ -1,6 +1,7 @@
 package org.tributary.log;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -28,11 +29,14 @@ final class GroupCommitWriter implements Runnable {
 
   private static final Logger LOG = Logger.getLogger(GroupCommitWriter.class.getName());
 
+  private static final Duration QUEUE_WAIT = Duration.ofSeconds(30);
+
   private final BlockingQueue<PendingAppend> queue;
   private final Consumer<List<StoredBatch>> store;
   private final Clock clock;
   private final int maxAppendsPerCommit;
   private volatile boolean running = true;
+  private volatile boolean exited;
 
   /**
    * @param maxAppendsPerCommit how many queued appends one transaction may take; 1 turns group
@@ -46,15 +50,28 @@ final class GroupCommitWriter implements Runnable {
     this.maxAppendsPerCommit = maxAppendsPerCommit;
   }
 
+  /**
+   * Queues an append; when the queue is full the producer waits, up to a limit, which is how a
+   * writer that falls behind holds producers back.
+   */
   void submit(PendingAppend append) {
     if (!running) {
       throw shuttingDown();
     }
     try {
-      queue.put(append);
+      if (!queue.offer(append, QUEUE_WAIT.toMillis(), TimeUnit.MILLISECONDS)) {
+        throw new TributaryException(
+            ErrorCode.KAFKA_STORAGE_ERROR,
+            "The broker is overloaded: the append queue stayed full for "
+                + QUEUE_WAIT.toSeconds()
+                + " s. Nothing was appended; retry later.");
+      }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new TributaryException(ErrorCode.KAFKA_STORAGE_ERROR, "Interrupted while queueing.");
+    }
+    if (exited) {
+      failQueued();
     }
   }
 
@@ -77,19 +94,42 @@ final class GroupCommitWriter implements Runnable {
         commit(drained);
       } catch (InterruptedException e) {
         running = false;
-      } catch (RuntimeException e) {
+      } catch (Throwable e) {
+        // Whatever went wrong (even an Error), these producers get an answer and the writer
+        // lives on: a dead writer would leave every later producer waiting forever.
         LOG.log(Level.SEVERE, "Group commit failed unexpectedly", e);
         drained.forEach(append -> append.done().completeExceptionally(storageError(e)));
       } finally {
         drained.clear();
       }
     }
+    running = false;
+    exited = true;
+    failQueued();
+  }
+
+  /** Fails what is still queued once the writer has gone; safe from any thread. */
+  private void failQueued() {
     List<PendingAppend> abandoned = new ArrayList<>();
     queue.drainTo(abandoned);
     abandoned.forEach(append -> append.done().completeExceptionally(shuttingDown()));
   }
 
   private void commit(List<PendingAppend> appends) {
+    List<PendingAppend> live = new ArrayList<>(appends.size());
+    for (PendingAppend append : appends) {
+      if (append.partitions().stream().anyMatch(PartitionLog::isClosed)) {
+        append.done().completeExceptionally(TributaryException.unknownTopic(append.topic().name()));
+      } else {
+        live.add(append);
+      }
+    }
+    if (!live.isEmpty()) {
+      commitLive(live);
+    }
+  }
+
+  private void commitLive(List<PendingAppend> appends) {
     long now = clock.millis();
     Map<PartitionLog, PartitionBatches> byPartition = new LinkedHashMap<>();
     List<List<RecordMetadata>> results = new ArrayList<>(appends.size());
@@ -112,6 +152,16 @@ final class GroupCommitWriter implements Runnable {
     try {
       store.accept(rows);
     } catch (RuntimeException e) {
+      if (appends.size() > 1) {
+        // One bad request must not fail everyone who shared its commit: retry each on its own.
+        // The offsets given out above are left as a gap.
+        LOG.log(
+            Level.WARNING,
+            "Group commit of " + appends.size() + " appends failed; retrying each alone",
+            e);
+        appends.forEach(append -> commit(List.of(append)));
+        return;
+      }
       LOG.log(Level.WARNING, "Could not persist " + rows.size() + " record batches", e);
       appends.forEach(append -> append.done().completeExceptionally(storageError(e)));
       return;
@@ -122,7 +172,7 @@ final class GroupCommitWriter implements Runnable {
     }
   }
 
-  private static TributaryException storageError(RuntimeException cause) {
+  private static TributaryException storageError(Throwable cause) {
     return new TributaryException(
         ErrorCode.KAFKA_STORAGE_ERROR,
         "The records could not be stored; they were not appended. Retry the request.",

@@ -27,6 +27,7 @@ final class PartitionLog {
   private final ArrayDeque<EncodedBatch> tail = new ArrayDeque<>();
   private long tailBytes;
   private final List<CompletableFuture<Void>> waiters = new ArrayList<>();
+  private volatile boolean closed;
 
   PartitionLog(
       long topicId,
@@ -113,8 +114,14 @@ final class PartitionLog {
     return batches;
   }
 
+  /** Whether the partition's topic was deleted; appends still queued for it must fail. */
+  boolean isClosed() {
+    return closed;
+  }
+
   /** Fails every waiting fetch; the partition is going away. */
   void close(RuntimeException reason) {
+    closed = true;
     List<CompletableFuture<Void>> failed;
     synchronized (this) {
       failed = new ArrayList<>(waiters);

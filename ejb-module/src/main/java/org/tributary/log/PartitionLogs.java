@@ -121,6 +121,9 @@ public class PartitionLogs {
    * in the records' order, once every record is durable.
    */
   public CompletionStage<List<RecordMetadata>> append(String topicName, List<NewRecord> records) {
+    if (records.isEmpty()) {
+      return CompletableFuture.completedFuture(List.of());
+    }
     TopicMetadata topic = topics.getForProduce(topicName);
     int maxMessageBytes = topic.config().maxMessageBytes();
     int sticky = partitioner.stickyPartition(topic);
@@ -130,9 +133,6 @@ public class PartitionLogs {
       validate(topic, record, i, maxMessageBytes);
       int partition = partitioner.partition(topic, record.partition(), record.key(), sticky);
       partitions.add(log(topic, partition));
-    }
-    if (records.isEmpty()) {
-      return CompletableFuture.completedFuture(List.of());
     }
     CompletableFuture<List<RecordMetadata>> done = new CompletableFuture<>();
     writer.submit(new PendingAppend(topic, partitions, List.copyOf(records), done));

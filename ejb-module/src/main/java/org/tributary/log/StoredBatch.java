@@ -11,6 +11,7 @@ import jakarta.persistence.Lob;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 import java.io.Serializable;
+import org.tributary.topic.TopicConfigKey;
 
 /**
  * One record batch as a row: a write costs per row, so a row holds a whole Kafka RecordBatch v2,
@@ -51,9 +52,6 @@ public class StoredBatch {
   static final String DELETE_TOPIC = "StoredBatch.deleteTopic";
   static final String DELETE_ORPHANS = "StoredBatch.deleteOrphans";
 
-  /** Larger than any batch the broker builds; PostgreSQL maps it to bytea, Derby to a BLOB. */
-  private static final int MAX_BATCH_BYTES = 256 * 1024 * 1024;
-
   @Id
   @Column(name = "topic_id")
   private long topicId;
@@ -83,7 +81,7 @@ public class StoredBatch {
 
   @Lob
   @Basic(fetch = FetchType.EAGER)
-  @Column(name = "batch_data", nullable = false, length = MAX_BATCH_BYTES)
+  @Column(name = "batch_data", nullable = false, length = TopicConfigKey.MAX_BATCH_BYTES)
   private byte[] data;
 
   protected StoredBatch() {}
@@ -98,6 +96,10 @@ public class StoredBatch {
     this.recordCount = batch.recordCount();
     this.sizeInBytes = batch.bytes().length;
     this.data = batch.bytes();
+  }
+
+  int partition() {
+    return partition;
   }
 
   EncodedBatch toEncodedBatch() {

@@ -36,6 +36,7 @@ public class TopicCatalog {
 
   @Inject TopicStore store;
   @Inject Event<TopicDeleted> deletions;
+  @Inject Event<PartitionsChanged> partitionChanges;
 
   @Inject
   @ConfigProperty(name = "auto.create.topics.enable", defaultValue = "true")
@@ -87,11 +88,11 @@ public class TopicCatalog {
       throw new TributaryException(
           ErrorCode.TOPIC_ALREADY_EXISTS, "Topic '" + name + "' already exists.");
     }
-    return remember(store.create(name, partitions, config));
+    return announce(remember(store.create(name, partitions, config)));
   }
 
   public synchronized TopicMetadata addPartitions(String name, int newCount) {
-    return remember(store.addPartitions(get(name).id(), newCount));
+    return announce(remember(store.addPartitions(get(name).id(), newCount)));
   }
 
   public synchronized TopicMetadata alterConfig(
@@ -114,7 +115,12 @@ public class TopicCatalog {
       return existing;
     }
     TopicName.validate(name);
-    return remember(store.create(name, defaultPartitions, TopicConfig.defaults()));
+    return announce(remember(store.create(name, defaultPartitions, TopicConfig.defaults())));
+  }
+
+  private TopicMetadata announce(TopicMetadata topic) {
+    partitionChanges.fire(new PartitionsChanged(topic));
+    return topic;
   }
 
   private TopicMetadata remember(TopicMetadata topic) {

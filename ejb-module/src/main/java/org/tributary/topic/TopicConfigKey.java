@@ -22,8 +22,8 @@ public enum TopicConfigKey {
   MAX_MESSAGE_BYTES(
       "max.message.bytes",
       "1048588",
-      between(0, Integer.MAX_VALUE),
-      "a whole number from 0 to 2147483647"),
+      between(0, TopicConfigKey.MAX_BATCH_BYTES),
+      "a whole number from 0 to " + TopicConfigKey.MAX_BATCH_BYTES),
   MESSAGE_TIMESTAMP_TYPE(
       "message.timestamp.type",
       "CreateTime",
@@ -38,6 +38,9 @@ public enum TopicConfigKey {
       "604800000",
       between(-1, Long.MAX_VALUE),
       "a whole number >= -1 (-1: forever)");
+
+  /** The largest record batch Tributary stores (a database row holds one batch). */
+  public static final int MAX_BATCH_BYTES = 64 * 1024 * 1024;
 
   private final String key;
   private final String defaultValue;

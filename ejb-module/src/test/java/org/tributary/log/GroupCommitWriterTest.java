@@ -132,6 +132,75 @@ class GroupCommitWriterTest {
   }
 
   @Test
+  void aRequestTheStoreRefusesFailsAloneNotEveryoneInItsCommit() throws Exception {
+    PartitionLog good = new PartitionLog(1, TOPIC.partition(0), 0, 0, 1 << 20);
+    PartitionLog bad = new PartitionLog(1, TOPIC.partition(1), 0, 0, 1 << 20);
+    CountDownLatch firstCommitStarted = new CountDownLatch(1);
+    CountDownLatch releaseFirstCommit = new CountDownLatch(1);
+    start(
+        rows -> {
+          if (firstCommitStarted.getCount() > 0) {
+            firstCommitStarted.countDown();
+            await(releaseFirstCommit);
+            return;
+          }
+          if (containsPartition(rows, 1)) {
+            throw new IllegalStateException("value too long for the column");
+          }
+        });
+    writer.submit(append(good, "first"));
+    assertTrue(firstCommitStarted.await(5, TimeUnit.SECONDS));
+    PendingAppend ok1 = append(good, "a");
+    PendingAppend poison = append(bad, "b");
+    PendingAppend ok2 = append(good, "c");
+    writer.submit(ok1);
+    writer.submit(poison);
+    writer.submit(ok2);
+    releaseFirstCommit.countDown();
+
+    assertEquals(1, ok1.done().get(5, TimeUnit.SECONDS).size());
+    assertEquals(1, ok2.done().get(5, TimeUnit.SECONDS).size());
+    assertThrows(ExecutionException.class, () -> poison.done().get(5, TimeUnit.SECONDS));
+  }
+
+  @Test
+  void writerSurvivesAnErrorAndAnswersEveryProducer() throws Exception {
+    start(
+        rows -> {
+          commits.add(rows);
+          if (commits.size() == 1) {
+            throw new OutOfMemoryError("simulated");
+          }
+        });
+    PartitionLog p0 = new PartitionLog(1, TOPIC.partition(0), 0, 0, 1 << 20);
+    PendingAppend failed = append(p0, "a");
+    writer.submit(failed);
+    assertThrows(ExecutionException.class, () -> failed.done().get(5, TimeUnit.SECONDS));
+    PendingAppend next = append(p0, "b");
+    writer.submit(next);
+    assertEquals(1, next.done().get(5, TimeUnit.SECONDS).size());
+  }
+
+  @Test
+  void appendsForADeletedTopicFailInsteadOfBeingStored() throws Exception {
+    start(commits::add);
+    PartitionLog p0 = new PartitionLog(1, TOPIC.partition(0), 0, 0, 1 << 20);
+    p0.close(new IllegalStateException("deleted"));
+    PendingAppend late = append(p0, "a");
+    writer.submit(late);
+    ExecutionException error =
+        assertThrows(ExecutionException.class, () -> late.done().get(5, TimeUnit.SECONDS));
+    assertEquals(
+        ErrorCode.UNKNOWN_TOPIC_OR_PARTITION,
+        assertInstanceOf(TributaryException.class, error.getCause()).code());
+    assertTrue(commits.isEmpty());
+  }
+
+  private static boolean containsPartition(List<StoredBatch> rows, int partition) {
+    return rows.stream().anyMatch(row -> row.partition() == partition);
+  }
+
+  @Test
   void highWatermarkMovesOnlyAfterTheStoreReturns() throws Exception {
     CountDownLatch inStore = new CountDownLatch(1);
     CountDownLatch release = new CountDownLatch(1);

@@ -90,6 +90,28 @@ class GroupCoordinatorInServerIT {
   }
 
   @Test
+  void partitionsAddedLaterAndTopicsCreatedLaterReachSubscribedGroups() {
+    String grown = topic(2);
+    String notYetCreated = "later-" + UUID.randomUUID().toString().substring(0, 8);
+    String group = group();
+    Assignment member =
+        coordinator.join(group, null, "c", Set.of(grown, notYetCreated), SESSION, "range");
+    assertEquals(2, member.partitions().size());
+
+    topics.addPartitions(grown, 3);
+    assertEquals(3, coordinator.heartbeat(group, member.memberId()).partitions().size());
+
+    logs.append(notYetCreated, List.of(NewRecord.of(null, new byte[] {1})))
+        .toCompletableFuture()
+        .join();
+    Assignment now = coordinator.heartbeat(group, member.memberId());
+    assertTrue(
+        now.partitions().contains(new TopicPartition(notYetCreated, 0)),
+        "the auto-created topic was assigned");
+    assertTrue(now.generation() > member.generation());
+  }
+
+  @Test
   void memberThatStopsHeartbeatingExpiresAndItsPartitionsMove() throws Exception {
     String topic = topic(4);
     String group = group();

@@ -160,7 +160,36 @@ class ProduceHttpIT {
         422,
         42200,
         http.post("/topics/" + topic, JSON, "{\"records\":[{\"value\":1,\"partition\":\"x\"}]}"));
+    assertRefused(
+        400,
+        400,
+        http.post(
+            "/topics/" + topic + "/partitions/0", JSON, "{\"records\":[{\"value\":1}]} trailing"));
+    assertRefused(
+        400,
+        400,
+        http.post(
+            "/topics/" + topic + "/partitions/0",
+            JSON,
+            "{\"records\":[{\"value\":1e99999999999}]}"));
+    assertRefused(
+        400,
+        400,
+        http.post(
+            "/topics/" + topic + "/partitions/0",
+            JSON,
+            "{\"records\":[{\"value\":" + "[".repeat(5000) + "]".repeat(5000) + "}]}"));
+    assertRefused(
+        400,
+        400,
+        http.post(
+            "/topics/" + topic,
+            JSON,
+            "{\"records\":[{\"value\":1,\"partition\":" + "9".repeat(2000) + "}]}"));
     assertRefused(415, 415, http.post("/topics/" + topic + "/partitions/0", "text/plain", "hello"));
+    assertRefused(415, 415, http.post("/topics/" + topic + "/partitions/0", "foo", "{}"));
+    assertRefused(
+        415, 415, http.post("/topics/" + topic + "/partitions/0", JSON + "; charset=bogus", "{}"));
     assertRefused(
         422, 42210, http.post("/topics/bad%20name", JSON, "{\"records\":[{\"value\":1}]}"));
 
@@ -180,6 +209,15 @@ class ProduceHttpIT {
     assertRefused(413, 41301, refused);
     assertTrue(refused.object().getString("message").contains("max.message.bytes"));
     assertEquals(1, endOffset(topic, 0));
+  }
+
+  @Test
+  void emptyProduceToAnUnknownTopicCreatesNothing() {
+    String topic = uniqueTopic("empty");
+    Answer produced = http.post("/topics/" + topic, JSON, "{\"records\":[]}");
+    assertEquals(200, produced.status(), produced::toString);
+    assertEquals(0, produced.object().getJsonArray("offsets").size());
+    assertEquals(404, http.get("/topics/" + topic).status());
   }
 
   @Test

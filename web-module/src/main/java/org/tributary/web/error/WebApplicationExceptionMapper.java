@@ -19,6 +19,10 @@ public class WebApplicationExceptionMapper implements ExceptionMapper<WebApplica
   }
 
   private static String messageFor(int status, WebApplicationException e) {
+    String message = e.getMessage();
+    if (message != null && !message.startsWith("HTTP ")) {
+      return message;
+    }
     return switch (status) {
       case 404 -> "HTTP 404 Not Found: no resource at this path.";
       case 405 -> "HTTP 405 Method Not Allowed for this resource.";
@@ -27,7 +31,7 @@ public class WebApplicationExceptionMapper implements ExceptionMapper<WebApplica
       case 415 ->
           "HTTP 415 Unsupported Media Type: send application/vnd.kafka.binary.v2+json or"
               + " application/vnd.kafka.json.v2+json.";
-      default -> e.getMessage();
+      default -> message;
     };
   }
 }

@@ -5,8 +5,8 @@ import jakarta.json.JsonArray;
 import jakarta.json.JsonException;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonReader;
 import jakarta.json.JsonValue;
+import jakarta.json.stream.JsonParser;
 import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,7 +25,18 @@ final class ProduceRequest {
    * @param partition the partition of the URL, or null when producing to the topic
    */
   static List<NewRecord> parse(String body, EmbeddedFormat format, Integer partition) {
-    JsonObject request = parseObject(body);
+    try {
+      return records(parseObject(body), format, partition);
+    } catch (InvalidRequestException e) {
+      throw e;
+    } catch (RuntimeException e) {
+      // The JSON parser's limits: numbers it cannot represent, nesting too deep, and the like.
+      throw InvalidRequestException.malformedJson(e);
+    }
+  }
+
+  private static List<NewRecord> records(
+      JsonObject request, EmbeddedFormat format, Integer partition) {
     JsonValue records = request.get("records");
     if (!(records instanceof JsonArray array)) {
       throw InvalidRequestException.invalidPayload("The body must have a 'records' array.");
@@ -62,8 +73,13 @@ final class ProduceRequest {
       throw InvalidRequestException.invalidPayload(
           "The request body is empty; a JSON object is expected.");
     }
-    try (JsonReader reader = Json.createReader(new StringReader(body))) {
-      JsonValue value = reader.readValue();
+    try (JsonParser parser = Json.createParser(new StringReader(body))) {
+      parser.next();
+      JsonValue value = parser.getValue();
+      if (parser.hasNext()) {
+        throw InvalidRequestException.malformedJson(
+            new JsonException("unexpected content after the JSON value"));
+      }
       if (!(value instanceof JsonObject object)) {
         throw InvalidRequestException.invalidPayload("The request body must be a JSON object.");
       }
