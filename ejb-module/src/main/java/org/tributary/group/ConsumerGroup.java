@@ -12,6 +12,7 @@ import java.util.TreeSet;
 import java.util.UUID;
 import org.tributary.errors.ErrorCode;
 import org.tributary.errors.TributaryException;
+import org.tributary.topic.TopicPartition;
 
 /**
  * The membership of one consumer group and its current assignment. Every membership change bumps
@@ -47,7 +48,8 @@ final class ConsumerGroup {
     if (members.isEmpty()) {
       return GroupState.EMPTY;
     }
-    return members.values().stream().allMatch(member -> member.knows(generation))
+    return members.values().stream()
+            .allMatch(member -> member.knows(generation) && member.ownsItsAssignment())
         ? GroupState.STABLE
         : GroupState.COMPLETING_REBALANCE;
   }
@@ -187,9 +189,17 @@ final class ConsumerGroup {
         .forEach((id, partitions) -> members.get(id).assign(partitions));
   }
 
+  /** The member's assignment less what another member was given and has not yet let go. */
   private Assignment assignmentOf(Member member) {
-    member.learned(generation);
-    return new Assignment(groupId, member.memberId(), generation, member.assignment());
+    List<TopicPartition> handed =
+        member.assignment().stream()
+            .filter(
+                partition ->
+                    members.values().stream()
+                        .noneMatch(other -> other != member && other.owned().contains(partition)))
+            .toList();
+    member.handed(handed, generation);
+    return new Assignment(groupId, member.memberId(), generation, handed);
   }
 
   private Member requireMember(String memberId) {

@@ -15,6 +15,7 @@ final class Member {
   private Duration sessionTimeout;
   private Instant lastHeartbeat;
   private List<TopicPartition> assignment = List.of();
+  private List<TopicPartition> owned = List.of();
   private int knownGeneration = -1;
 
   Member(
@@ -63,8 +64,19 @@ final class Member {
     assignment = List.copyOf(partitions);
   }
 
-  void learned(int generation) {
+  /** What the member was last told it owns, and may still be consuming. */
+  List<TopicPartition> owned() {
+    return owned;
+  }
+
+  void handed(List<TopicPartition> partitions, int generation) {
+    owned = List.copyOf(partitions);
     knownGeneration = generation;
+  }
+
+  /** Whether the member has been told its whole current assignment. */
+  boolean ownsItsAssignment() {
+    return owned.equals(assignment);
   }
 
   boolean expired(Instant now) {

@@ -48,9 +48,34 @@ class ConsumerGroupTest {
     assertEquals(2, b.generation());
     assertEquals(GroupState.COMPLETING_REBALANCE, group.state(), "a has not seen generation 2 yet");
     Assignment aNow = group.heartbeat(a.memberId(), T0);
+    Assignment bNow = group.heartbeat(b.memberId(), T0);
     assertEquals(2, aNow.generation());
     assertEquals(GroupState.STABLE, group.state());
-    assertEveryPartitionOwnedOnce(List.of(aNow, b));
+    assertEveryPartitionOwnedOnce(List.of(aNow, bNow));
+  }
+
+  @Test
+  void aMovingPartitionReachesItsNewOwnerOnlyAfterTheOldOwnerLetGo() {
+    Assignment a = join(null, T0);
+    Assignment b = join(null, T0);
+    assertEquals(
+        List.of(), b.partitions(), "a still consumes all six until it hears of the rebalance");
+    assertEquals(List.of(), group.heartbeat(b.memberId(), T0).partitions());
+
+    Assignment aNow = group.heartbeat(a.memberId(), T0);
+    assertEquals(3, aNow.partitions().size());
+    Assignment bNow = group.heartbeat(b.memberId(), T0);
+    assertEquals(3, bNow.partitions().size());
+    assertEveryPartitionOwnedOnce(List.of(aNow, bNow));
+    assertEquals(GroupState.STABLE, group.state());
+  }
+
+  @Test
+  void partitionsOfAMemberThatExpiredAreHandedOnAtOnce() {
+    join(null, T0);
+    Assignment b = join(null, T0.plusSeconds(5));
+    group.expire(T0.plusSeconds(11), PARTITIONS);
+    assertEquals(6, group.heartbeat(b.memberId(), T0.plusSeconds(11)).partitions().size());
   }
 
   @Test

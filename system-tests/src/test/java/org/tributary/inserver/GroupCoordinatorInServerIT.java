@@ -118,6 +118,7 @@ class GroupCoordinatorInServerIT {
     Assignment silent =
         coordinator.join(group, null, "silent", Set.of(topic), Duration.ofSeconds(2), "roundrobin");
     Assignment alive = coordinator.join(group, null, "alive", Set.of(topic), SESSION, "roundrobin");
+    assertEquals(2, coordinator.heartbeat(group, silent.memberId()).partitions().size());
     assertEquals(2, coordinator.heartbeat(group, alive.memberId()).partitions().size());
 
     Assignment latest = null;
