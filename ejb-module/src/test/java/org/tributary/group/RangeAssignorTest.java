@@ -1,6 +1,8 @@
 package org.tributary.group;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.tributary.group.AssignorFixtures.tp;
+import static org.tributary.group.AssignorFixtures.twoConsumersOnTwoTopics;
 
 import java.util.List;
 import java.util.Map;
@@ -13,18 +15,11 @@ class RangeAssignorTest {
 
   private final RangeAssignor assignor = new RangeAssignor();
 
-  private static TopicPartition tp(String topic, int partition) {
-    return new TopicPartition(topic, partition);
-  }
-
   @Test
   void kafkasDocumentedExample() {
     // Two consumers, two topics of three partitions each (Kafka's RangeAssignor javadoc).
-    TreeMap<String, Set<String>> subscriptions = new TreeMap<>();
-    subscriptions.put("C0", Set.of("t0", "t1"));
-    subscriptions.put("C1", Set.of("t0", "t1"));
     Map<String, List<TopicPartition>> assignment =
-        assignor.assign(subscriptions, Map.of("t0", 3, "t1", 3));
+        assignor.assign(twoConsumersOnTwoTopics(), Map.of("t0", 3, "t1", 3));
     assertEquals(List.of(tp("t0", 0), tp("t0", 1), tp("t1", 0), tp("t1", 1)), assignment.get("C0"));
     assertEquals(List.of(tp("t0", 2), tp("t1", 2)), assignment.get("C1"));
   }

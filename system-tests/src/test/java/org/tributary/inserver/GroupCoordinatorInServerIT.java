@@ -17,6 +17,7 @@ import java.util.UUID;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.function.Executable;
 import org.tributary.errors.ErrorCode;
 import org.tributary.errors.TributaryException;
 import org.tributary.group.Assignment;
@@ -238,55 +239,31 @@ class GroupCoordinatorInServerIT {
   @Test
   void invalidRequestsAreRefusedWithKafkasErrors() {
     String topic = topic(1);
-    assertEquals(
+    assertRefused(
         ErrorCode.INVALID_GROUP_ID,
-        assertThrows(
-                TributaryException.class,
-                () -> coordinator.join(" ", null, "c", Set.of(topic), SESSION, "range"))
-            .code());
-    assertEquals(
+        () -> coordinator.join(" ", null, "c", Set.of(topic), SESSION, "range"));
+    assertRefused(
         ErrorCode.INVALID_SESSION_TIMEOUT,
-        assertThrows(
-                TributaryException.class,
-                () ->
-                    coordinator.join(
-                        group(), null, "c", Set.of(topic), Duration.ofMillis(10), "range"))
-            .code());
-    assertEquals(
+        () -> coordinator.join(group(), null, "c", Set.of(topic), Duration.ofMillis(10), "range"));
+    assertRefused(
         ErrorCode.INCONSISTENT_GROUP_PROTOCOL,
-        assertThrows(
-                TributaryException.class,
-                () -> coordinator.join(group(), null, "c", Set.of(topic), SESSION, "sticky"))
-            .code());
-    assertEquals(
-        ErrorCode.OFFSET_OUT_OF_RANGE,
-        assertThrows(
-                TributaryException.class,
-                () ->
-                    coordinator.commit(
-                        group(),
-                        null,
-                        -1,
-                        Map.of(
-                            new TopicPartition(topic, 0),
-                            new OffsetAndMetadata(-5, null, Instant.now()))))
-            .code());
-    assertEquals(
-        ErrorCode.UNKNOWN_TOPIC_OR_PARTITION,
-        assertThrows(
-                TributaryException.class,
-                () ->
-                    coordinator.commit(
-                        group(),
-                        null,
-                        -1,
-                        Map.of(
-                            new TopicPartition(topic, 3),
-                            new OffsetAndMetadata(0, null, Instant.now()))))
-            .code());
-    assertEquals(
-        ErrorCode.GROUP_ID_NOT_FOUND,
-        assertThrows(TributaryException.class, () -> coordinator.heartbeat(group(), "nobody"))
-            .code());
+        () -> coordinator.join(group(), null, "c", Set.of(topic), SESSION, "sticky"));
+    assertRefused(ErrorCode.OFFSET_OUT_OF_RANGE, () -> commitOutsideAGroup(topic, 0, -5));
+    assertRefused(ErrorCode.UNKNOWN_TOPIC_OR_PARTITION, () -> commitOutsideAGroup(topic, 3, 0));
+    assertRefused(ErrorCode.GROUP_ID_NOT_FOUND, () -> coordinator.heartbeat(group(), "nobody"));
+  }
+
+  private void commitOutsideAGroup(String topic, int partition, long offset) {
+    coordinator.commit(
+        group(),
+        null,
+        -1,
+        Map.of(
+            new TopicPartition(topic, partition),
+            new OffsetAndMetadata(offset, null, Instant.now())));
+  }
+
+  private static void assertRefused(ErrorCode expected, Executable call) {
+    assertEquals(expected, assertThrows(TributaryException.class, call).code());
   }
 }

@@ -130,66 +130,35 @@ class ProduceHttpIT {
   @Test
   void badBodiesAreRefusedWithStableCodesAndAppendNothing() {
     String topic = uniqueTopic("bad");
-    http.post("/topics/" + topic + "/partitions/0", JSON, "{\"records\":[{\"value\":1}]}");
+    String partition0 = "/topics/" + topic + "/partitions/0";
+    http.post(partition0, JSON, "{\"records\":[{\"value\":1}]}");
     long before = endOffset(topic, 0);
 
+    assertRefused(400, 400, http.post(partition0, JSON, "{\"records\":[{\"value\":"));
+    assertRefused(400, 400, http.post(partition0, JSON, "{\"records\":[{\"value\":1}]} trailing"));
+    assertRefused(
+        400, 400, http.post(partition0, JSON, "{\"records\":[{\"value\":1e99999999999}]}"));
+    String deep = "[".repeat(5000) + "]".repeat(5000);
+    assertRefused(
+        400, 400, http.post(partition0, JSON, "{\"records\":[{\"value\":" + deep + "}]}"));
+    String huge = "9".repeat(2000);
     assertRefused(
         400,
         400,
-        http.post("/topics/" + topic + "/partitions/0", JSON, "{\"records\":[{\"value\":"));
-    assertRefused(
-        422, 42200, http.post("/topics/" + topic + "/partitions/0", JSON, "{\"recs\":[]}"));
-    assertRefused(422, 42200, http.post("/topics/" + topic + "/partitions/0", JSON, "[1,2]"));
-    assertRefused(
-        422,
-        42200,
-        http.post(
-            "/topics/" + topic + "/partitions/0", BINARY, "{\"records\":[{\"value\":\"***\"}]}"));
-    assertRefused(
-        422,
-        42200,
-        http.post("/topics/" + topic + "/partitions/0", BINARY, "{\"records\":[{\"value\":5}]}"));
-    assertRefused(
-        422,
-        42200,
-        http.post(
-            "/topics/" + topic + "/partitions/0",
-            BINARY,
-            "{\"records\":[{\"value\":\"" + base64("ok") + "\"},7]}"));
+        http.post(partition0, JSON, "{\"records\":[{\"value\":1,\"partition\":" + huge + "}]}"));
+    assertRefused(422, 42200, http.post(partition0, JSON, "{\"recs\":[]}"));
+    assertRefused(422, 42200, http.post(partition0, JSON, "[1,2]"));
+    assertRefused(422, 42200, http.post(partition0, BINARY, "{\"records\":[{\"value\":\"***\"}]}"));
+    assertRefused(422, 42200, http.post(partition0, BINARY, "{\"records\":[{\"value\":5}]}"));
+    String okThenNotAnObject = "{\"records\":[{\"value\":\"" + base64("ok") + "\"},7]}";
+    assertRefused(422, 42200, http.post(partition0, BINARY, okThenNotAnObject));
     assertRefused(
         422,
         42200,
         http.post("/topics/" + topic, JSON, "{\"records\":[{\"value\":1,\"partition\":\"x\"}]}"));
-    assertRefused(
-        400,
-        400,
-        http.post(
-            "/topics/" + topic + "/partitions/0", JSON, "{\"records\":[{\"value\":1}]} trailing"));
-    assertRefused(
-        400,
-        400,
-        http.post(
-            "/topics/" + topic + "/partitions/0",
-            JSON,
-            "{\"records\":[{\"value\":1e99999999999}]}"));
-    assertRefused(
-        400,
-        400,
-        http.post(
-            "/topics/" + topic + "/partitions/0",
-            JSON,
-            "{\"records\":[{\"value\":" + "[".repeat(5000) + "]".repeat(5000) + "}]}"));
-    assertRefused(
-        400,
-        400,
-        http.post(
-            "/topics/" + topic,
-            JSON,
-            "{\"records\":[{\"value\":1,\"partition\":" + "9".repeat(2000) + "}]}"));
-    assertRefused(415, 415, http.post("/topics/" + topic + "/partitions/0", "text/plain", "hello"));
-    assertRefused(415, 415, http.post("/topics/" + topic + "/partitions/0", "foo", "{}"));
-    assertRefused(
-        415, 415, http.post("/topics/" + topic + "/partitions/0", JSON + "; charset=bogus", "{}"));
+    assertRefused(415, 415, http.post(partition0, "text/plain", "hello"));
+    assertRefused(415, 415, http.post(partition0, "foo", "{}"));
+    assertRefused(415, 415, http.post(partition0, JSON + "; charset=bogus", "{}"));
     assertRefused(
         422, 42210, http.post("/topics/bad%20name", JSON, "{\"records\":[{\"value\":1}]}"));
 
