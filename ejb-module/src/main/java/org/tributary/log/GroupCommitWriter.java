@@ -7,7 +7,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.logging.Level;
@@ -35,19 +38,27 @@ final class GroupCommitWriter implements Runnable {
   private final Consumer<List<StoredBatch>> store;
   private final Clock clock;
   private final int maxAppendsPerCommit;
+  private final Executor completions;
   private volatile boolean running = true;
   private volatile boolean exited;
 
   /**
    * @param maxAppendsPerCommit how many queued appends one transaction may take; 1 turns group
    *     commit off (one transaction per produce request), which only a benchmark wants
+   * @param completions runs what producers and waiting fetches chain to a commit (writing HTTP
+   *     responses, say), so that the writer thread gets back to the next commit at once
    */
   GroupCommitWriter(
-      Consumer<List<StoredBatch>> store, Clock clock, int queueCapacity, int maxAppendsPerCommit) {
+      Consumer<List<StoredBatch>> store,
+      Clock clock,
+      int queueCapacity,
+      int maxAppendsPerCommit,
+      Executor completions) {
     this.store = store;
     this.clock = clock;
     this.queue = new LinkedBlockingQueue<>(queueCapacity);
     this.maxAppendsPerCommit = maxAppendsPerCommit;
+    this.completions = completions;
   }
 
   /**
@@ -166,9 +177,19 @@ final class GroupCommitWriter implements Runnable {
       appends.forEach(append -> append.done().completeExceptionally(storageError(e)));
       return;
     }
-    byPartition.values().forEach(PartitionBatches::publish);
-    for (int i = 0; i < appends.size(); i++) {
-      appends.get(i).done().complete(results.get(i));
+    List<CompletableFuture<Void>> woken = new ArrayList<>();
+    byPartition.values().forEach(batches -> woken.addAll(batches.publish()));
+    Runnable complete =
+        () -> {
+          woken.forEach(waiter -> waiter.complete(null));
+          for (int i = 0; i < appends.size(); i++) {
+            appends.get(i).done().complete(results.get(i));
+          }
+        };
+    try {
+      completions.execute(complete);
+    } catch (RejectedExecutionException e) {
+      complete.run();
     }
   }
 

@@ -2,6 +2,7 @@ package org.tributary.log;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import org.tributary.topic.TopicConfig;
 
 /**
@@ -58,7 +59,8 @@ final class PartitionBatches {
     return new StoredBatch(log.topicId(), log.topicPartition().partition(), batch);
   }
 
-  void publish() {
-    log.appended(sealed);
+  /** Makes the batches visible; returns the fetches to wake. */
+  List<CompletableFuture<Void>> publish() {
+    return log.appended(sealed);
   }
 }

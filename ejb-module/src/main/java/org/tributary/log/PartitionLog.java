@@ -65,11 +65,11 @@ final class PartitionLog {
   }
 
   /**
-   * Called once batches are durable: caches them, advances the high watermark past them and wakes
-   * every fetch waiting for data.
+   * Called once batches are durable: caches them and advances the high watermark past them.
+   *
+   * @return the fetches that waited for this data; the caller wakes them (off the writer thread)
    */
-  void appended(List<EncodedBatch> batches) {
-    List<CompletableFuture<Void>> woken;
+  List<CompletableFuture<Void>> appended(List<EncodedBatch> batches) {
     synchronized (this) {
       for (EncodedBatch batch : batches) {
         tail.addLast(batch);
@@ -79,10 +79,10 @@ final class PartitionLog {
         tailBytes -= tail.removeFirst().bytes().length;
       }
       highWatermark = batches.get(batches.size() - 1).lastOffset() + 1;
-      woken = new ArrayList<>(waiters);
+      List<CompletableFuture<Void>> woken = new ArrayList<>(waiters);
       waiters.clear();
+      return woken;
     }
-    woken.forEach(waiter -> waiter.complete(null));
   }
 
   /** Completes when the high watermark moves beyond {@code offset}; at once if it already has. */

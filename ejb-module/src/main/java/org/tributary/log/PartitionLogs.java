@@ -100,7 +100,8 @@ public class PartitionLogs {
             store::persist,
             Clock.systemUTC(),
             appendQueueCapacity,
-            Math.max(1, maxAppendsPerCommit));
+            Math.max(1, maxAppendsPerCommit),
+            executor);
     writerThread = threadFactory.newThread(writer);
     writerThread.setName("tributary-group-commit");
     writerThread.start();
@@ -136,9 +137,7 @@ public class PartitionLogs {
     }
     CompletableFuture<List<RecordMetadata>> done = new CompletableFuture<>();
     writer.submit(new PendingAppend(topic, partitions, List.copyOf(records), done));
-    // Whatever the caller chains (writing an HTTP response, say) runs on the container's
-    // executor, not on the writer thread, which must get back to the next commit.
-    return done.thenApplyAsync(appended -> appended, executor);
+    return done;
   }
 
   /**
@@ -161,7 +160,9 @@ public class PartitionLogs {
     ScheduledFuture<?> timeout =
         scheduler.schedule(() -> arrival.complete(null), maxWait.toMillis(), TimeUnit.MILLISECONDS);
     arrival.whenComplete((ignored, error) -> timeout.cancel(false));
-    return arrival.thenApplyAsync(ignored -> read(log, offset, maxBytes), executor);
+    // Arrival is signalled on container threads only (the writer's completion task, the
+    // scheduler, or this caller), so the read may run on whichever signals it.
+    return arrival.thenApply(ignored -> read(log, offset, maxBytes));
   }
 
   public PartitionOffsets offsets(String topicName, int partition) {

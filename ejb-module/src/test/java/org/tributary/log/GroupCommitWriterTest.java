@@ -36,7 +36,7 @@ class GroupCommitWriterTest {
   private GroupCommitWriter writer;
 
   private void start(Consumer<List<StoredBatch>> store) {
-    writer = new GroupCommitWriter(store, CLOCK, 10_000, 4096);
+    writer = new GroupCommitWriter(store, CLOCK, 10_000, 4096, Runnable::run);
     thread = new Thread(writer);
     thread.start();
   }

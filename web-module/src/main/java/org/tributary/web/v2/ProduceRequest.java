@@ -7,9 +7,11 @@ import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import jakarta.json.stream.JsonParser;
+import jakarta.json.stream.JsonParserFactory;
 import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.tributary.log.NewRecord;
 import org.tributary.web.error.InvalidRequestException;
 
@@ -18,6 +20,9 @@ import org.tributary.web.error.InvalidRequestException;
  * n}, ...]}}, into records; every problem is reported with the record's index.
  */
 final class ProduceRequest {
+
+  /** Made once: {@code Json.createParser} looks the JSON provider up anew on every call. */
+  private static final JsonParserFactory PARSERS = Json.createParserFactory(Map.of());
 
   private ProduceRequest() {}
 
@@ -73,7 +78,7 @@ final class ProduceRequest {
       throw InvalidRequestException.invalidPayload(
           "The request body is empty; a JSON object is expected.");
     }
-    try (JsonParser parser = Json.createParser(new StringReader(body))) {
+    try (JsonParser parser = PARSERS.createParser(new StringReader(body))) {
       parser.next();
       JsonValue value = parser.getValue();
       if (parser.hasNext()) {
