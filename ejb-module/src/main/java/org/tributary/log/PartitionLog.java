@@ -19,6 +19,7 @@ final class PartitionLog {
   private final long topicId;
   private final TopicPartition topicPartition;
   private final long tailCacheLimit;
+  private final TailCacheBudget budget;
 
   private long nextOffset;
   private volatile long highWatermark;
@@ -34,13 +35,15 @@ final class PartitionLog {
       TopicPartition topicPartition,
       long logStartOffset,
       long nextOffset,
-      long tailCacheLimit) {
+      long tailCacheLimit,
+      TailCacheBudget budget) {
     this.topicId = topicId;
     this.topicPartition = topicPartition;
     this.logStartOffset = logStartOffset;
     this.nextOffset = nextOffset;
     this.highWatermark = nextOffset;
     this.tailCacheLimit = tailCacheLimit;
+    this.budget = budget;
   }
 
   long topicId() {
@@ -74,9 +77,12 @@ final class PartitionLog {
       for (EncodedBatch batch : batches) {
         tail.addLast(batch);
         tailBytes += batch.bytes().length;
+        budget.add(batch.bytes().length);
       }
-      while (tailBytes > tailCacheLimit && tail.size() > 1) {
-        tailBytes -= tail.removeFirst().bytes().length;
+      while ((tailBytes > tailCacheLimit || budget.exceeded()) && tail.size() > 1) {
+        int evicted = tail.removeFirst().bytes().length;
+        tailBytes -= evicted;
+        budget.release(evicted);
       }
       highWatermark = batches.get(batches.size() - 1).lastOffset() + 1;
       List<CompletableFuture<Void>> woken = new ArrayList<>(waiters);
@@ -127,6 +133,7 @@ final class PartitionLog {
       failed = new ArrayList<>(waiters);
       waiters.clear();
       tail.clear();
+      budget.release(tailBytes);
       tailBytes = 0;
     }
     failed.forEach(waiter -> waiter.completeExceptionally(reason));

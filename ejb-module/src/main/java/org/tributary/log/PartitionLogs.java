@@ -69,6 +69,12 @@ public class PartitionLogs {
   long tailCacheBytes;
 
   @Inject
+  @ConfigProperty(name = "tributary.log.tail-cache-total-bytes", defaultValue = "268435456")
+  long tailCacheTotalBytes;
+
+  private TailCacheBudget tailCacheBudget;
+
+  @Inject
   @ConfigProperty(name = "tributary.log.append-queue-capacity", defaultValue = "10000")
   int appendQueueCapacity;
 
@@ -78,6 +84,7 @@ public class PartitionLogs {
 
   @PostConstruct
   void recover() {
+    tailCacheBudget = new TailCacheBudget(tailCacheTotalBytes);
     int orphans = store.deleteOrphans();
     if (orphans > 0) {
       LOG.info(() -> "Removed " + orphans + " record batches of deleted topics");
@@ -92,7 +99,12 @@ public class PartitionLogs {
       logs.put(
           new PartitionKey(topic.id(), partition),
           new PartitionLog(
-              topic.id(), topic.partition(partition), logStart, nextOffset, tailCacheBytes));
+              topic.id(),
+              topic.partition(partition),
+              logStart,
+              nextOffset,
+              tailCacheBytes,
+              tailCacheBudget));
     }
     LOG.info(() -> "Recovered " + logs.size() + " partition logs");
     writer =
@@ -284,7 +296,9 @@ public class PartitionLogs {
   private PartitionLog log(TopicMetadata topic, int partition) {
     return logs.computeIfAbsent(
         new PartitionKey(topic.id(), partition),
-        key -> new PartitionLog(topic.id(), topic.partition(partition), 0, 0, tailCacheBytes));
+        key ->
+            new PartitionLog(
+                topic.id(), topic.partition(partition), 0, 0, tailCacheBytes, tailCacheBudget));
   }
 
   private record PartitionKey(long topicId, int partition) {}

@@ -31,6 +31,8 @@ class GroupCommitWriterTest {
   private static final TopicMetadata TOPIC =
       new TopicMetadata(1, "t", 2, TopicConfig.defaults(), Instant.EPOCH);
 
+  private static final TailCacheBudget UNBOUNDED = new TailCacheBudget(Long.MAX_VALUE);
+
   private final List<List<StoredBatch>> commits = new CopyOnWriteArrayList<>();
   private Thread thread;
   private GroupCommitWriter writer;
@@ -69,8 +71,8 @@ class GroupCommitWriterTest {
             await(releaseFirstCommit);
           }
         });
-    PartitionLog p0 = new PartitionLog(1, TOPIC.partition(0), 0, 0, 1 << 20);
-    PartitionLog p1 = new PartitionLog(1, TOPIC.partition(1), 0, 0, 1 << 20);
+    PartitionLog p0 = new PartitionLog(1, TOPIC.partition(0), 0, 0, 1 << 20, UNBOUNDED);
+    PartitionLog p1 = new PartitionLog(1, TOPIC.partition(1), 0, 0, 1 << 20, UNBOUNDED);
 
     PendingAppend first = append(p0, "a");
     writer.submit(first);
@@ -95,7 +97,7 @@ class GroupCommitWriterTest {
   @Test
   void offsetsArePerPartitionContiguousInQueueOrder() throws Exception {
     start(commits::add);
-    PartitionLog p0 = new PartitionLog(1, TOPIC.partition(0), 0, 40, 1 << 20);
+    PartitionLog p0 = new PartitionLog(1, TOPIC.partition(0), 0, 40, 1 << 20, UNBOUNDED);
     PendingAppend a = append(p0, "a", "b");
     PendingAppend b = append(p0, "c");
     writer.submit(a);
@@ -116,7 +118,7 @@ class GroupCommitWriterTest {
             throw new IllegalStateException("disk full");
           }
         });
-    PartitionLog p0 = new PartitionLog(1, TOPIC.partition(0), 0, 0, 1 << 20);
+    PartitionLog p0 = new PartitionLog(1, TOPIC.partition(0), 0, 0, 1 << 20, UNBOUNDED);
     PendingAppend failing = append(p0, "a", "b");
     writer.submit(failing);
     ExecutionException error =
@@ -133,8 +135,8 @@ class GroupCommitWriterTest {
 
   @Test
   void aRequestTheStoreRefusesFailsAloneNotEveryoneInItsCommit() throws Exception {
-    PartitionLog good = new PartitionLog(1, TOPIC.partition(0), 0, 0, 1 << 20);
-    PartitionLog bad = new PartitionLog(1, TOPIC.partition(1), 0, 0, 1 << 20);
+    PartitionLog good = new PartitionLog(1, TOPIC.partition(0), 0, 0, 1 << 20, UNBOUNDED);
+    PartitionLog bad = new PartitionLog(1, TOPIC.partition(1), 0, 0, 1 << 20, UNBOUNDED);
     CountDownLatch firstCommitStarted = new CountDownLatch(1);
     CountDownLatch releaseFirstCommit = new CountDownLatch(1);
     start(
@@ -172,7 +174,7 @@ class GroupCommitWriterTest {
             throw new OutOfMemoryError("simulated");
           }
         });
-    PartitionLog p0 = new PartitionLog(1, TOPIC.partition(0), 0, 0, 1 << 20);
+    PartitionLog p0 = new PartitionLog(1, TOPIC.partition(0), 0, 0, 1 << 20, UNBOUNDED);
     PendingAppend failed = append(p0, "a");
     writer.submit(failed);
     assertThrows(ExecutionException.class, () -> failed.done().get(5, TimeUnit.SECONDS));
@@ -184,7 +186,7 @@ class GroupCommitWriterTest {
   @Test
   void appendsForADeletedTopicFailInsteadOfBeingStored() throws Exception {
     start(commits::add);
-    PartitionLog p0 = new PartitionLog(1, TOPIC.partition(0), 0, 0, 1 << 20);
+    PartitionLog p0 = new PartitionLog(1, TOPIC.partition(0), 0, 0, 1 << 20, UNBOUNDED);
     p0.close(new IllegalStateException("deleted"));
     PendingAppend late = append(p0, "a");
     writer.submit(late);
@@ -209,7 +211,7 @@ class GroupCommitWriterTest {
           inStore.countDown();
           await(release);
         });
-    PartitionLog p0 = new PartitionLog(1, TOPIC.partition(0), 0, 0, 1 << 20);
+    PartitionLog p0 = new PartitionLog(1, TOPIC.partition(0), 0, 0, 1 << 20, UNBOUNDED);
     PendingAppend a = append(p0, "a");
     writer.submit(a);
     assertTrue(inStore.await(5, TimeUnit.SECONDS));

@@ -12,13 +12,15 @@ import org.tributary.topic.TopicPartition;
 
 class PartitionLogTest {
 
+  private static final TailCacheBudget UNBOUNDED = new TailCacheBudget(Long.MAX_VALUE);
+
   private static EncodedBatch batch(long base, int count, int size) {
     return new EncodedBatch(base, base + count - 1, 0, 0, count, new byte[size]);
   }
 
   @Test
   void waiterAtTheHighWatermarkIsHandedBackByTheNextAppend() {
-    PartitionLog log = new PartitionLog(1, new TopicPartition("t", 0), 0, 5, 1 << 20);
+    PartitionLog log = new PartitionLog(1, new TopicPartition("t", 0), 0, 5, 1 << 20, UNBOUNDED);
     CompletableFuture<Void> waiter = log.awaitDataBeyond(5);
     assertFalse(waiter.isDone());
     assertEquals(List.of(waiter), log.appended(List.of(batch(5, 2, 10))));
@@ -27,13 +29,13 @@ class PartitionLogTest {
 
   @Test
   void waiterBelowTheHighWatermarkCompletesAtOnce() {
-    PartitionLog log = new PartitionLog(1, new TopicPartition("t", 0), 0, 5, 1 << 20);
+    PartitionLog log = new PartitionLog(1, new TopicPartition("t", 0), 0, 5, 1 << 20, UNBOUNDED);
     assertTrue(log.awaitDataBeyond(4).isDone());
   }
 
   @Test
   void tailCacheKeepsTheNewestBatchesWithinItsLimit() {
-    PartitionLog log = new PartitionLog(1, new TopicPartition("t", 0), 0, 0, 250);
+    PartitionLog log = new PartitionLog(1, new TopicPartition("t", 0), 0, 0, 250, UNBOUNDED);
     log.appended(List.of(batch(0, 10, 100), batch(10, 10, 100), batch(20, 10, 100)));
     assertNull(log.cachedFrom(5), "the oldest batch was evicted; the store must serve offset 5");
     assertEquals(
@@ -42,8 +44,23 @@ class PartitionLogTest {
   }
 
   @Test
+  void allPartitionsTogetherStayWithinTheSharedBudget() {
+    TailCacheBudget budget = new TailCacheBudget(350);
+    PartitionLog p0 = new PartitionLog(1, new TopicPartition("t", 0), 0, 0, 1 << 20, budget);
+    PartitionLog p1 = new PartitionLog(1, new TopicPartition("t", 1), 0, 0, 1 << 20, budget);
+    p0.appended(List.of(batch(0, 1, 100), batch(1, 1, 100)));
+    p1.appended(List.of(batch(0, 1, 100), batch(1, 1, 100)));
+    assertEquals(300, budget.used(), "p1 evicted its oldest batch to stay within 350 bytes");
+    assertNull(p1.cachedFrom(0));
+    assertEquals(List.of(1L), p1.cachedFrom(1).stream().map(EncodedBatch::baseOffset).toList());
+
+    p0.close(new IllegalStateException("deleted"));
+    assertEquals(100, budget.used(), "a closed partition gives its bytes back");
+  }
+
+  @Test
   void offsetsAreHandedOutInOrderFromTheRecoveredNextOffset() {
-    PartitionLog log = new PartitionLog(1, new TopicPartition("t", 0), 3, 17, 1 << 20);
+    PartitionLog log = new PartitionLog(1, new TopicPartition("t", 0), 3, 17, 1 << 20, UNBOUNDED);
     assertEquals(17, log.assignOffset());
     assertEquals(18, log.assignOffset());
     assertEquals(17, log.highWatermark(), "assigning is not publishing");
