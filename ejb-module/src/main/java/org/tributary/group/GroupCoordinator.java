@@ -21,6 +21,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.tributary.errors.ErrorCode;
 import org.tributary.errors.TributaryException;
@@ -187,18 +188,15 @@ public class GroupCoordinator {
   @Schedule(hour = "*", minute = "*", second = "*", persistent = false)
   void expireMembers() {
     Instant now = clock.instant();
-    Map<String, Integer> partitionCounts = null;
     for (ConsumerGroup group : groups.values()) {
       synchronized (group) {
-        if (!group.hasMembers()) {
-          continue;
-        }
-        if (partitionCounts == null) {
-          partitionCounts = partitionCounts();
-        }
-        List<String> expired = group.expire(now, partitionCounts);
-        if (!expired.isEmpty()) {
-          LOG.info(() -> "Group " + group.groupId() + ": session expired for " + expired);
+        if (group.hasMembers()) {
+          // Partition counts read under the group's monitor, after any rebalance that a topic
+          // change made, so an expiry never assigns from stale counts.
+          List<String> expired = group.expire(now, partitionCounts());
+          if (!expired.isEmpty()) {
+            LOG.info(() -> "Group " + group.groupId() + ": session expired for " + expired);
+          }
         }
       }
     }
@@ -215,7 +213,14 @@ public class GroupCoordinator {
         // barrier only
       }
     }
-    offsets.deleteTopic(deleted.topic().name());
+    try {
+      offsets.deleteTopic(deleted.topic().name());
+    } catch (RuntimeException e) {
+      LOG.log(
+          Level.WARNING,
+          "Offsets of deleted topic " + deleted.topic().name() + " stay until the next start",
+          e);
+    }
     rebalanceGroupsSubscribedTo(deleted.topic().name());
   }
 

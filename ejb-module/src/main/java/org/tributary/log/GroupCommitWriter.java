@@ -33,6 +33,7 @@ final class GroupCommitWriter implements Runnable {
   private static final Logger LOG = Logger.getLogger(GroupCommitWriter.class.getName());
 
   private static final Duration QUEUE_WAIT = Duration.ofSeconds(30);
+  private static final int MAX_FAILED_RETRIES_IN_A_ROW = 3;
 
   private final BlockingQueue<PendingAppend> queue;
   private final Consumer<List<StoredBatch>> store;
@@ -164,13 +165,7 @@ final class GroupCommitWriter implements Runnable {
       store.accept(rows);
     } catch (RuntimeException e) {
       if (appends.size() > 1) {
-        // One bad request must not fail everyone who shared its commit: retry each on its own.
-        // The offsets given out above are left as a gap.
-        LOG.log(
-            Level.WARNING,
-            "Group commit of " + appends.size() + " appends failed; retrying each alone",
-            e);
-        appends.forEach(append -> commit(List.of(append)));
+        retryEachAlone(appends, e);
         return;
       }
       LOG.log(Level.WARNING, "Could not persist " + rows.size() + " record batches", e);
@@ -181,15 +176,37 @@ final class GroupCommitWriter implements Runnable {
     byPartition.values().forEach(batches -> woken.addAll(batches.publish()));
     Runnable complete =
         () -> {
-          woken.forEach(waiter -> waiter.complete(null));
           for (int i = 0; i < appends.size(); i++) {
             appends.get(i).done().complete(results.get(i));
           }
+          woken.forEach(waiter -> waiter.complete(null));
         };
     try {
       completions.execute(complete);
     } catch (RejectedExecutionException e) {
       complete.run();
+    }
+  }
+
+  /**
+   * One bad request must not fail everyone who shared its commit, so each is retried on its own
+   * (the offsets given out for the failed commit stay a gap). When several retries in a row fail
+   * too, the database itself is failing: the rest are failed at once instead of each waiting for
+   * its own timeout while producers queue up.
+   */
+  private void retryEachAlone(List<PendingAppend> appends, RuntimeException cause) {
+    LOG.log(
+        Level.WARNING,
+        "Group commit of " + appends.size() + " appends failed; retrying each alone",
+        cause);
+    int failuresInARow = 0;
+    for (PendingAppend append : appends) {
+      if (failuresInARow >= MAX_FAILED_RETRIES_IN_A_ROW) {
+        append.done().completeExceptionally(storageError(cause));
+        continue;
+      }
+      commit(List.of(append));
+      failuresInARow = append.done().isCompletedExceptionally() ? failuresInARow + 1 : 0;
     }
   }
 

@@ -2,8 +2,10 @@ package org.tributary.log;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import org.tributary.errors.TributaryException;
 import org.tributary.topic.TopicPartition;
 
 /**
@@ -74,6 +76,9 @@ final class PartitionLog {
    */
   List<CompletableFuture<Void>> appended(List<EncodedBatch> batches) {
     synchronized (this) {
+      if (closed) {
+        return List.of();
+      }
       for (EncodedBatch batch : batches) {
         tail.addLast(batch);
         tailBytes += batch.bytes().length;
@@ -93,6 +98,10 @@ final class PartitionLog {
 
   /** Completes when the high watermark moves beyond {@code offset}; at once if it already has. */
   synchronized CompletableFuture<Void> awaitDataBeyond(long offset) {
+    if (closed) {
+      return CompletableFuture.failedFuture(
+          TributaryException.unknownTopic(topicPartition.topic()));
+    }
     if (highWatermark > offset) {
       return CompletableFuture.completedFuture(null);
     }
@@ -111,13 +120,16 @@ final class PartitionLog {
     if (oldest == null || oldest.baseOffset() > offset) {
       return null;
     }
-    List<EncodedBatch> batches = new ArrayList<>();
-    for (EncodedBatch batch : tail) {
-      if (batch.lastOffset() >= offset) {
-        batches.add(batch);
+    ArrayDeque<EncodedBatch> batches = new ArrayDeque<>();
+    Iterator<EncodedBatch> newestFirst = tail.descendingIterator();
+    while (newestFirst.hasNext()) {
+      EncodedBatch batch = newestFirst.next();
+      if (batch.lastOffset() < offset) {
+        break;
       }
+      batches.addFirst(batch);
     }
-    return batches;
+    return new ArrayList<>(batches);
   }
 
   /** Whether the partition's topic was deleted; appends still queued for it must fail. */
@@ -127,9 +139,9 @@ final class PartitionLog {
 
   /** Fails every waiting fetch; the partition is going away. */
   void close(RuntimeException reason) {
-    closed = true;
     List<CompletableFuture<Void>> failed;
     synchronized (this) {
+      closed = true;
       failed = new ArrayList<>(waiters);
       waiters.clear();
       tail.clear();

@@ -26,6 +26,7 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.tributary.errors.ErrorCode;
@@ -169,6 +170,9 @@ public class PartitionLogs {
       return CompletableFuture.completedFuture(read(log, offset, maxBytes));
     }
     CompletableFuture<Void> arrival = log.awaitDataBeyond(offset);
+    if (arrival.isDone()) {
+      return arrival.thenApply(ignored -> read(log, offset, maxBytes));
+    }
     ScheduledFuture<?> timeout =
         scheduler.schedule(() -> arrival.complete(null), maxWait.toMillis(), TimeUnit.MILLISECONDS);
     arrival.whenComplete((ignored, error) -> timeout.cancel(false));
@@ -215,7 +219,14 @@ public class PartitionLogs {
         log.close(gone);
       }
     }
-    store.deleteTopic(topic.id());
+    try {
+      store.deleteTopic(topic.id());
+    } catch (RuntimeException e) {
+      LOG.log(
+          Level.WARNING,
+          "Batches of deleted topic " + topic.name() + " stay until the next start",
+          e);
+    }
   }
 
   private FetchResult read(PartitionLog log, long offset, int maxBytes) {
@@ -294,11 +305,18 @@ public class PartitionLogs {
   }
 
   private PartitionLog log(TopicMetadata topic, int partition) {
-    return logs.computeIfAbsent(
-        new PartitionKey(topic.id(), partition),
-        key ->
-            new PartitionLog(
-                topic.id(), topic.partition(partition), 0, 0, tailCacheBytes, tailCacheBudget));
+    PartitionLog log =
+        logs.computeIfAbsent(
+            new PartitionKey(topic.id(), partition),
+            key ->
+                new PartitionLog(
+                    topic.id(), topic.partition(partition), 0, 0, tailCacheBytes, tailCacheBudget));
+    if (topics.find(topic.name()).filter(current -> current.id() == topic.id()).isEmpty()) {
+      // The topic was deleted while this request held its metadata: no log may outlive it.
+      logs.remove(new PartitionKey(topic.id(), partition), log);
+      throw TributaryException.unknownTopic(topic.name());
+    }
+    return log;
   }
 
   private record PartitionKey(long topicId, int partition) {}

@@ -166,6 +166,36 @@ class GroupCommitWriterTest {
   }
 
   @Test
+  void whenTheDatabaseIsDownRetriesStopAfterAFewAndEveryoneIsAnswered() throws Exception {
+    CountDownLatch firstCommitStarted = new CountDownLatch(1);
+    CountDownLatch releaseFirstCommit = new CountDownLatch(1);
+    start(
+        rows -> {
+          commits.add(rows);
+          if (commits.size() == 1) {
+            firstCommitStarted.countDown();
+            await(releaseFirstCommit);
+            return;
+          }
+          throw new IllegalStateException("connection refused");
+        });
+    PartitionLog p0 = new PartitionLog(1, TOPIC.partition(0), 0, 0, 1 << 20, UNBOUNDED);
+    writer.submit(append(p0, "first"));
+    assertTrue(firstCommitStarted.await(5, TimeUnit.SECONDS));
+    List<PendingAppend> queued = new ArrayList<>();
+    for (int i = 0; i < 10; i++) {
+      PendingAppend next = append(p0, "v" + i);
+      queued.add(next);
+      writer.submit(next);
+    }
+    releaseFirstCommit.countDown();
+    for (PendingAppend append : queued) {
+      assertThrows(ExecutionException.class, () -> append.done().get(5, TimeUnit.SECONDS));
+    }
+    assertEquals(1 + 1 + 3, commits.size(), "the first commit, the group, then three lone retries");
+  }
+
+  @Test
   void writerSurvivesAnErrorAndAnswersEveryProducer() throws Exception {
     start(
         rows -> {
