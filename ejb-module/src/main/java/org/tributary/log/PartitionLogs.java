@@ -305,15 +305,21 @@ public class PartitionLogs {
   }
 
   private PartitionLog log(TopicMetadata topic, int partition) {
-    PartitionLog log =
+    PartitionKey key = new PartitionKey(topic.id(), partition);
+    PartitionLog log = logs.get(key);
+    if (log != null) {
+      return log;
+    }
+    log =
         logs.computeIfAbsent(
-            new PartitionKey(topic.id(), partition),
-            key ->
+            key,
+            k ->
                 new PartitionLog(
                     topic.id(), topic.partition(partition), 0, 0, tailCacheBytes, tailCacheBudget));
     if (topics.find(topic.name()).filter(current -> current.id() == topic.id()).isEmpty()) {
       // The topic was deleted while this request held its metadata: no log may outlive it.
-      logs.remove(new PartitionKey(topic.id(), partition), log);
+      // (A log that existed before the deletion is closed by it; the writer refuses those.)
+      logs.remove(key, log);
       throw TributaryException.unknownTopic(topic.name());
     }
     return log;
