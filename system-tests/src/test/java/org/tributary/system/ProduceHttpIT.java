@@ -196,36 +196,6 @@ class ProduceHttpIT {
     assertFalse(answer.body().contains("\tat "), answer.body());
   }
 
-  @Test
-  void rootSendsBrowsersToTheConsole() {
-    Answer root = http.get("/");
-    assertEquals(303, root.status());
-    assertTrue(
-        root.response().headers().firstValue("Location").orElseThrow().endsWith("/console/"));
-  }
-
-  @Test
-  void consoleListsTopicsWithTheirHighWatermarks() {
-    String topic = uniqueTopic("console");
-    http.post(
-        "/topics/" + topic + "/partitions/2", JSON, "{\"records\":[{\"value\":1},{\"value\":2}]}");
-    Answer page = http.get("/console/index.xhtml");
-    assertEquals(200, page.status());
-    assertTrue(page.body().contains(topic), "topic listed");
-    assertTrue(
-        page.body().contains("2: 0 → 2"), "partition 2 shows log start 0 and high watermark 2");
-    Answer home = http.get("/console/");
-    assertTrue(
-        home.status() == 200
-            || home.status() == 302
-                && home.response()
-                    .headers()
-                    .firstValue("Location")
-                    .orElseThrow()
-                    .endsWith("/console/index.xhtml"),
-        home::toString);
-  }
-
   private static void assertRefused(int status, int errorCode, Answer answer) {
     assertEquals(status, answer.status(), answer::toString);
     assertEquals(errorCode, answer.errorCode(), answer::toString);
