@@ -43,6 +43,33 @@ class GroupCommitWriterTest {
     thread.start();
   }
 
+  private final CountDownLatch firstCommitStarted = new CountDownLatch(1);
+  private final CountDownLatch releaseFirstCommit = new CountDownLatch(1);
+
+  /**
+   * Starts a writer whose store records every commit and holds the first one until {@link
+   * #releaseFirstCommit} counts down, so a test can queue appends behind it; {@code later} then
+   * stores (or refuses) every further commit.
+   */
+  private void startHoldingTheFirstCommit(Consumer<List<StoredBatch>> later) {
+    start(
+        rows -> {
+          commits.add(rows);
+          if (commits.size() == 1) {
+            firstCommitStarted.countDown();
+            await(releaseFirstCommit);
+            return;
+          }
+          later.accept(rows);
+        });
+  }
+
+  /** Submits a first append and waits until the writer is storing it. */
+  private void occupyTheWriter(PartitionLog log) throws InterruptedException {
+    writer.submit(append(log, "first"));
+    assertTrue(firstCommitStarted.await(5, TimeUnit.SECONDS));
+  }
+
   @AfterEach
   void stop() throws InterruptedException {
     writer.stop();
@@ -61,22 +88,11 @@ class GroupCommitWriterTest {
 
   @Test
   void appendsQueuedWhileACommitRunsShareTheNextCommit() throws Exception {
-    CountDownLatch firstCommitStarted = new CountDownLatch(1);
-    CountDownLatch releaseFirstCommit = new CountDownLatch(1);
-    start(
-        rows -> {
-          commits.add(rows);
-          if (commits.size() == 1) {
-            firstCommitStarted.countDown();
-            await(releaseFirstCommit);
-          }
-        });
+    startHoldingTheFirstCommit(rows -> {});
     PartitionLog p0 = new PartitionLog(1, TOPIC.partition(0), 0, 0, 1 << 20, UNBOUNDED);
     PartitionLog p1 = new PartitionLog(1, TOPIC.partition(1), 0, 0, 1 << 20, UNBOUNDED);
 
-    PendingAppend first = append(p0, "a");
-    writer.submit(first);
-    assertTrue(firstCommitStarted.await(5, TimeUnit.SECONDS));
+    occupyTheWriter(p0);
     List<PendingAppend> queued = new ArrayList<>();
     for (int i = 0; i < 50; i++) {
       PendingAppend next = append(i % 2 == 0 ? p0 : p1, "x" + i, "y" + i);
@@ -137,21 +153,13 @@ class GroupCommitWriterTest {
   void aRequestTheStoreRefusesFailsAloneNotEveryoneInItsCommit() throws Exception {
     PartitionLog good = new PartitionLog(1, TOPIC.partition(0), 0, 0, 1 << 20, UNBOUNDED);
     PartitionLog bad = new PartitionLog(1, TOPIC.partition(1), 0, 0, 1 << 20, UNBOUNDED);
-    CountDownLatch firstCommitStarted = new CountDownLatch(1);
-    CountDownLatch releaseFirstCommit = new CountDownLatch(1);
-    start(
+    startHoldingTheFirstCommit(
         rows -> {
-          if (firstCommitStarted.getCount() > 0) {
-            firstCommitStarted.countDown();
-            await(releaseFirstCommit);
-            return;
-          }
           if (containsPartition(rows, 1)) {
             throw new IllegalStateException("value too long for the column");
           }
         });
-    writer.submit(append(good, "first"));
-    assertTrue(firstCommitStarted.await(5, TimeUnit.SECONDS));
+    occupyTheWriter(good);
     PendingAppend ok1 = append(good, "a");
     PendingAppend poison = append(bad, "b");
     PendingAppend ok2 = append(good, "c");
@@ -167,21 +175,12 @@ class GroupCommitWriterTest {
 
   @Test
   void whenTheDatabaseIsDownRetriesStopAfterAFewAndEveryoneIsAnswered() throws Exception {
-    CountDownLatch firstCommitStarted = new CountDownLatch(1);
-    CountDownLatch releaseFirstCommit = new CountDownLatch(1);
-    start(
+    startHoldingTheFirstCommit(
         rows -> {
-          commits.add(rows);
-          if (commits.size() == 1) {
-            firstCommitStarted.countDown();
-            await(releaseFirstCommit);
-            return;
-          }
           throw new IllegalStateException("connection refused");
         });
     PartitionLog p0 = new PartitionLog(1, TOPIC.partition(0), 0, 0, 1 << 20, UNBOUNDED);
-    writer.submit(append(p0, "first"));
-    assertTrue(firstCommitStarted.await(5, TimeUnit.SECONDS));
+    occupyTheWriter(p0);
     List<PendingAppend> queued = new ArrayList<>();
     for (int i = 0; i < 10; i++) {
       PendingAppend next = append(p0, "v" + i);
