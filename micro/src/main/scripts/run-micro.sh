@@ -10,7 +10,11 @@ mkdir -p "$data_dir"
 data_dir=$(cd "$data_dir" && pwd)
 
 preboot="$target/preboot-loopback.asadmin"
-echo "set configs.config.server-config.network-config.network-listeners.network-listener.http-listener.address=127.0.0.1" > "$preboot"
+# Loopback only; and a body on GET, which REST Proxy's "GET .../offsets" carries.
+cat > "$preboot" <<'PREBOOT'
+set configs.config.server-config.network-config.network-listeners.network-listener.http-listener.address=127.0.0.1
+set configs.config.server-config.network-config.protocols.protocol.http-listener.http.allow-payload-for-undefined-http-methods=true
+PREBOOT
 
 echo "Tributary: http://localhost:$port/ (data in $data_dir). Ctrl-C stops it."
 exec java ${TRIBUTARY_JAVA_OPTS:-} \

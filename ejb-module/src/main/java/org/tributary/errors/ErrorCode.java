@@ -23,5 +23,10 @@ public enum ErrorCode {
   INVALID_SESSION_TIMEOUT,
   INCONSISTENT_GROUP_PROTOCOL,
   OFFSET_METADATA_TOO_LARGE,
-  KAFKA_STORAGE_ERROR
+  NON_EMPTY_GROUP,
+  KAFKA_STORAGE_ERROR,
+  /** A consumer mixes a topic subscription, a pattern subscription and manual assignment. */
+  INCONSISTENT_SUBSCRIPTION,
+  /** An operation the consumer's current state does not allow, as Kafka's client refuses it. */
+  ILLEGAL_STATE
 }

@@ -15,6 +15,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,6 +24,7 @@ import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import java.util.stream.IntStream;
 import org.tributary.errors.ErrorCode;
 import org.tributary.errors.TributaryException;
 import org.tributary.log.PartitionLogs;
@@ -58,6 +60,7 @@ public class GroupCoordinator {
   @Inject TopicCatalog topics;
   @Inject PartitionLogs logs;
   @Inject OffsetStore offsets;
+  @Inject OffsetResetStore resets;
 
   @PostConstruct
   void removeOffsetsOfDeletedTopics() {
@@ -142,14 +145,106 @@ public class GroupCoordinator {
    * with no commit or one that retention has passed, where {@code auto.offset.reset} says.
    */
   public long startingOffset(String groupId, TopicPartition partition, OffsetResetPolicy reset) {
-    PartitionOffsets bounds = logs.offsets(partition.topic(), partition.partition());
-    OffsetAndMetadata committed = committed(groupId).get(partition);
-    if (committed != null
-        && committed.offset() >= bounds.logStartOffset()
-        && committed.offset() <= bounds.highWatermark()) {
-      return committed.offset();
+    return startingOffsets(groupId, List.of(partition), reset).get(partition);
+  }
+
+  /** {@link #startingOffset} of several partitions, reading the group's commits once. */
+  public Map<TopicPartition, Long> startingOffsets(
+      String groupId, Collection<TopicPartition> partitions, OffsetResetPolicy reset) {
+    Map<TopicPartition, OffsetAndMetadata> committed = committed(groupId);
+    Map<TopicPartition, Long> starts = new HashMap<>();
+    for (TopicPartition partition : partitions) {
+      PartitionOffsets bounds = logs.offsets(partition.topic(), partition.partition());
+      OffsetAndMetadata commit = committed.get(partition);
+      starts.put(
+          partition,
+          commit != null
+                  && commit.offset() >= bounds.logStartOffset()
+                  && commit.offset() <= bounds.highWatermark()
+              ? commit.offset()
+              : reset.startOffset(partition, bounds.logStartOffset(), bounds.highWatermark()));
     }
-    return reset.startOffset(partition, bounds.logStartOffset(), bounds.highWatermark());
+    return starts;
+  }
+
+  /**
+   * Plans a reset of the group's committed offsets and, unless {@code dryRun}, executes and records
+   * it. Refused while the group has members, as Kafka refuses it: they would overwrite it.
+   */
+  public OffsetReset resetOffsets(
+      String groupId, OffsetResetRequest request, boolean dryRun, String executedBy) {
+    requireValidGroupId(groupId);
+    TopicMetadata topic = topics.get(request.topic());
+    List<Integer> partitions =
+        request.partitions() == null
+            ? IntStream.range(0, topic.partitions()).boxed().toList()
+            : request.partitions();
+    for (int partition : partitions) {
+      if (!topic.hasPartition(partition)) {
+        throw TributaryException.unknownPartition(topic.name(), partition, topic.partitions());
+      }
+    }
+    ConsumerGroup group = groups.computeIfAbsent(groupId, ConsumerGroup::new);
+    synchronized (group) {
+      if (group.hasMembers()) {
+        throw new TributaryException(
+            ErrorCode.NON_EMPTY_GROUP,
+            "Group '"
+                + groupId
+                + "' has active members; stop its consumers (or wait for their sessions to"
+                + " expire) before resetting its offsets.");
+      }
+      Instant now = clock.instant();
+      Map<TopicPartition, OffsetAndMetadata> committed = offsets.committed(groupId);
+      List<PartitionReset> plan = new ArrayList<>();
+      Map<TopicPartition, OffsetAndMetadata> commits = new HashMap<>();
+      for (int partition : new TreeSet<>(partitions)) {
+        TopicPartition tp = new TopicPartition(topic.name(), partition);
+        PartitionOffsets bounds = logs.offsets(topic.name(), partition);
+        OffsetAndMetadata current = committed.get(tp);
+        Long currentOffset = current == null ? null : current.offset();
+        long target =
+            request.target(
+                currentOffset,
+                bounds.logStartOffset(),
+                bounds.highWatermark(),
+                time -> logs.offsetForTimestamp(topic.name(), partition, time.toEpochMilli()),
+                now);
+        plan.add(new PartitionReset(topic.name(), partition, currentOffset, target));
+        commits.put(tp, new OffsetAndMetadata(target, "reset by " + executedBy, now));
+      }
+      OffsetReset reset =
+          new OffsetReset(
+              null,
+              groupId,
+              topic.name(),
+              request.strategy(),
+              dryRun,
+              executedBy,
+              now,
+              List.copyOf(plan));
+      if (dryRun) {
+        return reset;
+      }
+      long id = resets.execute(reset, commits);
+      return new OffsetReset(
+          id,
+          groupId,
+          topic.name(),
+          request.strategy(),
+          false,
+          executedBy,
+          now,
+          reset.partitions());
+    }
+  }
+
+  /** The executed offset resets of a group, or of all groups when null, newest first. */
+  public List<OffsetReset> offsetResets(String groupId, int limit) {
+    if (groupId != null) {
+      requireValidGroupId(groupId);
+    }
+    return resets.list(groupId, limit);
   }
 
   public List<String> listGroups() {
@@ -303,7 +398,8 @@ public class GroupCoordinator {
     }
   }
 
-  private static void requireValidGroupId(String groupId) {
+  /** Kafka's rule for group ids, also for consumers checked before they join. */
+  public static void requireValidGroupId(String groupId) {
     if (groupId == null || groupId.isBlank() || groupId.length() > 255) {
       throw new TributaryException(
           ErrorCode.INVALID_GROUP_ID, "Group id must be 1 to 255 characters and not blank.");

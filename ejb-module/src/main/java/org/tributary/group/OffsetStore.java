@@ -10,9 +10,12 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.tributary.topic.TopicPartition;
 
-/** Committed offsets, persisted per (group, topic, partition). */
+/**
+ * Committed offsets, persisted per (group, topic, partition). A commit joins the caller's
+ * transaction when there is one (an offset reset stores its audit row with it).
+ */
 @Stateless
-@TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+@TransactionAttribute(TransactionAttributeType.REQUIRED)
 public class OffsetStore {
 
   @PersistenceContext(unitName = "tributary")

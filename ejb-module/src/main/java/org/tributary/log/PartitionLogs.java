@@ -34,6 +34,7 @@ import org.tributary.errors.TributaryException;
 import org.tributary.topic.TopicCatalog;
 import org.tributary.topic.TopicDeleted;
 import org.tributary.topic.TopicMetadata;
+import org.tributary.topic.TopicPartition;
 
 /**
  * The partitioned logs: appends go through the group-commit writer, fetches read the tail cache or
@@ -162,23 +163,63 @@ public class PartitionLogs {
       String topicName, int partition, long offset, int maxBytes, Duration maxWait) {
     PartitionLog log = existingLog(topicName, partition);
     requireInRange(log, offset);
-    if (maxBytes <= 0) {
-      throw new TributaryException(
-          ErrorCode.INVALID_REQUEST, "max_bytes must be positive, was " + maxBytes + ".");
-    }
+    requirePositive(maxBytes);
     if (offset < log.highWatermark() || maxWait.isZero() || maxWait.isNegative()) {
       return CompletableFuture.completedFuture(read(log, offset, maxBytes));
     }
-    CompletableFuture<Void> arrival = log.awaitDataBeyond(offset);
-    if (arrival.isDone()) {
-      return arrival.thenApply(ignored -> read(log, offset, maxBytes));
-    }
-    ScheduledFuture<?> timeout =
-        scheduler.schedule(() -> arrival.complete(null), maxWait.toMillis(), TimeUnit.MILLISECONDS);
-    arrival.whenComplete((ignored, error) -> timeout.cancel(false));
     // Arrival is signalled on container threads only (the writer's completion task, the
     // scheduler, or this caller), so the read may run on whichever signals it.
-    return arrival.thenApply(ignored -> read(log, offset, maxBytes));
+    return awaitData(List.of(log), List.of(offset), maxWait)
+        .thenApply(ignored -> read(log, offset, maxBytes));
+  }
+
+  /** Reads records from {@code offset} on, without waiting; see {@link #fetch}. */
+  public FetchResult read(String topicName, int partition, long offset, int maxBytes) {
+    PartitionLog log = existingLog(topicName, partition);
+    requireInRange(log, offset);
+    requirePositive(maxBytes);
+    return read(log, offset, maxBytes);
+  }
+
+  /**
+   * Completes as soon as any of the partitions has data beyond its offset, or after {@code
+   * maxWait}, holding no thread meanwhile. It fails if one of the topics is deleted meanwhile.
+   */
+  public CompletionStage<Void> awaitData(Map<TopicPartition, Long> offsets, Duration maxWait) {
+    List<PartitionLog> partitionLogs = new ArrayList<>(offsets.size());
+    List<Long> positions = new ArrayList<>(offsets.size());
+    offsets.forEach(
+        (partition, offset) -> {
+          partitionLogs.add(existingLog(partition.topic(), partition.partition()));
+          positions.add(offset);
+        });
+    return awaitData(partitionLogs, positions, maxWait);
+  }
+
+  private CompletableFuture<Void> awaitData(
+      List<PartitionLog> partitionLogs, List<Long> offsets, Duration maxWait) {
+    CompletableFuture<Void> any = new CompletableFuture<>();
+    List<CompletableFuture<Void>> arrivals = new ArrayList<>(partitionLogs.size());
+    for (int i = 0; i < partitionLogs.size() && !any.isDone(); i++) {
+      CompletableFuture<Void> arrival = partitionLogs.get(i).awaitDataBeyond(offsets.get(i));
+      arrivals.add(arrival);
+      arrival.whenComplete(
+          (ignored, error) -> {
+            if (error == null) {
+              any.complete(null);
+            } else {
+              any.completeExceptionally(error);
+            }
+          });
+    }
+    if (!any.isDone()) {
+      ScheduledFuture<?> timeout =
+          scheduler.schedule(() -> any.complete(null), maxWait.toMillis(), TimeUnit.MILLISECONDS);
+      any.whenComplete((ignored, error) -> timeout.cancel(false));
+    }
+    // The partitions that stayed quiet drop their waiter when it is done.
+    any.whenComplete((ignored, error) -> arrivals.forEach(arrival -> arrival.complete(null)));
+    return any;
   }
 
   public PartitionOffsets offsets(String topicName, int partition) {
@@ -255,6 +296,13 @@ public class PartitionLogs {
     long next = records.isEmpty() ? offset : records.get(records.size() - 1).offset() + 1;
     return new FetchResult(
         log.topicPartition(), records, log.logStartOffset(), highWatermark, next);
+  }
+
+  private static void requirePositive(int maxBytes) {
+    if (maxBytes <= 0) {
+      throw new TributaryException(
+          ErrorCode.INVALID_REQUEST, "max_bytes must be positive, was " + maxBytes + ".");
+    }
   }
 
   private void requireInRange(PartitionLog log, long offset) {

@@ -31,8 +31,10 @@ final class ErrorResponses {
       case GROUP_ID_NOT_FOUND -> of(404, 40410, e.getMessage());
       case TOPIC_ALREADY_EXISTS -> of(400, 40002, e.getMessage());
       case RECORD_TOO_LARGE -> of(413, 41301, e.getMessage());
-      case UNKNOWN_MEMBER_ID, ILLEGAL_GENERATION, REBALANCE_IN_PROGRESS ->
+      case UNKNOWN_MEMBER_ID, ILLEGAL_GENERATION, REBALANCE_IN_PROGRESS, ILLEGAL_STATE ->
           of(409, 40903, e.getMessage());
+      case INCONSISTENT_SUBSCRIPTION -> of(409, 40901, e.getMessage());
+      case NON_EMPTY_GROUP -> of(409, 40904, e.getMessage());
       case KAFKA_STORAGE_ERROR -> of(503, 50003, e.getMessage());
       default -> of(422, unprocessableCode(e.code()), e.getMessage());
     };

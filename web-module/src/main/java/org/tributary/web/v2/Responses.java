@@ -2,6 +2,8 @@ package org.tributary.web.v2;
 
 import java.util.List;
 import java.util.Map;
+import org.tributary.group.OffsetAndMetadata;
+import org.tributary.topic.TopicPartition;
 
 /** REST Proxy v2 response bodies. */
 public final class Responses {
@@ -26,4 +28,34 @@ public final class Responses {
   public record Offset(int partition, long offset, Integer errorCode, String error) {}
 
   public record Offsets(long beginningOffset, long endOffset) {}
+
+  public record CreatedInstance(String instanceId, String baseUri) {}
+
+  public record Subscription(List<String> topics) {}
+
+  public record PartitionRef(String topic, int partition) {}
+
+  public record Partitions(List<PartitionRef> partitions) {
+    static Partitions of(List<TopicPartition> partitions) {
+      return new Partitions(
+          partitions.stream().map(p -> new PartitionRef(p.topic(), p.partition())).toList());
+    }
+  }
+
+  public record CommittedOffset(String topic, int partition, long offset, String metadata) {}
+
+  public record CommittedOffsets(List<CommittedOffset> offsets) {
+    static CommittedOffsets of(Map<TopicPartition, OffsetAndMetadata> committed) {
+      return new CommittedOffsets(
+          committed.entrySet().stream()
+              .map(
+                  e ->
+                      new CommittedOffset(
+                          e.getKey().topic(),
+                          e.getKey().partition(),
+                          e.getValue().offset(),
+                          e.getValue().metadata()))
+              .toList());
+    }
+  }
 }

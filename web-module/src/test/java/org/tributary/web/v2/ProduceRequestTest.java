@@ -11,7 +11,7 @@ import java.util.Base64;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.tributary.log.NewRecord;
-import org.tributary.web.error.InvalidRequestException;
+import org.tributary.web.error.RequestRefusedException;
 
 class ProduceRequestTest {
 
@@ -72,9 +72,9 @@ class ProduceRequestTest {
 
   @Test
   void recordNamingAnotherPartitionThanTheUrlIsRefused() {
-    InvalidRequestException e =
+    RequestRefusedException e =
         assertThrows(
-            InvalidRequestException.class,
+            RequestRefusedException.class,
             () ->
                 ProduceRequest.parse(
                     "{\"records\":[{\"value\":2,\"partition\":1}]}", EmbeddedFormat.JSON, 0));
@@ -86,7 +86,7 @@ class ProduceRequestTest {
     assertEquals(
         400,
         assertThrows(
-                InvalidRequestException.class,
+                RequestRefusedException.class,
                 () -> ProduceRequest.parse("{\"records\":", EmbeddedFormat.JSON, null))
             .status());
     for (String body :
@@ -98,9 +98,9 @@ class ProduceRequestTest {
             "{\"records\":[1]}",
             "{\"records\":[{\"value\":1,\"partition\":1.5}]}",
             "{\"records\":[{\"value\":1,\"partition\":99999999999}]}")) {
-      InvalidRequestException e =
+      RequestRefusedException e =
           assertThrows(
-              InvalidRequestException.class,
+              RequestRefusedException.class,
               () -> ProduceRequest.parse(body, EmbeddedFormat.JSON, null),
               body);
       assertEquals(422, e.status(), body);
@@ -109,9 +109,9 @@ class ProduceRequestTest {
 
   @Test
   void binaryFormatRefusesWhatIsNotBase64AndSaysWhere() {
-    InvalidRequestException e =
+    RequestRefusedException e =
         assertThrows(
-            InvalidRequestException.class,
+            RequestRefusedException.class,
             () ->
                 ProduceRequest.parse(
                     "{\"records\":[{\"value\":\"" + b64("ok") + "\"},{\"value\":\"%%%\"}]}",
@@ -119,7 +119,7 @@ class ProduceRequestTest {
                     null));
     assertTrue(e.getMessage().contains("records[1].value"), e.getMessage());
     assertThrows(
-        InvalidRequestException.class,
+        RequestRefusedException.class,
         () -> ProduceRequest.parse("{\"records\":[{\"key\":{}}]}", EmbeddedFormat.BINARY, null));
   }
 }

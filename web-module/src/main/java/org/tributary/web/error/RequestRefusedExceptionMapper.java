@@ -6,10 +6,10 @@ import jakarta.ws.rs.ext.Provider;
 
 /** Bodies the HTTP layer could not use. */
 @Provider
-public class InvalidRequestExceptionMapper implements ExceptionMapper<InvalidRequestException> {
+public class RequestRefusedExceptionMapper implements ExceptionMapper<RequestRefusedException> {
 
   @Override
-  public Response toResponse(InvalidRequestException e) {
+  public Response toResponse(RequestRefusedException e) {
     return ErrorResponses.of(e.status(), e.errorCode(), e.getMessage());
   }
 }

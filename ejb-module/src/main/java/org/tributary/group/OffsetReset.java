@@ -1,0 +1,18 @@
+package org.tributary.group;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * A reset as planned (dry run, {@code id} null) or as executed and recorded: who, when, and every
+ * partition's offset before and after.
+ */
+public record OffsetReset(
+    Long id,
+    String groupId,
+    String topic,
+    OffsetResetStrategy strategy,
+    boolean dryRun,
+    String executedBy,
+    Instant executedAt,
+    List<PartitionReset> partitions) {}

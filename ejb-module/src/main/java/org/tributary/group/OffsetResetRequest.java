@@ -1,0 +1,85 @@
+package org.tributary.group;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.OptionalLong;
+import java.util.function.Function;
+import org.tributary.errors.ErrorCode;
+import org.tributary.errors.TributaryException;
+import org.tributary.topic.TopicName;
+
+/**
+ * What an operator asks to reset: one topic's partitions (all when {@code partitions} is null) by a
+ * strategy, with the one argument that strategy needs.
+ */
+public record OffsetResetRequest(
+    OffsetResetStrategy strategy,
+    String topic,
+    List<Integer> partitions,
+    Long offset,
+    Instant datetime,
+    Duration duration,
+    Long shift) {
+
+  public OffsetResetRequest {
+    TopicName.validate(topic);
+    partitions = partitions == null ? null : List.copyOf(partitions);
+    switch (strategy) {
+      case TO_OFFSET -> require(offset, "offset");
+      case TO_DATETIME -> require(datetime, "datetime");
+      case BY_DURATION -> require(duration, "duration");
+      case SHIFT_BY -> require(shift, "shift");
+      case TO_EARLIEST, TO_LATEST -> {}
+    }
+    if (offset != null && offset < 0) {
+      throw invalid("offset must not be negative, was " + offset + ".");
+    }
+    if (duration != null && duration.isNegative()) {
+      throw invalid("duration must not be negative, was " + duration + ".");
+    }
+  }
+
+  /**
+   * The new offset of one partition, clamped to {@code [logStart, highWatermark]} as {@code
+   * kafka-consumer-groups} clamps it.
+   *
+   * @param current the group's committed offset, or null; shift-by shifts from the log start then
+   * @param offsetAtTime the first offset with a timestamp at or after the given time, if any
+   */
+  public long target(
+      Long current,
+      long logStart,
+      long highWatermark,
+      Function<Instant, OptionalLong> offsetAtTime,
+      Instant now) {
+    long wanted =
+        switch (strategy) {
+          case TO_EARLIEST -> logStart;
+          case TO_LATEST -> highWatermark;
+          case TO_OFFSET -> offset;
+          case TO_DATETIME -> offsetAtTime.apply(datetime).orElse(highWatermark);
+          case BY_DURATION -> offsetAtTime.apply(now.minus(duration)).orElse(highWatermark);
+          case SHIFT_BY -> saturatedAdd(current == null ? logStart : current, shift);
+        };
+    return Math.max(logStart, Math.min(highWatermark, wanted));
+  }
+
+  private static long saturatedAdd(long base, long delta) {
+    try {
+      return Math.addExact(base, delta);
+    } catch (ArithmeticException e) {
+      return delta > 0 ? Long.MAX_VALUE : Long.MIN_VALUE;
+    }
+  }
+
+  private void require(Object argument, String name) {
+    if (argument == null) {
+      throw invalid("Strategy " + strategy.label() + " needs '" + name + "'.");
+    }
+  }
+
+  private static TributaryException invalid(String message) {
+    return new TributaryException(ErrorCode.INVALID_REQUEST, message);
+  }
+}

@@ -1,0 +1,43 @@
+package org.tributary.group;
+
+import java.util.Arrays;
+import java.util.stream.Collectors;
+import org.tributary.errors.ErrorCode;
+import org.tributary.errors.TributaryException;
+
+/** The strategies of {@code kafka-consumer-groups --reset-offsets}, under the same names. */
+public enum OffsetResetStrategy {
+  TO_EARLIEST("to-earliest"),
+  TO_LATEST("to-latest"),
+  TO_OFFSET("to-offset"),
+  TO_DATETIME("to-datetime"),
+  BY_DURATION("by-duration"),
+  SHIFT_BY("shift-by");
+
+  private final String label;
+
+  OffsetResetStrategy(String label) {
+    this.label = label;
+  }
+
+  public String label() {
+    return label;
+  }
+
+  public static OffsetResetStrategy parse(String label) {
+    return Arrays.stream(values())
+        .filter(strategy -> strategy.label.equals(label))
+        .findFirst()
+        .orElseThrow(
+            () ->
+                new TributaryException(
+                    ErrorCode.INVALID_REQUEST,
+                    "Unknown reset strategy '"
+                        + label
+                        + "'; use one of "
+                        + Arrays.stream(values())
+                            .map(OffsetResetStrategy::label)
+                            .collect(Collectors.joining(", "))
+                        + "."));
+  }
+}

@@ -1,0 +1,100 @@
+package org.tributary.web.error;
+
+/**
+ * A request the HTTP layer refuses before or beside the broker: a body that is not JSON (400), JSON
+ * that does not say what the resource needs (422: a missing field, a wrong type, invalid base64, an
+ * out-of-range number), or a REST Proxy concept the broker does not know (consumer instances,
+ * embedded formats, the cluster id).
+ */
+public class RequestRefusedException extends RuntimeException {
+
+  private final int status;
+  private final int errorCode;
+
+  private RequestRefusedException(int status, int errorCode, String message, Throwable cause) {
+    super(message, cause);
+    this.status = status;
+    this.errorCode = errorCode;
+  }
+
+  public static RequestRefusedException malformedJson(Throwable cause) {
+    return new RequestRefusedException(
+        400, 400, "The request body is not valid JSON: " + cause.getMessage(), cause);
+  }
+
+  public static RequestRefusedException invalidPayload(String message) {
+    return new RequestRefusedException(422, 42200, message, null);
+  }
+
+  public static RequestRefusedException invalidConsumerConfig(String message) {
+    return new RequestRefusedException(
+        422, 42204, "Invalid consumer configuration: " + message, null);
+  }
+
+  public static RequestRefusedException consumerInstanceNotFound(String group, String instance) {
+    return new RequestRefusedException(
+        404,
+        40403,
+        "Consumer instance '"
+            + instance
+            + "' of group '"
+            + group
+            + "' not found; it may have expired after being idle. Create a new one.",
+        null);
+  }
+
+  public static RequestRefusedException consumerInstanceExists(String group, String instance) {
+    return new RequestRefusedException(
+        409,
+        40902,
+        "Consumer instance '"
+            + instance
+            + "' already exists in group '"
+            + group
+            + "'; choose another name or delete it first.",
+        null);
+  }
+
+  public static RequestRefusedException formatMismatch(String instanceFormat, String requested) {
+    return new RequestRefusedException(
+        406,
+        40601,
+        "The consumer instance was created with format '"
+            + instanceFormat
+            + "' but the Accept header asks for "
+            + requested
+            + ".",
+        null);
+  }
+
+  public static RequestRefusedException clusterNotFound(String clusterId, String actual) {
+    return new RequestRefusedException(
+        404,
+        40404,
+        "Cluster '" + clusterId + "' not found; this server is cluster '" + actual + "'.",
+        null);
+  }
+
+  public static RequestRefusedException configNotFound(String topic, String name) {
+    return new RequestRefusedException(
+        404, 40411, "Topic '" + topic + "' has no config named '" + name + "'.", null);
+  }
+
+  public static RequestRefusedException bodyTooLarge(long limit) {
+    return new RequestRefusedException(
+        413,
+        41302,
+        "The request body is larger than "
+            + limit
+            + " bytes (tributary.http.max-request-bytes); send fewer records per request.",
+        null);
+  }
+
+  public int status() {
+    return status;
+  }
+
+  public int errorCode() {
+    return errorCode;
+  }
+}

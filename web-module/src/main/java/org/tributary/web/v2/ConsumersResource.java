@@ -1,0 +1,355 @@
+package org.tributary.web.v2;
+
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+import java.util.concurrent.CompletionStage;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.tributary.consumer.Consumer;
+import org.tributary.consumer.ConsumerFactory;
+import org.tributary.consumer.ConsumerOptions;
+import org.tributary.group.OffsetResetPolicy;
+import org.tributary.group.RangeAssignor;
+import org.tributary.topic.TopicPartition;
+import org.tributary.web.MediaTypes;
+import org.tributary.web.error.RequestRefusedException;
+import org.tributary.web.json.JsonBody;
+
+/** REST Proxy v2 consumer instances: each one a member of a consumer group of the broker. */
+@Path("/consumers/{group}")
+@Tag(name = "v2 consumers", description = "Confluent REST Proxy v2 consumer instances")
+@Consumes({MediaTypes.V2_JSON, MediaType.APPLICATION_JSON})
+public class ConsumersResource {
+
+  private static final String INSTANCE = "/instances/{instance}";
+  private static final long MAX_TIMEOUT_MS = Duration.ofMinutes(5).toMillis();
+
+  @Inject ConsumerFactory consumers;
+  @Inject ConsumerInstances instances;
+
+  @Inject
+  @ConfigProperty(name = "consumer.instance.timeout.ms", defaultValue = "300000")
+  long defaultInstanceTimeoutMs;
+
+  @Inject
+  @ConfigProperty(name = "consumer.request.timeout.ms", defaultValue = "1000")
+  long defaultRequestTimeoutMs;
+
+  @Inject
+  @ConfigProperty(name = "consumer.request.max.bytes", defaultValue = "67108864")
+  int maxResponseBytes;
+
+  @PathParam("group")
+  String group;
+
+  @Context UriInfo uri;
+
+  @POST
+  @Produces({MediaTypes.V2_JSON, MediaType.APPLICATION_JSON})
+  @Operation(summary = "Create a consumer instance in the group")
+  public Responses.CreatedInstance create(String body) {
+    JsonBody request = JsonBody.parseOrEmpty(body);
+    String name = request.optionalString("name");
+    if (name == null) {
+      name = request.optionalString("id");
+    }
+    if (name == null) {
+      name = "rest-consumer-" + UUID.randomUUID();
+    }
+    if (name.isBlank() || name.length() > 255) {
+      throw RequestRefusedException.invalidConsumerConfig("name must be 1 to 255 characters.");
+    }
+    String format = request.optionalString("format");
+    EmbeddedFormat embeddedFormat =
+        EmbeddedFormat.named(format == null ? "binary" : format.toLowerCase(Locale.ROOT));
+    OffsetResetPolicy reset = offsetReset(request.optionalSetting("auto.offset.reset"));
+    boolean autoCommit = bool(request.optionalSetting("auto.commit.enable"), "auto.commit.enable");
+    int fetchMinBytes = (int) setting(request, "fetch.min.bytes", 1, -1, Integer.MAX_VALUE);
+    long requestTimeout =
+        setting(request, "consumer.request.timeout.ms", defaultRequestTimeoutMs, 0, MAX_TIMEOUT_MS);
+    long instanceTimeout =
+        setting(
+            request,
+            "consumer.instance.timeout.ms",
+            defaultInstanceTimeoutMs,
+            1000,
+            Duration.ofMinutes(30).toMillis());
+    ConsumerOptions options =
+        new ConsumerOptions(
+            name,
+            reset,
+            autoCommit,
+            Math.max(1, fetchMinBytes),
+            Duration.ofMillis(instanceTimeout),
+            RangeAssignor.NAME);
+    String instanceName = name;
+    instances.create(
+        group,
+        name,
+        () ->
+            new ConsumerInstance(
+                group,
+                instanceName,
+                embeddedFormat,
+                Duration.ofMillis(requestTimeout),
+                Duration.ofMillis(instanceTimeout),
+                consumers.create(group, options)));
+    URI base =
+        uri.getBaseUriBuilder().path("consumers").path(group).path("instances").path(name).build();
+    return new Responses.CreatedInstance(name, base.toString());
+  }
+
+  @DELETE
+  @Path(INSTANCE)
+  @Operation(summary = "Delete the consumer instance; it leaves its group")
+  public Response delete(@PathParam("instance") String instance) {
+    instances.delete(group, instance);
+    return Response.noContent().build();
+  }
+
+  @POST
+  @Path(INSTANCE + "/subscription")
+  @Operation(summary = "Subscribe to a list of topics or to a topic pattern")
+  public Response subscribe(@PathParam("instance") String instance, String body) {
+    Consumer consumer = consumer(instance);
+    JsonBody request = JsonBody.parse(body);
+    if (request.has("topic_pattern")) {
+      if (request.has("topics")) {
+        throw RequestRefusedException.invalidPayload(
+            "Give either 'topics' or 'topic_pattern', not both.");
+      }
+      consumer.subscribe(pattern(request.requiredString("topic_pattern")));
+    } else {
+      consumer.subscribe(request.requiredStrings("topics"));
+    }
+    return Response.noContent().build();
+  }
+
+  @GET
+  @Path(INSTANCE + "/subscription")
+  @Produces({MediaTypes.V2_JSON, MediaType.APPLICATION_JSON})
+  @Operation(summary = "The topics the instance is subscribed to")
+  public Responses.Subscription subscription(@PathParam("instance") String instance) {
+    return new Responses.Subscription(List.copyOf(consumer(instance).subscription()));
+  }
+
+  @DELETE
+  @Path(INSTANCE + "/subscription")
+  @Operation(summary = "Unsubscribe from all topics")
+  public Response unsubscribe(@PathParam("instance") String instance) {
+    consumer(instance).unsubscribe();
+    return Response.noContent().build();
+  }
+
+  @POST
+  @Path(INSTANCE + "/assignments")
+  @Operation(summary = "Assign partitions by hand")
+  public Response assign(@PathParam("instance") String instance, String body) {
+    Consumer consumer = consumer(instance);
+    consumer.assign(ConsumerRequests.requiredPartitions(body));
+    return Response.noContent().build();
+  }
+
+  @GET
+  @Path(INSTANCE + "/assignments")
+  @Produces({MediaTypes.V2_JSON, MediaType.APPLICATION_JSON})
+  @Operation(summary = "The partitions the instance owns now")
+  public Responses.Partitions assignments(@PathParam("instance") String instance) {
+    return Responses.Partitions.of(consumer(instance).assignment());
+  }
+
+  @POST
+  @Path(INSTANCE + "/positions")
+  @Operation(summary = "Seek partitions to offsets")
+  public Response seek(@PathParam("instance") String instance, String body) {
+    Consumer consumer = consumer(instance);
+    ConsumerRequests.positions(body).forEach(consumer::seek);
+    return Response.noContent().build();
+  }
+
+  @POST
+  @Path(INSTANCE + "/positions/beginning")
+  @Operation(summary = "Seek partitions (all owned when none are named) to their beginning")
+  public Response seekToBeginning(@PathParam("instance") String instance, String body) {
+    Consumer consumer = consumer(instance);
+    consumer.seekToBeginning(ConsumerRequests.partitions(body));
+    return Response.noContent().build();
+  }
+
+  @POST
+  @Path(INSTANCE + "/positions/end")
+  @Operation(summary = "Seek partitions (all owned when none are named) to their end")
+  public Response seekToEnd(@PathParam("instance") String instance, String body) {
+    Consumer consumer = consumer(instance);
+    consumer.seekToEnd(ConsumerRequests.partitions(body));
+    return Response.noContent().build();
+  }
+
+  @POST
+  @Path(INSTANCE + "/positions/timestamp")
+  @Operation(summary = "Seek partitions to their first record at or after a timestamp")
+  public Response seekToTimestamp(@PathParam("instance") String instance, String body) {
+    Consumer consumer = consumer(instance);
+    consumer.seekToTimestamp(ConsumerRequests.timestamps(body));
+    return Response.noContent().build();
+  }
+
+  /**
+   * Long poll: answers as soon as records are there, or after the timeout with none; no thread
+   * waits meanwhile.
+   */
+  @GET
+  @Path(INSTANCE + "/records")
+  @Operation(summary = "Fetch records, waiting up to the timeout for the first ones")
+  public CompletionStage<Response> records(
+      @PathParam("instance") String instance,
+      @QueryParam("timeout") String timeout,
+      @QueryParam("max_bytes") String maxBytes,
+      @Context HttpHeaders headers) {
+    ConsumerInstance consumerInstance = instances.get(group, instance);
+    EmbeddedFormat format = consumerInstance.format();
+    AcceptedFormat.require(headers.getAcceptableMediaTypes(), format);
+    long wait =
+        timeout == null
+            ? consumerInstance.requestTimeout().toMillis()
+            : queryNumber("timeout", timeout, 0, MAX_TIMEOUT_MS);
+    int budget =
+        (int)
+            (maxBytes == null
+                ? maxResponseBytes
+                : queryNumber("max_bytes", maxBytes, 1, maxResponseBytes));
+    return consumerInstance
+        .consumer()
+        .poll(budget, Duration.ofMillis(wait))
+        .thenApply(
+            records -> {
+              consumerInstance.touch();
+              return Response.ok(new RecordsOutput(records, format), format.mediaType()).build();
+            });
+  }
+
+  @POST
+  @Path(INSTANCE + "/offsets")
+  @Operation(
+      summary = "Commit the given offsets, or everything fetched so far when the body is empty")
+  public Response commit(@PathParam("instance") String instance, String body) {
+    Consumer consumer = consumer(instance);
+    JsonBody request = JsonBody.parseOrEmpty(body);
+    if (request.has("offsets")) {
+      consumer.commit(ConsumerRequests.commits(request));
+    } else {
+      consumer.commit();
+    }
+    return Response.ok().build();
+  }
+
+  @GET
+  @Path(INSTANCE + "/offsets")
+  @Produces({MediaTypes.V2_JSON, MediaType.APPLICATION_JSON})
+  @Operation(summary = "The group's committed offsets of the given partitions")
+  public Responses.CommittedOffsets committed(@PathParam("instance") String instance, String body) {
+    Consumer consumer = consumer(instance);
+    List<TopicPartition> partitions = ConsumerRequests.partitions(body);
+    return Responses.CommittedOffsets.of(
+        consumer.committed(partitions.isEmpty() ? consumer.assignment() : partitions));
+  }
+
+  private Consumer consumer(String instance) {
+    return instances.get(group, instance).consumer();
+  }
+
+  private static OffsetResetPolicy offsetReset(String value) {
+    if (value == null) {
+      return OffsetResetPolicy.LATEST;
+    }
+    return switch (value.toLowerCase(Locale.ROOT)) {
+      case "earliest", "smallest" -> OffsetResetPolicy.EARLIEST;
+      case "latest", "largest" -> OffsetResetPolicy.LATEST;
+      case "none" -> OffsetResetPolicy.NONE;
+      default ->
+          throw RequestRefusedException.invalidConsumerConfig(
+              "auto.offset.reset must be earliest, latest or none, was '" + value + "'.");
+    };
+  }
+
+  private static boolean bool(String value, String name) {
+    if (value == null) {
+      return false;
+    }
+    return switch (value.toLowerCase(Locale.ROOT)) {
+      case "true" -> true;
+      case "false" -> false;
+      default ->
+          throw RequestRefusedException.invalidConsumerConfig(
+              name + " must be true or false, was '" + value + "'.");
+    };
+  }
+
+  private static long setting(
+      JsonBody request, String name, long defaultValue, long min, long max) {
+    String value = request.optionalSetting(name);
+    if (value == null) {
+      return defaultValue;
+    }
+    try {
+      long parsed = Long.parseLong(value.trim());
+      if (parsed >= min && parsed <= max) {
+        return parsed;
+      }
+    } catch (NumberFormatException e) {
+      // refused below
+    }
+    throw RequestRefusedException.invalidConsumerConfig(
+        name + " must be a whole number from " + min + " to " + max + ", was '" + value + "'.");
+  }
+
+  private static long queryNumber(String name, String value, long min, long max) {
+    try {
+      long parsed = Long.parseLong(value.trim());
+      if (parsed >= min && parsed <= max) {
+        return parsed;
+      }
+    } catch (NumberFormatException e) {
+      // refused below
+    }
+    throw RequestRefusedException.invalidPayload(
+        "Query parameter '"
+            + name
+            + "' must be a whole number from "
+            + min
+            + " to "
+            + max
+            + ", was '"
+            + value
+            + "'.");
+  }
+
+  private static Pattern pattern(String regex) {
+    try {
+      return Pattern.compile(regex);
+    } catch (PatternSyntaxException e) {
+      throw RequestRefusedException.invalidPayload(
+          "'topic_pattern' is not a valid regular expression: " + e.getDescription() + ".");
+    }
+  }
+}

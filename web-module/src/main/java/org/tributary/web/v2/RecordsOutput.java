@@ -1,0 +1,60 @@
+package org.tributary.web.v2;
+
+import jakarta.json.Json;
+import jakarta.json.stream.JsonGenerator;
+import jakarta.json.stream.JsonGeneratorFactory;
+import jakarta.ws.rs.core.StreamingOutput;
+import java.io.OutputStream;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import org.tributary.consumer.ConsumedRecord;
+import org.tributary.log.Header;
+import org.tributary.log.Record;
+
+/**
+ * A REST Proxy v2 records response, written straight to the stream: {@code [{"topic", "key",
+ * "value", "partition", "offset", "timestamp", "headers": [{"name", "value"}]}]}.
+ */
+final class RecordsOutput implements StreamingOutput {
+
+  private static final JsonGeneratorFactory GENERATORS = Json.createGeneratorFactory(Map.of());
+
+  private final List<ConsumedRecord> records;
+  private final EmbeddedFormat format;
+
+  RecordsOutput(List<ConsumedRecord> records, EmbeddedFormat format) {
+    this.records = records;
+    this.format = format;
+  }
+
+  @Override
+  public void write(OutputStream output) {
+    try (JsonGenerator json = GENERATORS.createGenerator(output)) {
+      json.writeStartArray();
+      for (ConsumedRecord consumed : records) {
+        Record record = consumed.record();
+        json.writeStartObject();
+        json.write("topic", consumed.topic());
+        format.writeBytes(json, "key", record.key());
+        format.writeBytes(json, "value", record.value());
+        json.write("partition", consumed.partition());
+        json.write("offset", record.offset());
+        json.write("timestamp", record.timestamp());
+        json.writeStartArray("headers");
+        for (Header header : record.headers()) {
+          json.writeStartObject().write("name", header.key());
+          if (header.value() == null) {
+            json.writeNull("value");
+          } else {
+            json.write("value", Base64.getEncoder().encodeToString(header.value()));
+          }
+          json.writeEnd();
+        }
+        json.writeEnd();
+        json.writeEnd();
+      }
+      json.writeEnd();
+    }
+  }
+}
