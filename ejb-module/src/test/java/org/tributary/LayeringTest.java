@@ -7,7 +7,10 @@ import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
 
-/** The core's features depend on each other in one direction only: topic ← log ← group. */
+/**
+ * The core's features depend on each other in one direction only: topic ← log ← group ← consumer,
+ * with metrics on top.
+ */
 @AnalyzeClasses(packages = "org.tributary", importOptions = ImportOption.DoNotIncludeTests.class)
 class LayeringTest {
 
@@ -22,6 +25,8 @@ class LayeringTest {
               "org.tributary.topic..",
               "org.tributary.log..",
               "org.tributary.group..",
+              "org.tributary.consumer..",
+              "org.tributary.metrics..",
               "org.tributary.storage..");
 
   @ArchTest
@@ -31,7 +36,11 @@ class LayeringTest {
           .resideInAPackage("org.tributary.topic..")
           .should()
           .dependOnClassesThat()
-          .resideInAnyPackage("org.tributary.log..", "org.tributary.group..");
+          .resideInAnyPackage(
+              "org.tributary.log..",
+              "org.tributary.group..",
+              "org.tributary.consumer..",
+              "org.tributary.metrics..");
 
   @ArchTest
   static final ArchRule logsKnowNothingOfGroups =
@@ -40,7 +49,17 @@ class LayeringTest {
           .resideInAPackage("org.tributary.log..")
           .should()
           .dependOnClassesThat()
-          .resideInAPackage("org.tributary.group..");
+          .resideInAnyPackage(
+              "org.tributary.group..", "org.tributary.consumer..", "org.tributary.metrics..");
+
+  @ArchTest
+  static final ArchRule groupsKnowNothingOfConsumersOrMetrics =
+      noClasses()
+          .that()
+          .resideInAPackage("org.tributary.group..")
+          .should()
+          .dependOnClassesThat()
+          .resideInAnyPackage("org.tributary.consumer..", "org.tributary.metrics..");
 
   @ArchTest
   static final ArchRule coreNeverDependsOnWebOrConsole =

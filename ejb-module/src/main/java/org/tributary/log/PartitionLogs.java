@@ -61,6 +61,7 @@ public class PartitionLogs {
 
   @Inject TopicCatalog topics;
   @Inject BatchStore store;
+  @Inject LogMetrics metrics;
 
   @Resource ManagedThreadFactory threadFactory;
   @Resource ManagedExecutorService executor;
@@ -151,7 +152,11 @@ public class PartitionLogs {
     }
     CompletableFuture<List<RecordMetadata>> done = new CompletableFuture<>();
     writer.submit(new PendingAppend(topic, partitions, List.copyOf(records), done));
-    return done;
+    return done.thenApply(
+        appended -> {
+          metrics.produced(records.size(), payloadBytes(records));
+          return appended;
+        });
   }
 
   /**
@@ -294,8 +299,25 @@ public class PartitionLogs {
       }
     }
     long next = records.isEmpty() ? offset : records.get(records.size() - 1).offset() + 1;
+    long bytes = 0;
+    for (Record record : records) {
+      bytes += record.sizeInBytes();
+    }
+    metrics.fetched(records.size(), bytes);
     return new FetchResult(
         log.topicPartition(), records, log.logStartOffset(), highWatermark, next);
+  }
+
+  private static long payloadBytes(List<NewRecord> records) {
+    long bytes = 0;
+    for (NewRecord record : records) {
+      bytes += record.key() == null ? 0 : record.key().length;
+      bytes += record.value() == null ? 0 : record.value().length;
+      for (Header header : record.headers()) {
+        bytes += header.key().length() + (header.value() == null ? 0 : header.value().length);
+      }
+    }
+    return bytes;
   }
 
   private static void requirePositive(int maxBytes) {

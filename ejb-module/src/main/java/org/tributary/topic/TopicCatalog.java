@@ -51,6 +51,11 @@ public class TopicCatalog {
     store.loadAll().forEach(topic -> topics.put(topic.name(), topic));
   }
 
+  /** {@code num.partitions}: the partitions of a topic created without a count. */
+  public int defaultPartitions() {
+    return defaultPartitions;
+  }
+
   public List<TopicMetadata> list() {
     return topics.values().stream().sorted(Comparator.comparing(TopicMetadata::name)).toList();
   }

@@ -15,7 +15,8 @@ import jakarta.ws.rs.ext.Provider;
 @Provider
 public class JsonBinding implements ContextResolver<Jsonb> {
 
-  private final Jsonb jsonb =
+  /** Shared, for the few places that write JSON outside JAX-RS's entity writing. */
+  public static final Jsonb JSONB =
       JsonbBuilder.create(
           new JsonbConfig()
               .withNullValues(true)
@@ -23,6 +24,6 @@ public class JsonBinding implements ContextResolver<Jsonb> {
 
   @Override
   public Jsonb getContext(Class<?> type) {
-    return jsonb;
+    return JSONB;
   }
 }

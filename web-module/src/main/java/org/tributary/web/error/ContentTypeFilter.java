@@ -32,15 +32,21 @@ public class ContentTypeFilter extends HttpFilter {
       chain.doFilter(request, response);
       return;
     }
-    response.setStatus(415);
+    writeError(response, 415, 415, problem);
+  }
+
+  /** An error body written by a servlet filter, in front of JAX-RS and its mappers. */
+  static void writeError(HttpServletResponse response, int status, int errorCode, String message)
+      throws IOException {
+    response.setStatus(status);
     response.setContentType(MediaType.APPLICATION_JSON);
     response.setCharacterEncoding(StandardCharsets.UTF_8.name());
     response
         .getWriter()
         .write(
             Json.createObjectBuilder()
-                .add("error_code", 415)
-                .add("message", problem)
+                .add("error_code", errorCode)
+                .add("message", message)
                 .build()
                 .toString());
   }

@@ -2,6 +2,7 @@ package org.tributary.web.error;
 
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.util.concurrent.CompletionException;
 import org.tributary.errors.ErrorCode;
 import org.tributary.errors.TributaryException;
 import org.tributary.errors.UnknownPartitionException;
@@ -11,9 +12,29 @@ import org.tributary.errors.UnknownPartitionException;
  * Proxy are kept where it has them (40401 topic not found, 40402 partition not found, 40903 illegal
  * state, ...); Tributary's own refusals use 422xx so that each keeps a stable code.
  */
-final class ErrorResponses {
+public final class ErrorResponses {
 
   private ErrorResponses() {}
+
+  /**
+   * The error body of a failure outside JAX-RS's exception mapping (a record in a stream), as the
+   * mappers would answer it.
+   */
+  public static ErrorBody bodyOf(Throwable failure) {
+    Throwable e =
+        failure instanceof CompletionException && failure.getCause() != null
+            ? failure.getCause()
+            : failure;
+    Response response;
+    if (e instanceof TributaryException refused) {
+      response = of(refused);
+    } else if (e instanceof RequestRefusedException refused) {
+      response = of(refused.status(), refused.errorCode(), refused.getMessage());
+    } else {
+      response = UnexpectedExceptionMapper.internalError(e);
+    }
+    return (ErrorBody) response.getEntity();
+  }
 
   static Response of(int status, int errorCode, String message) {
     return Response.status(status)

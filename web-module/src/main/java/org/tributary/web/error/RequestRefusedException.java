@@ -43,6 +43,11 @@ public class RequestRefusedException extends RuntimeException {
         null);
   }
 
+  public static RequestRefusedException memberNotFound(String group, String consumer) {
+    return new RequestRefusedException(
+        404, 40403, "Consumer '" + consumer + "' is not a member of group '" + group + "'.", null);
+  }
+
   public static RequestRefusedException consumerInstanceExists(String group, String instance) {
     return new RequestRefusedException(
         409,

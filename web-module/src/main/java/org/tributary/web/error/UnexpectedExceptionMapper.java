@@ -9,11 +9,13 @@ import jakarta.ws.rs.ext.Providers;
 import java.util.UUID;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.tributary.errors.TributaryException;
 
 /**
  * Anything else is a fault of the server, not of the request: it is logged with a reference that
  * the error body repeats, and no stack trace leaves the server. Exceptions wrapped by the EJB
- * container are unwrapped first, in case the cause is a refusal with a mapping of its own.
+ * container, or by JAX-RS around a refusal (a body stream that went past its size limit), are
+ * unwrapped first, in case the cause is a refusal with a mapping of its own.
  */
 @Provider
 public class UnexpectedExceptionMapper implements ExceptionMapper<Throwable> {
@@ -25,10 +27,14 @@ public class UnexpectedExceptionMapper implements ExceptionMapper<Throwable> {
   @Override
   @SuppressWarnings({"unchecked", "rawtypes"})
   public Response toResponse(Throwable e) {
-    if (e instanceof EJBException && e.getCause() != null) {
-      ExceptionMapper mapper = providers.getExceptionMapper(e.getCause().getClass());
-      if (mapper != null && mapper != this) {
-        return mapper.toResponse(e.getCause());
+    for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
+      if (cause instanceof RequestRefusedException
+          || cause instanceof TributaryException
+          || e instanceof EJBException) {
+        ExceptionMapper mapper = providers.getExceptionMapper(cause.getClass());
+        if (mapper != null && mapper != this) {
+          return mapper.toResponse(cause);
+        }
       }
     }
     return internalError(e);

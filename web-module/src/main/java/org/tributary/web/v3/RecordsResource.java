@@ -1,0 +1,158 @@
+package org.tributary.web.v3;
+
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.StreamingOutput;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.tributary.log.PartitionLogs;
+import org.tributary.log.RecordMetadata;
+import org.tributary.topic.TopicCatalog;
+import org.tributary.web.JsonBinding;
+import org.tributary.web.error.ErrorResponses;
+import org.tributary.web.error.RequestRefusedException;
+
+/**
+ * REST Proxy v3 produce: one record per JSON object. A body with several objects is a stream; each
+ * gets its delivery report, in order, as soon as it is durable, and a bad one gets an error report
+ * while the others go on. The HTTP status is the first record's: if that one is refused, the
+ * request fails with its error and nothing after it is read.
+ */
+@Path("/v3/clusters/{cluster_id}/topics/{topic_name}/records")
+@Tag(name = "v3 produce")
+public class RecordsResource {
+
+  private static final byte[] NEWLINE = {'\n'};
+
+  @Inject Cluster cluster;
+  @Inject TopicCatalog topics;
+  @Inject PartitionLogs logs;
+
+  @Inject
+  @ConfigProperty(name = "tributary.http.max-request-bytes", defaultValue = "33554432")
+  int maxRecordBytes;
+
+  @PathParam("cluster_id")
+  String clusterId;
+
+  @PathParam("topic_name")
+  String topicName;
+
+  @POST
+  @Consumes(MediaType.APPLICATION_JSON)
+  @Produces(MediaType.APPLICATION_JSON)
+  @Operation(summary = "Produce records: one JSON object each, several in one streamed body")
+  public Response produce(InputStream body) {
+    cluster.require(clusterId);
+    topics.getForProduce(topicName);
+    JsonObjectStream records = new JsonObjectStream(body, maxRecordBytes);
+    String first = records.next();
+    if (first == null) {
+      throw RequestRefusedException.invalidPayload(
+          "The request body is empty; send one JSON object per record.");
+    }
+    byte[] firstReport;
+    try {
+      firstReport = produce(first).join();
+    } catch (CompletionException e) {
+      throw e.getCause() instanceof RuntimeException cause ? cause : e;
+    }
+    StreamingOutput reports = output -> stream(records, firstReport, output);
+    return Response.ok(reports, MediaType.APPLICATION_JSON_TYPE).build();
+  }
+
+  /**
+   * Writes the first report, then produces the rest: each record is appended as soon as it is read
+   * and reported in order once durable; reports are flushed whenever the client has sent nothing
+   * more, so an interactive client is never kept waiting.
+   */
+  private void stream(JsonObjectStream records, byte[] firstReport, OutputStream output)
+      throws IOException {
+    write(output, firstReport);
+    Deque<CompletableFuture<byte[]>> pending = new ArrayDeque<>();
+    while (true) {
+      if (!pending.isEmpty() && !records.hasBufferedInput()) {
+        drain(pending, output);
+      }
+      String next;
+      try {
+        next = records.next();
+      } catch (RuntimeException e) {
+        // The stream cannot be followed past a framing error: report it and stop reading.
+        pending.add(CompletableFuture.completedFuture(errorReport(e)));
+        break;
+      }
+      if (next == null) {
+        break;
+      }
+      pending.add(produce(next).exceptionally(RecordsResource::errorReport));
+      while (!pending.isEmpty() && pending.peek().isDone()) {
+        write(output, pending.poll().join());
+      }
+    }
+    drain(pending, output);
+  }
+
+  private CompletableFuture<byte[]> produce(String text) {
+    ProduceRecord record;
+    try {
+      record = ProduceRecord.parse(text);
+      return logs.append(topicName, List.of(record.record()))
+          .thenApply(appended -> report(record, appended.get(0)))
+          .toCompletableFuture();
+    } catch (RuntimeException e) {
+      return CompletableFuture.failedFuture(e);
+    }
+  }
+
+  private byte[] report(ProduceRecord record, RecordMetadata appended) {
+    return JsonBinding.JSONB
+        .toJson(
+            new Shapes.Delivered(
+                200,
+                cluster.id(),
+                appended.topic(),
+                appended.partition(),
+                appended.offset(),
+                Instant.ofEpochMilli(appended.timestamp()).toString(),
+                record.keySize(),
+                record.valueSize()))
+        .getBytes(StandardCharsets.UTF_8);
+  }
+
+  private static byte[] errorReport(Throwable failure) {
+    return JsonBinding.JSONB
+        .toJson(ErrorResponses.bodyOf(failure))
+        .getBytes(StandardCharsets.UTF_8);
+  }
+
+  private static void drain(Deque<CompletableFuture<byte[]>> pending, OutputStream output)
+      throws IOException {
+    while (!pending.isEmpty()) {
+      write(output, pending.poll().join());
+    }
+  }
+
+  private static void write(OutputStream output, byte[] report) throws IOException {
+    output.write(report);
+    output.write(NEWLINE);
+    output.flush();
+  }
+}

@@ -1,0 +1,163 @@
+package org.tributary.web.v3;
+
+import java.util.List;
+
+/**
+ * REST Proxy v3 resource shapes: every resource has a {@code kind}, {@code metadata} with its own
+ * URL, and the {@code cluster_id}; related resources are links; lists wrap their items in {@code
+ * data}.
+ */
+public final class Shapes {
+
+  private Shapes() {}
+
+  public record Related(String related) {}
+
+  public record ResourceMetadata(String self, String resourceName) {}
+
+  public record ListMetadata(String self, String next) {}
+
+  public record ResourceList<T>(String kind, ListMetadata metadata, List<T> data) {}
+
+  public record Cluster(
+      String kind,
+      ResourceMetadata metadata,
+      String clusterId,
+      Related controller,
+      Related acls,
+      Related brokers,
+      Related brokerConfigs,
+      Related consumerGroups,
+      Related topics,
+      Related partitionReassignments) {}
+
+  public record Topic(
+      String kind,
+      ResourceMetadata metadata,
+      String clusterId,
+      String topicName,
+      boolean isInternal,
+      int replicationFactor,
+      int partitionsCount,
+      Related partitions,
+      Related configs,
+      Related partitionReassignments,
+      List<String> authorizedOperations) {}
+
+  public record ConfigSynonym(String name, String value, String source) {}
+
+  public record TopicConfig(
+      String kind,
+      ResourceMetadata metadata,
+      String clusterId,
+      String topicName,
+      String name,
+      String value,
+      boolean isDefault,
+      boolean isReadOnly,
+      boolean isSensitive,
+      String source,
+      List<ConfigSynonym> synonyms) {}
+
+  public record Partition(
+      String kind,
+      ResourceMetadata metadata,
+      String clusterId,
+      String topicName,
+      int partitionId,
+      Related leader,
+      Related replicas,
+      Related reassignment,
+      long earliestOffset,
+      long latestOffset) {}
+
+  public record ConsumerGroup(
+      String kind,
+      ResourceMetadata metadata,
+      String clusterId,
+      String consumerGroupId,
+      boolean isSimple,
+      String partitionAssignor,
+      String state,
+      Related coordinator,
+      Related consumers,
+      Related lagSummary) {}
+
+  public record Consumer(
+      String kind,
+      ResourceMetadata metadata,
+      String clusterId,
+      String consumerGroupId,
+      String consumerId,
+      String instanceId,
+      String clientId,
+      Related assignments) {}
+
+  public record ConsumerAssignment(
+      String kind,
+      ResourceMetadata metadata,
+      String clusterId,
+      String consumerGroupId,
+      String consumerId,
+      String topicName,
+      int partitionId,
+      Related partition,
+      Related lag) {}
+
+  public record ConsumerLag(
+      String kind,
+      ResourceMetadata metadata,
+      String clusterId,
+      String consumerGroupId,
+      String topicName,
+      int partitionId,
+      Long currentOffset,
+      long logEndOffset,
+      long lag,
+      String consumerId,
+      String instanceId,
+      String clientId) {}
+
+  public record LagSummary(
+      String kind,
+      ResourceMetadata metadata,
+      String clusterId,
+      String consumerGroupId,
+      String maxLagConsumerId,
+      String maxLagInstanceId,
+      String maxLagClientId,
+      String maxLagTopicName,
+      Integer maxLagPartitionId,
+      long maxLag,
+      long totalLag,
+      Related maxLagConsumer,
+      Related maxLagPartition) {}
+
+  public record PartitionReset(
+      String topicName, int partitionId, Long currentOffset, long newOffset) {}
+
+  public record OffsetReset(
+      String kind,
+      ResourceMetadata metadata,
+      String clusterId,
+      String consumerGroupId,
+      Long resetId,
+      String topicName,
+      String strategy,
+      boolean dryRun,
+      String executedBy,
+      String executedAt,
+      List<PartitionReset> partitions) {}
+
+  public record DataSize(String type, long size) {}
+
+  public record Delivered(
+      int errorCode,
+      String clusterId,
+      String topicName,
+      int partitionId,
+      long offset,
+      String timestamp,
+      DataSize key,
+      DataSize value) {}
+}

@@ -1,0 +1,114 @@
+package org.tributary.web.v3;
+
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.net.URI;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.tributary.topic.TopicCatalog;
+import org.tributary.topic.TopicMetadata;
+import org.tributary.web.json.JsonBody;
+import org.tributary.web.v3.Shapes.ResourceList;
+
+/** REST Proxy v3 topics: list, create, describe, grow, delete. */
+@Path("/v3/clusters/{cluster_id}/topics")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "v3 topics")
+public class TopicAdminResource {
+
+  @Inject Cluster cluster;
+  @Inject TopicCatalog topics;
+  @Context UriInfo uri;
+
+  @PathParam("cluster_id")
+  String clusterId;
+
+  @GET
+  @Operation(summary = "List topics")
+  public ResourceList<Shapes.Topic> list() {
+    cluster.require(clusterId);
+    return cluster.list(
+        uri, "KafkaTopicList", "/topics", topics.list().stream().map(this::shape).toList());
+  }
+
+  @POST
+  @Operation(summary = "Create a topic with partitions_count and configs")
+  public Response create(String body) {
+    cluster.require(clusterId);
+    JsonBody request = JsonBody.parse(body);
+    String name = request.requiredString("topic_name");
+    Integer partitions = request.optionalInt("partitions_count");
+    Integer replicationFactor = request.optionalInt("replication_factor");
+    if (replicationFactor != null && replicationFactor != 1 && replicationFactor != -1) {
+      throw request.invalid("replication_factor", "must be 1: this cluster has one broker");
+    }
+    Map<String, String> configs = new LinkedHashMap<>();
+    if (request.has("configs")) {
+      for (JsonBody config : request.requiredObjects("configs")) {
+        configs.put(config.requiredString("name"), config.requiredString("value"));
+      }
+    }
+    TopicMetadata created =
+        topics.create(name, partitions == null ? topics.defaultPartitions() : partitions, configs);
+    Shapes.Topic shape = shape(created);
+    return Response.created(URI.create(shape.metadata().self())).entity(shape).build();
+  }
+
+  @GET
+  @Path("/{topic_name}")
+  @Operation(summary = "Describe a topic")
+  public Shapes.Topic get(@PathParam("topic_name") String name) {
+    cluster.require(clusterId);
+    return shape(topics.get(name));
+  }
+
+  /** Tributary's way to add partitions (REST Proxy v3 has none); the count only grows. */
+  @PATCH
+  @Path("/{topic_name}")
+  @Operation(summary = "Grow the topic to partitions_count partitions")
+  public Shapes.Topic update(@PathParam("topic_name") String name, String body) {
+    cluster.require(clusterId);
+    int partitions = JsonBody.parse(body).requiredInt("partitions_count");
+    return shape(topics.addPartitions(name, partitions));
+  }
+
+  @DELETE
+  @Path("/{topic_name}")
+  @Operation(summary = "Delete a topic with its records and committed offsets")
+  public Response delete(@PathParam("topic_name") String name) {
+    cluster.require(clusterId);
+    topics.delete(name);
+    return Response.noContent().build();
+  }
+
+  private Shapes.Topic shape(TopicMetadata topic) {
+    String path = "/topics/" + topic.name();
+    return new Shapes.Topic(
+        "KafkaTopic",
+        cluster.metadata(uri, path, "topic=" + topic.name()),
+        cluster.id(),
+        topic.name(),
+        false,
+        1,
+        topic.partitions(),
+        cluster.related(uri, path + "/partitions"),
+        cluster.related(uri, path + "/configs"),
+        cluster.related(uri, path + "/partitions/-/reassignment"),
+        List.of());
+  }
+}
