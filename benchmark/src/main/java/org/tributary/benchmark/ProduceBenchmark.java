@@ -6,10 +6,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.Base64;
 import java.util.List;
-import java.util.Random;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -24,7 +21,7 @@ import java.util.concurrent.Future;
  */
 public final class ProduceBenchmark {
 
-  private static final int RECORD_BYTES = 100;
+  private static final int RECORD_BYTES = ProduceBodies.RECORD_BYTES;
   private static final int[] CLIENTS = {1, 4, 16};
   private static final int[] RECORDS_PER_REQUEST = {1, 100};
   private static final int MAX_REQUESTS_PER_CLIENT = 1_000_000;
@@ -34,7 +31,7 @@ public final class ProduceBenchmark {
   private final HttpClient client =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-  private ProduceBenchmark(String url, Duration runTime) {
+  ProduceBenchmark(String url, Duration runTime) {
     this.url = url;
     this.runTime = runTime;
   }
@@ -45,7 +42,7 @@ public final class ProduceBenchmark {
     new ProduceBenchmark(url, runTime).run();
   }
 
-  private void run() throws Exception {
+  void run() throws Exception {
     System.out.printf(
         "Produce benchmark against %s, %d-byte records, %d s per run%n",
         url, RECORD_BYTES, runTime.toSeconds());
@@ -53,7 +50,7 @@ public final class ProduceBenchmark {
         "%-8s %-12s %10s %12s %10s %10s%n",
         "clients", "records/req", "requests", "records/s", "p50 ms", "p99 ms");
     for (int recordsPerRequest : RECORDS_PER_REQUEST) {
-      String body = body(recordsPerRequest);
+      String body = ProduceBodies.records(recordsPerRequest);
       for (int clients : CLIENTS) {
         String topic = "bench-" + UUID.randomUUID().toString().substring(0, 8);
         measure(topic, body, clients, Duration.ofSeconds(1));
@@ -65,8 +62,8 @@ public final class ProduceBenchmark {
             recordsPerRequest,
             result.latenciesNanos.length,
             result.latenciesNanos.length * (double) recordsPerRequest / seconds,
-            percentile(result.latenciesNanos, 50) / 1e6,
-            percentile(result.latenciesNanos, 99) / 1e6);
+            Percentiles.of(result.latenciesNanos, 50) / 1e6,
+            Percentiles.of(result.latenciesNanos, 99) / 1e6);
       }
     }
   }
@@ -89,11 +86,16 @@ public final class ProduceBenchmark {
       futures.add(pool.submit(() -> produceUntil(request, end)));
     }
     List<Long> all = new ArrayList<>();
-    for (Future<List<Long>> future : futures) {
-      all.addAll(future.get());
+    long elapsed;
+    try {
+      for (Future<List<Long>> future : futures) {
+        all.addAll(future.get());
+      }
+      elapsed = System.nanoTime() - start;
+    } finally {
+      // Also after a failed request, so no idle pool thread keeps exec:java waiting.
+      pool.shutdownNow();
     }
-    long elapsed = System.nanoTime() - start;
-    pool.shutdown();
     long[] latencies = all.stream().mapToLong(Long::longValue).sorted().toArray();
     return new Result(elapsed, latencies);
   }
@@ -110,22 +112,5 @@ public final class ProduceBenchmark {
       latencies.add(System.nanoTime() - sent);
     }
     return latencies;
-  }
-
-  private static String body(int records) {
-    byte[] value = new byte[RECORD_BYTES];
-    new Random(1).nextBytes(value);
-    String encoded = Base64.getEncoder().encodeToString(value);
-    String[] parts = new String[records];
-    Arrays.fill(parts, "{\"value\":\"" + encoded + "\"}");
-    return "{\"records\":[" + String.join(",", parts) + "]}";
-  }
-
-  private static double percentile(long[] sorted, int percentile) {
-    if (sorted.length == 0) {
-      return Double.NaN;
-    }
-    int index = (int) Math.ceil(percentile / 100.0 * sorted.length) - 1;
-    return sorted[Math.max(0, Math.min(index, sorted.length - 1))];
   }
 }
