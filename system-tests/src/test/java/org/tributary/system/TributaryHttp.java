@@ -22,6 +22,12 @@ public final class TributaryHttp {
   public static final String BINARY = "application/vnd.kafka.binary.v2+json";
   public static final String JSON = "application/vnd.kafka.json.v2+json";
 
+  /** Control bodies of the v2 resources (consumers, subscriptions, offsets). */
+  public static final String V2 = "application/vnd.kafka.v2+json";
+
+  /** Bodies of the v3 resources. */
+  public static final String APPLICATION_JSON = "application/json";
+
   private final String baseUrl;
   private final HttpClient client =
       HttpClient.newBuilder()
@@ -60,6 +66,37 @@ public final class TributaryHttp {
         HttpRequest.newBuilder(uri(path))
             .header("Content-Type", contentType)
             .POST(HttpRequest.BodyPublishers.ofString(body)));
+  }
+
+  /** A GET whose answer is negotiated: the records of a v2 consumer instance, for one. */
+  public Answer get(String path, String accept) {
+    return send(HttpRequest.newBuilder(uri(path)).header("Accept", accept).GET());
+  }
+
+  /** A GET with a body, as REST Proxy v2's {@code GET .../offsets} takes one. */
+  public Answer getWithBody(String path, String contentType, String body) {
+    return send(
+        HttpRequest.newBuilder(uri(path))
+            .header("Content-Type", contentType)
+            .method("GET", HttpRequest.BodyPublishers.ofString(body)));
+  }
+
+  public Answer put(String path, String contentType, String body) {
+    return send(
+        HttpRequest.newBuilder(uri(path))
+            .header("Content-Type", contentType)
+            .PUT(HttpRequest.BodyPublishers.ofString(body)));
+  }
+
+  public Answer patch(String path, String contentType, String body) {
+    return send(
+        HttpRequest.newBuilder(uri(path))
+            .header("Content-Type", contentType)
+            .method("PATCH", HttpRequest.BodyPublishers.ofString(body)));
+  }
+
+  public Answer delete(String path) {
+    return send(HttpRequest.newBuilder(uri(path)).DELETE());
   }
 
   private URI uri(String path) {
