@@ -10,7 +10,8 @@ mkdir -p "$data_dir"
 data_dir=$(cd "$data_dir" && pwd)
 
 preboot="$target/preboot-loopback.asadmin"
-# Loopback only; and a body on GET, which REST Proxy's "GET .../offsets" carries.
+# Loopback only; and a body on GET, which REST Proxy's "GET .../offsets" carries (over HTTP/1.1:
+# on an h2c connection Grizzly drops GET bodies, and turning h2c off makes upgrade requests hang).
 cat > "$preboot" <<'PREBOOT'
 set configs.config.server-config.network-config.network-listeners.network-listener.http-listener.address=127.0.0.1
 set configs.config.server-config.network-config.protocols.protocol.http-listener.http.allow-payload-for-undefined-http-methods=true

@@ -26,10 +26,10 @@ public record OffsetResetRequest(
     TopicName.validate(topic);
     partitions = partitions == null ? null : List.copyOf(partitions);
     switch (strategy) {
-      case TO_OFFSET -> require(offset, "offset");
-      case TO_DATETIME -> require(datetime, "datetime");
-      case BY_DURATION -> require(duration, "duration");
-      case SHIFT_BY -> require(shift, "shift");
+      case TO_OFFSET -> require(strategy, offset, "offset");
+      case TO_DATETIME -> require(strategy, datetime, "datetime");
+      case BY_DURATION -> require(strategy, duration, "duration");
+      case SHIFT_BY -> require(strategy, shift, "shift");
       case TO_EARLIEST, TO_LATEST -> {}
     }
     if (offset != null && offset < 0) {
@@ -73,7 +73,7 @@ public record OffsetResetRequest(
     }
   }
 
-  private void require(Object argument, String name) {
+  private static void require(OffsetResetStrategy strategy, Object argument, String name) {
     if (argument == null) {
       throw invalid("Strategy " + strategy.label() + " needs '" + name + "'.");
     }

@@ -21,16 +21,16 @@ class ObservabilityHttpIT {
   // names them otherwise.
 
   /** Counter of records appended (v2 and v3 produce). */
-  static final String PRODUCE_RECORDS = "tributary_produce_records_total";
+  static final String PRODUCE_RECORDS = "tributary_produced_records_total";
 
   /** Counter of records returned to consumers. */
-  static final String FETCH_RECORDS = "tributary_fetch_records_total";
+  static final String FETCH_RECORDS = "tributary_fetched_records_total";
 
   /** Gauge of a consumer group's lag; one sample per group (or per group and partition). */
   static final String CONSUMER_GROUP_LAG = "tributary_consumer_group_lag";
 
   /** Count sample of the timer (or histogram) of HTTP request latency. */
-  static final String REQUEST_LATENCY_COUNT = "tributary_http_request_duration_seconds_count";
+  static final String REQUEST_LATENCY_COUNT = "tributary_http_request_count";
 
   /** A part of the name of the readiness check that touches the database. */
   static final String DATABASE_CHECK = "database";

@@ -10,6 +10,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.io.InputStream;
 import java.util.regex.Pattern;
 import org.eclipse.microprofile.config.ConfigProvider;
 
@@ -17,6 +18,10 @@ import org.eclipse.microprofile.config.ConfigProvider;
  * Refuses request bodies larger than {@code tributary.http.max-request-bytes} with 413 before
  * anything of them is used: at once when the Content-Length says so, or while reading a chunked
  * body. A streamed v3 produce body is exempt as a whole; each of its records is limited instead.
+ *
+ * <p>The rest of a refused body is read and dropped, up to {@link #MAX_SWALLOW_BYTES}, as Tomcat's
+ * {@code maxSwallowSize} does: a client still sending when the answer comes would otherwise see a
+ * broken connection instead of the 413.
  */
 @WebFilter(urlPatterns = "/*", asyncSupported = true)
 public class RequestSizeFilter extends HttpFilter {
@@ -24,6 +29,8 @@ public class RequestSizeFilter extends HttpFilter {
   private static final long serialVersionUID = 1L;
   private static final Pattern STREAMED =
       Pattern.compile(".*/v3/clusters/[^/]+/topics/[^/]+/records/?");
+
+  static final long MAX_SWALLOW_BYTES = 64L * 1024 * 1024;
 
   private long limit;
 
@@ -41,6 +48,9 @@ public class RequestSizeFilter extends HttpFilter {
       throws IOException, ServletException {
     long length = request.getContentLengthLong();
     if (length > limit) {
+      if (length <= MAX_SWALLOW_BYTES) {
+        swallow(request.getInputStream());
+      }
       RequestRefusedException refused = RequestRefusedException.bodyTooLarge(limit);
       ContentTypeFilter.writeError(
           response, refused.status(), refused.errorCode(), refused.getMessage());
@@ -50,6 +60,15 @@ public class RequestSizeFilter extends HttpFilter {
       request = new Limited(request, limit);
     }
     chain.doFilter(request, response);
+  }
+
+  private static void swallow(InputStream body) throws IOException {
+    byte[] sink = new byte[64 * 1024];
+    long swallowed = 0;
+    int n;
+    while (swallowed < MAX_SWALLOW_BYTES && (n = body.read(sink)) > 0) {
+      swallowed += n;
+    }
   }
 
   /** A request whose body stream refuses to go past the limit. */
@@ -101,9 +120,10 @@ public class RequestSizeFilter extends HttpFilter {
       return n;
     }
 
-    private void count(int n) {
+    private void count(int n) throws IOException {
       read += n;
       if (read > limit) {
+        swallow(in);
         throw RequestRefusedException.bodyTooLarge(limit);
       }
     }

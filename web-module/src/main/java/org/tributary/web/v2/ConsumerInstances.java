@@ -42,9 +42,16 @@ public class ConsumerInstances {
     return created;
   }
 
-  /** The instance, marked as used now. */
+  /** The instance, marked as used now; one idle past its timeout is closed here, not revived. */
   ConsumerInstance get(String group, String name) {
-    ConsumerInstance instance = instances.get(new Key(group, name));
+    Key key = new Key(group, name);
+    ConsumerInstance instance = instances.get(key);
+    if (instance != null && instance.idleLongerThanItsTimeout(System.nanoTime())) {
+      if (instances.remove(key, instance)) {
+        close(instance, "idle longer than its consumer.instance.timeout.ms");
+      }
+      instance = null;
+    }
     if (instance == null || instance.consumer().isClosed()) {
       throw RequestRefusedException.consumerInstanceNotFound(group, name);
     }

@@ -15,17 +15,11 @@ final class ConsumerRequests {
 
   private ConsumerRequests() {}
 
-  /** {@code {"partitions": [{"topic", "partition"}]}}; an absent list means all owned. */
+  /**
+   * {@code {"partitions": [{"topic", "partition"}]}}, required as in REST Proxy; an empty list
+   * means every partition the consumer owns, as in Kafka's consumer.
+   */
   static List<TopicPartition> partitions(String body) {
-    JsonBody request = JsonBody.parseOrEmpty(body);
-    if (!request.has("partitions")) {
-      return List.of();
-    }
-    return request.requiredObjects("partitions").stream().map(ConsumerRequests::partition).toList();
-  }
-
-  /** {@code {"partitions": [{"topic", "partition"}]}}, the list required. */
-  static List<TopicPartition> requiredPartitions(String body) {
     return JsonBody.parse(body).requiredObjects("partitions").stream()
         .map(ConsumerRequests::partition)
         .toList();

@@ -166,7 +166,7 @@ public class ConsumersResource {
   @Operation(summary = "Assign partitions by hand")
   public Response assign(@PathParam("instance") String instance, String body) {
     Consumer consumer = consumer(instance);
-    consumer.assign(ConsumerRequests.requiredPartitions(body));
+    consumer.assign(ConsumerRequests.partitions(body));
     return Response.noContent().build();
   }
 
@@ -189,7 +189,7 @@ public class ConsumersResource {
 
   @POST
   @Path(INSTANCE + "/positions/beginning")
-  @Operation(summary = "Seek partitions (all owned when none are named) to their beginning")
+  @Operation(summary = "Seek partitions (all owned for an empty list) to their beginning")
   public Response seekToBeginning(@PathParam("instance") String instance, String body) {
     Consumer consumer = consumer(instance);
     consumer.seekToBeginning(ConsumerRequests.partitions(body));
@@ -198,7 +198,7 @@ public class ConsumersResource {
 
   @POST
   @Path(INSTANCE + "/positions/end")
-  @Operation(summary = "Seek partitions (all owned when none are named) to their end")
+  @Operation(summary = "Seek partitions (all owned for an empty list) to their end")
   public Response seekToEnd(@PathParam("instance") String instance, String body) {
     Consumer consumer = consumer(instance);
     consumer.seekToEnd(ConsumerRequests.partitions(body));
