@@ -50,7 +50,7 @@ public class BatchStore {
         .map(StoredBatch::toEncodedBatch);
   }
 
-  /** Per stored partition: topic id, partition, lowest base offset, highest last offset. */
+  /** Per stored partition: topic id, partition, lowest base offset, highest last offset, bytes. */
   @TransactionAttribute(TransactionAttributeType.SUPPORTS)
   public List<Object[]> extents() {
     return em.createNamedQuery(StoredBatch.EXTENTS, Object[].class).getResultList();

@@ -26,6 +26,7 @@ final class PartitionLog {
   private long nextOffset;
   private volatile long highWatermark;
   private volatile long logStartOffset;
+  private volatile long sizeInBytes;
 
   private final ArrayDeque<EncodedBatch> tail = new ArrayDeque<>();
   private long tailBytes;
@@ -37,6 +38,7 @@ final class PartitionLog {
       TopicPartition topicPartition,
       long logStartOffset,
       long nextOffset,
+      long sizeInBytes,
       long tailCacheLimit,
       TailCacheBudget budget) {
     this.topicId = topicId;
@@ -44,6 +46,7 @@ final class PartitionLog {
     this.logStartOffset = logStartOffset;
     this.nextOffset = nextOffset;
     this.highWatermark = nextOffset;
+    this.sizeInBytes = sizeInBytes;
     this.tailCacheLimit = tailCacheLimit;
     this.budget = budget;
   }
@@ -64,6 +67,11 @@ final class PartitionLog {
     return logStartOffset;
   }
 
+  /** Bytes of the stored batches (Kafka's log size). */
+  long sizeInBytes() {
+    return sizeInBytes;
+  }
+
   /** Writer thread only: hands out the next offset. */
   long assignOffset() {
     return nextOffset++;
@@ -79,7 +87,9 @@ final class PartitionLog {
       if (closed) {
         return List.of();
       }
+      long added = 0;
       for (EncodedBatch batch : batches) {
+        added += batch.bytes().length;
         tail.addLast(batch);
         tailBytes += batch.bytes().length;
         budget.add(batch.bytes().length);
@@ -90,6 +100,7 @@ final class PartitionLog {
         budget.release(evicted);
       }
       highWatermark = batches.get(batches.size() - 1).lastOffset() + 1;
+      sizeInBytes += added;
       List<CompletableFuture<Void>> woken = new ArrayList<>(waiters);
       waiters.clear();
       return woken;

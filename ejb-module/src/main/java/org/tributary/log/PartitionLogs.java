@@ -99,6 +99,7 @@ public class PartitionLogs {
       int partition = (Integer) extent[1];
       long logStart = (Long) extent[2];
       long nextOffset = (Long) extent[3] + 1;
+      long sizeInBytes = ((Number) extent[4]).longValue();
       logs.put(
           new PartitionKey(topic.id(), partition),
           new PartitionLog(
@@ -106,6 +107,7 @@ public class PartitionLogs {
               topic.partition(partition),
               logStart,
               nextOffset,
+              sizeInBytes,
               tailCacheBytes,
               tailCacheBudget));
     }
@@ -240,6 +242,11 @@ public class PartitionLogs {
       all.add(new PartitionOffsets(partition, log.logStartOffset(), log.highWatermark()));
     }
     return all;
+  }
+
+  /** Bytes of the partition's stored record batches. */
+  public long sizeInBytes(String topicName, int partition) {
+    return existingLog(topicName, partition).sizeInBytes();
   }
 
   /** The earliest offset whose record has a timestamp at or after {@code timestamp}, if any. */
@@ -385,7 +392,13 @@ public class PartitionLogs {
             key,
             k ->
                 new PartitionLog(
-                    topic.id(), topic.partition(partition), 0, 0, tailCacheBytes, tailCacheBudget));
+                    topic.id(),
+                    topic.partition(partition),
+                    0,
+                    0,
+                    0,
+                    tailCacheBytes,
+                    tailCacheBudget));
     if (topics.find(topic.name()).filter(current -> current.id() == topic.id()).isEmpty()) {
       // The topic was deleted while this request held its metadata: no log may outlive it.
       // (A log that existed before the deletion is closed by it; the writer refuses those.)

@@ -36,8 +36,8 @@ import org.tributary.topic.TopicConfigKey;
 @NamedQuery(
     name = StoredBatch.EXTENTS,
     query =
-        "SELECT b.topicId, b.partition, MIN(b.baseOffset), MAX(b.lastOffset) FROM StoredBatch b"
-            + " GROUP BY b.topicId, b.partition")
+        "SELECT b.topicId, b.partition, MIN(b.baseOffset), MAX(b.lastOffset), SUM(b.sizeInBytes)"
+            + " FROM StoredBatch b GROUP BY b.topicId, b.partition")
 @NamedQuery(
     name = StoredBatch.DELETE_TOPIC,
     query = "DELETE FROM StoredBatch b WHERE b.topicId = :topicId")

@@ -40,6 +40,7 @@ public class BrokerGauges {
   private static final Logger LOG = Logger.getLogger(BrokerGauges.class.getName());
   private static final String PARTITION_RECORDS = "tributary.partition.records";
   private static final String PARTITION_END = "tributary.partition.end.offset";
+  private static final String PARTITION_BYTES = "tributary.partition.size.bytes";
   private static final String GROUP_LAG = "tributary.consumer.group.lag";
 
   private final Map<MetricID, Long> values = new ConcurrentHashMap<>();
@@ -62,6 +63,9 @@ public class BrokerGauges {
               new MetricID(PARTITION_RECORDS, tags),
               partition.highWatermark() - partition.logStartOffset());
           now.put(new MetricID(PARTITION_END, tags), partition.highWatermark());
+          now.put(
+              new MetricID(PARTITION_BYTES, tags),
+              logs.sizeInBytes(topic.name(), partition.partition()));
         }
       }
       for (String group : groups.listGroups()) {
@@ -106,6 +110,7 @@ public class BrokerGauges {
     return switch (id.getName()) {
       case PARTITION_RECORDS -> "Records in the partition (high watermark - log start offset)";
       case PARTITION_END -> "The partition's high watermark";
+      case PARTITION_BYTES -> "Bytes of the partition's stored record batches";
       default -> "Records the group has yet to consume in the partition";
     };
   }

@@ -89,8 +89,8 @@ class GroupCommitWriterTest {
   @Test
   void appendsQueuedWhileACommitRunsShareTheNextCommit() throws Exception {
     startHoldingTheFirstCommit(rows -> {});
-    PartitionLog p0 = new PartitionLog(1, TOPIC.partition(0), 0, 0, 1 << 20, UNBOUNDED);
-    PartitionLog p1 = new PartitionLog(1, TOPIC.partition(1), 0, 0, 1 << 20, UNBOUNDED);
+    PartitionLog p0 = new PartitionLog(1, TOPIC.partition(0), 0, 0, 0, 1 << 20, UNBOUNDED);
+    PartitionLog p1 = new PartitionLog(1, TOPIC.partition(1), 0, 0, 0, 1 << 20, UNBOUNDED);
 
     occupyTheWriter(p0);
     List<PendingAppend> queued = new ArrayList<>();
@@ -113,7 +113,7 @@ class GroupCommitWriterTest {
   @Test
   void offsetsArePerPartitionContiguousInQueueOrder() throws Exception {
     start(commits::add);
-    PartitionLog p0 = new PartitionLog(1, TOPIC.partition(0), 0, 40, 1 << 20, UNBOUNDED);
+    PartitionLog p0 = new PartitionLog(1, TOPIC.partition(0), 0, 40, 0, 1 << 20, UNBOUNDED);
     PendingAppend a = append(p0, "a", "b");
     PendingAppend b = append(p0, "c");
     writer.submit(a);
@@ -134,7 +134,7 @@ class GroupCommitWriterTest {
             throw new IllegalStateException("disk full");
           }
         });
-    PartitionLog p0 = new PartitionLog(1, TOPIC.partition(0), 0, 0, 1 << 20, UNBOUNDED);
+    PartitionLog p0 = new PartitionLog(1, TOPIC.partition(0), 0, 0, 0, 1 << 20, UNBOUNDED);
     PendingAppend failing = append(p0, "a", "b");
     writer.submit(failing);
     ExecutionException error =
@@ -151,8 +151,8 @@ class GroupCommitWriterTest {
 
   @Test
   void aRequestTheStoreRefusesFailsAloneNotEveryoneInItsCommit() throws Exception {
-    PartitionLog good = new PartitionLog(1, TOPIC.partition(0), 0, 0, 1 << 20, UNBOUNDED);
-    PartitionLog bad = new PartitionLog(1, TOPIC.partition(1), 0, 0, 1 << 20, UNBOUNDED);
+    PartitionLog good = new PartitionLog(1, TOPIC.partition(0), 0, 0, 0, 1 << 20, UNBOUNDED);
+    PartitionLog bad = new PartitionLog(1, TOPIC.partition(1), 0, 0, 0, 1 << 20, UNBOUNDED);
     startHoldingTheFirstCommit(
         rows -> {
           if (containsPartition(rows, 1)) {
@@ -179,7 +179,7 @@ class GroupCommitWriterTest {
         rows -> {
           throw new IllegalStateException("connection refused");
         });
-    PartitionLog p0 = new PartitionLog(1, TOPIC.partition(0), 0, 0, 1 << 20, UNBOUNDED);
+    PartitionLog p0 = new PartitionLog(1, TOPIC.partition(0), 0, 0, 0, 1 << 20, UNBOUNDED);
     occupyTheWriter(p0);
     List<PendingAppend> queued = new ArrayList<>();
     for (int i = 0; i < 10; i++) {
@@ -203,7 +203,7 @@ class GroupCommitWriterTest {
             throw new OutOfMemoryError("simulated");
           }
         });
-    PartitionLog p0 = new PartitionLog(1, TOPIC.partition(0), 0, 0, 1 << 20, UNBOUNDED);
+    PartitionLog p0 = new PartitionLog(1, TOPIC.partition(0), 0, 0, 0, 1 << 20, UNBOUNDED);
     PendingAppend failed = append(p0, "a");
     writer.submit(failed);
     assertThrows(ExecutionException.class, () -> failed.done().get(5, TimeUnit.SECONDS));
@@ -215,7 +215,7 @@ class GroupCommitWriterTest {
   @Test
   void appendsForADeletedTopicFailInsteadOfBeingStored() throws Exception {
     start(commits::add);
-    PartitionLog p0 = new PartitionLog(1, TOPIC.partition(0), 0, 0, 1 << 20, UNBOUNDED);
+    PartitionLog p0 = new PartitionLog(1, TOPIC.partition(0), 0, 0, 0, 1 << 20, UNBOUNDED);
     p0.close(new IllegalStateException("deleted"));
     PendingAppend late = append(p0, "a");
     writer.submit(late);
@@ -240,7 +240,7 @@ class GroupCommitWriterTest {
           inStore.countDown();
           await(release);
         });
-    PartitionLog p0 = new PartitionLog(1, TOPIC.partition(0), 0, 0, 1 << 20, UNBOUNDED);
+    PartitionLog p0 = new PartitionLog(1, TOPIC.partition(0), 0, 0, 0, 1 << 20, UNBOUNDED);
     PendingAppend a = append(p0, "a");
     writer.submit(a);
     assertTrue(inStore.await(5, TimeUnit.SECONDS));

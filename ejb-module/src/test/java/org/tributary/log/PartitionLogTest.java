@@ -20,7 +20,7 @@ class PartitionLogTest {
 
   @Test
   void waiterAtTheHighWatermarkIsHandedBackByTheNextAppend() {
-    PartitionLog log = new PartitionLog(1, new TopicPartition("t", 0), 0, 5, 1 << 20, UNBOUNDED);
+    PartitionLog log = new PartitionLog(1, new TopicPartition("t", 0), 0, 5, 0, 1 << 20, UNBOUNDED);
     CompletableFuture<Void> waiter = log.awaitDataBeyond(5);
     assertFalse(waiter.isDone());
     assertEquals(List.of(waiter), log.appended(List.of(batch(5, 2, 10))));
@@ -29,13 +29,13 @@ class PartitionLogTest {
 
   @Test
   void waiterBelowTheHighWatermarkCompletesAtOnce() {
-    PartitionLog log = new PartitionLog(1, new TopicPartition("t", 0), 0, 5, 1 << 20, UNBOUNDED);
+    PartitionLog log = new PartitionLog(1, new TopicPartition("t", 0), 0, 5, 0, 1 << 20, UNBOUNDED);
     assertTrue(log.awaitDataBeyond(4).isDone());
   }
 
   @Test
   void tailCacheKeepsTheNewestBatchesWithinItsLimit() {
-    PartitionLog log = new PartitionLog(1, new TopicPartition("t", 0), 0, 0, 250, UNBOUNDED);
+    PartitionLog log = new PartitionLog(1, new TopicPartition("t", 0), 0, 0, 0, 250, UNBOUNDED);
     log.appended(List.of(batch(0, 10, 100), batch(10, 10, 100), batch(20, 10, 100)));
     assertNull(log.cachedFrom(5), "the oldest batch was evicted; the store must serve offset 5");
     assertEquals(
@@ -44,10 +44,17 @@ class PartitionLogTest {
   }
 
   @Test
+  void sizeCountsEveryDurableBatchEvictedFromTheCacheOrNot() {
+    PartitionLog log = new PartitionLog(1, new TopicPartition("t", 0), 0, 0, 1000, 250, UNBOUNDED);
+    log.appended(List.of(batch(0, 10, 100), batch(10, 10, 100), batch(20, 10, 100)));
+    assertEquals(1300, log.sizeInBytes());
+  }
+
+  @Test
   void allPartitionsTogetherStayWithinTheSharedBudget() {
     TailCacheBudget budget = new TailCacheBudget(350);
-    PartitionLog p0 = new PartitionLog(1, new TopicPartition("t", 0), 0, 0, 1 << 20, budget);
-    PartitionLog p1 = new PartitionLog(1, new TopicPartition("t", 1), 0, 0, 1 << 20, budget);
+    PartitionLog p0 = new PartitionLog(1, new TopicPartition("t", 0), 0, 0, 0, 1 << 20, budget);
+    PartitionLog p1 = new PartitionLog(1, new TopicPartition("t", 1), 0, 0, 0, 1 << 20, budget);
     p0.appended(List.of(batch(0, 1, 100), batch(1, 1, 100)));
     p1.appended(List.of(batch(0, 1, 100), batch(1, 1, 100)));
     assertEquals(300, budget.used(), "p1 evicted its oldest batch to stay within 350 bytes");
@@ -60,7 +67,8 @@ class PartitionLogTest {
 
   @Test
   void offsetsAreHandedOutInOrderFromTheRecoveredNextOffset() {
-    PartitionLog log = new PartitionLog(1, new TopicPartition("t", 0), 3, 17, 1 << 20, UNBOUNDED);
+    PartitionLog log =
+        new PartitionLog(1, new TopicPartition("t", 0), 3, 17, 0, 1 << 20, UNBOUNDED);
     assertEquals(17, log.assignOffset());
     assertEquals(18, log.assignOffset());
     assertEquals(17, log.highWatermark(), "assigning is not publishing");

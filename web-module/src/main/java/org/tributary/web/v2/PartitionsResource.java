@@ -12,6 +12,7 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 import java.util.concurrent.CompletionStage;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.tributary.log.PartitionLogs;
 import org.tributary.log.PartitionOffsets;
 import org.tributary.web.MediaTypes;
@@ -19,6 +20,7 @@ import org.tributary.web.MediaTypes;
 /** REST Proxy v2 partitions: list, describe, offsets, and produce to one partition. */
 @Path("/topics/{topic}/partitions")
 @Produces({MediaTypes.V2_JSON, MediaType.APPLICATION_JSON})
+@Tag(name = "v2 partitions", description = "Confluent REST Proxy v2 topics, partitions and produce")
 public class PartitionsResource {
 
   @Inject PartitionLogs logs;

@@ -13,6 +13,7 @@ import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 import java.util.concurrent.CompletionStage;
 import java.util.stream.IntStream;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.tributary.log.PartitionLogs;
 import org.tributary.log.RecordMetadata;
 import org.tributary.topic.TopicCatalog;
@@ -22,6 +23,7 @@ import org.tributary.web.MediaTypes;
 /** REST Proxy v2 topics: list, describe, and produce to a topic. */
 @Path("/topics")
 @Produces({MediaTypes.V2_JSON, MediaType.APPLICATION_JSON})
+@Tag(name = "v2 topics", description = "Confluent REST Proxy v2 topics, partitions and produce")
 public class TopicsResource {
 
   @Inject TopicCatalog topics;
