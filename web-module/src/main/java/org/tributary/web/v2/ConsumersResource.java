@@ -18,6 +18,7 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
+import java.util.OptionalLong;
 import java.util.UUID;
 import java.util.concurrent.CompletionStage;
 import java.util.regex.Pattern;
@@ -157,17 +158,14 @@ public class ConsumersResource {
   @Path(INSTANCE + "/subscription")
   @Operation(summary = "Unsubscribe from all topics")
   public Response unsubscribe(@PathParam("instance") String instance) {
-    consumer(instance).unsubscribe();
-    return Response.noContent().build();
+    return noContent(instance, Consumer::unsubscribe);
   }
 
   @POST
   @Path(INSTANCE + "/assignments")
   @Operation(summary = "Assign partitions by hand")
   public Response assign(@PathParam("instance") String instance, String body) {
-    Consumer consumer = consumer(instance);
-    consumer.assign(ConsumerRequests.partitions(body));
-    return Response.noContent().build();
+    return noContent(instance, consumer -> consumer.assign(ConsumerRequests.partitions(body)));
   }
 
   @GET
@@ -182,36 +180,31 @@ public class ConsumersResource {
   @Path(INSTANCE + "/positions")
   @Operation(summary = "Seek partitions to offsets")
   public Response seek(@PathParam("instance") String instance, String body) {
-    Consumer consumer = consumer(instance);
-    ConsumerRequests.positions(body).forEach(consumer::seek);
-    return Response.noContent().build();
+    return noContent(
+        instance, consumer -> ConsumerRequests.positions(body).forEach(consumer::seek));
   }
 
   @POST
   @Path(INSTANCE + "/positions/beginning")
   @Operation(summary = "Seek partitions (all owned for an empty list) to their beginning")
   public Response seekToBeginning(@PathParam("instance") String instance, String body) {
-    Consumer consumer = consumer(instance);
-    consumer.seekToBeginning(ConsumerRequests.partitions(body));
-    return Response.noContent().build();
+    return noContent(
+        instance, consumer -> consumer.seekToBeginning(ConsumerRequests.partitions(body)));
   }
 
   @POST
   @Path(INSTANCE + "/positions/end")
   @Operation(summary = "Seek partitions (all owned for an empty list) to their end")
   public Response seekToEnd(@PathParam("instance") String instance, String body) {
-    Consumer consumer = consumer(instance);
-    consumer.seekToEnd(ConsumerRequests.partitions(body));
-    return Response.noContent().build();
+    return noContent(instance, consumer -> consumer.seekToEnd(ConsumerRequests.partitions(body)));
   }
 
   @POST
   @Path(INSTANCE + "/positions/timestamp")
   @Operation(summary = "Seek partitions to their first record at or after a timestamp")
   public Response seekToTimestamp(@PathParam("instance") String instance, String body) {
-    Consumer consumer = consumer(instance);
-    consumer.seekToTimestamp(ConsumerRequests.timestamps(body));
-    return Response.noContent().build();
+    return noContent(
+        instance, consumer -> consumer.seekToTimestamp(ConsumerRequests.timestamps(body)));
   }
 
   /**
@@ -278,6 +271,12 @@ public class ConsumersResource {
     return instances.get(group, instance).consumer();
   }
 
+  /** Applies a change to the instance's consumer; REST Proxy answers those with 204. */
+  private Response noContent(String instance, java.util.function.Consumer<Consumer> change) {
+    change.accept(consumer(instance));
+    return Response.noContent().build();
+  }
+
   private static OffsetResetPolicy offsetReset(String value) {
     if (value == null) {
       return OffsetResetPolicy.LATEST;
@@ -311,37 +310,32 @@ public class ConsumersResource {
     if (value == null) {
       return defaultValue;
     }
-    try {
-      long parsed = Long.parseLong(value.trim());
-      if (parsed >= min && parsed <= max) {
-        return parsed;
-      }
-    } catch (NumberFormatException e) {
-      // refused below
-    }
-    throw RequestRefusedException.invalidConsumerConfig(
-        name + " must be a whole number from " + min + " to " + max + ", was '" + value + "'.");
+    return within(value, min, max)
+        .orElseThrow(
+            () ->
+                RequestRefusedException.invalidConsumerConfig(
+                    name + " " + rangeProblem(value, min, max)));
   }
 
   private static long queryNumber(String name, String value, long min, long max) {
+    return within(value, min, max)
+        .orElseThrow(
+            () ->
+                RequestRefusedException.invalidPayload(
+                    "Query parameter '" + name + "' " + rangeProblem(value, min, max)));
+  }
+
+  private static OptionalLong within(String value, long min, long max) {
     try {
       long parsed = Long.parseLong(value.trim());
-      if (parsed >= min && parsed <= max) {
-        return parsed;
-      }
+      return parsed >= min && parsed <= max ? OptionalLong.of(parsed) : OptionalLong.empty();
     } catch (NumberFormatException e) {
-      // refused below
+      return OptionalLong.empty();
     }
-    throw RequestRefusedException.invalidPayload(
-        "Query parameter '"
-            + name
-            + "' must be a whole number from "
-            + min
-            + " to "
-            + max
-            + ", was '"
-            + value
-            + "'.");
+  }
+
+  private static String rangeProblem(String value, long min, long max) {
+    return "must be a whole number from " + min + " to " + max + ", was '" + value + "'.";
   }
 
   private static Pattern pattern(String regex) {
