@@ -14,10 +14,10 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Executor;
 import java.util.function.ToLongFunction;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.tributary.errors.ErrorCode;
 import org.tributary.errors.TributaryException;
@@ -38,14 +38,21 @@ import org.tributary.topic.TopicPartition;
  * a group, or is assigned partitions by hand; it keeps a position in every partition it owns, polls
  * records from there, and commits positions to its group.
  *
- * <p>Every operation talks to the group coordinator first, so it also serves as the heartbeat and
- * learns about rebalances. Thread safety: operations hold this object's monitor for in-memory work
- * and short broker calls only; a poll waiting for data holds neither the monitor nor a thread. One
- * poll at a time, as with Kafka's consumer.
+ * <p>Operations that look at the assignment talk to the group coordinator first, so they also serve
+ * as the heartbeat and learn about rebalances; a waiting poll heartbeats every few seconds.
+ * Positions are looked up (committed offset or {@code auto.offset.reset}) only when a poll needs
+ * them, so a seek can always fix a partition that has no valid position.
+ *
+ * <p>Thread safety: operations hold this object's monitor for in-memory work and short broker calls
+ * only; a poll waiting for data holds neither the monitor nor a thread, and resumes on the
+ * container's executor. One poll at a time, as with Kafka's consumer.
  */
 public final class Consumer implements AutoCloseable {
 
   private static final Logger LOG = Logger.getLogger(Consumer.class.getName());
+
+  /** The longest a waiting poll goes without telling the group it is alive. */
+  private static final Duration HEARTBEAT_INTERVAL = Duration.ofSeconds(3);
 
   /** How often a poll that owns no partition yet asks the group again during its wait. */
   private static final Duration REBALANCE_RECHECK = Duration.ofMillis(100);
@@ -62,10 +69,11 @@ public final class Consumer implements AutoCloseable {
   private final GroupCoordinator coordinator;
   private final PartitionLogs logs;
   private final TopicCatalog topics;
+  private final Executor executor;
 
   private Mode mode = Mode.NONE;
   private Set<String> subscribedTopics = Set.of();
-  private Pattern pattern;
+  private TopicPattern pattern;
   private List<TopicPartition> manualAssignment = List.of();
 
   private String memberId;
@@ -82,12 +90,14 @@ public final class Consumer implements AutoCloseable {
       ConsumerOptions options,
       GroupCoordinator coordinator,
       PartitionLogs logs,
-      TopicCatalog topics) {
+      TopicCatalog topics,
+      Executor executor) {
     this.groupId = groupId;
     this.options = options;
     this.coordinator = coordinator;
     this.logs = logs;
     this.topics = topics;
+    this.executor = executor;
   }
 
   public String groupId() {
@@ -103,10 +113,11 @@ public final class Consumer implements AutoCloseable {
     return memberId;
   }
 
-  /** Subscribes to these topics, replacing any earlier subscription; an empty list unsubscribes. */
+  /** Subscribes to these topics, replacing any earlier list; an empty list unsubscribes. */
   public synchronized void subscribe(Collection<String> topicNames) {
     requireOpen();
     requireNotMode(Mode.MANUAL);
+    requireNotMode(Mode.PATTERN);
     if (topicNames.isEmpty()) {
       unsubscribe();
       return;
@@ -114,18 +125,20 @@ public final class Consumer implements AutoCloseable {
     topicNames.forEach(TopicName::validate);
     mode = Mode.TOPICS;
     subscribedTopics = Set.copyOf(topicNames);
-    pattern = null;
-    refresh();
+    refresh(true);
   }
 
-  /** Subscribes to every topic whose whole name matches, now or when it is created later. */
-  public synchronized void subscribe(Pattern topicPattern) {
+  /**
+   * Subscribes to every topic whose whole name matches the regular expression, now or when it is
+   * created later.
+   */
+  public synchronized void subscribe(String topicPattern) {
     requireOpen();
     requireNotMode(Mode.MANUAL);
+    requireNotMode(Mode.TOPICS);
+    pattern = TopicPattern.compile(topicPattern);
     mode = Mode.PATTERN;
-    pattern = topicPattern;
-    subscribedTopics = Set.of();
-    refresh();
+    refresh(true);
   }
 
   /** Leaves the group (committing first with auto-commit) and forgets every position. */
@@ -163,27 +176,35 @@ public final class Consumer implements AutoCloseable {
     partitions.forEach(partition -> logs.offsets(partition.topic(), partition.partition()));
     mode = Mode.MANUAL;
     manualAssignment = List.copyOf(new TreeSet<>(partitions));
-    refresh();
+    refresh(true);
   }
 
   /** The partitions this consumer owns now, by assignment of its group or by hand. */
   public synchronized List<TopicPartition> assignment() {
     requireOpen();
-    refresh();
+    refresh(true);
     return owned;
   }
 
   /** The next poll reads {@code partition} from {@code offset}. */
   public synchronized void seek(TopicPartition partition, long offset) {
+    seek(Map.of(partition, offset));
+  }
+
+  /** Seeks several partitions: all of them, or none when one is refused. */
+  public synchronized void seek(Map<TopicPartition, Long> offsets) {
     requireOpen();
-    if (offset < 0) {
-      throw new TributaryException(
-          ErrorCode.INVALID_REQUEST,
-          "Cannot seek " + partition + " to negative offset " + offset + ".");
-    }
-    refresh();
-    requireOwned(partition);
-    positions.put(partition, offset);
+    offsets.forEach(
+        (partition, offset) -> {
+          if (offset < 0) {
+            throw new TributaryException(
+                ErrorCode.INVALID_REQUEST,
+                "Cannot seek " + partition + " to negative offset " + offset + ".");
+          }
+        });
+    refresh(true);
+    offsets.keySet().forEach(this::requireOwned);
+    positions.putAll(offsets);
   }
 
   /** Seeks to the log start of these partitions, or of all owned ones when empty. */
@@ -202,20 +223,23 @@ public final class Consumer implements AutoCloseable {
    */
   public synchronized void seekToTimestamp(Map<TopicPartition, Long> timestamps) {
     requireOpen();
-    refresh();
+    refresh(true);
     timestamps.keySet().forEach(this::requireOwned);
+    Map<TopicPartition, Long> found = new HashMap<>();
     timestamps.forEach(
         (partition, timestamp) ->
-            positions.put(
+            found.put(
                 partition,
                 logs.offsetForTimestamp(partition.topic(), partition.partition(), timestamp)
                     .orElseGet(() -> offsetsOf(partition).highWatermark())));
+    positions.putAll(found);
   }
 
   /** The next offset this consumer reads in each partition it owns. */
   public synchronized Map<TopicPartition, Long> positions() {
     requireOpen();
-    refresh();
+    refresh(true);
+    positionOwnedPartitions();
     return Map.copyOf(positions);
   }
 
@@ -242,7 +266,7 @@ public final class Consumer implements AutoCloseable {
     }
     CompletionStage<List<ConsumedRecord>> records;
     try {
-      records = attempt(new ArrayList<>(), maxBytes, deadline);
+      records = attempt(new ArrayList<>(), maxBytes, deadline, true);
     } catch (RuntimeException e) {
       pollEnded();
       throw e;
@@ -250,10 +274,12 @@ public final class Consumer implements AutoCloseable {
     return records.whenComplete((ignored, error) -> pollEnded());
   }
 
-  /** Commits the positions of every partition this consumer owns: all it has returned so far. */
+  /**
+   * Commits the positions of the partitions this consumer owns: all it has returned so far. Refused
+   * with {@code ILLEGAL_GENERATION} once the consumer has given a partition away in a rebalance.
+   */
   public synchronized Map<TopicPartition, Long> commit() {
     requireOpen();
-    refresh();
     Map<TopicPartition, Long> all = Map.copyOf(positions);
     commitPositions(all);
     return all;
@@ -262,22 +288,9 @@ public final class Consumer implements AutoCloseable {
   /** Commits the given offsets: each the next offset to read, as in Kafka. */
   public synchronized void commit(Map<TopicPartition, OffsetAndMetadata> offsets) {
     requireOpen();
-    if (offsets.isEmpty()) {
-      return;
-    }
-    if (memberId == null) {
-      coordinator.commit(groupId, null, -1, offsets);
-    } else {
+    if (!offsets.isEmpty()) {
       coordinator.commit(groupId, memberId, generation, offsets);
     }
-  }
-
-  private void commitPositions(Map<TopicPartition, Long> offsets) {
-    Instant now = Instant.now();
-    Map<TopicPartition, OffsetAndMetadata> commits = new HashMap<>();
-    offsets.forEach(
-        (partition, offset) -> commits.put(partition, new OffsetAndMetadata(offset, "", now)));
-    commit(commits);
   }
 
   /** The group's committed offsets of these partitions (those without a commit are left out). */
@@ -315,16 +328,29 @@ public final class Consumer implements AutoCloseable {
     return closed;
   }
 
+  /**
+   * One round of a poll: learn the assignment, read what is there; if that is not enough, wait for
+   * any owned partition to grow (at most a heartbeat interval) and go round again. Records already
+   * read are never dropped: a failure after some were read ends the poll with them.
+   */
   private CompletionStage<List<ConsumedRecord>> attempt(
-      List<ConsumedRecord> received, int maxBytes, long deadline) {
+      List<ConsumedRecord> received, int maxBytes, long deadline, boolean first) {
     Map<TopicPartition, Long> waitFrom;
     synchronized (this) {
       if (closed) {
         return CompletableFuture.completedFuture(received);
       }
-      refresh();
-      readAvailable(received, maxBytes - bytesOf(received));
-      waitFrom = new HashMap<>(positions);
+      try {
+        // Auto-commit covers what earlier polls returned, never what this one holds.
+        refresh(first);
+        positionOwnedPartitions();
+        waitFrom = readAvailable(received, maxBytes - bytesOf(received));
+      } catch (RuntimeException e) {
+        if (received.isEmpty()) {
+          throw e;
+        }
+        return CompletableFuture.completedFuture(received);
+      }
     }
     long remaining = deadline - System.nanoTime();
     int bytes = bytesOf(received);
@@ -332,23 +358,27 @@ public final class Consumer implements AutoCloseable {
       return CompletableFuture.completedFuture(received);
     }
     Duration wait = Duration.ofNanos(remaining);
-    if (waitFrom.isEmpty() && wait.compareTo(REBALANCE_RECHECK) > 0) {
-      wait = REBALANCE_RECHECK;
+    Duration heartbeat = waitFrom.isEmpty() ? REBALANCE_RECHECK : heartbeatInterval();
+    if (wait.compareTo(heartbeat) > 0) {
+      wait = heartbeat;
     }
     return logs.awaitData(waitFrom, wait)
-        // A topic deleted during the wait: the next attempt learns it from the group.
+        // A topic deleted during the wait: the next round learns it from the group.
         .exceptionally(error -> null)
-        .thenCompose(ignored -> attempt(received, maxBytes, deadline));
+        .thenComposeAsync(ignored -> attempt(received, maxBytes, deadline, false), executor);
   }
 
-  private void readAvailable(List<ConsumedRecord> received, int budget) {
+  /** Reads from every owned partition; returns the positions of those that can be waited on. */
+  private Map<TopicPartition, Long> readAvailable(List<ConsumedRecord> received, int budget) {
     List<TopicPartition> order = new ArrayList<>(owned);
     if (!order.isEmpty()) {
       Collections.rotate(order, -(rotation++ % order.size()));
     }
+    Map<TopicPartition, Long> readable = new HashMap<>();
     for (TopicPartition partition : order) {
       if (budget <= 0) {
-        return;
+        readable.put(partition, positions.get(partition));
+        continue;
       }
       FetchResult fetched = read(partition, budget);
       if (fetched == null) {
@@ -359,7 +389,9 @@ public final class Consumer implements AutoCloseable {
         budget -= record.sizeInBytes();
       }
       positions.put(partition, fetched.nextOffset());
+      readable.put(partition, fetched.nextOffset());
     }
+    return readable;
   }
 
   /** Reads from the partition's position; null when its topic has just been deleted. */
@@ -368,11 +400,7 @@ public final class Consumer implements AutoCloseable {
       return logs.read(partition.topic(), partition.partition(), positions.get(partition), budget);
     } catch (TributaryException e) {
       if (e.code() == ErrorCode.OFFSET_OUT_OF_RANGE) {
-        PartitionOffsets bounds = offsetsOf(partition);
-        long reset =
-            options
-                .autoOffsetReset()
-                .startOffset(partition, bounds.logStartOffset(), bounds.highWatermark());
+        long reset = resetPosition(partition);
         positions.put(partition, reset);
         return logs.read(partition.topic(), partition.partition(), reset, budget);
       }
@@ -383,22 +411,39 @@ public final class Consumer implements AutoCloseable {
     }
   }
 
+  private long resetPosition(TopicPartition partition) {
+    PartitionOffsets bounds = offsetsOf(partition);
+    return options
+        .autoOffsetReset()
+        .startOffset(partition, bounds.logStartOffset(), bounds.highWatermark());
+  }
+
   /**
-   * Brings the group membership up to date (join, rejoin or heartbeat), commits with auto-commit,
-   * then keeps positions only of the partitions still owned and looks up those of new ones.
+   * Brings the membership up to date (join, rejoin or heartbeat) and keeps positions only of the
+   * partitions still owned. With auto-commit, the positions are committed first, while this
+   * consumer still owns them in the generation it knows (the coordinator accepts that during a
+   * rebalance, as Kafka does), so the next owner starts where this one stopped.
    */
-  private void refresh() {
-    Map<TopicPartition, Long> before = Map.copyOf(positions);
+  private void refresh(boolean autoCommitFirst) {
+    if (autoCommitFirst) {
+      autoCommit();
+    }
+    String memberBefore = memberId;
     switch (mode) {
       case NONE -> owned = List.of();
-      case MANUAL -> owned = manualAssignment;
+      case MANUAL -> owned = manualAssignment.stream().filter(this::exists).toList();
       case TOPICS -> follow(subscribedTopics);
       case PATTERN -> follow(matchingTopics());
     }
-    if (options.autoCommit() && !before.isEmpty()) {
-      commitQuietly(before);
+    if (memberBefore != null && !memberBefore.equals(memberId)) {
+      // A new member (the old one expired): start from the group's commits, not stale positions.
+      positions.clear();
     }
     positions.keySet().retainAll(owned);
+  }
+
+  /** Looks up where to start in every owned partition without a position. */
+  private void positionOwnedPartitions() {
     List<TopicPartition> unpositioned =
         owned.stream().filter(partition -> !positions.containsKey(partition)).toList();
     if (!unpositioned.isEmpty()) {
@@ -469,26 +514,44 @@ public final class Consumer implements AutoCloseable {
 
   private void autoCommit() {
     if (options.autoCommit() && !positions.isEmpty()) {
-      commitQuietly(Map.copyOf(positions));
+      try {
+        commitPositions(Map.copyOf(positions));
+      } catch (TributaryException e) {
+        // Fenced or refused: those records will be delivered again, never lost.
+        LOG.log(Level.FINE, "Auto-commit of group " + groupId + " refused: " + e.getMessage(), e);
+      }
     }
   }
 
-  /** Auto-commit: a fenced or refused commit means re-delivery, never an error for the caller. */
-  private void commitQuietly(Map<TopicPartition, Long> offsets) {
-    try {
-      commitPositions(offsets);
-    } catch (TributaryException e) {
-      LOG.log(Level.FINE, "Auto-commit of group " + groupId + " refused: " + e.getMessage(), e);
-    }
+  private void commitPositions(Map<TopicPartition, Long> offsets) {
+    Instant now = Instant.now();
+    Map<TopicPartition, OffsetAndMetadata> commits = new HashMap<>();
+    offsets.forEach(
+        (partition, offset) -> commits.put(partition, new OffsetAndMetadata(offset, "", now)));
+    commit(commits);
   }
 
-  private void seekEach(
-      Collection<TopicPartition> partitions, ToLongFunction<TopicPartition> offset) {
+  private void seekEach(Collection<TopicPartition> partitions, ToLongFunction<TopicPartition> at) {
     requireOpen();
-    refresh();
+    refresh(true);
     Collection<TopicPartition> chosen = partitions.isEmpty() ? owned : partitions;
     chosen.forEach(this::requireOwned);
-    chosen.forEach(partition -> positions.put(partition, offset.applyAsLong(partition)));
+    Map<TopicPartition, Long> found = new HashMap<>();
+    chosen.forEach(partition -> found.put(partition, at.applyAsLong(partition)));
+    positions.putAll(found);
+  }
+
+  /** The heartbeat interval, shorter for short sessions so a waiting consumer never expires. */
+  private Duration heartbeatInterval() {
+    Duration third = options.sessionTimeout().dividedBy(3);
+    return third.compareTo(HEARTBEAT_INTERVAL) < 0 ? third : HEARTBEAT_INTERVAL;
+  }
+
+  private boolean exists(TopicPartition partition) {
+    return topics
+        .find(partition.topic())
+        .filter(topic -> topic.hasPartition(partition.partition()))
+        .isPresent();
   }
 
   private PartitionOffsets offsetsOf(TopicPartition partition) {
@@ -498,7 +561,7 @@ public final class Consumer implements AutoCloseable {
   private Set<String> matchingTopics() {
     return topics.list().stream()
         .map(TopicMetadata::name)
-        .filter(name -> pattern.matcher(name).matches())
+        .filter(pattern::matches)
         .collect(Collectors.toCollection(TreeSet::new));
   }
 
@@ -520,8 +583,9 @@ public final class Consumer implements AutoCloseable {
           ErrorCode.INCONSISTENT_SUBSCRIPTION,
           "Subscription to topics, to a pattern and manual assignment are mutually exclusive;"
               + " this consumer uses "
-              + conflicting.name().toLowerCase(Locale.ROOT)
-              + (conflicting == Mode.MANUAL ? " assignment" : " subscription")
+              + (conflicting == Mode.MANUAL
+                  ? "manual assignment"
+                  : conflicting.name().toLowerCase(Locale.ROOT) + " subscription")
               + ". Unsubscribe first.");
     }
   }

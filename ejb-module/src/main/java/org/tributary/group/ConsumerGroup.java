@@ -3,6 +3,7 @@ package org.tributary.group;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -143,10 +144,13 @@ final class ConsumerGroup {
   }
 
   /**
-   * Accepts an offset commit only from a current member at the current generation, or from a
-   * consumer outside the group (generation -1, no member id) while the group has no members.
+   * Accepts an offset commit from a member at the current generation; or at the generation it was
+   * last told about, for partitions it still owns, while it has yet to hear of a rebalance (nobody
+   * else consumes those partitions before it lets them go, and Kafka likewise accepts commits while
+   * a rebalance is in progress); or from a consumer outside the group (generation -1, no member id)
+   * while the group has no members.
    */
-  void checkCommit(String memberId, int generation) {
+  void checkCommit(String memberId, int generation, Collection<TopicPartition> partitions) {
     if ((memberId == null || memberId.isEmpty()) && generation < 0) {
       if (!members.isEmpty()) {
         throw new TributaryException(
@@ -155,18 +159,21 @@ final class ConsumerGroup {
       }
       return;
     }
-    requireMember(memberId);
-    if (generation != this.generation) {
-      throw new TributaryException(
-          ErrorCode.ILLEGAL_GENERATION,
-          "Commit from generation "
-              + generation
-              + " refused: group '"
-              + groupId
-              + "' is at generation "
-              + this.generation
-              + " after a rebalance. Rejoin, then commit the partitions you own now.");
+    Member member = requireMember(memberId);
+    if (generation == this.generation
+        || (member.knows(generation) && member.owned().containsAll(partitions))) {
+      return;
     }
+    throw new TributaryException(
+        ErrorCode.ILLEGAL_GENERATION,
+        "Commit from generation "
+            + generation
+            + " refused: group '"
+            + groupId
+            + "' is at generation "
+            + this.generation
+            + " and its partitions moved in a rebalance. Rejoin, then commit the partitions you"
+            + " own now.");
   }
 
   List<MemberDescription> describeMembers() {

@@ -130,7 +130,7 @@ public class GroupCoordinator {
     ConsumerGroup group = groups.computeIfAbsent(groupId, ConsumerGroup::new);
     synchronized (group) {
       commits.forEach(this::requireValidCommit);
-      group.checkCommit(memberId, generation);
+      group.checkCommit(memberId, generation, commits.keySet());
       offsets.commit(groupId, commits);
     }
   }
@@ -184,59 +184,69 @@ public class GroupCoordinator {
         throw TributaryException.unknownPartition(topic.name(), partition, topic.partitions());
       }
     }
-    ConsumerGroup group = groups.computeIfAbsent(groupId, ConsumerGroup::new);
-    synchronized (group) {
-      if (group.hasMembers()) {
-        throw new TributaryException(
-            ErrorCode.NON_EMPTY_GROUP,
-            "Group '"
-                + groupId
-                + "' has active members; stop its consumers (or wait for their sessions to"
-                + " expire) before resetting its offsets.");
-      }
-      Instant now = clock.instant();
-      Map<TopicPartition, OffsetAndMetadata> committed = offsets.committed(groupId);
-      List<PartitionReset> plan = new ArrayList<>();
-      Map<TopicPartition, OffsetAndMetadata> commits = new HashMap<>();
-      for (int partition : new TreeSet<>(partitions)) {
-        TopicPartition tp = new TopicPartition(topic.name(), partition);
-        PartitionOffsets bounds = logs.offsets(topic.name(), partition);
-        OffsetAndMetadata current = committed.get(tp);
-        Long currentOffset = current == null ? null : current.offset();
-        long target =
-            request.target(
-                currentOffset,
-                bounds.logStartOffset(),
-                bounds.highWatermark(),
-                time -> logs.offsetForTimestamp(topic.name(), partition, time.toEpochMilli()),
-                now);
-        plan.add(new PartitionReset(topic.name(), partition, currentOffset, target));
-        commits.put(tp, new OffsetAndMetadata(target, "reset by " + executedBy, now));
-      }
-      OffsetReset reset =
-          new OffsetReset(
-              null,
-              groupId,
-              topic.name(),
-              request.strategy(),
-              dryRun,
-              executedBy,
-              now,
-              List.copyOf(plan));
-      if (dryRun) {
-        return reset;
-      }
-      long id = resets.execute(reset, commits);
-      return new OffsetReset(
-          id,
-          groupId,
-          topic.name(),
-          request.strategy(),
-          false,
-          executedBy,
-          now,
-          reset.partitions());
+    // compute() holds the group's map entry, so no member can join meanwhile, and a group that
+    // does not exist yet is not created by a reset (let alone a dry run).
+    OffsetReset[] done = new OffsetReset[1];
+    groups.compute(
+        groupId,
+        (id, group) -> {
+          if (group == null) {
+            done[0] = resetInactiveGroup(groupId, topic, partitions, request, dryRun, executedBy);
+          } else {
+            synchronized (group) {
+              if (group.hasMembers()) {
+                throw new TributaryException(
+                    ErrorCode.NON_EMPTY_GROUP,
+                    "Group '"
+                        + groupId
+                        + "' has active members; stop its consumers (or wait for their sessions"
+                        + " to expire) before resetting its offsets.");
+              }
+              done[0] = resetInactiveGroup(groupId, topic, partitions, request, dryRun, executedBy);
+            }
+          }
+          return group;
+        });
+    return done[0];
+  }
+
+  private OffsetReset resetInactiveGroup(
+      String groupId,
+      TopicMetadata topic,
+      List<Integer> partitions,
+      OffsetResetRequest request,
+      boolean dryRun,
+      String executedBy) {
+    Instant now = clock.instant();
+    Map<TopicPartition, OffsetAndMetadata> committed = offsets.committed(groupId);
+    List<PartitionReset> plan = new ArrayList<>();
+    Map<TopicPartition, OffsetAndMetadata> commits = new HashMap<>();
+    for (int partition : new TreeSet<>(partitions)) {
+      TopicPartition tp = new TopicPartition(topic.name(), partition);
+      PartitionOffsets bounds = logs.offsets(topic.name(), partition);
+      OffsetAndMetadata current = committed.get(tp);
+      Long currentOffset = current == null ? null : current.offset();
+      long target =
+          request.target(
+              currentOffset,
+              bounds.logStartOffset(),
+              bounds.highWatermark(),
+              time -> logs.offsetForTimestamp(topic.name(), partition, time.toEpochMilli()),
+              now);
+      plan.add(new PartitionReset(topic.name(), partition, currentOffset, target));
+      commits.put(tp, new OffsetAndMetadata(target, "reset by " + executedBy, now));
     }
+    OffsetReset reset =
+        new OffsetReset(
+            null,
+            groupId,
+            topic.name(),
+            request.strategy(),
+            dryRun,
+            executedBy,
+            now,
+            List.copyOf(plan));
+    return dryRun ? reset : reset.executed(resets.execute(reset, commits));
   }
 
   /** The executed offset resets of a group, or of all groups when null, newest first. */

@@ -15,4 +15,11 @@ public record OffsetReset(
     boolean dryRun,
     String executedBy,
     Instant executedAt,
-    List<PartitionReset> partitions) {}
+    List<PartitionReset> partitions) {
+
+  /** The reset as executed and recorded under {@code recordId}. */
+  OffsetReset executed(long recordId) {
+    return new OffsetReset(
+        recordId, groupId, topic, strategy, false, executedBy, executedAt, partitions);
+  }
+}

@@ -11,17 +11,20 @@ public enum OffsetResetPolicy {
   LATEST,
   NONE;
 
+  /** Kafka's names, and the old {@code smallest}/{@code largest}; null means latest. */
   public static OffsetResetPolicy parse(String value) {
     if (value == null) {
       return LATEST;
     }
-    try {
-      return valueOf(value.toUpperCase(Locale.ROOT));
-    } catch (IllegalArgumentException e) {
-      throw new TributaryException(
-          ErrorCode.INVALID_CONFIG,
-          "auto.offset.reset must be earliest, latest or none, was '" + value + "'.");
-    }
+    return switch (value.toLowerCase(Locale.ROOT)) {
+      case "earliest", "smallest" -> EARLIEST;
+      case "latest", "largest" -> LATEST;
+      case "none" -> NONE;
+      default ->
+          throw new TributaryException(
+              ErrorCode.INVALID_CONFIG,
+              "auto.offset.reset must be earliest, latest or none, was '" + value + "'.");
+    };
   }
 
   /** The offset to start at on {@code partition}, whose log spans the given offsets. */

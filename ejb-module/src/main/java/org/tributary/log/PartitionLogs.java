@@ -195,11 +195,15 @@ public class PartitionLogs {
   public CompletionStage<Void> awaitData(Map<TopicPartition, Long> offsets, Duration maxWait) {
     List<PartitionLog> partitionLogs = new ArrayList<>(offsets.size());
     List<Long> positions = new ArrayList<>(offsets.size());
-    offsets.forEach(
-        (partition, offset) -> {
-          partitionLogs.add(existingLog(partition.topic(), partition.partition()));
-          positions.add(offset);
-        });
+    try {
+      offsets.forEach(
+          (partition, offset) -> {
+            partitionLogs.add(existingLog(partition.topic(), partition.partition()));
+            positions.add(offset);
+          });
+    } catch (TributaryException deleted) {
+      return CompletableFuture.failedFuture(deleted);
+    }
     return awaitData(partitionLogs, positions, maxWait);
   }
 

@@ -3,6 +3,7 @@ package org.tributary.group;
 import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -104,23 +105,35 @@ class ConsumerGroupTest {
   }
 
   @Test
-  void commitFromAStaleGenerationIsFenced() {
+  void commitFromAGenerationTheMemberHasMovedPastIsFenced() {
     Assignment a = join(null, T0);
     join(null, T0);
+    group.heartbeat(a.memberId(), T0);
     TributaryException e =
         assertThrows(
-            TributaryException.class, () -> group.checkCommit(a.memberId(), a.generation()));
+            TributaryException.class,
+            () -> group.checkCommit(a.memberId(), a.generation(), a.partitions()));
     assertEquals(ErrorCode.ILLEGAL_GENERATION, e.code());
-    assertDoesNotThrow(() -> group.checkCommit(a.memberId(), group.generation()));
+    assertDoesNotThrow(() -> group.checkCommit(a.memberId(), group.generation(), List.of()));
+  }
+
+  @Test
+  void duringARebalanceAMemberMayStillCommitThePartitionsItHasNotLetGo() {
+    Assignment a = join(null, T0);
+    join(null, T0);
+    assertTrue(group.generation() > a.generation());
+
+    assertDoesNotThrow(() -> group.checkCommit(a.memberId(), a.generation(), a.partitions()));
   }
 
   @Test
   void commitFromOutsideTheGroupIsAllowedOnlyWhileItIsEmpty() {
-    assertDoesNotThrow(() -> group.checkCommit(null, -1));
+    assertDoesNotThrow(() -> group.checkCommit(null, -1, List.of()));
     join(null, T0);
     assertEquals(
         ErrorCode.UNKNOWN_MEMBER_ID,
-        assertThrows(TributaryException.class, () -> group.checkCommit(null, -1)).code());
+        assertThrows(TributaryException.class, () -> group.checkCommit(null, -1, List.of()))
+            .code());
   }
 
   @Test

@@ -152,6 +152,8 @@ class GroupCoordinatorInServerIT {
         Map.of(partition, new OffsetAndMetadata(1, "m", Instant.now())));
 
     coordinator.join(group, null, "second", Set.of(topic), SESSION, "range");
+    // Until it hears of the rebalance, "first" may still commit what it owns (as in Kafka).
+    coordinator.heartbeat(group, first.memberId());
     TributaryException fenced =
         assertThrows(
             TributaryException.class,

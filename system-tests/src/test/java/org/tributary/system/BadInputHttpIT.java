@@ -417,7 +417,44 @@ class BadInputHttpIT {
             APPLICATION_JSON,
             "{\"strategy\":\"to-somewhere\",\"topic_name\":\"{t}\"}",
             42200),
-        bad("timeout a word", "GET", "{assigned}/records?timeout=soon", null, null));
+        bad("timeout a word", "GET", "{assigned}/records?timeout=soon", null, null),
+        bad(
+            "duration of 300 million years",
+            "POST",
+            "{c}/consumer-groups/{g}/offsets:reset",
+            APPLICATION_JSON,
+            "{\"strategy\":\"by-duration\",\"topic_name\":\"{t}\",\"duration\":\"PT2777777777777H\"}",
+            42200),
+        bad(
+            "datetime in the year 300000000",
+            "POST",
+            "{c}/consumer-groups/{g}/offsets:reset",
+            APPLICATION_JSON,
+            "{\"strategy\":\"to-datetime\",\"topic_name\":\"{t}\","
+                + "\"datetime\":\"+300000000-01-01T00:00:00Z\"}",
+            42200),
+        bad(
+            "timestamp in the year 300000000",
+            "POST",
+            "{assigned}/positions/timestamp",
+            V2,
+            "{\"timestamps\":[{\"topic\":\"{t}\",\"partition\":0,"
+                + "\"timestamp\":\"+300000000-01-01T00:00:00Z\"}]}",
+            42200),
+        bad(
+            "instance name with a brace",
+            "POST",
+            "/consumers/{g}",
+            V2,
+            "{\"name\":\"a{b\"}",
+            42204),
+        bad(
+            "catastrophic topic pattern is not a problem, an invalid one is",
+            "POST",
+            "{base}/subscription",
+            V2,
+            "{\"topic_pattern\":\"(\"}",
+            42200));
   }
 
   static Stream<Bad> negativeOffsets() {

@@ -10,6 +10,8 @@ import jakarta.json.JsonValue;
 import jakarta.json.stream.JsonParser;
 import jakarta.json.stream.JsonParserFactory;
 import java.io.StringReader;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -24,6 +26,9 @@ public final class JsonBody {
 
   /** Made once: {@code Json.createParser} looks the JSON provider up anew on every call. */
   private static final JsonParserFactory PARSERS = Json.createParserFactory(Map.of());
+
+  private static final Instant LATEST_INSTANT = Instant.parse("9999-12-31T23:59:59Z");
+  private static final Duration LONGEST_DURATION = Duration.ofDays(36_525);
 
   private final JsonObject object;
   private final String path;
@@ -55,24 +60,34 @@ public final class JsonBody {
       throw RequestRefusedException.invalidPayload(
           "The request body is empty; a JSON object is expected.");
     }
-    try (JsonParser parser = PARSERS.createParser(new StringReader(body))) {
-      parser.next();
-      JsonValue value = parser.getValue();
-      if (parser.hasNext()) {
-        throw RequestRefusedException.malformedJson(
-            new JsonException("unexpected content after the JSON value"));
-      }
-      if (!(value instanceof JsonObject object)) {
-        throw RequestRefusedException.invalidPayload("The request body must be a JSON object.");
-      }
-      return object;
+    JsonValue value;
+    try {
+      value = parseValue(body);
     } catch (JsonException e) {
       throw RequestRefusedException.malformedJson(e);
-    } catch (RequestRefusedException e) {
-      throw e;
     } catch (RuntimeException e) {
       // The parser's own limits: numbers it cannot represent, nesting too deep, and the like.
       throw RequestRefusedException.malformedJson(e);
+    }
+    if (!(value instanceof JsonObject object)) {
+      throw RequestRefusedException.invalidPayload("The request body must be a JSON object.");
+    }
+    return object;
+  }
+
+  /**
+   * Parses exactly one JSON value of any type.
+   *
+   * @throws JsonException when the text is not one JSON value, trailing content included
+   */
+  public static JsonValue parseValue(String text) {
+    try (JsonParser parser = PARSERS.createParser(new StringReader(text))) {
+      parser.next();
+      JsonValue value = parser.getValue();
+      if (parser.hasNext()) {
+        throw new JsonException("unexpected content after the JSON value");
+      }
+      return value;
     }
   }
 
@@ -231,6 +246,24 @@ public final class JsonBody {
     if (!has(name)) {
       throw RequestRefusedException.invalidPayload("'" + where(name) + "' is required.");
     }
+  }
+
+  /** An ISO-8601 instant between the epoch and the year 9999, so it fits epoch milliseconds. */
+  public Instant optionalInstant(String name) {
+    Instant instant = optional(name, Instant::parse, "an ISO-8601 instant");
+    if (instant != null && (instant.isBefore(Instant.EPOCH) || instant.isAfter(LATEST_INSTANT))) {
+      throw invalid(name, "must be between 1970 and 9999");
+    }
+    return instant;
+  }
+
+  /** An ISO-8601 duration such as {@code PT1H}, from zero to a hundred years. */
+  public Duration optionalDuration(String name) {
+    Duration duration = optional(name, Duration::parse, "an ISO-8601 duration such as PT1H");
+    if (duration != null && (duration.isNegative() || duration.compareTo(LONGEST_DURATION) > 0)) {
+      throw invalid(name, "must be from PT0S to 100 years");
+    }
+    return duration;
   }
 
   /** Converts a field with a parser of its own, refusing what the parser refuses. */

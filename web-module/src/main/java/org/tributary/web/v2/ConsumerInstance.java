@@ -1,6 +1,7 @@
 package org.tributary.web.v2;
 
 import java.time.Duration;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.tributary.consumer.Consumer;
 
 /**
@@ -16,6 +17,7 @@ final class ConsumerInstance {
   private final Duration idleTimeout;
   private final Consumer consumer;
   private volatile long lastUsedNanos = System.nanoTime();
+  private final AtomicInteger pollsWaiting = new AtomicInteger();
 
   ConsumerInstance(
       String group,
@@ -56,7 +58,17 @@ final class ConsumerInstance {
     lastUsedNanos = System.nanoTime();
   }
 
+  /** A records request is waiting: the instance is in use however long that takes. */
+  void pollStarted() {
+    pollsWaiting.incrementAndGet();
+  }
+
+  void pollEnded() {
+    touch();
+    pollsWaiting.decrementAndGet();
+  }
+
   boolean idleLongerThanItsTimeout(long nowNanos) {
-    return nowNanos - lastUsedNanos > idleTimeout.toNanos();
+    return pollsWaiting.get() == 0 && nowNanos - lastUsedNanos > idleTimeout.toNanos();
   }
 }

@@ -2,7 +2,6 @@ package org.tributary.web.v2;
 
 import jakarta.json.JsonString;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -70,11 +69,7 @@ final class ConsumerRequests {
   /** A timestamp given as epoch milliseconds or as an ISO-8601 instant. */
   static long epochMillis(JsonBody entry, String name) {
     if (entry.value(name) instanceof JsonString) {
-      try {
-        return Instant.parse(entry.optionalString(name)).toEpochMilli();
-      } catch (DateTimeParseException e) {
-        throw entry.invalid(name, "must be epoch milliseconds or an ISO-8601 instant");
-      }
+      return entry.optionalInstant(name).toEpochMilli();
     }
     long millis = entry.requiredLong(name);
     if (millis < 0) {

@@ -22,13 +22,13 @@ import java.util.OptionalLong;
 import java.util.UUID;
 import java.util.concurrent.CompletionStage;
 import java.util.regex.Pattern;
-import java.util.regex.PatternSyntaxException;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.tributary.consumer.Consumer;
 import org.tributary.consumer.ConsumerFactory;
 import org.tributary.consumer.ConsumerOptions;
+import org.tributary.errors.TributaryException;
 import org.tributary.group.OffsetResetPolicy;
 import org.tributary.group.RangeAssignor;
 import org.tributary.topic.TopicPartition;
@@ -44,6 +44,7 @@ public class ConsumersResource {
 
   private static final String INSTANCE = "/instances/{instance}";
   private static final long MAX_TIMEOUT_MS = Duration.ofMinutes(5).toMillis();
+  private static final Pattern INSTANCE_NAME = Pattern.compile("[a-zA-Z0-9._-]{1,255}");
 
   @Inject ConsumerFactory consumers;
   @Inject ConsumerInstances instances;
@@ -77,13 +78,19 @@ public class ConsumersResource {
     if (name == null) {
       name = "rest-consumer-" + UUID.randomUUID();
     }
-    if (name.isBlank() || name.length() > 255) {
-      throw RequestRefusedException.invalidConsumerConfig("name must be 1 to 255 characters.");
+    if (!INSTANCE_NAME.matcher(name).matches()) {
+      throw RequestRefusedException.invalidConsumerConfig(
+          "name must be 1 to 255 of a-z, A-Z, 0-9, '.', '_' and '-' (it becomes part of a URL).");
     }
     String format = request.optionalString("format");
     EmbeddedFormat embeddedFormat =
         EmbeddedFormat.named(format == null ? "binary" : format.toLowerCase(Locale.ROOT));
     OffsetResetPolicy reset = offsetReset(request.optionalSetting("auto.offset.reset"));
+    // Values, not templates: a group id may hold any character, '{' and '/' included.
+    URI base =
+        uri.getBaseUriBuilder()
+            .path("consumers/{group}/instances/{name}")
+            .build(new Object[] {group, name}, true);
     boolean autoCommit = bool(request.optionalSetting("auto.commit.enable"), "auto.commit.enable");
     int fetchMinBytes = (int) setting(request, "fetch.min.bytes", 1, -1, Integer.MAX_VALUE);
     long requestTimeout =
@@ -115,8 +122,6 @@ public class ConsumersResource {
                 Duration.ofMillis(requestTimeout),
                 Duration.ofMillis(instanceTimeout),
                 consumers.create(group, options)));
-    URI base =
-        uri.getBaseUriBuilder().path("consumers").path(group).path("instances").path(name).build();
     return new Responses.CreatedInstance(name, base.toString());
   }
 
@@ -139,7 +144,7 @@ public class ConsumersResource {
         throw RequestRefusedException.invalidPayload(
             "Give either 'topics' or 'topic_pattern', not both.");
       }
-      consumer.subscribe(pattern(request.requiredString("topic_pattern")));
+      consumer.subscribe(request.requiredString("topic_pattern"));
     } else {
       consumer.subscribe(request.requiredStrings("topics"));
     }
@@ -231,14 +236,19 @@ public class ConsumersResource {
             (maxBytes == null
                 ? maxResponseBytes
                 : queryNumber("max_bytes", maxBytes, 1, maxResponseBytes));
-    return consumerInstance
-        .consumer()
-        .poll(budget, Duration.ofMillis(wait))
-        .thenApply(
-            records -> {
-              consumerInstance.touch();
-              return Response.ok(new RecordsOutput(records, format), format.mediaType()).build();
-            });
+    consumerInstance.pollStarted();
+    try {
+      return consumerInstance
+          .consumer()
+          .poll(budget, Duration.ofMillis(wait))
+          .whenComplete((records, error) -> consumerInstance.pollEnded())
+          .thenApply(
+              records ->
+                  Response.ok(new RecordsOutput(records, format), format.mediaType()).build());
+    } catch (RuntimeException e) {
+      consumerInstance.pollEnded();
+      throw e;
+    }
   }
 
   @POST
@@ -278,17 +288,11 @@ public class ConsumersResource {
   }
 
   private static OffsetResetPolicy offsetReset(String value) {
-    if (value == null) {
-      return OffsetResetPolicy.LATEST;
+    try {
+      return OffsetResetPolicy.parse(value);
+    } catch (TributaryException e) {
+      throw RequestRefusedException.invalidConsumerConfig(e.getMessage());
     }
-    return switch (value.toLowerCase(Locale.ROOT)) {
-      case "earliest", "smallest" -> OffsetResetPolicy.EARLIEST;
-      case "latest", "largest" -> OffsetResetPolicy.LATEST;
-      case "none" -> OffsetResetPolicy.NONE;
-      default ->
-          throw RequestRefusedException.invalidConsumerConfig(
-              "auto.offset.reset must be earliest, latest or none, was '" + value + "'.");
-    };
   }
 
   private static boolean bool(String value, String name) {
@@ -336,14 +340,5 @@ public class ConsumersResource {
 
   private static String rangeProblem(String value, long min, long max) {
     return "must be a whole number from " + min + " to " + max + ", was '" + value + "'.";
-  }
-
-  private static Pattern pattern(String regex) {
-    try {
-      return Pattern.compile(regex);
-    } catch (PatternSyntaxException e) {
-      throw RequestRefusedException.invalidPayload(
-          "'topic_pattern' is not a valid regular expression: " + e.getDescription() + ".");
-    }
   }
 }

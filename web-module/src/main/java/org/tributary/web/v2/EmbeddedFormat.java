@@ -1,20 +1,16 @@
 package org.tributary.web.v2;
 
-import jakarta.json.Json;
 import jakarta.json.JsonException;
-import jakarta.json.JsonReader;
-import jakarta.json.JsonReaderFactory;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import jakarta.json.stream.JsonGenerator;
 import jakarta.ws.rs.NotSupportedException;
 import jakarta.ws.rs.core.MediaType;
-import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
-import java.util.Map;
 import org.tributary.web.MediaTypes;
 import org.tributary.web.error.RequestRefusedException;
+import org.tributary.web.json.JsonBody;
 
 /** REST Proxy's embedded formats: how keys and values travel inside the JSON body. */
 enum EmbeddedFormat {
@@ -45,8 +41,8 @@ enum EmbeddedFormat {
     @Override
     void write(JsonGenerator json, String name, byte[] bytes) {
       String text = new String(bytes, StandardCharsets.UTF_8);
-      try (JsonReader reader = READERS.createReader(new StringReader(text))) {
-        json.write(name, reader.readValue());
+      try {
+        json.write(name, JsonBody.parseValue(text));
       } catch (JsonException e) {
         json.write(name, text);
       }
@@ -57,8 +53,6 @@ enum EmbeddedFormat {
       return value.toString().getBytes(StandardCharsets.UTF_8);
     }
   };
-
-  private static final JsonReaderFactory READERS = Json.createReaderFactory(Map.of());
 
   private final String label;
   private final String mediaType;

@@ -1,7 +1,5 @@
 package org.tributary.web.v3;
 
-import java.time.Duration;
-import java.time.Instant;
 import org.tributary.group.OffsetResetRequest;
 import org.tributary.group.OffsetResetStrategy;
 import org.tributary.web.json.JsonBody;
@@ -18,8 +16,8 @@ record OffsetResetBody(OffsetResetRequest request, boolean dryRun) {
             json.requiredString("topic_name"),
             json.optionalInts("partitions"),
             json.optionalLong("offset"),
-            json.optional("datetime", Instant::parse, "an ISO-8601 instant"),
-            json.optional("duration", Duration::parse, "an ISO-8601 duration such as PT1H"),
+            json.optionalInstant("datetime"),
+            json.optionalDuration("duration"),
             json.optionalLong("shift")),
         dryRun != null && dryRun);
   }

@@ -24,7 +24,7 @@ record ProduceRecord(NewRecord record, DataSize keySize, DataSize valueSize) {
   static ProduceRecord parse(String text) {
     JsonBody json = JsonBody.parse(text);
     Integer partition = json.optionalInt("partition_id");
-    Instant timestamp = json.optional("timestamp", Instant::parse, "an ISO-8601 instant");
+    Instant timestamp = json.optionalInstant("timestamp");
     Data key = data(json, "key");
     Data value = data(json, "value");
     return new ProduceRecord(

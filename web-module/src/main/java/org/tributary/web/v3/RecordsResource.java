@@ -12,6 +12,7 @@ import jakarta.ws.rs.core.StreamingOutput;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayDeque;
@@ -19,6 +20,7 @@ import java.util.Deque;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -40,6 +42,7 @@ import org.tributary.web.error.RequestRefusedException;
 public class RecordsResource {
 
   private static final byte[] NEWLINE = {'\n'};
+  private static final Logger LOG = Logger.getLogger(RecordsResource.class.getName());
 
   @Inject Cluster cluster;
   @Inject TopicCatalog topics;
@@ -47,7 +50,7 @@ public class RecordsResource {
 
   @Inject
   @ConfigProperty(name = "tributary.http.max-request-bytes", defaultValue = "33554432")
-  int maxRecordBytes;
+  long maxRecordBytes;
 
   @PathParam("cluster_id")
   String clusterId;
@@ -62,7 +65,8 @@ public class RecordsResource {
   public Response produce(InputStream body) {
     cluster.require(clusterId);
     topics.getForProduce(topicName);
-    JsonObjectStream records = new JsonObjectStream(body, maxRecordBytes);
+    JsonObjectStream records =
+        new JsonObjectStream(body, (int) Math.min(maxRecordBytes, Integer.MAX_VALUE - 8));
     String first = records.next();
     if (first == null) {
       throw RequestRefusedException.invalidPayload(
@@ -74,7 +78,15 @@ public class RecordsResource {
     } catch (CompletionException e) {
       throw e.getCause() instanceof RuntimeException cause ? cause : e;
     }
-    StreamingOutput reports = output -> stream(records, firstReport, output);
+    StreamingOutput reports =
+        output -> {
+          try {
+            stream(records, firstReport, output);
+          } catch (IOException | UncheckedIOException e) {
+            // The client went away; what it sent was appended, the reports have no reader.
+            LOG.fine(() -> "Produce stream to " + topicName + " ended early: " + e);
+          }
+        };
     return Response.ok(reports, MediaType.APPLICATION_JSON_TYPE).build();
   }
 
