@@ -55,6 +55,13 @@ class ConsumerHttpIT {
     return records.stream().map(r -> r.getInt("partition")).collect(Collectors.toSet());
   }
 
+  /** The consumer's next poll brings exactly one record: this offset with this value. */
+  private static void assertNextRecord(V2Consumer consumer, long offset, String value) {
+    List<JsonObject> records = consumer.pollUntil(1);
+    assertEquals(List.of(offset), offsets(records), records::toString);
+    assertEquals(value, value(records.get(0)));
+  }
+
   @Test
   void createAnswersTheInstanceIdAndAnAbsoluteBaseUriOfTheInstance() {
     String group = uniqueTopic("group");
@@ -310,9 +317,7 @@ class ConsumerHttpIT {
       second.subscribe(topic);
       second.poll(500);
       produce(http, topic, 1, "late");
-      List<JsonObject> resumed = second.pollUntil(1);
-      assertEquals(List.of(4L), offsets(resumed), resumed::toString);
-      assertEquals("late", value(resumed.get(0)));
+      assertNextRecord(second, 4, "late");
     } finally {
       second.deleteQuietly();
     }
@@ -384,9 +389,7 @@ class ConsumerHttpIT {
 
       assertEquals(0, consumer.poll(300).size(), "nothing before a new record");
       produce(http, topic, 0, "new");
-      List<JsonObject> records = consumer.pollUntil(1);
-      assertEquals(List.of(3L), offsets(records), records::toString);
-      assertEquals("new", value(records.get(0)));
+      assertNextRecord(consumer, 3, "new");
     } finally {
       consumer.deleteQuietly();
     }
