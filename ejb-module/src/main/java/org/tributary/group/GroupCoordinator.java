@@ -118,9 +118,12 @@ public class GroupCoordinator {
   }
 
   /**
-   * Commits offsets for a member of the current generation, or for a consumer outside the group
-   * ({@code memberId} null, {@code generation} -1) while the group has no members.
+   * Commits offsets for a member of the group (see {@link ConsumerGroup#checkCommit}), or for a
+   * consumer outside the group ({@code memberId} null, {@code generation} -1) while the group has
+   * no members. Inside a JTA transaction the offsets are written in it, so they commit or roll back
+   * with the caller's own work.
    */
+  @TransactionAttribute(TransactionAttributeType.SUPPORTS)
   public void commit(
       String groupId,
       String memberId,

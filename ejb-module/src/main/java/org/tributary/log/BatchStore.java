@@ -8,7 +8,10 @@ import jakarta.persistence.PersistenceContext;
 import java.util.List;
 import java.util.Optional;
 
-/** Reads and writes stored record batches; each write is one transaction of its own. */
+/**
+ * Reads and writes stored record batches; a group commit's write is one transaction of its own, a
+ * transactional send's joins its caller's.
+ */
 @Stateless
 @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
 public class BatchStore {
@@ -19,6 +22,13 @@ public class BatchStore {
   /** Persists every batch of one group commit in a single transaction. */
   public void persist(List<StoredBatch> batches) {
     batches.forEach(em::persist);
+  }
+
+  /** Persists the batches of a transactional send in the caller's JTA transaction. */
+  @TransactionAttribute(TransactionAttributeType.MANDATORY)
+  public void persistInCallerTransaction(List<StoredBatch> batches) {
+    batches.forEach(em::persist);
+    em.flush();
   }
 
   @TransactionAttribute(TransactionAttributeType.SUPPORTS)

@@ -143,27 +143,34 @@ final class GroupCommitWriter implements Runnable {
 
   private void commitLive(List<PendingAppend> appends) {
     long now = clock.millis();
+    Map<PartitionLog, Integer> counts = new LinkedHashMap<>();
+    for (PendingAppend append : appends) {
+      append.partitions().forEach(log -> counts.merge(log, 1, Integer::sum));
+    }
     Map<PartitionLog, PartitionBatches> byPartition = new LinkedHashMap<>();
     List<List<RecordMetadata>> results = new ArrayList<>(appends.size());
-    for (PendingAppend append : appends) {
-      List<RecordMetadata> metadata = new ArrayList<>(append.records().size());
-      for (int i = 0; i < append.records().size(); i++) {
-        PartitionLog log = append.partitions().get(i);
-        PartitionBatches batches =
-            byPartition.computeIfAbsent(
-                log, l -> new PartitionBatches(l, append.topic().config(), now));
-        metadata.add(batches.append(append.records().get(i)));
-      }
-      results.add(metadata);
-    }
-
     List<StoredBatch> rows = new ArrayList<>();
-    byPartition
-        .values()
-        .forEach(batches -> batches.seal().forEach(batch -> rows.add(batches.row(batch))));
     try {
+      for (PendingAppend append : appends) {
+        List<RecordMetadata> metadata = new ArrayList<>(append.records().size());
+        for (int i = 0; i < append.records().size(); i++) {
+          PartitionLog log = append.partitions().get(i);
+          PartitionBatches batches =
+              byPartition.computeIfAbsent(
+                  log, l -> new PartitionBatches(l, append.topic().config(), now, counts.get(l)));
+          metadata.add(batches.append(append.records().get(i)));
+        }
+        results.add(metadata);
+      }
+      byPartition
+          .values()
+          .forEach(batches -> batches.seal().forEach(batch -> rows.add(batches.row(batch))));
       store.accept(rows);
     } catch (RuntimeException e) {
+      // Reserved offsets that will never be written must not hold the high watermark back.
+      List<CompletableFuture<Void>> woken = new ArrayList<>();
+      byPartition.values().forEach(batches -> woken.addAll(batches.abandon()));
+      woken.forEach(waiter -> waiter.complete(null));
       if (appends.size() > 1) {
         retryEachAlone(appends, e);
         return;

@@ -6,9 +6,9 @@ import java.util.concurrent.CompletableFuture;
 import org.tributary.topic.TopicConfig;
 
 /**
- * The batches that one group commit writes to one partition: records from every producer in the
- * commit, offsets assigned in order, a new batch started whenever {@code max.message.bytes} would
- * be exceeded. Writer thread only.
+ * The batches that one commit writes to one partition: records from every producer in the commit,
+ * offsets assigned in order from a range reserved for them, a new batch started whenever {@code
+ * max.message.bytes} would be exceeded. One thread only.
  */
 final class PartitionBatches {
 
@@ -17,10 +17,15 @@ final class PartitionBatches {
   private final Long logAppendTime;
   private final long now;
   private final List<EncodedBatch> sealed = new ArrayList<>();
+  private final long base;
+  private long nextOffset;
   private BatchBuilder open;
 
-  PartitionBatches(PartitionLog log, TopicConfig config, long now) {
+  /** For {@code count} records, whose offsets are reserved at once. */
+  PartitionBatches(PartitionLog log, TopicConfig config, long now, int count) {
     this.log = log;
+    this.base = log.reserve(count);
+    this.nextOffset = base;
     this.config = config;
     this.now = now;
     this.logAppendTime = config.logAppendTime() ? now : null;
@@ -36,7 +41,7 @@ final class PartitionBatches {
       sealed.add(open.build());
       open = null;
     }
-    long offset = log.assignOffset();
+    long offset = nextOffset++;
     if (open == null) {
       open =
           new BatchBuilder(
@@ -59,8 +64,13 @@ final class PartitionBatches {
     return new StoredBatch(log.topicId(), log.topicPartition().partition(), batch);
   }
 
-  /** Makes the batches visible; returns the fetches to wake. */
+  /** The batches are durable: makes them visible; returns the fetches to wake. */
   List<CompletableFuture<Void>> publish() {
-    return log.appended(sealed);
+    return log.settled(base, sealed);
+  }
+
+  /** The batches will never be stored: their offsets become a gap; returns the fetches to wake. */
+  List<CompletableFuture<Void>> abandon() {
+    return log.abandoned(base);
   }
 }

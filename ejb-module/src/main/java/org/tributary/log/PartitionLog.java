@@ -1,9 +1,9 @@
 package org.tributary.log;
 
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import org.tributary.errors.TributaryException;
 import org.tributary.topic.TopicPartition;
@@ -12,9 +12,16 @@ import org.tributary.topic.TopicPartition;
  * The in-memory state of one partition: offsets, a bounded cache of the newest batches, and the
  * fetches waiting for data.
  *
- * <p>Thread safety: {@code nextOffset} belongs to the single group-commit writer thread; the high
- * watermark and log start offset are volatile so that readers see them without a lock; the tail
- * cache and the waiters are guarded by this object's monitor, held only for in-memory work.
+ * <p>Offsets are handed out in ranges ({@link #reserve}): to the group-commit writer for each
+ * commit, and to transactional producers inside their JTA transactions. A range is unsettled until
+ * it is durable (and, for a transaction, committed) or abandoned (failed or rolled back: a gap).
+ * The high watermark stops at the first unsettled range, so it is Kafka's last stable offset: a
+ * consumer never reads past a record that may still appear, and never skips one because a later
+ * range settled first.
+ *
+ * <p>Thread safety: offsets, ranges, the tail cache and the waiters are guarded by this object's
+ * monitor, held only for in-memory work; the high watermark and log start offset are volatile so
+ * that readers see them without it.
  */
 final class PartitionLog {
 
@@ -28,7 +35,8 @@ final class PartitionLog {
   private volatile long logStartOffset;
   private volatile long sizeInBytes;
 
-  private final ArrayDeque<EncodedBatch> tail = new ArrayDeque<>();
+  private final TreeSet<Long> unsettled = new TreeSet<>();
+  private final TreeMap<Long, EncodedBatch> tail = new TreeMap<>();
   private long tailBytes;
   private final List<CompletableFuture<Void>> waiters = new ArrayList<>();
   private volatile boolean closed;
@@ -72,39 +80,56 @@ final class PartitionLog {
     return sizeInBytes;
   }
 
-  /** Writer thread only: hands out the next offset. */
-  long assignOffset() {
-    return nextOffset++;
+  /** Hands out {@code count} consecutive offsets; the range is unsettled until settled. */
+  synchronized long reserve(int count) {
+    long base = nextOffset;
+    nextOffset += count;
+    unsettled.add(base);
+    return base;
   }
 
   /**
-   * Called once batches are durable: caches them and advances the high watermark past them.
+   * The range starting at {@code base} is durable (and committed): its batches join the cache and
+   * the high watermark moves past every settled range.
    *
    * @return the fetches that waited for this data; the caller wakes them (off the writer thread)
    */
-  List<CompletableFuture<Void>> appended(List<EncodedBatch> batches) {
-    synchronized (this) {
-      if (closed) {
-        return List.of();
-      }
-      long added = 0;
-      for (EncodedBatch batch : batches) {
-        added += batch.bytes().length;
-        tail.addLast(batch);
+  synchronized List<CompletableFuture<Void>> settled(long base, List<EncodedBatch> batches) {
+    if (closed) {
+      return List.of();
+    }
+    for (EncodedBatch batch : batches) {
+      sizeInBytes += batch.bytes().length;
+      if (tail.isEmpty() || batch.baseOffset() > tail.firstKey()) {
+        // Batches older than the cache stay out: it holds every settled batch from its first on.
+        tail.put(batch.baseOffset(), batch);
         tailBytes += batch.bytes().length;
         budget.add(batch.bytes().length);
       }
-      while ((tailBytes > tailCacheLimit || budget.exceeded()) && tail.size() > 1) {
-        int evicted = tail.removeFirst().bytes().length;
-        tailBytes -= evicted;
-        budget.release(evicted);
-      }
-      highWatermark = batches.get(batches.size() - 1).lastOffset() + 1;
-      sizeInBytes += added;
-      List<CompletableFuture<Void>> woken = new ArrayList<>(waiters);
-      waiters.clear();
-      return woken;
     }
+    while ((tailBytes > tailCacheLimit || budget.exceeded()) && tail.size() > 1) {
+      int evicted = tail.pollFirstEntry().getValue().bytes().length;
+      tailBytes -= evicted;
+      budget.release(evicted);
+    }
+    return settle(base);
+  }
+
+  /** The range starting at {@code base} will never be written (failed or rolled back): a gap. */
+  synchronized List<CompletableFuture<Void>> abandoned(long base) {
+    return closed ? List.of() : settle(base);
+  }
+
+  private List<CompletableFuture<Void>> settle(long base) {
+    unsettled.remove(base);
+    long stable = unsettled.isEmpty() ? nextOffset : unsettled.first();
+    if (stable <= highWatermark) {
+      return List.of();
+    }
+    highWatermark = stable;
+    List<CompletableFuture<Void>> woken = new ArrayList<>(waiters);
+    waiters.clear();
+    return woken;
   }
 
   /** Completes when the high watermark moves beyond {@code offset}; at once if it already has. */
@@ -127,20 +152,10 @@ final class PartitionLog {
    * does not reach back that far and the store must be read.
    */
   synchronized List<EncodedBatch> cachedFrom(long offset) {
-    EncodedBatch oldest = tail.peekFirst();
-    if (oldest == null || oldest.baseOffset() > offset) {
+    if (tail.isEmpty() || tail.firstKey() > offset) {
       return null;
     }
-    ArrayDeque<EncodedBatch> batches = new ArrayDeque<>();
-    Iterator<EncodedBatch> newestFirst = tail.descendingIterator();
-    while (newestFirst.hasNext()) {
-      EncodedBatch batch = newestFirst.next();
-      if (batch.lastOffset() < offset) {
-        break;
-      }
-      batches.addFirst(batch);
-    }
-    return new ArrayList<>(batches);
+    return new ArrayList<>(tail.tailMap(tail.floorKey(offset), true).values());
   }
 
   /** Whether the partition's topic was deleted; appends still queued for it must fail. */

@@ -15,6 +15,7 @@ import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -66,6 +67,7 @@ public class PartitionLogs {
   @Resource ManagedThreadFactory threadFactory;
   @Resource ManagedExecutorService executor;
   @Resource ManagedScheduledExecutorService scheduler;
+  @Resource TransactionSynchronizationRegistry transactions;
 
   @Inject
   @ConfigProperty(name = "tributary.log.tail-cache-bytes", defaultValue = "1048576")
@@ -143,15 +145,7 @@ public class PartitionLogs {
       return CompletableFuture.completedFuture(List.of());
     }
     TopicMetadata topic = topics.getForProduce(topicName);
-    int maxMessageBytes = topic.config().maxMessageBytes();
-    int sticky = partitioner.stickyPartition(topic);
-    List<PartitionLog> partitions = new ArrayList<>(records.size());
-    for (int i = 0; i < records.size(); i++) {
-      NewRecord record = records.get(i);
-      validate(topic, record, i, maxMessageBytes);
-      int partition = partitioner.partition(topic, record.partition(), record.key(), sticky);
-      partitions.add(log(topic, partition));
-    }
+    List<PartitionLog> partitions = route(topic, records);
     CompletableFuture<List<RecordMetadata>> done = new CompletableFuture<>();
     writer.submit(new PendingAppend(topic, partitions, List.copyOf(records), done));
     return done.thenApply(
@@ -159,6 +153,38 @@ public class PartitionLogs {
           metrics.produced(records.size(), payloadBytes(records));
           return appended;
         });
+  }
+
+  /**
+   * Appends records within the caller's JTA transaction: their batches are written in it, so they
+   * become visible when it commits and never if it rolls back. Until it ends they hold back the
+   * last stable offset (the high watermark) of their partitions, so no consumer skips them. Returns
+   * where the records will be.
+   */
+  @TransactionAttribute(TransactionAttributeType.MANDATORY)
+  public List<RecordMetadata> appendInTransaction(String topicName, List<NewRecord> records) {
+    if (records.isEmpty()) {
+      return List.of();
+    }
+    TopicMetadata topic = topics.getForProduce(topicName);
+    List<PartitionLog> partitions = route(topic, records);
+    TransactionalAppend append =
+        new TransactionalAppend(topic, partitions, records, Clock.systemUTC().millis());
+    try {
+      store.persistInCallerTransaction(append.rows());
+      transactions.registerInterposedSynchronization(
+          append.onCompletion(
+              (committed, woken) -> {
+                executor.execute(() -> woken.forEach(waiter -> waiter.complete(null)));
+                if (committed) {
+                  metrics.produced(records.size(), payloadBytes(records));
+                }
+              }));
+    } catch (RuntimeException e) {
+      executor.execute(() -> append.abandon().forEach(waiter -> waiter.complete(null)));
+      throw e;
+    }
+    return append.metadata();
   }
 
   /**
@@ -317,6 +343,20 @@ public class PartitionLogs {
     metrics.fetched(records.size(), bytes);
     return new FetchResult(
         log.topicPartition(), records, log.logStartOffset(), highWatermark, next);
+  }
+
+  /** Validates every record and chooses its partition, before anything is appended. */
+  private List<PartitionLog> route(TopicMetadata topic, List<NewRecord> records) {
+    int maxMessageBytes = topic.config().maxMessageBytes();
+    int sticky = partitioner.stickyPartition(topic);
+    List<PartitionLog> partitions = new ArrayList<>(records.size());
+    for (int i = 0; i < records.size(); i++) {
+      NewRecord record = records.get(i);
+      validate(topic, record, i, maxMessageBytes);
+      int partition = partitioner.partition(topic, record.partition(), record.key(), sticky);
+      partitions.add(log(topic, partition));
+    }
+    return partitions;
   }
 
   private static long payloadBytes(List<NewRecord> records) {

@@ -2,6 +2,7 @@ package org.tributary.log;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -142,7 +143,8 @@ class GroupCommitWriterTest {
     assertEquals(
         ErrorCode.KAFKA_STORAGE_ERROR,
         assertInstanceOf(TributaryException.class, error.getCause()).code());
-    assertEquals(0, p0.highWatermark(), "nothing became visible");
+    assertEquals(2, p0.highWatermark(), "the failed offsets are a settled gap, not a hold-up");
+    assertNull(p0.cachedFrom(0), "a gap has no records");
 
     PendingAppend next = append(p0, "c");
     writer.submit(next);

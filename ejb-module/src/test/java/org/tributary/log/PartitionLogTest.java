@@ -18,12 +18,21 @@ class PartitionLogTest {
     return new EncodedBatch(base, base + count - 1, 0, 0, count, new byte[size]);
   }
 
+  /** Reserves offsets for the batches and settles them at once, as a group commit does. */
+  private static List<CompletableFuture<Void>> append(PartitionLog log, EncodedBatch... batches) {
+    int count = 0;
+    for (EncodedBatch batch : batches) {
+      count += batch.recordCount();
+    }
+    return log.settled(log.reserve(count), List.of(batches));
+  }
+
   @Test
   void waiterAtTheHighWatermarkIsHandedBackByTheNextAppend() {
     PartitionLog log = new PartitionLog(1, new TopicPartition("t", 0), 0, 5, 0, 1 << 20, UNBOUNDED);
     CompletableFuture<Void> waiter = log.awaitDataBeyond(5);
     assertFalse(waiter.isDone());
-    assertEquals(List.of(waiter), log.appended(List.of(batch(5, 2, 10))));
+    assertEquals(List.of(waiter), append(log, batch(5, 2, 10)));
     assertEquals(7, log.highWatermark());
   }
 
@@ -36,7 +45,7 @@ class PartitionLogTest {
   @Test
   void tailCacheKeepsTheNewestBatchesWithinItsLimit() {
     PartitionLog log = new PartitionLog(1, new TopicPartition("t", 0), 0, 0, 0, 250, UNBOUNDED);
-    log.appended(List.of(batch(0, 10, 100), batch(10, 10, 100), batch(20, 10, 100)));
+    append(log, batch(0, 10, 100), batch(10, 10, 100), batch(20, 10, 100));
     assertNull(log.cachedFrom(5), "the oldest batch was evicted; the store must serve offset 5");
     assertEquals(
         List.of(10L, 20L), log.cachedFrom(15).stream().map(EncodedBatch::baseOffset).toList());
@@ -46,7 +55,7 @@ class PartitionLogTest {
   @Test
   void sizeCountsEveryDurableBatchEvictedFromTheCacheOrNot() {
     PartitionLog log = new PartitionLog(1, new TopicPartition("t", 0), 0, 0, 1000, 250, UNBOUNDED);
-    log.appended(List.of(batch(0, 10, 100), batch(10, 10, 100), batch(20, 10, 100)));
+    append(log, batch(0, 10, 100), batch(10, 10, 100), batch(20, 10, 100));
     assertEquals(1300, log.sizeInBytes());
   }
 
@@ -55,8 +64,8 @@ class PartitionLogTest {
     TailCacheBudget budget = new TailCacheBudget(350);
     PartitionLog p0 = new PartitionLog(1, new TopicPartition("t", 0), 0, 0, 0, 1 << 20, budget);
     PartitionLog p1 = new PartitionLog(1, new TopicPartition("t", 1), 0, 0, 0, 1 << 20, budget);
-    p0.appended(List.of(batch(0, 1, 100), batch(1, 1, 100)));
-    p1.appended(List.of(batch(0, 1, 100), batch(1, 1, 100)));
+    append(p0, batch(0, 1, 100), batch(1, 1, 100));
+    append(p1, batch(0, 1, 100), batch(1, 1, 100));
     assertEquals(300, budget.used(), "p1 evicted its oldest batch to stay within 350 bytes");
     assertNull(p1.cachedFrom(0));
     assertEquals(List.of(1L), p1.cachedFrom(1).stream().map(EncodedBatch::baseOffset).toList());
@@ -66,12 +75,43 @@ class PartitionLogTest {
   }
 
   @Test
-  void offsetsAreHandedOutInOrderFromTheRecoveredNextOffset() {
+  void offsetsAreHandedOutInRangesFromTheRecoveredNextOffset() {
     PartitionLog log =
         new PartitionLog(1, new TopicPartition("t", 0), 3, 17, 0, 1 << 20, UNBOUNDED);
-    assertEquals(17, log.assignOffset());
-    assertEquals(18, log.assignOffset());
-    assertEquals(17, log.highWatermark(), "assigning is not publishing");
+    assertEquals(17, log.reserve(2));
+    assertEquals(19, log.reserve(5));
+    assertEquals(17, log.highWatermark(), "reserving is not publishing");
     assertEquals(3, log.logStartOffset());
+  }
+
+  @Test
+  void aRangeSettledBeforeAnEarlierOneStaysInvisibleUntilTheEarlierSettles() {
+    PartitionLog log = new PartitionLog(1, new TopicPartition("t", 0), 0, 0, 0, 1 << 20, UNBOUNDED);
+    long first = log.reserve(2);
+    long second = log.reserve(3);
+    CompletableFuture<Void> waiter = log.awaitDataBeyond(0);
+
+    assertEquals(List.of(), log.settled(second, List.of(batch(2, 3, 10))));
+    assertEquals(0, log.highWatermark(), "offsets 0-1 may still appear: nothing is readable");
+    assertFalse(waiter.isDone());
+
+    assertEquals(List.of(waiter), log.settled(first, List.of(batch(0, 2, 10))));
+    assertEquals(5, log.highWatermark());
+    assertNull(log.cachedFrom(0), "older than the cache's first batch: the store serves it");
+    assertEquals(List.of(2L), log.cachedFrom(2).stream().map(EncodedBatch::baseOffset).toList());
+  }
+
+  @Test
+  void anAbandonedRangeBecomesAGapAndNoLongerHoldsTheHighWatermarkBack() {
+    PartitionLog log = new PartitionLog(1, new TopicPartition("t", 0), 0, 0, 0, 1 << 20, UNBOUNDED);
+    long rolledBack = log.reserve(2);
+    long committed = log.reserve(1);
+    log.settled(committed, List.of(batch(2, 1, 10)));
+    assertEquals(0, log.highWatermark());
+
+    log.abandoned(rolledBack);
+
+    assertEquals(3, log.highWatermark());
+    assertEquals(List.of(2L), log.cachedFrom(2).stream().map(EncodedBatch::baseOffset).toList());
   }
 }

@@ -1,0 +1,113 @@
+package org.tributary.facade;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.tributary.api.Header;
+import org.tributary.api.ReceivedRecord;
+import org.tributary.api.TopicPartition;
+import org.tributary.api.TributaryConsumer;
+import org.tributary.consumer.ConsumedRecord;
+import org.tributary.consumer.Consumer;
+import org.tributary.group.OffsetAndMetadata;
+import org.tributary.log.Record;
+
+/** The API's consumer over the core's {@link Consumer}, speaking only the API's types. */
+final class FacadeConsumer implements TributaryConsumer {
+
+  /** What one poll returns at most, as Kafka's {@code fetch.max.bytes} default. */
+  private static final int MAX_POLL_BYTES = 50 * 1024 * 1024;
+
+  private final Consumer consumer;
+
+  FacadeConsumer(Consumer consumer) {
+    this.consumer = consumer;
+  }
+
+  @Override
+  public void subscribe(Collection<String> topics) {
+    ClientErrors.run(() -> consumer.subscribe(topics));
+  }
+
+  @Override
+  public void assign(Collection<TopicPartition> partitions) {
+    ClientErrors.run(() -> consumer.assign(core(partitions)));
+  }
+
+  @Override
+  public List<TopicPartition> assignment() {
+    return ClientErrors.translated(() -> api(consumer.assignment()));
+  }
+
+  @Override
+  public List<ReceivedRecord> poll(Duration timeout) {
+    return ClientErrors.translated(
+        () ->
+            consumer.poll(MAX_POLL_BYTES, timeout).toCompletableFuture().join().stream()
+                .map(FacadeConsumer::received)
+                .toList());
+  }
+
+  @Override
+  public void commit() {
+    ClientErrors.run(consumer::commit);
+  }
+
+  @Override
+  public void commit(Map<TopicPartition, Long> offsets) {
+    Instant now = Instant.now();
+    Map<org.tributary.topic.TopicPartition, OffsetAndMetadata> commits = new HashMap<>();
+    offsets.forEach(
+        (partition, offset) ->
+            commits.put(core(partition), new OffsetAndMetadata(offset, "", now)));
+    ClientErrors.run(() -> consumer.commit(commits));
+  }
+
+  @Override
+  public void seek(TopicPartition partition, long offset) {
+    ClientErrors.run(() -> consumer.seek(core(partition), offset));
+  }
+
+  @Override
+  public void seekToBeginning(Collection<TopicPartition> partitions) {
+    ClientErrors.run(() -> consumer.seekToBeginning(core(partitions)));
+  }
+
+  @Override
+  public void seekToEnd(Collection<TopicPartition> partitions) {
+    ClientErrors.run(() -> consumer.seekToEnd(core(partitions)));
+  }
+
+  @Override
+  public void close() {
+    ClientErrors.run(consumer::close);
+  }
+
+  static ReceivedRecord received(ConsumedRecord consumed) {
+    Record record = consumed.record();
+    return new ReceivedRecord(
+        consumed.topic(),
+        consumed.partition(),
+        record.offset(),
+        record.timestamp(),
+        record.key(),
+        record.value(),
+        record.headers().stream().map(h -> new Header(h.key(), h.value())).toList());
+  }
+
+  private static org.tributary.topic.TopicPartition core(TopicPartition partition) {
+    return new org.tributary.topic.TopicPartition(partition.topic(), partition.partition());
+  }
+
+  private static List<org.tributary.topic.TopicPartition> core(
+      Collection<TopicPartition> partitions) {
+    return partitions.stream().map(FacadeConsumer::core).toList();
+  }
+
+  private static List<TopicPartition> api(List<org.tributary.topic.TopicPartition> partitions) {
+    return partitions.stream().map(p -> new TopicPartition(p.topic(), p.partition())).toList();
+  }
+}
