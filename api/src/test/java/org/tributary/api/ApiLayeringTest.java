@@ -7,7 +7,10 @@ import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
 
-/** Apps compile against the API alone: it depends on nothing of Tributary's inside. */
+/**
+ * Apps compile against the API alone: it (listener runtime included) depends on nothing of
+ * Tributary's inside, only on the JDK, Jakarta EE and MicroProfile Config.
+ */
 @AnalyzeClasses(
     packages = "org.tributary.api",
     importOptions = ImportOption.DoNotIncludeTests.class)
@@ -18,5 +21,10 @@ class ApiLayeringTest {
       classes()
           .should()
           .onlyDependOnClassesThat()
-          .resideInAnyPackage("org.tributary.api..", "java..", "jakarta..");
+          .resideInAnyPackage(
+              "org.tributary.api..",
+              "java..",
+              "javax.naming..",
+              "jakarta..",
+              "org.eclipse.microprofile.config..");
 }

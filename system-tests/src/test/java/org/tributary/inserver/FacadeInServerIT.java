@@ -159,7 +159,8 @@ class FacadeInServerIT {
     String output = topic(1);
     String group = "processor-" + UUID.randomUUID();
     createOrdersTable();
-    tributary.createProducer().send(input, "k", "order-7");
+    String order = "order-" + UUID.randomUUID();
+    tributary.createProducer().send(input, "k", order);
     TributaryProducer producer = tributary.createProducer();
     TopicPartition in = new TopicPartition(input, 0);
 
@@ -186,10 +187,10 @@ class FacadeInServerIT {
         List<ReceivedRecord> again = check.poll(Duration.ofMillis(commit ? 500 : 5000));
         assertEquals(commit ? 0 : 1, again.size(), "the input offset moved only on commit");
       }
-      assertEquals(commit ? 1 : 0, countOrders("order-7"), "the app's row only on commit");
+      assertEquals(commit ? 1 : 0, countOrders(order), "the app's row only on commit");
       try (TributaryConsumer results = reader(output)) {
         assertEquals(
-            commit ? List.of("processed order-7") : List.of(),
+            commit ? List.of("processed " + order) : List.of(),
             values(results.poll(Duration.ofMillis(commit ? 5000 : 500))));
       }
     }

@@ -1,0 +1,255 @@
+package org.tributary.api.listener;
+
+import jakarta.transaction.UserTransaction;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ThreadFactory;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import javax.naming.InitialContext;
+import javax.naming.NamingException;
+import org.tributary.api.ConsumerSettings;
+import org.tributary.api.Header;
+import org.tributary.api.ReceivedRecord;
+import org.tributary.api.TopicPartition;
+import org.tributary.api.TributaryConsumer;
+import org.tributary.api.TributaryContext;
+import org.tributary.api.TributaryProducer;
+
+/**
+ * One consumer of a listener's group on a thread of its own: polls, calls the method for each
+ * record in order, commits the record's offset after the method returned, retries a failing call
+ * with backoff, and after the last attempt sends the record to the dead-letter topic and goes on.
+ */
+final class ListenerLoop implements Runnable {
+
+  private static final Logger LOG = Logger.getLogger(ListenerLoop.class.getName());
+  private static final Duration POLL = Duration.ofSeconds(1);
+  private static final Duration UNAVAILABLE_PAUSE = Duration.ofSeconds(1);
+
+  private final ListenerMethod listener;
+  private final ListenerSettings settings;
+  private volatile boolean running = true;
+  private int unavailableCount;
+  private Thread thread;
+
+  ListenerLoop(ListenerMethod listener) {
+    this.listener = listener;
+    this.settings = listener.settings();
+  }
+
+  void start(String name) {
+    thread = threads().newThread(this);
+    thread.setName("tributary-listener-" + name);
+    thread.start();
+  }
+
+  void stop() {
+    running = false;
+  }
+
+  void awaitStop() {
+    try {
+      thread.join(POLL.multipliedBy(10).toMillis());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  @Override
+  public void run() {
+    TributaryContext tributary = awaitTributary();
+    while (running && tributary != null) {
+      try {
+        consume(tributary);
+      } catch (RuntimeException e) {
+        // Tributary not started yet (the deployment is still initialising), or gone for a while.
+        LOG.log(
+            unavailableCount++ % 60 == 0 ? Level.WARNING : Level.FINE,
+            "Listener " + listener.name() + " waits for Tributary",
+            e);
+        pause(UNAVAILABLE_PAUSE);
+      }
+    }
+  }
+
+  private void consume(TributaryContext tributary) {
+    try (TributaryConsumer consumer =
+        tributary.createConsumer(
+            ConsumerSettings.group(settings.group()).startingAt(settings.startAt()))) {
+      consumer.subscribe(List.of(settings.topic()));
+      TributaryProducer deadLetters = tributary.createProducer();
+      while (running) {
+        List<ReceivedRecord> records;
+        try {
+          records = consumer.poll(POLL);
+        } catch (RuntimeException e) {
+          LOG.log(Level.WARNING, "Listener " + listener.name() + " could not poll", e);
+          pause(UNAVAILABLE_PAUSE);
+          continue;
+        }
+        for (int i = 0; i < records.size() && running; i++) {
+          if (!deliver(consumer, deadLetters, records.get(i))) {
+            rewind(consumer, records.subList(i, records.size()));
+            pause(UNAVAILABLE_PAUSE);
+            break;
+          }
+        }
+      }
+    }
+  }
+
+  /**
+   * Calls the method until it succeeds or the attempts are used up, then dead-letters the record.
+   * Returns false only when even that failed: the record must be delivered again.
+   */
+  private boolean deliver(
+      TributaryConsumer consumer, TributaryProducer deadLetters, ReceivedRecord record) {
+    Throwable failure = null;
+    for (int attempt = 1; attempt <= settings.maxAttempts() && running; attempt++) {
+      if (attempt > 1) {
+        pause(settings.backoffBefore(attempt));
+      }
+      try {
+        process(consumer, record);
+        return true;
+      } catch (ListenerMethod.BeanUnavailable e) {
+        LOG.log(
+            unavailableCount++ % 60 == 0 ? Level.WARNING : Level.FINE,
+            "Listener " + listener.name() + " cannot get its bean yet; will retry",
+            e);
+        return false;
+      } catch (Throwable e) {
+        failure = e;
+        LOG.log(
+            Level.FINE,
+            "Listener " + listener.name() + " failed on " + where(record) + ", attempt " + attempt,
+            e);
+      }
+    }
+    if (!running) {
+      return false;
+    }
+    try {
+      deadLetters.send(
+          settings.deadLetterTopic(), record.key(), record.value(), why(record, failure));
+      commit(consumer, record);
+      LOG.log(
+          Level.WARNING,
+          "Listener "
+              + listener.name()
+              + " gave up on "
+              + where(record)
+              + " after "
+              + settings.maxAttempts()
+              + " attempts; it is in "
+              + settings.deadLetterTopic(),
+          failure);
+      return true;
+    } catch (RuntimeException e) {
+      LOG.log(Level.SEVERE, "Could not dead-letter " + where(record) + "; will retry it", e);
+      return false;
+    }
+  }
+
+  /** One call; with {@code transactional}, the call and the offset commit in one transaction. */
+  private void process(TributaryConsumer consumer, ReceivedRecord record) throws Throwable {
+    if (!settings.transactional()) {
+      listener.invoke(record);
+      commit(consumer, record);
+      return;
+    }
+    UserTransaction transaction = lookup("java:comp/UserTransaction", UserTransaction.class);
+    transaction.begin();
+    try {
+      listener.invoke(record);
+      consumer.commit(Map.of(record.topicPartition(), record.offset() + 1));
+      transaction.commit();
+    } catch (Throwable e) {
+      try {
+        transaction.rollback();
+      } catch (Exception alreadyEnded) {
+        // The commit itself failed and ended the transaction.
+      }
+      throw e;
+    }
+  }
+
+  /** Commits after the record; a refused commit (a rebalance) means redelivery, not an error. */
+  private void commit(TributaryConsumer consumer, ReceivedRecord record) {
+    try {
+      consumer.commit(Map.of(record.topicPartition(), record.offset() + 1));
+    } catch (RuntimeException e) {
+      LOG.log(Level.FINE, "Commit after " + where(record) + " refused; it may come again", e);
+    }
+  }
+
+  /** Sets each partition back to its first record not yet handled. */
+  private static void rewind(TributaryConsumer consumer, List<ReceivedRecord> unhandled) {
+    Map<TopicPartition, Long> first = new HashMap<>();
+    unhandled.forEach(r -> first.merge(r.topicPartition(), r.offset(), Math::min));
+    try {
+      first.forEach(consumer::seek);
+    } catch (RuntimeException e) {
+      LOG.log(Level.FINE, "Rewind refused; the group's commits decide where to resume", e);
+    }
+  }
+
+  private List<Header> why(ReceivedRecord record, Throwable failure) {
+    List<Header> headers = new ArrayList<>(record.headers());
+    headers.add(Header.of("tributary.dlt.topic", record.topic()));
+    headers.add(Header.of("tributary.dlt.partition", Integer.toString(record.partition())));
+    headers.add(Header.of("tributary.dlt.offset", Long.toString(record.offset())));
+    headers.add(Header.of("tributary.dlt.listener", listener.name()));
+    headers.add(Header.of("tributary.dlt.attempts", Integer.toString(settings.maxAttempts())));
+    headers.add(Header.of("tributary.dlt.exception", failure.getClass().getName()));
+    headers.add(Header.of("tributary.dlt.message", String.valueOf(failure.getMessage())));
+    return headers;
+  }
+
+  private TributaryContext awaitTributary() {
+    while (running) {
+      try {
+        return lookup(TributaryContext.JNDI_NAME, TributaryContext.class);
+      } catch (IllegalStateException notYet) {
+        pause(UNAVAILABLE_PAUSE);
+      }
+    }
+    return null;
+  }
+
+  private void pause(Duration duration) {
+    long end = System.nanoTime() + duration.toNanos();
+    try {
+      while (running && System.nanoTime() < end) {
+        Thread.sleep(Math.min(100, Math.max(1, (end - System.nanoTime()) / 1_000_000)));
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      running = false;
+    }
+  }
+
+  private static String where(ReceivedRecord record) {
+    return record.topic() + "-" + record.partition() + "@" + record.offset();
+  }
+
+  private static ThreadFactory threads() {
+    try {
+      return lookup("java:comp/DefaultManagedThreadFactory", ThreadFactory.class);
+    } catch (IllegalStateException outsideTheContainer) {
+      return Thread::new;
+    }
+  }
+
+  private static <T> T lookup(String name, Class<T> type) {
+    try {
+      return type.cast(new InitialContext().lookup(name));
+    } catch (NamingException | ClassCastException e) {
+      throw new IllegalStateException("Cannot look up " + name + ": " + e.getMessage(), e);
+    }
+  }
+}

@@ -1,0 +1,53 @@
+package org.tributary.api.listener;
+
+import jakarta.enterprise.inject.spi.CDI;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import org.tributary.api.ReceivedRecord;
+
+/** A bean method annotated {@code @OnRecord}: how to call it with a record. */
+record ListenerMethod(Class<?> beanClass, Method method, ListenerSettings settings) {
+
+  ListenerMethod {
+    if (method.getParameterCount() != 1) {
+      throw new IllegalArgumentException(
+          "@OnRecord method " + method + " must take one parameter: a ReceivedRecord or a value.");
+    }
+  }
+
+  /**
+   * Calls the method of the bean's contextual instance; what the method throws is thrown as it is.
+   *
+   * @throws BeanUnavailable when there is no instance to call yet (the application is starting)
+   */
+  void invoke(ReceivedRecord record) throws Throwable {
+    Object instance;
+    try {
+      // The application's container, as seen from this (managed) thread: the bean manager that
+      // an extension is handed may belong to the extension's own archive and not see the bean.
+      instance = CDI.current().select(beanClass).get();
+    } catch (RuntimeException e) {
+      throw new BeanUnavailable(e);
+    }
+    Class<?> parameter = method.getParameterTypes()[0];
+    Object argument = parameter == ReceivedRecord.class ? record : record.value(parameter);
+    try {
+      method.invoke(instance, argument);
+    } catch (InvocationTargetException e) {
+      throw e.getCause();
+    }
+  }
+
+  /** The listener's bean cannot be had now; no attempt was made. */
+  static final class BeanUnavailable extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    BeanUnavailable(Throwable cause) {
+      super(cause);
+    }
+  }
+
+  String name() {
+    return beanClass.getSimpleName() + "." + method.getName();
+  }
+}

@@ -1,0 +1,117 @@
+package org.tributary.inserver;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Queue;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
+import java.util.stream.IntStream;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.tributary.api.ConsumerSettings;
+import org.tributary.api.ConsumerSettings.OffsetReset;
+import org.tributary.api.OnRecord;
+import org.tributary.api.ReceivedRecord;
+import org.tributary.api.TributaryConsumer;
+import org.tributary.api.TributaryContext;
+import org.tributary.api.TributaryProducer;
+
+/** {@code @OnRecord} listener beans inside a running server: order, retries, dead letters. */
+@ExtendWith(ArquillianExtension.class)
+class ListenerInServerIT {
+
+  static final String ORDERED = "listener-it-ordered";
+  static final String FAILING = "listener-it-failing";
+
+  /** Listener beans of this deployment; what they saw, for the tests to check. */
+  @ApplicationScoped
+  public static class Listeners {
+
+    static final Queue<String> ordered = new ConcurrentLinkedQueue<>();
+    static final Map<String, AtomicInteger> attempts = new ConcurrentHashMap<>();
+    static final Queue<String> processed = new ConcurrentLinkedQueue<>();
+
+    @OnRecord(topic = ORDERED, group = "listener-it-ordered")
+    public void onOrdered(ReceivedRecord record) {
+      ordered.add(record.partition() + ":" + record.value(String.class));
+    }
+
+    @OnRecord(topic = FAILING, group = "listener-it-failing", maxAttempts = 3, backoffMillis = 20)
+    public void onFailing(String value) {
+      attempts.computeIfAbsent(value, v -> new AtomicInteger()).incrementAndGet();
+      if (value.startsWith("bad")) {
+        throw new IllegalStateException("cannot process " + value);
+      }
+      processed.add(value);
+    }
+  }
+
+  @Inject TributaryContext tributary;
+
+  private static void await(String what, BooleanSupplier condition) throws InterruptedException {
+    long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+    while (!condition.getAsBoolean()) {
+      assertTrue(System.nanoTime() < deadline, "timed out waiting until " + what);
+      Thread.sleep(50);
+    }
+  }
+
+  @Test
+  void aListenerReceivesEveryRecordOfAPartitionInOrder() throws Exception {
+    TributaryProducer producer = tributary.createProducer();
+    List<String> sent = IntStream.range(0, 30).mapToObj(i -> "r" + i).toList();
+    int partition = producer.send(ORDERED, "same-key", sent.get(0)).partition();
+    sent.subList(1, sent.size()).forEach(value -> producer.send(ORDERED, "same-key", value));
+
+    await("all 30 arrived", () -> Listeners.ordered.size() >= 30);
+
+    assertEquals(
+        sent.stream().map(value -> partition + ":" + value).toList(),
+        new ArrayList<>(Listeners.ordered));
+  }
+
+  @Test
+  void aFailingRecordIsRetriedThenDeadLetteredAndTheNextIsProcessed() throws Exception {
+    String bad = "bad-" + UUID.randomUUID();
+    String good = "good-" + UUID.randomUUID();
+    TributaryProducer producer = tributary.createProducer();
+    producer.send(FAILING, "k", bad);
+    producer.send(FAILING, "k", good);
+
+    await(
+        "the record after the failing one is processed", () -> Listeners.processed.contains(good));
+
+    assertEquals(
+        3, Listeners.attempts.get(bad).get(), "three attempts, then the dead-letter topic");
+    try (TributaryConsumer deadLetters =
+        tributary.createConsumer(
+            ConsumerSettings.group("dlt-" + UUID.randomUUID()).startingAt(OffsetReset.EARLIEST))) {
+      deadLetters.subscribe(List.of(FAILING + ".DLT"));
+      List<ReceivedRecord> records = new ArrayList<>();
+      long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+      while (records.stream().noneMatch(r -> bad.equals(r.value(String.class)))
+          && System.nanoTime() < deadline) {
+        records.addAll(deadLetters.poll(Duration.ofSeconds(1)));
+      }
+      ReceivedRecord dead =
+          records.stream().filter(r -> bad.equals(r.value(String.class))).findFirst().orElseThrow();
+      assertEquals(
+          IllegalStateException.class.getName(),
+          dead.header("tributary.dlt.exception").orElseThrow().valueAsString());
+      assertEquals(FAILING, dead.header("tributary.dlt.topic").orElseThrow().valueAsString());
+      assertEquals("3", dead.header("tributary.dlt.attempts").orElseThrow().valueAsString());
+      assertEquals("k", dead.key(String.class));
+    }
+  }
+}
