@@ -18,6 +18,8 @@
 #   PAYARA_DATAGRID       off|loopback (off)  Hazelcast domain data grid disabled, or bound to 127.0.0.1
 #   PAYARA_JMS            off|loopback (off)  embedded OpenMQ disabled, or its port bound to 127.0.0.1
 #   PAYARA_KEEP_ON_FAILURE=1  leave the server running when start fails (default: stop it)
+#   PAYARA_DOMAIN_LIBS    jars put on the domain's common classpath (<domain>/lib), whitespace separated
+#   PAYARA_EXTRA_DEPLOY   more applications deployed after the EAR, as <war-file>=<context-root> pairs
 #   PAYARA_JMS_PORT (admin+1)  PAYARA_HZ_DAS_PORT (admin+2)  PAYARA_HZ_START_PORT (admin+3)
 set -euo pipefail
 
@@ -262,6 +264,14 @@ do_start() {
     "-Dderby.system.home=$derby_home" \
     "${extra[@]}"
 
+  local lib
+  # shellcheck disable=SC2206
+  local libs=( ${PAYARA_DOMAIN_LIBS:-} )
+  for lib in "${libs[@]}"; do
+    [[ -f "$lib" ]] || die "domain library not found: $lib"
+    cp "$lib" "$DOMAIN_DIR/lib/"
+  done
+
   local preboot="$INSTALL/preboot.asadmin"
   write_preboot "$preboot"
 
@@ -278,6 +288,15 @@ do_start() {
   log "deploying $ear"
   asadm "$left" --host 127.0.0.1 --port "$ADMIN_PORT" deploy --force=true "$ear" >&2 \
     || fail "deploy of $ear failed"
+  local app
+  # shellcheck disable=SC2206
+  local apps=( ${PAYARA_EXTRA_DEPLOY:-} )
+  for app in "${apps[@]}"; do
+    [[ -f "${app%%=*}" ]] || die "application not found: ${app%%=*}"
+    log "deploying ${app%%=*} at ${app#*=}"
+    asadm "$left" --host 127.0.0.1 --port "$ADMIN_PORT" deploy --force=true \
+        --contextroot "${app#*=}" "${app%%=*}" >&2 || fail "deploy of ${app%%=*} failed"
+  done
   t_deploy=$(date +%s)
   log "deployed after $((t_deploy - t0)) s"
 
