@@ -21,8 +21,9 @@ import org.tributary.api.TributaryProducer;
 
 /**
  * One consumer of a listener's group on a thread of its own: polls, calls the method for each
- * record in order, commits the record's offset after the method returned, retries a failing call
- * with backoff, and after the last attempt sends the record to the dead-letter topic and goes on.
+ * record in order, commits the offsets after the methods returned (after each poll's records, or
+ * with each record in a transaction), retries a failing call with backoff, and after the last
+ * attempt sends the record to the dead-letter topic and goes on.
  */
 final class ListenerLoop implements Runnable {
 
@@ -91,20 +92,28 @@ final class ListenerLoop implements Runnable {
           pause(UNAVAILABLE_PAUSE);
           continue;
         }
+        Map<TopicPartition, Long> handled = new HashMap<>();
         for (int i = 0; i < records.size() && running; i++) {
-          if (!deliver(consumer, deadLetters, records.get(i))) {
+          ReceivedRecord record = records.get(i);
+          if (!deliver(consumer, deadLetters, record)) {
+            commit(consumer, handled);
             rewind(consumer, records.subList(i, records.size()));
             pause(UNAVAILABLE_PAUSE);
+            handled.clear();
             break;
           }
+          handled.put(record.topicPartition(), record.offset() + 1);
         }
+        // At least once: offsets are committed only after their methods returned.
+        commit(consumer, handled);
       }
     }
   }
 
   /**
    * Calls the method until it succeeds or the attempts are used up, then dead-letters the record.
-   * Returns false only when even that failed: the record must be delivered again.
+   * Returns false only when even that failed: the record must be delivered again. The caller
+   * commits the offsets of the handled records after the batch.
    */
   private boolean deliver(
       TributaryConsumer consumer, TributaryProducer deadLetters, ReceivedRecord record) {
@@ -136,7 +145,6 @@ final class ListenerLoop implements Runnable {
     try {
       deadLetters.send(
           settings.deadLetterTopic(), record.key(), record.value(), why(record, failure));
-      commit(consumer, record);
       LOG.log(
           Level.WARNING,
           "Listener "
@@ -159,7 +167,6 @@ final class ListenerLoop implements Runnable {
   private void process(TributaryConsumer consumer, ReceivedRecord record) throws Throwable {
     if (!settings.transactional()) {
       listener.invoke(record);
-      commit(consumer, record);
       return;
     }
     UserTransaction transaction = lookup("java:comp/UserTransaction", UserTransaction.class);
@@ -178,12 +185,15 @@ final class ListenerLoop implements Runnable {
     }
   }
 
-  /** Commits after the record; a refused commit (a rebalance) means redelivery, not an error. */
-  private void commit(TributaryConsumer consumer, ReceivedRecord record) {
+  /** Commits what was handled; a refused commit (a rebalance) means redelivery, not an error. */
+  private void commit(TributaryConsumer consumer, Map<TopicPartition, Long> handled) {
+    if (handled.isEmpty()) {
+      return;
+    }
     try {
-      consumer.commit(Map.of(record.topicPartition(), record.offset() + 1));
+      consumer.commit(handled);
     } catch (RuntimeException e) {
-      LOG.log(Level.FINE, "Commit after " + where(record) + " refused; it may come again", e);
+      LOG.log(Level.FINE, "Commit of " + handled + " refused; those records may come again", e);
     }
   }
 

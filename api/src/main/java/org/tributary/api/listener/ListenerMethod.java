@@ -6,13 +6,21 @@ import java.lang.reflect.Method;
 import org.tributary.api.ReceivedRecord;
 
 /** A bean method annotated {@code @OnRecord}: how to call it with a record. */
-record ListenerMethod(Class<?> beanClass, Method method, ListenerSettings settings) {
+final class ListenerMethod {
 
-  ListenerMethod {
+  private final Class<?> beanClass;
+  private final Method method;
+  private final ListenerSettings settings;
+  private volatile Object instance;
+
+  ListenerMethod(Class<?> beanClass, Method method, ListenerSettings settings) {
     if (method.getParameterCount() != 1) {
       throw new IllegalArgumentException(
           "@OnRecord method " + method + " must take one parameter: a ReceivedRecord or a value.");
     }
+    this.beanClass = beanClass;
+    this.method = method;
+    this.settings = settings;
   }
 
   /**
@@ -21,14 +29,7 @@ record ListenerMethod(Class<?> beanClass, Method method, ListenerSettings settin
    * @throws BeanUnavailable when there is no instance to call yet (the application is starting)
    */
   void invoke(ReceivedRecord record) throws Throwable {
-    Object instance;
-    try {
-      // The application's container, as seen from this (managed) thread: the bean manager that
-      // an extension is handed may belong to the extension's own archive and not see the bean.
-      instance = CDI.current().select(beanClass).get();
-    } catch (RuntimeException e) {
-      throw new BeanUnavailable(e);
-    }
+    Object instance = instance();
     Class<?> parameter = method.getParameterTypes()[0];
     Object argument = parameter == ReceivedRecord.class ? record : record.value(parameter);
     try {
@@ -36,6 +37,28 @@ record ListenerMethod(Class<?> beanClass, Method method, ListenerSettings settin
     } catch (InvocationTargetException e) {
       throw e.getCause();
     }
+  }
+
+  ListenerSettings settings() {
+    return settings;
+  }
+
+  /**
+   * The bean's contextual reference, looked up once: the application's container as seen from the
+   * listener's (managed) thread, since the bean manager handed to an extension may belong to the
+   * extension's own archive and not see the bean.
+   */
+  private Object instance() {
+    Object found = instance;
+    if (found == null) {
+      try {
+        found = CDI.current().select(beanClass).get();
+      } catch (RuntimeException e) {
+        throw new BeanUnavailable(e);
+      }
+      instance = found;
+    }
+    return found;
   }
 
   /** The listener's bean cannot be had now; no attempt was made. */
