@@ -1,0 +1,46 @@
+#!/usr/bin/env bash
+# Measures the facade in-process: starts Payara Server on loopback with Tributary's EAR and the
+# benchmark app next to it (the API jar on the domain's common classpath), runs the bounded
+# measurements, prints the figures and stops the server.
+#
+#   benchmark/facade-benchmark.sh [records to drain (1000000)] [seconds per send run (5)]
+#
+# Needs `mvn install -DskipTests` first (the EAR, the API jar and benchmark-app's WAR).
+set -euo pipefail
+root=$(cd "$(dirname "$0")/.." && pwd)
+records=${1:-1000000}
+seconds=${2:-5}
+http_port=38080
+admin_port=34848
+install="$root/benchmark-app/target/payara-server"
+server="$root/system-tests/src/test/scripts/payara-server.sh"
+url="http://127.0.0.1:$http_port"
+
+export PAYARA_DOMAIN_LIBS="$root/api/target/tributary-api-1.0.0-SNAPSHOT.jar"
+export PAYARA_EXTRA_DEPLOY="$root/benchmark-app/target/facade-benchmark.war=/facade-benchmark"
+export PAYARA_JVM_OPTS="-Dnum.partitions=4"
+trap 'bash "$server" stop "$install" >/dev/null 2>&1 || true' EXIT
+bash "$server" start "$install" "$root/ear/target/tributary.ear" "$http_port" "$admin_port" /topics \
+  2> "$root/benchmark-app/target/server-start.log"
+
+curl -sf -o /dev/null -X POST -H 'Content-Type: application/json' \
+  "$url/v3/clusters/tributary/topics" \
+  -d '{"topic_name":"facade-bench-drain","partitions_count":4}' || true
+
+field() { sed -E "s/.*\"$1\":([0-9.E-]+).*/\1/" <<< "$2"; }
+
+echo "In-process sends through the facade, 100-byte values, outside transactions, $seconds s per run"
+printf '%-8s %10s %12s %10s %10s\n' senders records records/s "p50 ms" "p99 ms"
+curl -sf -X POST "$url/facade-benchmark/run/send?senders=1&seconds=1" > /dev/null   # warm-up
+for senders in 1 4 16; do
+  r=$(curl -sf -X POST "$url/facade-benchmark/run/send?senders=$senders&seconds=$seconds")
+  printf '%-8s %10s %12.0f %10.2f %10.2f\n' "$senders" "$(field records "$r")" \
+    "$(field records_per_second "$r")" "$(field p50_ms "$r")" "$(field p99_ms "$r")"
+done
+
+echo
+echo "A listener (4 consumers, 4 partitions) draining $records records sent with sendAsync"
+r=$(curl -sf -X POST "$url/facade-benchmark/run/drain?records=$records")
+printf '%-10s %14s %14s %14s %14s\n' records "produce s" "produced/s" "drained by s" "drained/s"
+printf '%-10s %14.1f %14.0f %14.1f %14.0f\n' "$(field records "$r")" "$(field produce_seconds "$r")" \
+  "$(field produced_per_second "$r")" "$(field drain_seconds "$r")" "$(field drained_per_second "$r")"
