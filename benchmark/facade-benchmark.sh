@@ -35,12 +35,12 @@ curl -sf -X POST "$url/facade-benchmark/run/send?senders=1&seconds=1" > /dev/nul
 for senders in 1 4 16; do
   r=$(curl -sf -X POST "$url/facade-benchmark/run/send?senders=$senders&seconds=$seconds")
   printf '%-8s %10s %12.0f %10.2f %10.2f\n' "$senders" "$(field records "$r")" \
-    "$(field records_per_second "$r")" "$(field p50_ms "$r")" "$(field p99_ms "$r")"
+    "$(field recordsPerSecond "$r")" "$(field p50Ms "$r")" "$(field p99Ms "$r")"
 done
 
 echo
 echo "A listener (4 consumers, 4 partitions) draining $records records sent with sendAsync"
 r=$(curl -sf -X POST "$url/facade-benchmark/run/drain?records=$records")
 printf '%-10s %14s %14s %14s %14s\n' records "produce s" "produced/s" "drained by s" "drained/s"
-printf '%-10s %14.1f %14.0f %14.1f %14.0f\n' "$(field records "$r")" "$(field produce_seconds "$r")" \
-  "$(field produced_per_second "$r")" "$(field drain_seconds "$r")" "$(field drained_per_second "$r")"
+printf '%-10s %14.1f %14.0f %14.1f %14.0f\n' "$(field records "$r")" "$(field produceSeconds "$r")" \
+  "$(field producedPerSecond "$r")" "$(field drainSeconds "$r")" "$(field drainedPerSecond "$r")"

@@ -1,6 +1,7 @@
 package org.tributary.inserver;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -15,6 +16,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
+import java.util.function.Predicate;
 import java.util.stream.IntStream;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.junit.jupiter.api.Test;
@@ -33,6 +35,8 @@ class ListenerInServerIT {
 
   static final String ORDERED = "listener-it-ordered";
   static final String FAILING = "listener-it-failing";
+  static final String TRANSACTIONAL = "listener-it-transactional";
+  static final String TRANSACTIONAL_OUT = "listener-it-transactional-out";
 
   /** Listener beans of this deployment; what they saw, for the tests to check. */
   @ApplicationScoped
@@ -55,9 +59,45 @@ class ListenerInServerIT {
       }
       processed.add(value);
     }
+
+    @Inject TributaryContext tributary;
+
+    /** Sends a result, then fails for "boom": the send must roll back with each attempt. */
+    @OnRecord(
+        topic = TRANSACTIONAL,
+        group = "listener-it-transactional",
+        maxAttempts = 2,
+        backoffMillis = 20,
+        transactional = true)
+    public void onTransactional(String value) {
+      tributary.createProducer().send(TRANSACTIONAL_OUT, null, "out-" + value);
+      if (value.startsWith("boom")) {
+        throw new IllegalStateException("boom");
+      }
+    }
   }
 
   @Inject TributaryContext tributary;
+
+  /** Reads the topic from its start until {@code enough} holds (or 20 s passed). */
+  private List<ReceivedRecord> readUntil(String topic, Predicate<List<ReceivedRecord>> enough) {
+    try (TributaryConsumer consumer =
+        tributary.createConsumer(
+            ConsumerSettings.group("check-" + UUID.randomUUID())
+                .startingAt(OffsetReset.EARLIEST))) {
+      consumer.subscribe(List.of(topic));
+      List<ReceivedRecord> records = new ArrayList<>();
+      long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+      while (!enough.test(records) && System.nanoTime() < deadline) {
+        records.addAll(consumer.poll(Duration.ofMillis(500)));
+      }
+      return records;
+    }
+  }
+
+  private static boolean anyValue(List<ReceivedRecord> records, String value) {
+    return records.stream().anyMatch(r -> value.equals(r.value(String.class)));
+  }
 
   private static void await(String what, BooleanSupplier condition) throws InterruptedException {
     long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
@@ -94,24 +134,31 @@ class ListenerInServerIT {
 
     assertEquals(
         3, Listeners.attempts.get(bad).get(), "three attempts, then the dead-letter topic");
-    try (TributaryConsumer deadLetters =
-        tributary.createConsumer(
-            ConsumerSettings.group("dlt-" + UUID.randomUUID()).startingAt(OffsetReset.EARLIEST))) {
-      deadLetters.subscribe(List.of(FAILING + ".DLT"));
-      List<ReceivedRecord> records = new ArrayList<>();
-      long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-      while (records.stream().noneMatch(r -> bad.equals(r.value(String.class)))
-          && System.nanoTime() < deadline) {
-        records.addAll(deadLetters.poll(Duration.ofSeconds(1)));
-      }
-      ReceivedRecord dead =
-          records.stream().filter(r -> bad.equals(r.value(String.class))).findFirst().orElseThrow();
-      assertEquals(
-          IllegalStateException.class.getName(),
-          dead.header("tributary.dlt.exception").orElseThrow().valueAsString());
-      assertEquals(FAILING, dead.header("tributary.dlt.topic").orElseThrow().valueAsString());
-      assertEquals("3", dead.header("tributary.dlt.attempts").orElseThrow().valueAsString());
-      assertEquals("k", dead.key(String.class));
-    }
+    List<ReceivedRecord> records = readUntil(FAILING + ".DLT", found -> anyValue(found, bad));
+    ReceivedRecord dead =
+        records.stream().filter(r -> bad.equals(r.value(String.class))).findFirst().orElseThrow();
+    assertEquals(
+        IllegalStateException.class.getName(),
+        dead.header("tributary.dlt.exception").orElseThrow().valueAsString());
+    assertEquals(FAILING, dead.header("tributary.dlt.topic").orElseThrow().valueAsString());
+    assertEquals("3", dead.header("tributary.dlt.attempts").orElseThrow().valueAsString());
+    assertEquals("k", dead.key(String.class));
+  }
+
+  @Test
+  void aTransactionalListenersSendsRollBackWithItsFailedAttempts() throws Exception {
+    String boom = "boom-" + UUID.randomUUID();
+    String fine = "fine-" + UUID.randomUUID();
+    TributaryProducer producer = tributary.createProducer();
+    producer.send(TRANSACTIONAL, "k", boom);
+    producer.send(TRANSACTIONAL, "k", fine);
+
+    List<ReceivedRecord> out =
+        readUntil(TRANSACTIONAL_OUT, found -> anyValue(found, "out-" + fine));
+    List<ReceivedRecord> dead = readUntil(TRANSACTIONAL + ".DLT", found -> anyValue(found, boom));
+
+    assertTrue(anyValue(out, "out-" + fine), out::toString);
+    assertFalse(anyValue(out, "out-" + boom), "each failed attempt's send rolled back");
+    assertTrue(anyValue(dead, boom), dead::toString);
   }
 }
