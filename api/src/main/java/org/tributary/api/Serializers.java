@@ -6,12 +6,19 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.ServiceLoader;
+import java.util.WeakHashMap;
 
-/** Finds the {@link RecordSerializer} for a type; null stays null both ways. */
+/**
+ * Finds the {@link RecordSerializer} for a type; null stays null both ways. Serializers are looked
+ * up per application (the thread's context class loader), so an application's own serializers are
+ * found, and nothing of an undeployed application is kept (the map's keys are weak).
+ */
 public final class Serializers {
 
-  private static final List<RecordSerializer> ALL = load();
+  private static final Map<ClassLoader, List<RecordSerializer>> BY_APPLICATION =
+      new WeakHashMap<>();
 
   private Serializers() {}
 
@@ -24,7 +31,15 @@ public final class Serializers {
   }
 
   private static RecordSerializer forType(Class<?> type) {
-    for (RecordSerializer serializer : ALL) {
+    ClassLoader application = Thread.currentThread().getContextClassLoader();
+    if (application == null) {
+      application = Serializers.class.getClassLoader();
+    }
+    List<RecordSerializer> serializers;
+    synchronized (BY_APPLICATION) {
+      serializers = BY_APPLICATION.computeIfAbsent(application, Serializers::load);
+    }
+    for (RecordSerializer serializer : serializers) {
       if (serializer.handles(type)) {
         return serializer;
       }
@@ -33,10 +48,9 @@ public final class Serializers {
         "INVALID_RECORD", "No RecordSerializer handles " + type.getName() + ".");
   }
 
-  private static List<RecordSerializer> load() {
+  private static List<RecordSerializer> load(ClassLoader application) {
     List<RecordSerializer> all = new ArrayList<>();
-    ServiceLoader.load(RecordSerializer.class, Serializers.class.getClassLoader())
-        .forEach(all::add);
+    ServiceLoader.load(RecordSerializer.class, application).forEach(all::add);
     all.add(new Utf8Strings());
     all.add(new RawBytes());
     all.add(new JsonBinding());
@@ -83,7 +97,8 @@ public final class Serializers {
   /** Any other object as JSON, with JSON-B's default mapping. */
   static final class JsonBinding implements RecordSerializer {
 
-    private static final Jsonb JSONB = JsonbBuilder.create();
+    /** One per application: JSON-B caches the classes it maps. */
+    private final Jsonb jsonb = JsonbBuilder.create();
 
     @Override
     public boolean handles(Class<?> type) {
@@ -92,12 +107,12 @@ public final class Serializers {
 
     @Override
     public byte[] serialize(Object value) {
-      return JSONB.toJson(value).getBytes(StandardCharsets.UTF_8);
+      return jsonb.toJson(value).getBytes(StandardCharsets.UTF_8);
     }
 
     @Override
     public <T> T deserialize(byte[] data, Class<T> type) {
-      return JSONB.fromJson(new String(data, StandardCharsets.UTF_8), type);
+      return jsonb.fromJson(new String(data, StandardCharsets.UTF_8), type);
     }
 
     @Override

@@ -17,7 +17,11 @@ public interface TributaryProducer {
 
   RecordMetadata send(String topic, Object key, Object value, List<Header> headers);
 
-  /** Like {@link #send}, completing when the record is durable, without blocking the caller. */
+  /**
+   * Like {@link #send} without blocking the caller: outside a transaction the stage completes once
+   * the record is durable; inside one it completes at once with where the record will be, and the
+   * record becomes visible when the transaction commits.
+   */
   CompletionStage<RecordMetadata> sendAsync(String topic, Object key, Object value);
 
   CompletionStage<RecordMetadata> sendAsync(

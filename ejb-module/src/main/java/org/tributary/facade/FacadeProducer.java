@@ -46,7 +46,8 @@ final class FacadeProducer implements TributaryProducer {
   public CompletionStage<RecordMetadata> sendAsync(
       String topic, Object key, Object value, List<Header> headers) {
     NewRecord record = ClientErrors.translated(() -> record(key, value, headers));
-    if (transactions.getTransactionStatus() == Status.STATUS_ACTIVE) {
+    // Any transaction, active or already doomed, decides the record's fate: never publish past it.
+    if (transactions.getTransactionStatus() != Status.STATUS_NO_TRANSACTION) {
       return CompletableFuture.completedFuture(
           ClientErrors.translated(
               () -> metadata(logs.appendInTransaction(topic, List.of(record)).get(0))));

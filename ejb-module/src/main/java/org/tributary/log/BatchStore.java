@@ -32,12 +32,18 @@ public class BatchStore {
   }
 
   @TransactionAttribute(TransactionAttributeType.SUPPORTS)
-  public List<EncodedBatch> batchesFrom(long topicId, int partition, long offset, int maxBatches) {
+  /**
+   * The batches holding {@code offset} and after, below the high watermark: rows of transactions
+   * still open lie above it, and a reader must not wait on their locks.
+   */
+  public List<EncodedBatch> batchesFrom(
+      long topicId, int partition, long offset, long highWatermark, int maxBatches) {
     return em
         .createNamedQuery(StoredBatch.FROM_OFFSET, StoredBatch.class)
         .setParameter("topicId", topicId)
         .setParameter("partition", partition)
         .setParameter("offset", offset)
+        .setParameter("highWatermark", highWatermark)
         .setMaxResults(maxBatches)
         .getResultList()
         .stream()
@@ -64,6 +70,20 @@ public class BatchStore {
   @TransactionAttribute(TransactionAttributeType.SUPPORTS)
   public List<Object[]> extents() {
     return em.createNamedQuery(StoredBatch.EXTENTS, Object[].class).getResultList();
+  }
+
+  /**
+   * Per partition (topic name, partition), the highest offset any group committed. A gap at the end
+   * of a log leaves no row, but a consumer may have committed past it: after a restart the next
+   * offset must not fall below that, or new records would hide behind the commit.
+   */
+  @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+  public List<Object[]> committedFloors() {
+    return em.createQuery(
+            "SELECT c.topic, c.partition, MAX(c.offset) FROM CommittedOffset c"
+                + " GROUP BY c.topic, c.partition",
+            Object[].class)
+        .getResultList();
   }
 
   public int deleteTopic(long topicId) {

@@ -3,6 +3,7 @@ package org.tributary.log;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -166,11 +167,12 @@ final class GroupCommitWriter implements Runnable {
           .values()
           .forEach(batches -> batches.seal().forEach(batch -> rows.add(batches.row(batch))));
       store.accept(rows);
+    } catch (Error e) {
+      abandon(byPartition.values());
+      throw e;
     } catch (RuntimeException e) {
       // Reserved offsets that will never be written must not hold the high watermark back.
-      List<CompletableFuture<Void>> woken = new ArrayList<>();
-      byPartition.values().forEach(batches -> woken.addAll(batches.abandon()));
-      woken.forEach(waiter -> waiter.complete(null));
+      abandon(byPartition.values());
       if (appends.size() > 1) {
         retryEachAlone(appends, e);
         return;
@@ -193,6 +195,12 @@ final class GroupCommitWriter implements Runnable {
     } catch (RejectedExecutionException e) {
       complete.run();
     }
+  }
+
+  private static void abandon(Collection<PartitionBatches> reserved) {
+    List<CompletableFuture<Void>> woken = new ArrayList<>();
+    reserved.forEach(batches -> woken.addAll(batches.abandon()));
+    woken.forEach(waiter -> waiter.complete(null));
   }
 
   /**

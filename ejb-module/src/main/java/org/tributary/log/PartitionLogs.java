@@ -56,6 +56,10 @@ public class PartitionLogs {
   private static final int STORE_PAGE_BATCHES = 16;
 
   private final Map<PartitionKey, PartitionLog> logs = new ConcurrentHashMap<>();
+
+  /** Committed offsets at start-up, by topic name: logs never hand out offsets below them. */
+  private final Map<TopicPartition, Long> committedFloors = new ConcurrentHashMap<>();
+
   private final Partitioner partitioner = new Partitioner();
   private GroupCommitWriter writer;
   private Thread writerThread;
@@ -96,11 +100,18 @@ public class PartitionLogs {
     }
     Map<Long, TopicMetadata> byId = new ConcurrentHashMap<>();
     topics.all().forEach(topic -> byId.put(topic.id(), topic));
+    for (Object[] floor : store.committedFloors()) {
+      committedFloors.put(
+          new TopicPartition((String) floor[0], (Integer) floor[1]),
+          ((Number) floor[2]).longValue());
+    }
     for (Object[] extent : store.extents()) {
       TopicMetadata topic = byId.get((Long) extent[0]);
       int partition = (Integer) extent[1];
       long logStart = (Long) extent[2];
-      long nextOffset = (Long) extent[3] + 1;
+      long nextOffset =
+          Math.max(
+              (Long) extent[3] + 1, committedFloors.getOrDefault(topic.partition(partition), 0L));
       long sizeInBytes = ((Number) extent[4]).longValue();
       logs.put(
           new PartitionKey(topic.id(), partition),
@@ -175,13 +186,14 @@ public class PartitionLogs {
       transactions.registerInterposedSynchronization(
           append.onCompletion(
               (committed, woken) -> {
-                executor.execute(() -> woken.forEach(waiter -> waiter.complete(null)));
+                wake(woken);
                 if (committed) {
                   metrics.produced(records.size(), payloadBytes(records));
                 }
               }));
-    } catch (RuntimeException e) {
-      executor.execute(() -> append.abandon().forEach(waiter -> waiter.complete(null)));
+    } catch (RuntimeException | Error e) {
+      List<CompletableFuture<Void>> woken = append.abandon();
+      wake(woken);
       throw e;
     }
     return append.metadata();
@@ -295,6 +307,7 @@ public class PartitionLogs {
 
   public void onTopicDeleted(@Observes TopicDeleted deleted) {
     TopicMetadata topic = deleted.topic();
+    committedFloors.keySet().removeIf(partition -> partition.topic().equals(topic.name()));
     TributaryException gone = TributaryException.unknownTopic(topic.name());
     for (int partition = 0; partition < topic.partitions(); partition++) {
       PartitionLog log = logs.remove(new PartitionKey(topic.id(), partition));
@@ -322,7 +335,11 @@ public class PartitionLogs {
       if (batches == null) {
         batches =
             store.batchesFrom(
-                log.topicId(), log.topicPartition().partition(), position, STORE_PAGE_BATCHES);
+                log.topicId(),
+                log.topicPartition().partition(),
+                position,
+                highWatermark,
+                STORE_PAGE_BATCHES);
       }
       if (batches.isEmpty()) {
         break;
@@ -335,7 +352,9 @@ public class PartitionLogs {
         }
       }
     }
-    long next = records.isEmpty() ? offset : records.get(records.size() - 1).offset() + 1;
+    // Nothing stored from the offset up to the high watermark: a gap (a rolled-back transaction or
+    // a failed commit), settled and empty, which the next read starts after.
+    long next = records.isEmpty() ? highWatermark : records.get(records.size() - 1).offset() + 1;
     long bytes = 0;
     for (Record record : records) {
       bytes += record.sizeInBytes();
@@ -343,6 +362,18 @@ public class PartitionLogs {
     metrics.fetched(records.size(), bytes);
     return new FetchResult(
         log.topicPartition(), records, log.logStartOffset(), highWatermark, next);
+  }
+
+  /** Wakes fetches off the caller's thread, or on it when the executor is gone (undeploy). */
+  private void wake(List<CompletableFuture<Void>> woken) {
+    if (woken.isEmpty()) {
+      return;
+    }
+    try {
+      executor.execute(() -> woken.forEach(waiter -> waiter.complete(null)));
+    } catch (RuntimeException rejected) {
+      woken.forEach(waiter -> waiter.complete(null));
+    }
   }
 
   /** Validates every record and chooses its partition, before anything is appended. */
@@ -438,8 +469,8 @@ public class PartitionLogs {
                 new PartitionLog(
                     topic.id(),
                     topic.partition(partition),
-                    0,
-                    0,
+                    committedFloors.getOrDefault(topic.partition(partition), 0L),
+                    committedFloors.getOrDefault(topic.partition(partition), 0L),
                     0,
                     tailCacheBytes,
                     tailCacheBudget));

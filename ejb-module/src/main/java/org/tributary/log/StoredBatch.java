@@ -27,7 +27,8 @@ import org.tributary.topic.TopicConfigKey;
     name = StoredBatch.FROM_OFFSET,
     query =
         "SELECT b FROM StoredBatch b WHERE b.topicId = :topicId AND b.partition = :partition"
-            + " AND b.lastOffset >= :offset ORDER BY b.lastOffset")
+            + " AND b.lastOffset >= :offset AND b.baseOffset < :highWatermark"
+            + " ORDER BY b.lastOffset")
 @NamedQuery(
     name = StoredBatch.FIRST_WITH_TIMESTAMP,
     query =

@@ -34,7 +34,7 @@ final class TransactionalAppend {
         metadata.add(batches.append(records.get(i)));
       }
       byPartition.values().forEach(PartitionBatches::seal);
-    } catch (RuntimeException e) {
+    } catch (RuntimeException | Error e) {
       abandon();
       throw e;
     }

@@ -30,6 +30,7 @@ final class ListenerLoop implements Runnable {
   private static final Logger LOG = Logger.getLogger(ListenerLoop.class.getName());
   private static final Duration POLL = Duration.ofSeconds(1);
   private static final Duration UNAVAILABLE_PAUSE = Duration.ofSeconds(1);
+  private static final Duration HEARTBEAT = Duration.ofSeconds(3);
 
   private final ListenerMethod listener;
   private final ListenerSettings settings;
@@ -50,6 +51,9 @@ final class ListenerLoop implements Runnable {
 
   void stop() {
     running = false;
+    if (thread != null) {
+      thread.interrupt();
+    }
   }
 
   void awaitStop() {
@@ -66,7 +70,7 @@ final class ListenerLoop implements Runnable {
     while (running && tributary != null) {
       try {
         consume(tributary);
-      } catch (RuntimeException e) {
+      } catch (RuntimeException | Error e) {
         // Tributary not started yet (the deployment is still initialising), or gone for a while.
         LOG.log(
             unavailableCount++ % 60 == 0 ? Level.WARNING : Level.FINE,
@@ -93,7 +97,15 @@ final class ListenerLoop implements Runnable {
           continue;
         }
         Map<TopicPartition, Long> handled = new HashMap<>();
+        long lastHeartbeat = System.nanoTime();
         for (int i = 0; i < records.size() && running; i++) {
+          if (System.nanoTime() - lastHeartbeat > HEARTBEAT.toNanos()) {
+            // A long batch: commit what is done and tell the group this consumer is alive.
+            commit(consumer, handled);
+            handled.clear();
+            heartbeat(consumer);
+            lastHeartbeat = System.nanoTime();
+          }
           ReceivedRecord record = records.get(i);
           if (!deliver(consumer, deadLetters, record)) {
             commit(consumer, handled);
@@ -112,8 +124,8 @@ final class ListenerLoop implements Runnable {
 
   /**
    * Calls the method until it succeeds or the attempts are used up, then dead-letters the record.
-   * Returns false only when even that failed: the record must be delivered again. The caller
-   * commits the offsets of the handled records after the batch.
+   * Returns false when the record must be delivered again: the bean cannot be had yet, or the
+   * listener is stopping. The caller commits the offsets of the handled records after the batch.
    */
   private boolean deliver(
       TributaryConsumer consumer, TributaryProducer deadLetters, ReceivedRecord record) {
@@ -131,6 +143,8 @@ final class ListenerLoop implements Runnable {
             "Listener " + listener.name() + " cannot get its bean yet; will retry",
             e);
         return false;
+      } catch (VirtualMachineError e) {
+        throw e; // not the record's fault: the loop restarts and the record comes again
       } catch (Throwable e) {
         failure = e;
         LOG.log(
@@ -139,28 +153,29 @@ final class ListenerLoop implements Runnable {
             e);
       }
     }
-    if (!running) {
-      return false;
+    // Only the dead-letter send is retried from here on: the method has had its attempts.
+    while (running) {
+      try {
+        deadLetters.send(
+            settings.deadLetterTopic(), record.key(), record.value(), why(record, failure));
+        LOG.log(
+            Level.WARNING,
+            "Listener "
+                + listener.name()
+                + " gave up on "
+                + where(record)
+                + " after "
+                + settings.maxAttempts()
+                + " attempts; it is in "
+                + settings.deadLetterTopic(),
+            failure);
+        return true;
+      } catch (RuntimeException e) {
+        LOG.log(Level.SEVERE, "Could not dead-letter " + where(record) + "; retrying", e);
+        pause(UNAVAILABLE_PAUSE);
+      }
     }
-    try {
-      deadLetters.send(
-          settings.deadLetterTopic(), record.key(), record.value(), why(record, failure));
-      LOG.log(
-          Level.WARNING,
-          "Listener "
-              + listener.name()
-              + " gave up on "
-              + where(record)
-              + " after "
-              + settings.maxAttempts()
-              + " attempts; it is in "
-              + settings.deadLetterTopic(),
-          failure);
-      return true;
-    } catch (RuntimeException e) {
-      LOG.log(Level.SEVERE, "Could not dead-letter " + where(record) + "; will retry it", e);
-      return false;
-    }
+    return false;
   }
 
   /** One call; with {@code transactional}, the call and the offset commit in one transaction. */
@@ -193,7 +208,15 @@ final class ListenerLoop implements Runnable {
     try {
       consumer.commit(handled);
     } catch (RuntimeException e) {
-      LOG.log(Level.FINE, "Commit of " + handled + " refused; those records may come again", e);
+      LOG.log(Level.WARNING, "Commit of " + handled + " refused; those records may come again", e);
+    }
+  }
+
+  private static void heartbeat(TributaryConsumer consumer) {
+    try {
+      consumer.assignment();
+    } catch (RuntimeException e) {
+      LOG.log(Level.FINE, "Heartbeat refused; the next poll rejoins", e);
     }
   }
 
