@@ -36,6 +36,8 @@ import org.tributary.api.TopicPartition;
 import org.tributary.api.TributaryConsumer;
 import org.tributary.api.TributaryContext;
 import org.tributary.api.TributaryProducer;
+import org.tributary.log.FetchResult;
+import org.tributary.log.PartitionLogs;
 import org.tributary.topic.TopicCatalog;
 
 /** The published facade inside a running server: sends, polls, and JTA transactions. */
@@ -44,6 +46,7 @@ class FacadeInServerIT {
 
   @Inject TributaryContext tributary;
   @Inject TopicCatalog topics;
+  @Inject PartitionLogs logs;
   @Inject UserTransaction transaction;
   @Resource ManagedExecutorService executor;
 
@@ -103,6 +106,9 @@ class FacadeInServerIT {
     transaction.begin();
     producer.send(topic, null, "rolled back");
     transaction.rollback();
+    FetchResult gap = logs.read(topic, 0, 0, 1 << 20);
+    assertEquals(List.of(), gap.records());
+    assertEquals(1, gap.nextOffset(), "a reader moves past the rolled-back offset, not in circles");
     transaction.begin();
     producer.send(topic, null, "committed");
     transaction.commit();
