@@ -1,6 +1,7 @@
 package org.tributary.group;
 
 import jakarta.annotation.PostConstruct;
+import jakarta.annotation.Resource;
 import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
 import jakarta.ejb.DependsOn;
@@ -11,6 +12,9 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -61,6 +65,7 @@ public class GroupCoordinator {
   @Inject PartitionLogs logs;
   @Inject OffsetStore offsets;
   @Inject OffsetResetStore resets;
+  @Resource TransactionSynchronizationRegistry transactions;
 
   @PostConstruct
   void removeOffsetsOfDeletedTopics() {
@@ -136,6 +141,46 @@ public class GroupCoordinator {
       group.checkCommit(memberId, generation, commits.keySet());
       offsets.commit(groupId, commits);
     }
+    if (transactions.getTransactionStatus() == Status.STATUS_ACTIVE) {
+      transactions.registerInterposedSynchronization(
+          new FenceAtCommit(group, memberId, generation, Set.copyOf(commits.keySet())));
+    }
+  }
+
+  /**
+   * An offset commit inside the caller's transaction is written when that transaction commits; a
+   * rebalance in between may have given the partitions away. Checked again just before, the
+   * transaction is rolled back (the app's work and sends with it) if the member was fenced.
+   */
+  private final class FenceAtCommit implements Synchronization {
+
+    private final ConsumerGroup group;
+    private final String memberId;
+    private final int generation;
+    private final Set<TopicPartition> partitions;
+
+    FenceAtCommit(
+        ConsumerGroup group, String memberId, int generation, Set<TopicPartition> partitions) {
+      this.group = group;
+      this.memberId = memberId;
+      this.generation = generation;
+      this.partitions = partitions;
+    }
+
+    @Override
+    public void beforeCompletion() {
+      synchronized (group) {
+        try {
+          group.checkCommit(memberId, generation, partitions);
+        } catch (TributaryException fenced) {
+          LOG.info(() -> "Rolling back a transaction whose offset commit was fenced: " + fenced);
+          transactions.setRollbackOnly();
+        }
+      }
+    }
+
+    @Override
+    public void afterCompletion(int status) {}
   }
 
   public Map<TopicPartition, OffsetAndMetadata> committed(String groupId) {

@@ -3,11 +3,13 @@ package org.tributary.inserver;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.inject.Inject;
+import jakarta.transaction.RollbackException;
 import jakarta.transaction.UserTransaction;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -36,6 +38,7 @@ import org.tributary.api.TopicPartition;
 import org.tributary.api.TributaryConsumer;
 import org.tributary.api.TributaryContext;
 import org.tributary.api.TributaryProducer;
+import org.tributary.group.GroupCoordinator;
 import org.tributary.log.FetchResult;
 import org.tributary.log.PartitionLogs;
 import org.tributary.topic.TopicCatalog;
@@ -47,6 +50,7 @@ class FacadeInServerIT {
   @Inject TributaryContext tributary;
   @Inject TopicCatalog topics;
   @Inject PartitionLogs logs;
+  @Inject GroupCoordinator coordinator;
   @Inject UserTransaction transaction;
   @Resource ManagedExecutorService executor;
 
@@ -249,6 +253,28 @@ class FacadeInServerIT {
         result.next();
         return result.getInt(1);
       }
+    }
+  }
+
+  @Test
+  void anOffsetCommitInATransactionRollsItBackIfTheConsumerWasFencedBeforeTheCommit()
+      throws Exception {
+    String topic = topic(1);
+    tributary.createProducer().send(topic, null, "x");
+    String group = "fenced-" + UUID.randomUUID();
+    ConsumerSettings settings = ConsumerSettings.group(group).startingAt(OffsetReset.EARLIEST);
+    try (TributaryConsumer first = tributary.createConsumer(settings);
+        TributaryConsumer second = tributary.createConsumer(settings)) {
+      first.subscribe(List.of(topic));
+      assertEquals(1, first.poll(Duration.ofSeconds(5)).size());
+
+      transaction.begin();
+      first.commit(Map.of(new TopicPartition(topic, 0), 1L));
+      second.subscribe(List.of(topic));
+      first.assignment(); // hears of the rebalance: it has moved past its commit's generation
+
+      assertThrows(RollbackException.class, transaction::commit);
+      assertTrue(coordinator.committed(group).isEmpty(), "the fenced commit was not written");
     }
   }
 }

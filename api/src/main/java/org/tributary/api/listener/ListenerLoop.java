@@ -73,7 +73,7 @@ final class ListenerLoop implements Runnable {
       } catch (RuntimeException | Error e) {
         // Tributary not started yet (the deployment is still initialising), or gone for a while.
         LOG.log(
-            unavailableCount++ % 60 == 0 ? Level.WARNING : Level.FINE,
+            stillUnavailable() ? Level.WARNING : Level.FINE,
             "Listener " + listener.name() + " waits for Tributary",
             e);
         pause(UNAVAILABLE_PAUSE);
@@ -139,7 +139,7 @@ final class ListenerLoop implements Runnable {
         return true;
       } catch (ListenerMethod.BeanUnavailable e) {
         LOG.log(
-            unavailableCount++ % 60 == 0 ? Level.WARNING : Level.FINE,
+            stillUnavailable() ? Level.WARNING : Level.FINE,
             "Listener " + listener.name() + " cannot get its bean yet; will retry",
             e);
         return false;
@@ -210,6 +210,15 @@ final class ListenerLoop implements Runnable {
     } catch (RuntimeException e) {
       LOG.log(Level.WARNING, "Commit of " + handled + " refused; those records may come again", e);
     }
+  }
+
+  /**
+   * Whether waiting has lasted long enough to be worth a warning: the first seconds after
+   * deployment are expected (Tributary may still be starting), then once a minute.
+   */
+  private boolean stillUnavailable() {
+    int waited = unavailableCount++;
+    return waited >= 10 && waited % 60 == 10;
   }
 
   private static void heartbeat(TributaryConsumer consumer) {
