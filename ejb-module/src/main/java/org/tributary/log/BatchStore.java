@@ -31,18 +31,25 @@ public class BatchStore {
     em.flush();
   }
 
-  @TransactionAttribute(TransactionAttributeType.SUPPORTS)
   /**
-   * The batches holding {@code offset} and after, below the high watermark: rows of transactions
-   * still open lie above it, and a reader must not wait on their locks.
+   * The batches holding {@code offset} and after, below the high watermark. Both queries walk the
+   * primary key strictly below the high watermark, so they never touch (and never wait on the locks
+   * of) rows that transactions still open are writing above it.
    */
+  @TransactionAttribute(TransactionAttributeType.SUPPORTS)
   public List<EncodedBatch> batchesFrom(
       long topicId, int partition, long offset, long highWatermark, int maxBatches) {
+    Long holding =
+        em.createNamedQuery(StoredBatch.BASE_AT_OR_BELOW, Long.class)
+            .setParameter("topicId", topicId)
+            .setParameter("partition", partition)
+            .setParameter("offset", offset)
+            .getSingleResult();
     return em
         .createNamedQuery(StoredBatch.FROM_OFFSET, StoredBatch.class)
         .setParameter("topicId", topicId)
         .setParameter("partition", partition)
-        .setParameter("offset", offset)
+        .setParameter("fromBase", holding == null ? offset : holding)
         .setParameter("highWatermark", highWatermark)
         .setMaxResults(maxBatches)
         .getResultList()

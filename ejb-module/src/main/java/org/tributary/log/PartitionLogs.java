@@ -6,6 +6,7 @@ import jakarta.annotation.Resource;
 import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
 import jakarta.ejb.DependsOn;
+import jakarta.ejb.Schedule;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.ejb.TransactionAttribute;
@@ -15,6 +16,9 @@ import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import jakarta.transaction.SystemException;
+import jakarta.transaction.Transaction;
+import jakarta.transaction.TransactionManager;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.time.Clock;
 import java.time.Duration;
@@ -29,6 +33,8 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import javax.naming.InitialContext;
+import javax.naming.NamingException;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.tributary.errors.ErrorCode;
 import org.tributary.errors.TributaryException;
@@ -55,7 +61,11 @@ public class PartitionLogs {
   private static final Logger LOG = Logger.getLogger(PartitionLogs.class.getName());
   private static final int STORE_PAGE_BATCHES = 16;
 
+  /** Payara's (GlassFish's) transaction manager; Jakarta EE names none. */
+  private static final String TRANSACTION_MANAGER = "java:appserver/TransactionManager";
+
   private final Map<PartitionKey, PartitionLog> logs = new ConcurrentHashMap<>();
+  private final Map<TransactionalAppend, Transaction> openTransactions = new ConcurrentHashMap<>();
 
   /** Committed offsets at start-up, by topic name: logs never hand out offsets below them. */
   private final Map<TopicPartition, Long> committedFloors = new ConcurrentHashMap<>();
@@ -90,6 +100,10 @@ public class PartitionLogs {
   @Inject
   @ConfigProperty(name = "tributary.log.max-appends-per-commit", defaultValue = "4096")
   int maxAppendsPerCommit;
+
+  @Inject
+  @ConfigProperty(name = "tributary.transaction.max-open-ms", defaultValue = "900000")
+  long maxOpenTransactionMillis;
 
   @PostConstruct
   void recover() {
@@ -183,14 +197,19 @@ public class PartitionLogs {
         new TransactionalAppend(topic, partitions, records, Clock.systemUTC().millis());
     try {
       store.persistInCallerTransaction(append.rows());
+      Transaction transaction = currentTransaction();
       transactions.registerInterposedSynchronization(
           append.onCompletion(
               (committed, woken) -> {
+                openTransactions.remove(append);
                 wake(woken);
                 if (committed) {
                   metrics.produced(records.size(), payloadBytes(records));
                 }
               }));
+      if (transaction != null) {
+        openTransactions.put(append, transaction);
+      }
     } catch (RuntimeException | Error e) {
       List<CompletableFuture<Void>> woken = append.abandon();
       wake(woken);
@@ -362,6 +381,54 @@ public class PartitionLogs {
     metrics.fetched(records.size(), bytes);
     return new FetchResult(
         log.topicPartition(), records, log.logStartOffset(), highWatermark, next);
+  }
+
+  /**
+   * Rolls back transactions that have held their partitions' last stable offset for longer than
+   * {@code tributary.transaction.max-open-ms}, as Kafka aborts a transaction past its timeout: the
+   * transaction is rolled back (so it can never commit and its rows' locks go), its offsets are
+   * given up and the consumers waiting behind them move on.
+   */
+  @Schedule(hour = "*", minute = "*", second = "*/10", persistent = false)
+  void abortStaleTransactions() {
+    abortTransactionsOpenLongerThan(Duration.ofMillis(maxOpenTransactionMillis));
+  }
+
+  /** See {@link #abortStaleTransactions}; returns how many were aborted. */
+  public int abortTransactionsOpenLongerThan(Duration limit) {
+    long now = System.nanoTime();
+    int aborted = 0;
+    for (Map.Entry<TransactionalAppend, Transaction> open : openTransactions.entrySet()) {
+      if (!open.getKey().openLongerThan(limit, now)) {
+        continue;
+      }
+      try {
+        // Rolled back from here: its rows and their locks go now, and its completion gives the
+        // offsets up; the owner's later commit fails.
+        open.getValue().rollback();
+      } catch (IllegalStateException | SystemException completing) {
+        continue; // already committing or ending: its own completion settles it
+      }
+      openTransactions.remove(open.getKey());
+      wake(open.getKey().abandon());
+      aborted++;
+      LOG.warning(
+          () ->
+              "Rolled back a transaction that held its partitions open longer than "
+                  + limit.toMillis()
+                  + " ms (tributary.transaction.max-open-ms)");
+    }
+    return aborted;
+  }
+
+  private Transaction currentTransaction() {
+    try {
+      return ((TransactionManager) new InitialContext().lookup(TRANSACTION_MANAGER))
+          .getTransaction();
+    } catch (NamingException | SystemException | ClassCastException e) {
+      LOG.log(Level.FINE, "No transaction manager to bound open transactions with", e);
+      return null;
+    }
   }
 
   /** Wakes fetches off the caller's thread, or on it when the executor is gone (undeploy). */

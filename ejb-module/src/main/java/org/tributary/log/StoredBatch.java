@@ -27,8 +27,13 @@ import org.tributary.topic.TopicConfigKey;
     name = StoredBatch.FROM_OFFSET,
     query =
         "SELECT b FROM StoredBatch b WHERE b.topicId = :topicId AND b.partition = :partition"
-            + " AND b.lastOffset >= :offset AND b.baseOffset < :highWatermark"
-            + " ORDER BY b.lastOffset")
+            + " AND b.baseOffset >= :fromBase AND b.baseOffset < :highWatermark"
+            + " ORDER BY b.baseOffset")
+@NamedQuery(
+    name = StoredBatch.BASE_AT_OR_BELOW,
+    query =
+        "SELECT MAX(b.baseOffset) FROM StoredBatch b WHERE b.topicId = :topicId"
+            + " AND b.partition = :partition AND b.baseOffset <= :offset")
 @NamedQuery(
     name = StoredBatch.FIRST_WITH_TIMESTAMP,
     query =
@@ -48,6 +53,7 @@ import org.tributary.topic.TopicConfigKey;
 public class StoredBatch {
 
   static final String FROM_OFFSET = "StoredBatch.fromOffset";
+  static final String BASE_AT_OR_BELOW = "StoredBatch.baseAtOrBelow";
   static final String FIRST_WITH_TIMESTAMP = "StoredBatch.firstWithTimestamp";
   static final String EXTENTS = "StoredBatch.extents";
   static final String DELETE_TOPIC = "StoredBatch.deleteTopic";

@@ -2,11 +2,13 @@ package org.tributary.log;
 
 import jakarta.transaction.Status;
 import jakarta.transaction.Synchronization;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BiConsumer;
 import org.tributary.topic.TopicMetadata;
 
@@ -19,6 +21,8 @@ final class TransactionalAppend {
 
   private final Map<PartitionLog, PartitionBatches> byPartition = new LinkedHashMap<>();
   private final List<RecordMetadata> metadata;
+  private final long openedAtNanos = System.nanoTime();
+  private final AtomicBoolean ended = new AtomicBoolean();
 
   TransactionalAppend(
       TopicMetadata topic, List<PartitionLog> partitions, List<NewRecord> records, long now) {
@@ -50,11 +54,26 @@ final class TransactionalAppend {
     return rows;
   }
 
-  /** Gives the reserved offsets up; returns the fetches to wake. */
+  /** Gives the reserved offsets up, once; returns the fetches to wake. */
   List<CompletableFuture<Void>> abandon() {
     List<CompletableFuture<Void>> woken = new ArrayList<>();
-    byPartition.values().forEach(batches -> woken.addAll(batches.abandon()));
+    if (ended.compareAndSet(false, true)) {
+      byPartition.values().forEach(batches -> woken.addAll(batches.abandon()));
+    }
     return woken;
+  }
+
+  /** Settles the reserved offsets, once, unless they were given up; returns the fetches to wake. */
+  private List<CompletableFuture<Void>> publish() {
+    List<CompletableFuture<Void>> woken = new ArrayList<>();
+    if (ended.compareAndSet(false, true)) {
+      byPartition.values().forEach(batches -> woken.addAll(batches.publish()));
+    }
+    return woken;
+  }
+
+  boolean openLongerThan(Duration limit, long nowNanos) {
+    return !ended.get() && nowNanos - openedAtNanos > limit.toNanos();
   }
 
   /**
@@ -69,13 +88,7 @@ final class TransactionalAppend {
       @Override
       public void afterCompletion(int status) {
         boolean committed = status == Status.STATUS_COMMITTED;
-        List<CompletableFuture<Void>> woken = new ArrayList<>();
-        if (committed) {
-          byPartition.values().forEach(batches -> woken.addAll(batches.publish()));
-        } else {
-          woken.addAll(abandon());
-        }
-        ended.accept(committed, woken);
+        ended.accept(committed, committed ? publish() : abandon());
       }
     };
   }

@@ -23,6 +23,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import javax.naming.InitialContext;
 import javax.sql.DataSource;
@@ -275,6 +276,42 @@ class FacadeInServerIT {
 
       assertThrows(RollbackException.class, transaction::commit);
       assertTrue(coordinator.committed(group).isEmpty(), "the fenced commit was not written");
+    }
+  }
+
+  @Test
+  void aTransactionOpenTooLongIsRolledBackAndHoldsConsumersBackNoLonger() throws Exception {
+    String topic = topic(1);
+    TributaryProducer producer = tributary.createProducer();
+    CountDownLatch sent = new CountDownLatch(1);
+    CountDownLatch release = new CountDownLatch(1);
+    CompletableFuture<Long> stale =
+        CompletableFuture.supplyAsync(
+            () ->
+                inTransaction(
+                    () -> {
+                      long offset = producer.send(topic, null, "stale").offset();
+                      sent.countDown();
+                      await(release);
+                      return offset;
+                    }),
+            executor);
+    assertTrue(sent.await(10, TimeUnit.SECONDS));
+    producer.send(topic, null, "after");
+
+    try (TributaryConsumer consumer = reader(topic)) {
+      assertEquals(List.of(), values(consumer.poll(Duration.ofMillis(300))), "held back");
+      assertTrue(logs.abortTransactionsOpenLongerThan(Duration.ZERO) >= 1);
+      assertEquals(List.of("after"), values(consumer.poll(Duration.ofSeconds(5))));
+    } finally {
+      release.countDown();
+    }
+    assertThrows(
+        ExecutionException.class,
+        () -> stale.get(10, TimeUnit.SECONDS),
+        "the stale transaction can no longer commit");
+    try (TributaryConsumer again = reader(topic)) {
+      assertEquals(List.of("after"), values(again.poll(Duration.ofSeconds(5))), "stale is gone");
     }
   }
 }
