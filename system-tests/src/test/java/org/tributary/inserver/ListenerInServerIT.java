@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -38,6 +39,14 @@ class ListenerInServerIT {
   static final String TRANSACTIONAL = "listener-it-transactional";
   static final String TRANSACTIONAL_OUT = "listener-it-transactional-out";
 
+  /** A request-scoped bean a listener uses: listener calls run with a request context. */
+  @RequestScoped
+  public static class PerCall {
+    String describe(ReceivedRecord record) {
+      return record.partition() + ":" + record.value(String.class);
+    }
+  }
+
   /** Listener beans of this deployment; what they saw, for the tests to check. */
   @ApplicationScoped
   public static class Listeners {
@@ -46,9 +55,11 @@ class ListenerInServerIT {
     static final Map<String, AtomicInteger> attempts = new ConcurrentHashMap<>();
     static final Queue<String> processed = new ConcurrentLinkedQueue<>();
 
+    @Inject PerCall perCall;
+
     @OnRecord(topic = ORDERED, group = "listener-it-ordered")
     public void onOrdered(ReceivedRecord record) {
-      ordered.add(record.partition() + ":" + record.value(String.class));
+      ordered.add(perCall.describe(record));
     }
 
     @OnRecord(topic = FAILING, group = "listener-it-failing", maxAttempts = 3, backoffMillis = 20)

@@ -15,6 +15,7 @@ import org.tributary.api.ConsumerSettings;
 import org.tributary.api.Header;
 import org.tributary.api.ReceivedRecord;
 import org.tributary.api.TopicPartition;
+import org.tributary.api.TributaryClientException;
 import org.tributary.api.TributaryConsumer;
 import org.tributary.api.TributaryContext;
 import org.tributary.api.TributaryProducer;
@@ -137,6 +138,9 @@ final class ListenerLoop implements Runnable {
       try {
         process(consumer, record);
         return true;
+      } catch (Rebalanced e) {
+        LOG.log(Level.FINE, "Listener " + listener.name() + " lost " + where(record), e);
+        return false;
       } catch (ListenerMethod.BeanUnavailable e) {
         LOG.log(
             stillUnavailable() ? Level.WARNING : Level.FINE,
@@ -188,7 +192,12 @@ final class ListenerLoop implements Runnable {
     transaction.begin();
     try {
       listener.invoke(record);
-      consumer.commit(Map.of(record.topicPartition(), record.offset() + 1));
+      try {
+        consumer.commit(Map.of(record.topicPartition(), record.offset() + 1));
+      } catch (TributaryClientException refused) {
+        // A rebalance took the partition: not the record's fault, and not an attempt.
+        throw new Rebalanced(refused);
+      }
       transaction.commit();
     } catch (Throwable e) {
       try {
@@ -197,6 +206,15 @@ final class ListenerLoop implements Runnable {
         // The commit itself failed and ended the transaction.
       }
       throw e;
+    }
+  }
+
+  /** The offset commit of a transactional call was refused: the group moved the partition. */
+  private static final class Rebalanced extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    Rebalanced(Throwable cause) {
+      super(cause);
     }
   }
 

@@ -1,5 +1,6 @@
 package org.tributary.api.listener;
 
+import jakarta.enterprise.context.control.RequestContextController;
 import jakarta.enterprise.inject.spi.CDI;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
@@ -32,10 +33,25 @@ final class ListenerMethod {
     Object instance = instance();
     Class<?> parameter = method.getParameterTypes()[0];
     Object argument = parameter == ReceivedRecord.class ? record : record.value(parameter);
+    // As for a request: @RequestScoped beans the listener uses live for this one call.
+    RequestContextController request = requestContext();
+    boolean activated = request != null && request.activate();
     try {
       method.invoke(instance, argument);
     } catch (InvocationTargetException e) {
       throw e.getCause();
+    } finally {
+      if (activated) {
+        request.deactivate();
+      }
+    }
+  }
+
+  private static RequestContextController requestContext() {
+    try {
+      return CDI.current().select(RequestContextController.class).get();
+    } catch (RuntimeException noController) {
+      return null;
     }
   }
 
