@@ -523,7 +523,8 @@ public final class Consumer implements AutoCloseable {
     }
   }
 
-  private void commitPositions(Map<TopicPartition, Long> offsets) {
+  /** Commits the given next offsets to read, with no metadata. */
+  public void commitPositions(Map<TopicPartition, Long> offsets) {
     Instant now = Instant.now();
     Map<TopicPartition, OffsetAndMetadata> commits = new HashMap<>();
     offsets.forEach(

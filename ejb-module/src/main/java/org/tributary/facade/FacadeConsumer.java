@@ -1,7 +1,6 @@
 package org.tributary.facade;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -12,7 +11,6 @@ import org.tributary.api.TopicPartition;
 import org.tributary.api.TributaryConsumer;
 import org.tributary.consumer.ConsumedRecord;
 import org.tributary.consumer.Consumer;
-import org.tributary.group.OffsetAndMetadata;
 import org.tributary.log.Record;
 
 /** The API's consumer over the core's {@link Consumer}, speaking only the API's types. */
@@ -58,12 +56,9 @@ final class FacadeConsumer implements TributaryConsumer {
 
   @Override
   public void commit(Map<TopicPartition, Long> offsets) {
-    Instant now = Instant.now();
-    Map<org.tributary.topic.TopicPartition, OffsetAndMetadata> commits = new HashMap<>();
-    offsets.forEach(
-        (partition, offset) ->
-            commits.put(core(partition), new OffsetAndMetadata(offset, "", now)));
-    ClientErrors.run(() -> consumer.commit(commits));
+    Map<org.tributary.topic.TopicPartition, Long> positions = new HashMap<>();
+    offsets.forEach((partition, offset) -> positions.put(core(partition), offset));
+    ClientErrors.run(() -> consumer.commitPositions(positions));
   }
 
   @Override

@@ -50,6 +50,7 @@ public class BatchStore {
         .setParameter("topicId", topicId)
         .setParameter("partition", partition)
         .setParameter("fromBase", holding == null ? offset : holding)
+        .setParameter("offset", offset)
         .setParameter("highWatermark", highWatermark)
         .setMaxResults(maxBatches)
         .getResultList()

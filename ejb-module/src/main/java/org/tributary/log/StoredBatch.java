@@ -28,7 +28,7 @@ import org.tributary.topic.TopicConfigKey;
     query =
         "SELECT b FROM StoredBatch b WHERE b.topicId = :topicId AND b.partition = :partition"
             + " AND b.baseOffset >= :fromBase AND b.baseOffset < :highWatermark"
-            + " ORDER BY b.baseOffset")
+            + " AND b.lastOffset >= :offset ORDER BY b.baseOffset")
 @NamedQuery(
     name = StoredBatch.BASE_AT_OR_BELOW,
     query =

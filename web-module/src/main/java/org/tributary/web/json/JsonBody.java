@@ -63,10 +63,8 @@ public final class JsonBody {
     JsonValue value;
     try {
       value = parseValue(body);
-    } catch (JsonException e) {
-      throw RequestRefusedException.malformedJson(e);
     } catch (RuntimeException e) {
-      // The parser's own limits: numbers it cannot represent, nesting too deep, and the like.
+      // Not JSON, or beyond the parser's limits (numbers it cannot represent, nesting too deep).
       throw RequestRefusedException.malformedJson(e);
     }
     if (!(value instanceof JsonObject object)) {

@@ -185,8 +185,7 @@ public class ConsumersResource {
   @Path(INSTANCE + "/positions")
   @Operation(summary = "Seek partitions to offsets")
   public Response seek(@PathParam("instance") String instance, String body) {
-    return noContent(
-        instance, consumer -> ConsumerRequests.positions(body).forEach(consumer::seek));
+    return noContent(instance, consumer -> consumer.seek(ConsumerRequests.positions(body)));
   }
 
   @POST
