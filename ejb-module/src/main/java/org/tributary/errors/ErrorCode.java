@@ -28,5 +28,7 @@ public enum ErrorCode {
   /** A consumer mixes a topic subscription, a pattern subscription and manual assignment. */
   INCONSISTENT_SUBSCRIPTION,
   /** An operation the consumer's current state does not allow, as Kafka's client refuses it. */
-  ILLEGAL_STATE
+  ILLEGAL_STATE,
+  /** An offset reset to undo that was never executed (for this group). */
+  OFFSET_RESET_NOT_FOUND
 }

@@ -26,12 +26,18 @@ import java.util.Objects;
 @NamedQuery(
     name = CommittedOffset.DELETE_TOPIC,
     query = "DELETE FROM CommittedOffset c WHERE c.topic = :topic")
+@NamedQuery(
+    name = CommittedOffset.DELETE_PARTITION,
+    query =
+        "DELETE FROM CommittedOffset c WHERE c.groupId = :groupId AND c.topic = :topic"
+            + " AND c.partition = :partition")
 public class CommittedOffset {
 
   static final String OF_GROUP = "CommittedOffset.ofGroup";
   static final String GROUP_IDS = "CommittedOffset.groupIds";
   static final String DELETE_TOPIC = "CommittedOffset.deleteTopic";
   static final String DELETE_ORPHANS = "CommittedOffset.deleteOrphans";
+  static final String DELETE_PARTITION = "CommittedOffset.deletePartition";
 
   @Id
   @Column(name = "group_id", length = 255)

@@ -232,25 +232,95 @@ public class GroupCoordinator {
         throw TributaryException.unknownPartition(topic.name(), partition, topic.partitions());
       }
     }
+    Instant now = clock.instant();
+    return reset(
+        new PlannedReset(groupId, topic.name(), request.strategy(), null, dryRun, executedBy, now),
+        new TreeSet<>(partitions),
+        (partition, current, bounds) ->
+            request.target(
+                current,
+                bounds.logStartOffset(),
+                bounds.highWatermark(),
+                time -> logs.offsetForTimestamp(topic.name(), partition, time.toEpochMilli()),
+                now));
+  }
+
+  /**
+   * Plans (or executes) the undo of an executed reset: every partition it changed goes back to its
+   * offset before, clamped to the log as it is now; a partition that had no committed offset loses
+   * the one the reset gave it. Refused while the group has members, like any reset.
+   */
+  public OffsetReset undoOffsetReset(
+      String groupId, long resetId, boolean dryRun, String executedBy) {
+    requireValidGroupId(groupId);
+    OffsetReset undone =
+        resets
+            .find(resetId)
+            .filter(reset -> reset.groupId().equals(groupId))
+            .orElseThrow(
+                () ->
+                    new TributaryException(
+                        ErrorCode.OFFSET_RESET_NOT_FOUND,
+                        "Group '" + groupId + "' has no executed offset reset " + resetId + "."));
+    TopicMetadata topic = topics.get(undone.topic());
+    Map<Integer, Long> before = new HashMap<>();
+    undone.partitions().stream()
+        .filter(p -> topic.hasPartition(p.partition()))
+        .forEach(p -> before.put(p.partition(), p.currentOffset()));
+    return reset(
+        new PlannedReset(
+            groupId,
+            topic.name(),
+            OffsetResetStrategy.UNDO,
+            resetId,
+            dryRun,
+            executedBy,
+            clock.instant()),
+        new TreeSet<>(before.keySet()),
+        (partition, current, bounds) -> {
+          Long offset = before.get(partition);
+          return offset == null
+              ? null
+              : Math.max(bounds.logStartOffset(), Math.min(bounds.highWatermark(), offset));
+        });
+  }
+
+  /** What every reset shares, whatever computes its offsets. */
+  private record PlannedReset(
+      String groupId,
+      String topic,
+      OffsetResetStrategy strategy,
+      Long undoes,
+      boolean dryRun,
+      String executedBy,
+      Instant at) {}
+
+  /** A partition's new committed offset, or null to remove its commit. */
+  @FunctionalInterface
+  private interface PartitionTarget {
+    Long of(int partition, Long current, PartitionOffsets bounds);
+  }
+
+  private OffsetReset reset(PlannedReset plan, Set<Integer> partitions, PartitionTarget target) {
     // compute() holds the group's map entry, so no member can join meanwhile, and a group that
     // does not exist yet is not created by a reset (let alone a dry run).
     OffsetReset[] done = new OffsetReset[1];
     groups.compute(
-        groupId,
+        plan.groupId(),
         (id, group) -> {
           if (group == null) {
-            done[0] = resetInactiveGroup(groupId, topic, partitions, request, dryRun, executedBy);
+            done[0] = resetInactiveGroup(plan, partitions, target);
           } else {
             synchronized (group) {
               if (group.hasMembers()) {
                 throw new TributaryException(
                     ErrorCode.NON_EMPTY_GROUP,
                     "Group '"
-                        + groupId
+                        + plan.groupId()
                         + "' has active members; stop its consumers (or wait for their sessions"
                         + " to expire) before resetting its offsets.");
               }
-              done[0] = resetInactiveGroup(groupId, topic, partitions, request, dryRun, executedBy);
+              done[0] = resetInactiveGroup(plan, partitions, target);
             }
           }
           return group;
@@ -259,42 +329,36 @@ public class GroupCoordinator {
   }
 
   private OffsetReset resetInactiveGroup(
-      String groupId,
-      TopicMetadata topic,
-      List<Integer> partitions,
-      OffsetResetRequest request,
-      boolean dryRun,
-      String executedBy) {
-    Instant now = clock.instant();
-    Map<TopicPartition, OffsetAndMetadata> committed = offsets.committed(groupId);
-    List<PartitionReset> plan = new ArrayList<>();
+      PlannedReset plan, Set<Integer> partitions, PartitionTarget target) {
+    Map<TopicPartition, OffsetAndMetadata> committed = offsets.committed(plan.groupId());
+    List<PartitionReset> changes = new ArrayList<>();
     Map<TopicPartition, OffsetAndMetadata> commits = new HashMap<>();
-    for (int partition : new TreeSet<>(partitions)) {
-      TopicPartition tp = new TopicPartition(topic.name(), partition);
-      PartitionOffsets bounds = logs.offsets(topic.name(), partition);
+    List<TopicPartition> removals = new ArrayList<>();
+    for (int partition : partitions) {
+      TopicPartition tp = new TopicPartition(plan.topic(), partition);
       OffsetAndMetadata current = committed.get(tp);
       Long currentOffset = current == null ? null : current.offset();
-      long target =
-          request.target(
-              currentOffset,
-              bounds.logStartOffset(),
-              bounds.highWatermark(),
-              time -> logs.offsetForTimestamp(topic.name(), partition, time.toEpochMilli()),
-              now);
-      plan.add(new PartitionReset(topic.name(), partition, currentOffset, target));
-      commits.put(tp, new OffsetAndMetadata(target, "reset by " + executedBy, now));
+      Long newOffset = target.of(partition, currentOffset, logs.offsets(plan.topic(), partition));
+      changes.add(new PartitionReset(plan.topic(), partition, currentOffset, newOffset));
+      if (newOffset == null) {
+        removals.add(tp);
+      } else {
+        commits.put(
+            tp, new OffsetAndMetadata(newOffset, "reset by " + plan.executedBy(), plan.at()));
+      }
     }
     OffsetReset reset =
         new OffsetReset(
             null,
-            groupId,
-            topic.name(),
-            request.strategy(),
-            dryRun,
-            executedBy,
-            now,
-            List.copyOf(plan));
-    return dryRun ? reset : reset.executed(resets.execute(reset, commits));
+            plan.groupId(),
+            plan.topic(),
+            plan.strategy(),
+            plan.undoes(),
+            plan.dryRun(),
+            plan.executedBy(),
+            plan.at(),
+            List.copyOf(changes));
+    return plan.dryRun() ? reset : reset.executed(resets.execute(reset, commits, removals));
   }
 
   /** The executed offset resets of a group, or of all groups when null, newest first. */

@@ -5,13 +5,14 @@ import java.util.List;
 
 /**
  * A reset as planned (dry run, {@code id} null) or as executed and recorded: who, when, and every
- * partition's offset before and after.
+ * partition's offset before and after. {@code undoes} names the reset an undo reverts.
  */
 public record OffsetReset(
     Long id,
     String groupId,
     String topic,
     OffsetResetStrategy strategy,
+    Long undoes,
     boolean dryRun,
     String executedBy,
     Instant executedAt,
@@ -20,6 +21,6 @@ public record OffsetReset(
   /** The reset as executed and recorded under {@code recordId}. */
   OffsetReset executed(long recordId) {
     return new OffsetReset(
-        recordId, groupId, topic, strategy, false, executedBy, executedAt, partitions);
+        recordId, groupId, topic, strategy, undoes, false, executedBy, executedAt, partitions);
   }
 }

@@ -46,6 +46,9 @@ public class OffsetResetAudit {
   @Column(name = "strategy", nullable = false, length = 32)
   private String strategy;
 
+  @Column(name = "undoes_reset_id")
+  private Long undoes;
+
   @Column(name = "executed_by", nullable = false, length = 255)
   private String executedBy;
 
@@ -66,6 +69,7 @@ public class OffsetResetAudit {
     this.groupId = reset.groupId();
     this.topic = reset.topic();
     this.strategy = reset.strategy().label();
+    this.undoes = reset.undoes();
     this.executedBy = reset.executedBy();
     this.executedAt = reset.executedAt();
     reset.partitions().forEach(p -> partitions.add(new Row(p)));
@@ -77,6 +81,7 @@ public class OffsetResetAudit {
         groupId,
         topic,
         OffsetResetStrategy.parse(strategy),
+        undoes,
         false,
         executedBy,
         executedAt,
@@ -93,8 +98,8 @@ public class OffsetResetAudit {
     @Column(name = "offset_before")
     private Long before;
 
-    @Column(name = "offset_after", nullable = false)
-    private long after;
+    @Column(name = "offset_after")
+    private Long after;
 
     protected Row() {}
 

@@ -31,6 +31,8 @@ public record OffsetResetRequest(
       case BY_DURATION -> require(strategy, duration, "duration");
       case SHIFT_BY -> require(strategy, shift, "shift");
       case TO_EARLIEST, TO_LATEST -> {}
+      case UNDO ->
+          throw invalid("An undo names the reset it reverts; it is not a strategy to request.");
     }
     if (offset != null && offset < 0) {
       throw invalid("offset must not be negative, was " + offset + ".");
@@ -61,6 +63,7 @@ public record OffsetResetRequest(
           case TO_DATETIME -> offsetAtTime.apply(datetime).orElse(highWatermark);
           case BY_DURATION -> offsetAtTime.apply(now.minus(duration)).orElse(highWatermark);
           case SHIFT_BY -> saturatedAdd(current == null ? logStart : current, shift);
+          case UNDO -> throw new IllegalStateException("an undo has no request");
         };
     return Math.max(logStart, Math.min(highWatermark, wanted));
   }

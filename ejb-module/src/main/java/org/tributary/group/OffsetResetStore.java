@@ -6,8 +6,10 @@ import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.tributary.topic.TopicPartition;
 
 /** Executes a reset: the new committed offsets and the audit row, in one transaction. */
@@ -20,12 +22,22 @@ public class OffsetResetStore {
 
   @Inject OffsetStore offsets;
 
-  public long execute(OffsetReset reset, Map<TopicPartition, OffsetAndMetadata> commits) {
+  public long execute(
+      OffsetReset reset,
+      Map<TopicPartition, OffsetAndMetadata> commits,
+      Collection<TopicPartition> removals) {
     offsets.commit(reset.groupId(), commits);
+    offsets.remove(reset.groupId(), removals);
     OffsetResetAudit audit = new OffsetResetAudit(reset);
     em.persist(audit);
     em.flush();
     return audit.toOffsetReset().id();
+  }
+
+  @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+  public Optional<OffsetReset> find(long id) {
+    return Optional.ofNullable(em.find(OffsetResetAudit.class, id))
+        .map(OffsetResetAudit::toOffsetReset);
   }
 
   /** The executed resets of one group (all groups when null), newest first. */

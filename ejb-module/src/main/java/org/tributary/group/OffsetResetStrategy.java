@@ -12,7 +12,9 @@ public enum OffsetResetStrategy {
   TO_OFFSET("to-offset"),
   TO_DATETIME("to-datetime"),
   BY_DURATION("by-duration"),
-  SHIFT_BY("shift-by");
+  SHIFT_BY("shift-by"),
+  /** Back to the offsets before an executed reset (Tributary's own; not a client strategy). */
+  UNDO("undo");
 
   private final String label;
 

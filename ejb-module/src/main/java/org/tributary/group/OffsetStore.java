@@ -5,6 +5,7 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -27,6 +28,17 @@ public class OffsetStore {
         (partition, committed) ->
             em.merge(
                 new CommittedOffset(groupId, partition.topic(), partition.partition(), committed)));
+  }
+
+  /** Forgets the group's committed offsets of these partitions. */
+  public void remove(String groupId, Collection<TopicPartition> partitions) {
+    partitions.forEach(
+        partition ->
+            em.createNamedQuery(CommittedOffset.DELETE_PARTITION)
+                .setParameter("groupId", groupId)
+                .setParameter("topic", partition.topic())
+                .setParameter("partition", partition.partition())
+                .executeUpdate());
   }
 
   @TransactionAttribute(TransactionAttributeType.SUPPORTS)

@@ -50,6 +50,7 @@ public final class ErrorResponses {
     return switch (e.code()) {
       case UNKNOWN_TOPIC_OR_PARTITION -> of(404, 40401, e.getMessage());
       case GROUP_ID_NOT_FOUND -> of(404, 40410, e.getMessage());
+      case OFFSET_RESET_NOT_FOUND -> of(404, 40412, e.getMessage());
       case TOPIC_ALREADY_EXISTS -> of(400, 40002, e.getMessage());
       case RECORD_TOO_LARGE -> of(413, 41301, e.getMessage());
       case UNKNOWN_MEMBER_ID, ILLEGAL_GENERATION, REBALANCE_IN_PROGRESS, ILLEGAL_STATE ->

@@ -26,6 +26,7 @@ import org.tributary.group.OffsetReset;
 import org.tributary.group.PartitionLag;
 import org.tributary.topic.TopicPartition;
 import org.tributary.web.error.RequestRefusedException;
+import org.tributary.web.json.JsonBody;
 import org.tributary.web.v3.Shapes.ResourceList;
 
 /** REST Proxy v3 consumer groups: state, consumers and their assignments, lags, offset resets. */
@@ -188,6 +189,26 @@ public class ConsumerGroupsResource {
         coordinator.resetOffsets(group, reset.request(), reset.dryRun(), who(security, request)));
   }
 
+  @POST
+  @Path("/{group}/offset-resets/{reset}:undo")
+  @Operation(
+      summary = "Undo an executed reset: its partitions go back to their offsets before it",
+      description =
+          "Body {\"dry_run\": true} shows the plan; a partition without a committed offset before"
+              + " the reset loses its commit. Refused while the group has active members.")
+  public Shapes.OffsetReset undo(
+      @PathParam("group") String group,
+      @PathParam("reset") long resetId,
+      String body,
+      @Context SecurityContext security,
+      @Context HttpServletRequest request) {
+    cluster.require(clusterId);
+    Boolean dryRun = JsonBody.parseOrEmpty(body).optionalBoolean("dry_run");
+    return shape(
+        coordinator.undoOffsetReset(
+            group, resetId, dryRun != null && dryRun, who(security, request)));
+  }
+
   @GET
   @Path("/{group}/offset-resets")
   @Operation(summary = "The executed offset resets of the group, newest first")
@@ -293,6 +314,7 @@ public class ConsumerGroupsResource {
         reset.id(),
         reset.topic(),
         reset.strategy().label(),
+        reset.undoes(),
         reset.dryRun(),
         reset.executedBy(),
         reset.executedAt().toString(),

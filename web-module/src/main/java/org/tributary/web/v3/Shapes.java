@@ -134,7 +134,7 @@ public final class Shapes {
       Related maxLagPartition) {}
 
   public record PartitionReset(
-      String topicName, int partitionId, Long currentOffset, long newOffset) {}
+      String topicName, int partitionId, Long currentOffset, Long newOffset) {}
 
   public record OffsetReset(
       String kind,
@@ -144,6 +144,7 @@ public final class Shapes {
       Long resetId,
       String topicName,
       String strategy,
+      Long undoesResetId,
       boolean dryRun,
       String executedBy,
       String executedAt,
