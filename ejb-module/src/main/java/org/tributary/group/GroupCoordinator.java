@@ -217,7 +217,8 @@ public class GroupCoordinator {
 
   /**
    * Plans a reset of the group's committed offsets and, unless {@code dryRun}, executes and records
-   * it. Refused while the group has members, as Kafka refuses it: they would overwrite it.
+   * it. Execution is refused while the group has members, as Kafka refuses it: they would overwrite
+   * it. A dry run changes nothing, so it shows the plan whatever the group's state.
    */
   public OffsetReset resetOffsets(
       String groupId, OffsetResetRequest request, boolean dryRun, String executedBy) {
@@ -312,7 +313,7 @@ public class GroupCoordinator {
             done[0] = resetInactiveGroup(plan, partitions, target);
           } else {
             synchronized (group) {
-              if (group.hasMembers()) {
+              if (group.hasMembers() && !plan.dryRun()) {
                 throw new TributaryException(
                     ErrorCode.NON_EMPTY_GROUP,
                     "Group '"

@@ -1,41 +1,38 @@
 package org.tributary.console.topics;
 
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
+import java.io.Serializable;
 import java.util.List;
-import org.tributary.log.PartitionLogs;
-import org.tributary.log.PartitionOffsets;
-import org.tributary.topic.TopicCatalog;
 
-/** Backs the topic list: every topic with its partitions' log start offsets and high watermarks. */
+/**
+ * Backs the topic list. View scoped so that sorting, filtering and paging work on the rows the page
+ * showed; a reload reads them afresh.
+ */
 @Named
-@RequestScoped
-public class ListTopics {
+@ViewScoped
+public class ListTopics implements Serializable {
 
-  /** One row of the page. */
-  public record Row(String name, int partitions, List<PartitionOffsets> offsets, long records) {}
+  private static final long serialVersionUID = 1L;
 
-  @Inject TopicCatalog topics;
-  @Inject PartitionLogs logs;
+  @Inject TopicSummaries summaries;
 
-  private List<Row> rows;
+  private List<TopicSummary> rows;
+  private List<TopicSummary> filtered;
 
-  public List<Row> getRows() {
+  public List<TopicSummary> getRows() {
     if (rows == null) {
-      rows =
-          topics.list().stream()
-              .map(
-                  topic -> {
-                    List<PartitionOffsets> offsets = logs.offsets(topic.name());
-                    long records =
-                        offsets.stream()
-                            .mapToLong(p -> p.highWatermark() - p.logStartOffset())
-                            .sum();
-                    return new Row(topic.name(), topic.partitions(), offsets, records);
-                  })
-              .toList();
+      rows = summaries.all();
     }
     return rows;
+  }
+
+  public List<TopicSummary> getFiltered() {
+    return filtered;
+  }
+
+  public void setFiltered(List<TopicSummary> filtered) {
+    this.filtered = filtered;
   }
 }

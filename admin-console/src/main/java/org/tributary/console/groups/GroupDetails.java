@@ -1,0 +1,145 @@
+package org.tributary.console.groups;
+
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.tributary.console.charts.BarChart;
+import org.tributary.console.navigation.Messages;
+import org.tributary.group.GroupCoordinator;
+import org.tributary.group.GroupDescription;
+import org.tributary.group.GroupState;
+import org.tributary.group.OffsetReset;
+import org.tributary.group.OffsetResetStrategy;
+import org.tributary.group.PartitionLag;
+
+/**
+ * Backs a group's page: members, lag per partition with a chart, the form that leads to a reset
+ * preview, and the group's executed resets with their undo.
+ */
+@Named
+@ViewScoped
+public class GroupDetails implements Serializable {
+
+  private static final long serialVersionUID = 1L;
+  private static final int RESETS_SHOWN = 50;
+
+  @Inject GroupCoordinator coordinator;
+
+  private String groupId;
+  private GroupDescription group;
+  private List<OffsetReset> resets;
+
+  private String resetTopic;
+  private List<String> resetPartitions = new ArrayList<>();
+  private OffsetResetStrategy strategy = OffsetResetStrategy.TO_EARLIEST;
+  private String argument;
+
+  public void load() {
+    Messages.reportingRefusals(this::describe);
+  }
+
+  private void describe() {
+    group = groupId == null ? null : coordinator.describe(groupId);
+    if (group != null && group.state() == GroupState.DEAD) {
+      group = null;
+    }
+    if (group != null) {
+      resets = coordinator.offsetResets(groupId, RESETS_SHOWN);
+      List<String> topics = getTopics();
+      resetTopic = topics.isEmpty() ? null : topics.get(0);
+    }
+  }
+
+  public List<String> getTopics() {
+    return List.copyOf(ListGroups.topics(group));
+  }
+
+  public List<Integer> getPartitionsOfResetTopic() {
+    return group.partitions().stream()
+        .filter(p -> p.topic().equals(resetTopic))
+        .map(PartitionLag::partition)
+        .toList();
+  }
+
+  public String getLagChart() {
+    Map<String, Long> bars = new LinkedHashMap<>();
+    group.partitions().forEach(p -> bars.put(p.topic() + "-" + p.partition(), p.lag()));
+    return BarChart.of("lag", bars, "#c05621");
+  }
+
+  /** To the preview page, with the choice in its URL (bookmarkable, and the same for an undo). */
+  public String preview() {
+    return "/reset?faces-redirect=true&group="
+        + ResetPreview.encode(groupId)
+        + "&topic="
+        + resetTopic
+        + "&strategy="
+        + strategy.label()
+        + (resetPartitions.isEmpty()
+            ? ""
+            : "&partitions=" + resetPartitions.stream().collect(Collectors.joining(",")))
+        + (argument == null || argument.isBlank()
+            ? ""
+            : "&argument=" + ResetPreview.encode(argument.strip()));
+  }
+
+  public OffsetResetStrategy[] getStrategies() {
+    return java.util.Arrays.stream(OffsetResetStrategy.values())
+        .filter(s -> s != OffsetResetStrategy.UNDO)
+        .toArray(OffsetResetStrategy[]::new);
+  }
+
+  public String getGroupId() {
+    return groupId;
+  }
+
+  public void setGroupId(String groupId) {
+    this.groupId = groupId;
+  }
+
+  public GroupDescription getGroup() {
+    return group;
+  }
+
+  public List<OffsetReset> getResets() {
+    return resets;
+  }
+
+  public String getResetTopic() {
+    return resetTopic;
+  }
+
+  public void setResetTopic(String resetTopic) {
+    this.resetTopic = resetTopic;
+  }
+
+  public List<String> getResetPartitions() {
+    return resetPartitions;
+  }
+
+  public void setResetPartitions(List<String> resetPartitions) {
+    this.resetPartitions = resetPartitions;
+  }
+
+  public OffsetResetStrategy getStrategy() {
+    return strategy;
+  }
+
+  public void setStrategy(OffsetResetStrategy strategy) {
+    this.strategy = strategy;
+  }
+
+  public String getArgument() {
+    return argument;
+  }
+
+  public void setArgument(String argument) {
+    this.argument = argument;
+  }
+}

@@ -1,0 +1,190 @@
+package org.tributary.console.groups;
+
+import jakarta.faces.context.FacesContext;
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import jakarta.servlet.http.HttpServletRequest;
+import java.io.Serializable;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
+import java.util.Arrays;
+import java.util.List;
+import org.tributary.console.navigation.DateTimeInput;
+import org.tributary.console.navigation.Messages;
+import org.tributary.console.security.ChangeAction;
+import org.tributary.errors.ErrorCode;
+import org.tributary.errors.TributaryException;
+import org.tributary.group.GroupCoordinator;
+import org.tributary.group.OffsetReset;
+import org.tributary.group.OffsetResetRequest;
+import org.tributary.group.OffsetResetStrategy;
+
+/**
+ * Backs the reset preview: the plan of a reset (or of the undo of one) as the core's dry run
+ * computes it, current → new for every partition; apply executes the same request.
+ */
+@Named
+@ViewScoped
+public class ResetPreview implements Serializable {
+
+  private static final long serialVersionUID = 1L;
+
+  @Inject GroupCoordinator coordinator;
+
+  private String groupId;
+  private String topic;
+  private String strategy;
+  private String partitions;
+  private String argument;
+  private Long undo;
+
+  private OffsetReset plan;
+  private boolean membersActive;
+
+  public void load() {
+    Messages.reportingRefusals(
+        () -> {
+          plan = run(true);
+          membersActive = !coordinator.describe(groupId).members().isEmpty();
+        });
+  }
+
+  @ChangeAction
+  public String apply() {
+    OffsetReset done = run(false);
+    Messages.info(
+        (undo == null ? "Offsets reset" : "Reset #" + undo + " undone")
+            + " for "
+            + done.partitions().size()
+            + " partitions of "
+            + done.topic()
+            + " (audit #"
+            + done.id()
+            + ").",
+        null);
+    return "/group?faces-redirect=true&id=" + encode(groupId);
+  }
+
+  private OffsetReset run(boolean dryRun) {
+    return undo != null
+        ? coordinator.undoOffsetReset(groupId, undo, dryRun, executedBy())
+        : coordinator.resetOffsets(groupId, request(), dryRun, executedBy());
+  }
+
+  private OffsetResetRequest request() {
+    OffsetResetStrategy chosen = OffsetResetStrategy.parse(strategy);
+    List<Integer> chosenPartitions =
+        partitions == null || partitions.isBlank()
+            ? null
+            : Arrays.stream(partitions.split(",")).map(p -> whole(p, "partition")).toList();
+    return new OffsetResetRequest(
+        chosen,
+        topic,
+        chosenPartitions == null ? null : chosenPartitions.stream().map(Long::intValue).toList(),
+        chosen == OffsetResetStrategy.TO_OFFSET ? whole(argument, "offset") : null,
+        chosen == OffsetResetStrategy.TO_DATETIME ? DateTimeInput.parse(argument) : null,
+        chosen == OffsetResetStrategy.BY_DURATION ? duration(argument) : null,
+        chosen == OffsetResetStrategy.SHIFT_BY ? whole(argument, "shift") : null);
+  }
+
+  private static Long whole(String text, String what) {
+    try {
+      return Long.parseLong(text == null ? "" : text.strip().replace("+", ""));
+    } catch (NumberFormatException e) {
+      throw new TributaryException(
+          ErrorCode.INVALID_REQUEST,
+          "The " + what + " must be a whole number, was '" + text + "'.");
+    }
+  }
+
+  /** ISO-8601 ({@code PT1H30M}) or a number with a unit: {@code 90m}, {@code 2h}, {@code 1d}. */
+  static Duration duration(String text) {
+    String typed = text == null ? "" : text.strip().toLowerCase();
+    try {
+      if (typed.matches("\\d+[smhd]")) {
+        long amount = Long.parseLong(typed.substring(0, typed.length() - 1));
+        return switch (typed.charAt(typed.length() - 1)) {
+          case 's' -> Duration.ofSeconds(amount);
+          case 'm' -> Duration.ofMinutes(amount);
+          case 'h' -> Duration.ofHours(amount);
+          default -> Duration.ofDays(amount);
+        };
+      }
+      return Duration.parse(typed.toUpperCase());
+    } catch (DateTimeParseException | ArithmeticException | NumberFormatException e) {
+      throw new TributaryException(
+          ErrorCode.INVALID_REQUEST,
+          "Enter a duration such as 30m, 2h, 1d or PT1H30M; was '" + text + "'.");
+    }
+  }
+
+  private static String executedBy() {
+    var external = FacesContext.getCurrentInstance().getExternalContext();
+    String user =
+        external.getUserPrincipal() == null ? "anonymous" : external.getUserPrincipal().getName();
+    return user + "@" + ((HttpServletRequest) external.getRequest()).getRemoteAddr() + " (console)";
+  }
+
+  static String encode(String value) {
+    return URLEncoder.encode(value, StandardCharsets.UTF_8);
+  }
+
+  public OffsetReset getPlan() {
+    return plan;
+  }
+
+  public boolean isMembersActive() {
+    return membersActive;
+  }
+
+  public String getGroupId() {
+    return groupId;
+  }
+
+  public void setGroupId(String groupId) {
+    this.groupId = groupId;
+  }
+
+  public String getTopic() {
+    return topic;
+  }
+
+  public void setTopic(String topic) {
+    this.topic = topic;
+  }
+
+  public String getStrategy() {
+    return strategy;
+  }
+
+  public void setStrategy(String strategy) {
+    this.strategy = strategy;
+  }
+
+  public String getPartitions() {
+    return partitions;
+  }
+
+  public void setPartitions(String partitions) {
+    this.partitions = partitions;
+  }
+
+  public String getArgument() {
+    return argument;
+  }
+
+  public void setArgument(String argument) {
+    this.argument = argument;
+  }
+
+  public Long getUndo() {
+    return undo;
+  }
+
+  public void setUndo(Long undo) {
+    this.undo = undo;
+  }
+}

@@ -1,0 +1,51 @@
+package org.tributary.console.messages;
+
+import java.util.List;
+import org.tributary.log.Header;
+import org.tributary.log.Record;
+
+/** A record on the browser's page: where it is in the log, and its content. */
+public record ShownRecord(
+    int partition, long offset, long timestamp, byte[] key, byte[] value, List<Header> headers) {
+
+  static ShownRecord of(int partition, Record record) {
+    return new ShownRecord(
+        partition,
+        record.offset(),
+        record.timestamp(),
+        record.key(),
+        record.value(),
+        record.headers());
+  }
+
+  public String keyText() {
+    return key == null ? null : ValueView.text(key, Math.min(key.length, ValueView.LIMIT));
+  }
+
+  public String headersText() {
+    StringBuilder out = new StringBuilder();
+    for (Header header : headers) {
+      out.append(header.key())
+          .append(": ")
+          .append(
+              header.value() == null
+                  ? "null"
+                  : ValueView.text(header.value(), header.value().length))
+          .append('\n');
+    }
+    return out.toString().stripTrailing();
+  }
+
+  /** Whether the key, the value, or a header's name or value contains {@code text} (any case). */
+  public boolean contains(String text) {
+    String wanted = text.toLowerCase();
+    return containsIn(key, wanted)
+        || containsIn(value, wanted)
+        || headers.stream()
+            .anyMatch(h -> h.key().toLowerCase().contains(wanted) || containsIn(h.value(), wanted));
+  }
+
+  private static boolean containsIn(byte[] bytes, String wanted) {
+    return bytes != null && ValueView.text(bytes, bytes.length).toLowerCase().contains(wanted);
+  }
+}

@@ -1,0 +1,72 @@
+package org.tributary.console.security;
+
+import static jakarta.security.enterprise.authentication.mechanism.http.AuthenticationParameters.withParams;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.faces.application.FacesMessage;
+import jakarta.faces.context.ExternalContext;
+import jakarta.faces.context.FacesContext;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import jakarta.security.enterprise.AuthenticationStatus;
+import jakarta.security.enterprise.SecurityContext;
+import jakarta.security.enterprise.credential.Password;
+import jakarta.security.enterprise.credential.UsernamePasswordCredential;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+
+/** Backs the login page: hands the credentials to Jakarta Security and goes where it says. */
+@Named
+@RequestScoped
+public class Login {
+
+  @Inject SecurityContext security;
+  @Inject FacesContext faces;
+
+  private String username;
+  private String password;
+
+  public String getUsername() {
+    return username;
+  }
+
+  public void setUsername(String username) {
+    this.username = username;
+  }
+
+  public String getPassword() {
+    return password;
+  }
+
+  public void setPassword(String password) {
+    this.password = password;
+  }
+
+  public void submit() throws IOException {
+    ExternalContext external = faces.getExternalContext();
+    AuthenticationStatus status =
+        security.authenticate(
+            (HttpServletRequest) external.getRequest(),
+            (HttpServletResponse) external.getResponse(),
+            withParams()
+                .newAuthentication(true)
+                .credential(new UsernamePasswordCredential(username, new Password(password))));
+    switch (status) {
+      case SEND_CONTINUE -> faces.responseComplete();
+      case SUCCESS -> external.redirect(external.getRequestContextPath() + homePage(external));
+      default ->
+          faces.addMessage(
+              null,
+              new FacesMessage(
+                  FacesMessage.SEVERITY_ERROR,
+                  "Wrong user name or password.",
+                  "Check both and try again."));
+    }
+  }
+
+  private static String homePage(ExternalContext external) {
+    String prefix = external.getInitParameter("tributary.console.prefix");
+    return (prefix == null ? "" : prefix) + "/index.xhtml";
+  }
+}
