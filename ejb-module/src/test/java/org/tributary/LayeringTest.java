@@ -1,5 +1,6 @@
 package org.tributary;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 import com.tngtech.archunit.core.importer.ImportOption;
@@ -9,7 +10,8 @@ import com.tngtech.archunit.lang.ArchRule;
 
 /**
  * The core's features depend on each other in one direction only: topic ← log ← group ← consumer,
- * with metrics on top.
+ * with metrics on top. {@code clients} sits below them all: the boundaries that see clients (the
+ * HTTP resources, the facade) report to it.
  */
 @AnalyzeClasses(packages = "org.tributary", importOptions = ImportOption.DoNotIncludeTests.class)
 class LayeringTest {
@@ -27,7 +29,8 @@ class LayeringTest {
               "org.tributary.group..",
               "org.tributary.consumer..",
               "org.tributary.metrics..",
-              "org.tributary.storage..");
+              "org.tributary.storage..",
+              "org.tributary.clients..");
 
   @ArchTest
   static final ArchRule topicsKnowNothingOfLogsOrGroups =
@@ -40,7 +43,8 @@ class LayeringTest {
               "org.tributary.log..",
               "org.tributary.group..",
               "org.tributary.consumer..",
-              "org.tributary.metrics..");
+              "org.tributary.metrics..",
+              "org.tributary.clients..");
 
   @ArchTest
   static final ArchRule logsKnowNothingOfGroups =
@@ -50,7 +54,10 @@ class LayeringTest {
           .should()
           .dependOnClassesThat()
           .resideInAnyPackage(
-              "org.tributary.group..", "org.tributary.consumer..", "org.tributary.metrics..");
+              "org.tributary.group..",
+              "org.tributary.consumer..",
+              "org.tributary.metrics..",
+              "org.tributary.clients..");
 
   @ArchTest
   static final ArchRule groupsKnowNothingOfConsumersOrMetrics =
@@ -59,7 +66,27 @@ class LayeringTest {
           .resideInAPackage("org.tributary.group..")
           .should()
           .dependOnClassesThat()
-          .resideInAnyPackage("org.tributary.consumer..", "org.tributary.metrics..");
+          .resideInAnyPackage(
+              "org.tributary.consumer..", "org.tributary.metrics..", "org.tributary.clients..");
+
+  @ArchTest
+  static final ArchRule consumersDoNotReportClients =
+      noClasses()
+          .that()
+          .resideInAPackage("org.tributary.consumer..")
+          .should()
+          .dependOnClassesThat()
+          .resideInAPackage("org.tributary.clients..")
+          .because("the consumer is shared by HTTP and the facade, which know who the client is");
+
+  @ArchTest
+  static final ArchRule clientsDependOnNothingButTheJdkAndJakarta =
+      classes()
+          .that()
+          .resideInAPackage("org.tributary.clients..")
+          .should()
+          .onlyDependOnClassesThat()
+          .resideInAnyPackage("java..", "jakarta..", "org.tributary.clients..");
 
   @ArchTest
   static final ArchRule coreNeverDependsOnWebOrConsole =

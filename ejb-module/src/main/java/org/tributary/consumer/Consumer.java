@@ -164,6 +164,21 @@ public final class Consumer implements AutoCloseable {
     };
   }
 
+  /** Whether the partitions were assigned by hand rather than by the group. */
+  public synchronized boolean manuallyAssigned() {
+    return mode == Mode.MANUAL;
+  }
+
+  /**
+   * The topics this consumer reads as it last heard from its group, without asking again: the
+   * subscribed topics and those of the partitions it owns. For the broker's list of clients.
+   */
+  public synchronized Set<String> topics() {
+    Set<String> names = new TreeSet<>(subscribedTopics);
+    owned.forEach(partition -> names.add(partition.topic()));
+    return names;
+  }
+
   /** Takes these partitions by hand, outside the group's assignment; empty unassigns. */
   public synchronized void assign(Collection<TopicPartition> partitions) {
     requireOpen();

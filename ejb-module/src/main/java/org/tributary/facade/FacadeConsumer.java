@@ -5,10 +5,17 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import org.tributary.api.Header;
 import org.tributary.api.ReceivedRecord;
 import org.tributary.api.TopicPartition;
 import org.tributary.api.TributaryConsumer;
+import org.tributary.clients.ClientActivity;
+import org.tributary.clients.ClientIdentity;
+import org.tributary.clients.ClientKind;
 import org.tributary.consumer.ConsumedRecord;
 import org.tributary.consumer.Consumer;
 import org.tributary.log.Record;
@@ -16,13 +23,18 @@ import org.tributary.log.Record;
 /** The API's consumer over the core's {@link Consumer}, speaking only the API's types. */
 final class FacadeConsumer implements TributaryConsumer {
 
+  private static final Logger LOG = Logger.getLogger(FacadeConsumer.class.getName());
+
   /** What one poll returns at most, as Kafka's {@code fetch.max.bytes} default. */
   private static final int MAX_POLL_BYTES = 50 * 1024 * 1024;
 
   private final Consumer consumer;
+  private final ClientActivity clients;
+  private ClientIdentity identity;
 
-  FacadeConsumer(Consumer consumer) {
+  FacadeConsumer(Consumer consumer, ClientActivity clients) {
     this.consumer = consumer;
+    this.clients = clients;
   }
 
   @Override
@@ -42,11 +54,38 @@ final class FacadeConsumer implements TributaryConsumer {
 
   @Override
   public List<ReceivedRecord> poll(Duration timeout) {
-    return ClientErrors.translated(
-        () ->
-            consumer.poll(MAX_POLL_BYTES, timeout).toCompletableFuture().join().stream()
-                .map(FacadeConsumer::received)
-                .toList());
+    List<ConsumedRecord> records =
+        ClientErrors.translated(
+            () -> consumer.poll(MAX_POLL_BYTES, timeout).toCompletableFuture().join());
+    try {
+      report(records);
+    } catch (RuntimeException e) {
+      // The positions have moved past these records: never lose them over a statistic.
+      LOG.log(Level.WARNING, "Could not record the poll in the client list", e);
+    }
+    return records.stream().map(FacadeConsumer::received).toList();
+  }
+
+  /** An empty poll counts too: the consumer is active. */
+  private void report(List<ConsumedRecord> records) {
+    if (identity == null) {
+      // Here, not at creation: the application's context is the caller's (CallingApplication).
+      identity =
+          new ClientIdentity(
+              ClientKind.CONSUMER, null, CallingApplication.name(), ClientIdentity.IN_PROCESS);
+    }
+    Set<String> topics = new TreeSet<>();
+    long bytes = 0;
+    for (ConsumedRecord record : records) {
+      topics.add(record.topic());
+      bytes += record.record().keyAndValueSize();
+    }
+    clients.consumed(
+        identity,
+        consumer.manuallyAssigned() ? null : consumer.groupId(),
+        topics.isEmpty() ? consumer.topics() : topics,
+        records.size(),
+        bytes);
   }
 
   @Override

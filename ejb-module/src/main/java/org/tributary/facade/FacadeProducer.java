@@ -9,6 +9,9 @@ import org.tributary.api.Header;
 import org.tributary.api.RecordMetadata;
 import org.tributary.api.Serializers;
 import org.tributary.api.TributaryProducer;
+import org.tributary.clients.ClientActivity;
+import org.tributary.clients.ClientIdentity;
+import org.tributary.clients.ClientKind;
 import org.tributary.log.NewRecord;
 import org.tributary.log.PartitionLogs;
 
@@ -20,10 +23,14 @@ final class FacadeProducer implements TributaryProducer {
 
   private final PartitionLogs logs;
   private final TransactionSynchronizationRegistry transactions;
+  private final ClientActivity clients;
+  private volatile ClientIdentity identity;
 
-  FacadeProducer(PartitionLogs logs, TransactionSynchronizationRegistry transactions) {
+  FacadeProducer(
+      PartitionLogs logs, TransactionSynchronizationRegistry transactions, ClientActivity clients) {
     this.logs = logs;
     this.transactions = transactions;
+    this.clients = clients;
   }
 
   @Override
@@ -46,11 +53,15 @@ final class FacadeProducer implements TributaryProducer {
   public CompletionStage<RecordMetadata> sendAsync(
       String topic, Object key, Object value, List<Header> headers) {
     NewRecord record = ClientErrors.translated(() -> record(key, value, headers));
+    ClientIdentity who = identity();
     // Any transaction, active or already doomed, decides the record's fate: never publish past it.
     if (transactions.getTransactionStatus() != Status.STATUS_NO_TRANSACTION) {
-      return CompletableFuture.completedFuture(
+      RecordMetadata appended =
           ClientErrors.translated(
-              () -> metadata(logs.appendInTransaction(topic, List.of(record)).get(0))));
+              () -> metadata(logs.appendInTransaction(topic, List.of(record)).get(0)));
+      // Counted once in the caller's transaction, whether or not that commits later.
+      clients.produced(who, topic, 1, record.keyAndValueSize());
+      return CompletableFuture.completedFuture(appended);
     }
     CompletableFuture<RecordMetadata> sent = new CompletableFuture<>();
     ClientErrors.translated(() -> logs.append(topic, List.of(record)))
@@ -60,9 +71,22 @@ final class FacadeProducer implements TributaryProducer {
                 sent.completeExceptionally(ClientErrors.translate(error));
               } else {
                 sent.complete(metadata(appended.get(0)));
+                clients.produced(who, topic, 1, record.keyAndValueSize());
               }
             });
     return sent;
+  }
+
+  /** Resolved at the first send, which runs in the application's context (see there). */
+  private ClientIdentity identity() {
+    ClientIdentity known = identity;
+    if (known == null) {
+      known =
+          new ClientIdentity(
+              ClientKind.PRODUCER, null, CallingApplication.name(), ClientIdentity.IN_PROCESS);
+      identity = known;
+    }
+    return known;
   }
 
   private static NewRecord record(Object key, Object value, List<Header> headers) {

@@ -14,6 +14,7 @@ import org.tributary.api.ConsumerSettings;
 import org.tributary.api.TributaryConsumer;
 import org.tributary.api.TributaryContext;
 import org.tributary.api.TributaryProducer;
+import org.tributary.clients.ClientActivity;
 import org.tributary.consumer.ConsumerFactory;
 import org.tributary.consumer.ConsumerOptions;
 import org.tributary.group.OffsetResetPolicy;
@@ -38,11 +39,12 @@ public class TributaryFacade implements TributaryContext {
 
   @Inject PartitionLogs logs;
   @Inject ConsumerFactory consumers;
+  @Inject ClientActivity clients;
   @Resource TransactionSynchronizationRegistry transactions;
 
   @Override
   public TributaryProducer createProducer() {
-    return new FacadeProducer(logs, transactions);
+    return new FacadeProducer(logs, transactions, clients);
   }
 
   @Override
@@ -58,6 +60,7 @@ public class TributaryFacade implements TributaryContext {
                         settings.autoCommit(),
                         1,
                         settings.sessionTimeout(),
-                        RangeAssignor.NAME))));
+                        RangeAssignor.NAME))),
+        clients);
   }
 }

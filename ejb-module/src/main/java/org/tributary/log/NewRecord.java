@@ -13,6 +13,11 @@ public record NewRecord(
     headers = headers == null ? List.of() : List.copyOf(headers);
   }
 
+  /** The bytes of key and value, as a client counts what it sends. */
+  public long keyAndValueSize() {
+    return (key == null ? 0 : key.length) + (value == null ? 0 : value.length);
+  }
+
   public static NewRecord of(byte[] key, byte[] value) {
     return new NewRecord(null, key, value, List.of(), null);
   }

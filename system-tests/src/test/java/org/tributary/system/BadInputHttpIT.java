@@ -560,6 +560,7 @@ class BadInputHttpIT {
             40403),
         bad("unknown instance", "DELETE", "/consumers/{g}/instances/{missing}", null, null, 40403),
         bad("unknown cluster", "GET", "/v3/clusters/{missing}/topics", null, null, 40404),
+        bad("unknown cluster", "GET", "/v3/clusters/{missing}/clients", null, null, 40404),
         bad("no such path", "GET", "/no/such/path", null, null, 404),
         bad("method not allowed", "DELETE", "/v3/clusters", null, null, 405),
         bad("method not allowed", "PUT", "/topics/{t}", JSON, "{}", 405));

@@ -1,6 +1,7 @@
 package org.tributary.web.v2;
 
 import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -19,12 +20,19 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.OptionalLong;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 import java.util.concurrent.CompletionStage;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import java.util.regex.Pattern;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.tributary.clients.ClientActivity;
+import org.tributary.clients.ClientIdentity;
+import org.tributary.consumer.ConsumedRecord;
 import org.tributary.consumer.Consumer;
 import org.tributary.consumer.ConsumerFactory;
 import org.tributary.consumer.ConsumerOptions;
@@ -32,6 +40,7 @@ import org.tributary.errors.TributaryException;
 import org.tributary.group.OffsetResetPolicy;
 import org.tributary.group.RangeAssignor;
 import org.tributary.topic.TopicPartition;
+import org.tributary.web.HttpClients;
 import org.tributary.web.MediaTypes;
 import org.tributary.web.error.RequestRefusedException;
 import org.tributary.web.json.JsonBody;
@@ -42,12 +51,14 @@ import org.tributary.web.json.JsonBody;
 @Consumes({MediaTypes.V2_JSON, MediaType.APPLICATION_JSON})
 public class ConsumersResource {
 
+  private static final Logger LOG = Logger.getLogger(ConsumersResource.class.getName());
   private static final String INSTANCE = "/instances/{instance}";
   private static final long MAX_TIMEOUT_MS = Duration.ofMinutes(5).toMillis();
   private static final Pattern INSTANCE_NAME = Pattern.compile("[a-zA-Z0-9._-]{1,255}");
 
   @Inject ConsumerFactory consumers;
   @Inject ConsumerInstances instances;
+  @Inject ClientActivity clients;
 
   @Inject
   @ConfigProperty(name = "consumer.instance.timeout.ms", defaultValue = "300000")
@@ -222,8 +233,10 @@ public class ConsumersResource {
       @PathParam("instance") String instance,
       @QueryParam("timeout") String timeout,
       @QueryParam("max_bytes") String maxBytes,
-      @Context HttpHeaders headers) {
+      @Context HttpHeaders headers,
+      @Context HttpServletRequest request) {
     ConsumerInstance consumerInstance = instances.get(group, instance);
+    ClientIdentity who = HttpClients.consumer(request, instance);
     EmbeddedFormat format = consumerInstance.format();
     AcceptedFormat.require(headers.getAcceptableMediaTypes(), format);
     long wait =
@@ -242,8 +255,10 @@ public class ConsumersResource {
           .poll(budget, Duration.ofMillis(wait))
           .whenComplete((records, error) -> consumerInstance.pollEnded())
           .thenApply(
-              records ->
-                  Response.ok(new RecordsOutput(records, format), format.mediaType()).build());
+              records -> {
+                report(who, consumerInstance.consumer(), records);
+                return Response.ok(new RecordsOutput(records, format), format.mediaType()).build();
+              });
     } catch (RuntimeException e) {
       consumerInstance.pollEnded();
       throw e;
@@ -274,6 +289,27 @@ public class ConsumersResource {
     List<TopicPartition> partitions = ConsumerRequests.partitions(body);
     return Responses.CommittedOffsets.of(
         consumer.committed(partitions.isEmpty() ? consumer.assignment() : partitions));
+  }
+
+  /** An empty poll counts too: the instance is active. */
+  private void report(ClientIdentity who, Consumer consumer, List<ConsumedRecord> records) {
+    try {
+      Set<String> topics = new TreeSet<>();
+      long bytes = 0;
+      for (ConsumedRecord record : records) {
+        topics.add(record.topic());
+        bytes += record.record().keyAndValueSize();
+      }
+      clients.consumed(
+          who,
+          consumer.manuallyAssigned() ? null : group,
+          topics.isEmpty() ? consumer.topics() : topics,
+          records.size(),
+          bytes);
+    } catch (RuntimeException e) {
+      // The positions have moved past these records: never lose them over a statistic.
+      LOG.log(Level.WARNING, "Could not record the poll in the client list", e);
+    }
   }
 
   private Consumer consumer(String instance) {

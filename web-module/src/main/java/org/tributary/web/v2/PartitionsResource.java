@@ -1,6 +1,7 @@
 package org.tributary.web.v2;
 
 import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -24,6 +25,7 @@ import org.tributary.web.MediaTypes;
 public class PartitionsResource {
 
   @Inject PartitionLogs logs;
+  @Inject Produce produce;
 
   @GET
   public List<Responses.Partition> list(@PathParam("topic") String topic) {
@@ -52,7 +54,8 @@ public class PartitionsResource {
       @PathParam("topic") String topic,
       @PathParam("partition") int partition,
       @Context HttpHeaders headers,
+      @Context HttpServletRequest request,
       String body) {
-    return TopicsResource.produce(logs, topic, partition, headers, body);
+    return produce.append(topic, partition, headers, request, body);
   }
 }

@@ -1,6 +1,7 @@
 package org.tributary.web.v2;
 
 import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -14,8 +15,6 @@ import java.util.List;
 import java.util.concurrent.CompletionStage;
 import java.util.stream.IntStream;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.tributary.log.PartitionLogs;
-import org.tributary.log.RecordMetadata;
 import org.tributary.topic.TopicCatalog;
 import org.tributary.topic.TopicMetadata;
 import org.tributary.web.MediaTypes;
@@ -27,7 +26,7 @@ import org.tributary.web.MediaTypes;
 public class TopicsResource {
 
   @Inject TopicCatalog topics;
-  @Inject PartitionLogs logs;
+  @Inject Produce produce;
 
   @GET
   public List<String> list() {
@@ -49,23 +48,10 @@ public class TopicsResource {
   @Path("/{topic}")
   @Consumes({MediaTypes.BINARY_V2_JSON, MediaTypes.JSON_V2_JSON})
   public CompletionStage<Responses.Produced> produce(
-      @PathParam("topic") String topic, @Context HttpHeaders headers, String body) {
-    return produce(logs, topic, null, headers, body);
-  }
-
-  static CompletionStage<Responses.Produced> produce(
-      PartitionLogs logs, String topic, Integer partition, HttpHeaders headers, String body) {
-    EmbeddedFormat format = EmbeddedFormat.of(headers.getMediaType());
-    return logs.append(topic, ProduceRequest.parse(body, format, partition))
-        .thenApply(TopicsResource::produced);
-  }
-
-  private static Responses.Produced produced(List<RecordMetadata> appended) {
-    return new Responses.Produced(
-        null,
-        null,
-        appended.stream()
-            .map(record -> new Responses.Offset(record.partition(), record.offset(), null, null))
-            .toList());
+      @PathParam("topic") String topic,
+      @Context HttpHeaders headers,
+      @Context HttpServletRequest request,
+      String body) {
+    return produce.append(topic, null, headers, request, body);
   }
 }

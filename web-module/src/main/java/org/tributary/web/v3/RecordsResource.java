@@ -1,11 +1,13 @@
 package org.tributary.web.v3;
 
 import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
@@ -24,9 +26,12 @@ import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.tributary.clients.ClientActivity;
+import org.tributary.clients.ClientIdentity;
 import org.tributary.log.PartitionLogs;
 import org.tributary.log.RecordMetadata;
 import org.tributary.topic.TopicCatalog;
+import org.tributary.web.HttpClients;
 import org.tributary.web.JsonBinding;
 import org.tributary.web.error.ErrorResponses;
 import org.tributary.web.error.RequestRefusedException;
@@ -47,6 +52,7 @@ public class RecordsResource {
   @Inject Cluster cluster;
   @Inject TopicCatalog topics;
   @Inject PartitionLogs logs;
+  @Inject ClientActivity clients;
 
   @Inject
   @ConfigProperty(name = "tributary.http.max-request-bytes", defaultValue = "33554432")
@@ -62,8 +68,9 @@ public class RecordsResource {
   @Consumes(MediaType.APPLICATION_JSON)
   @Produces(MediaType.APPLICATION_JSON)
   @Operation(summary = "Produce records: one JSON object each, several in one streamed body")
-  public Response produce(InputStream body) {
+  public Response produce(InputStream body, @Context HttpServletRequest request) {
     cluster.require(clusterId);
+    ClientIdentity who = HttpClients.producer(request);
     topics.getForProduce(topicName);
     JsonObjectStream records =
         new JsonObjectStream(body, (int) Math.min(maxRecordBytes, Integer.MAX_VALUE - 8));
@@ -74,14 +81,14 @@ public class RecordsResource {
     }
     byte[] firstReport;
     try {
-      firstReport = produce(first).join();
+      firstReport = produce(first, who).join();
     } catch (CompletionException e) {
       throw e.getCause() instanceof RuntimeException cause ? cause : e;
     }
     StreamingOutput reports =
         output -> {
           try {
-            stream(records, firstReport, output);
+            stream(records, firstReport, who, output);
           } catch (IOException | UncheckedIOException e) {
             // The client went away; what it sent was appended, the reports have no reader.
             LOG.fine(() -> "Produce stream to " + topicName + " ended early: " + e);
@@ -95,7 +102,8 @@ public class RecordsResource {
    * and reported in order once durable; reports are flushed whenever the client has sent nothing
    * more, so an interactive client is never kept waiting.
    */
-  private void stream(JsonObjectStream records, byte[] firstReport, OutputStream output)
+  private void stream(
+      JsonObjectStream records, byte[] firstReport, ClientIdentity who, OutputStream output)
       throws IOException {
     write(output, firstReport);
     Deque<CompletableFuture<byte[]>> pending = new ArrayDeque<>();
@@ -114,7 +122,7 @@ public class RecordsResource {
       if (next == null) {
         break;
       }
-      pending.add(produce(next).exceptionally(RecordsResource::errorReport));
+      pending.add(produce(next, who).exceptionally(RecordsResource::errorReport));
       while (!pending.isEmpty() && pending.peek().isDone()) {
         write(output, pending.poll().join());
       }
@@ -122,12 +130,16 @@ public class RecordsResource {
     drain(pending, output);
   }
 
-  private CompletableFuture<byte[]> produce(String text) {
+  private CompletableFuture<byte[]> produce(String text, ClientIdentity who) {
     ProduceRecord record;
     try {
       record = ProduceRecord.parse(text);
       return logs.append(topicName, List.of(record.record()))
-          .thenApply(appended -> report(record, appended.get(0)))
+          .thenApply(
+              appended -> {
+                clients.produced(who, topicName, 1, record.record().keyAndValueSize());
+                return report(record, appended.get(0));
+              })
           .toCompletableFuture();
     } catch (RuntimeException e) {
       return CompletableFuture.failedFuture(e);

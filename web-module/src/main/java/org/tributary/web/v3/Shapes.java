@@ -161,4 +161,27 @@ public final class Shapes {
       String timestamp,
       DataSize key,
       DataSize value) {}
+
+  /** Tributary extension: the recent clients, with the broker's rates over the last minute. */
+  public record ClientList(
+      String kind, ListMetadata metadata, String clusterId, Rates rates, List<Client> data) {}
+
+  public record Rates(
+      double producedRecordsPerSecond,
+      double producedBytesPerSecond,
+      double consumedRecordsPerSecond,
+      double consumedBytesPerSecond) {}
+
+  public record Client(
+      String kind,
+      String who,
+      String principal,
+      String clientId,
+      String address,
+      String group,
+      List<String> topics,
+      String lastActivity,
+      double recordsPerSecond,
+      double bytesPerSecond,
+      long totalRecords) {}
 }

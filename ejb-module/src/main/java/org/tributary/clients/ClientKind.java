@@ -1,0 +1,7 @@
+package org.tributary.clients;
+
+/** What a client does with the broker. */
+public enum ClientKind {
+  PRODUCER,
+  CONSUMER
+}
