@@ -56,6 +56,31 @@ class ExampleOrdersOnServerIT {
         "the rolled-back order's event was never visible: " + events);
   }
 
+  @Test
+  void theAppsProducerAndListenerAreListedAsClientsUnderItsApplicationName() {
+    Answer created =
+        http.post(ORDERS, "application/json", "{\"item\":\"milk\",\"quantity\":1,\"fail\":false}");
+    assertEquals(201, created.status(), created::toString);
+
+    for (String kind : List.of("PRODUCER", "CONSUMER")) {
+      JsonObject client =
+          Fixtures.await(
+              "the orders app listed as " + kind,
+              () -> {
+                Answer clients = http.get(Fixtures.v3(http, "/clients"));
+                assertEquals(200, clients.status(), clients::toString);
+                return clients.object().getJsonArray("data").getValuesAs(JsonObject.class).stream()
+                    .filter(c -> c.getString("kind").equals(kind))
+                    .filter(c -> "orders-example".equals(c.getString("client_id", "")))
+                    .filter(c -> c.getJsonNumber("total_records").longValue() > 0)
+                    .findFirst();
+              });
+      assertEquals("in-process", client.getString("address"), client::toString);
+      assertTrue(
+          client.getJsonArray("topics").toString().contains("order-created"), client::toString);
+    }
+  }
+
   /** Every order-created event so far, read with a fresh v2 consumer. */
   private List<JsonObject> events() {
     V2Consumer consumer =
