@@ -79,11 +79,13 @@ public class ResetPreview implements Serializable {
     List<Integer> chosenPartitions =
         partitions == null || partitions.isBlank()
             ? null
-            : Arrays.stream(partitions.split(",")).map(p -> whole(p, "partition")).toList();
+            : Arrays.stream(partitions.split(","))
+                .map(p -> whole(p, "partition").intValue())
+                .toList();
     return new OffsetResetRequest(
         chosen,
         topic,
-        chosenPartitions == null ? null : chosenPartitions.stream().map(Long::intValue).toList(),
+        chosenPartitions,
         chosen == OffsetResetStrategy.TO_OFFSET ? whole(argument, "offset") : null,
         chosen == OffsetResetStrategy.TO_DATETIME ? DateTimeInput.parse(argument) : null,
         chosen == OffsetResetStrategy.BY_DURATION ? duration(argument) : null,

@@ -353,7 +353,7 @@ public class BrowseMessages implements Serializable {
   }
 
   public void setView(ValueView view) {
-    this.view = view;
+    this.view = view == null ? ValueView.TEXT : view;
   }
 
   public boolean isTailing() {

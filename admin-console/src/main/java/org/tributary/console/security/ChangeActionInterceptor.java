@@ -8,6 +8,7 @@ import jakarta.interceptor.AroundInvoke;
 import jakarta.interceptor.Interceptor;
 import jakarta.interceptor.InvocationContext;
 import jakarta.security.enterprise.SecurityContext;
+import java.io.Serializable;
 import org.tributary.errors.TributaryException;
 
 /**
@@ -18,7 +19,9 @@ import org.tributary.errors.TributaryException;
 @ChangeAction
 @Interceptor
 @Priority(Interceptor.Priority.APPLICATION)
-public class ChangeActionInterceptor {
+public class ChangeActionInterceptor implements Serializable {
+
+  private static final long serialVersionUID = 1L;
 
   @Inject SecurityContext security;
 

@@ -1,0 +1,219 @@
+package org.tributary.system;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Supplier;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.TestWatcher;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedCondition;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * Debian's headless Chromium driven through its chromedriver (nothing downloaded), signed in to the
+ * console of the server under test. Browser files stay under {@code target/}; screenshots go to
+ * {@code target/screenshots} for a person to look at.
+ */
+final class ConsoleBrowser implements AutoCloseable {
+
+  static final String ADMIN = "admin";
+  static final String VIEWER = "viewer";
+
+  private final String baseUrl = System.getProperty("tributary.url", "http://127.0.0.1:8080");
+  private final Path downloads;
+  private final ChromeDriver driver;
+
+  ConsoleBrowser() {
+    Path home = Path.of(System.getProperty("browser.dir", "target/browser"));
+    downloads = home.resolve("downloads-" + UUID.randomUUID());
+    try {
+      Files.createDirectories(downloads);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    ChromeDriverService service =
+        new ChromeDriverService.Builder()
+            .usingDriverExecutable(Path.of("/usr/bin/chromedriver").toFile())
+            .withEnvironment(
+                Map.of(
+                    "TMPDIR", home.toString(),
+                    "XDG_CONFIG_HOME", home.resolve("config").toString(),
+                    "XDG_CACHE_HOME", home.resolve("cache").toString()))
+            .build();
+    ChromeOptions options = new ChromeOptions();
+    options.setBinary("/usr/bin/chromium");
+    options.addArguments(
+        "--headless=new",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-dev-shm-usage",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--no-first-run",
+        "--window-size=1440,1000",
+        "--user-data-dir=" + home.resolve("profile-" + UUID.randomUUID()));
+    options.setExperimentalOption(
+        "prefs",
+        Map.of(
+            "download.default_directory",
+            downloads.toAbsolutePath().toString(),
+            "download.prompt_for_download",
+            false));
+    driver = new ChromeDriver(service, options);
+    driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(60));
+  }
+
+  static ConsoleBrowser signedInAs(String user) {
+    ConsoleBrowser browser = new ConsoleBrowser();
+    browser.signIn(user, System.getProperty("console." + user + ".password"));
+    return browser;
+  }
+
+  void signIn(String user, String password) {
+    open("/console/index.xhtml");
+    type(By.id("login:username"), user);
+    type(By.id("login:password"), password);
+    click(By.id("login:submit"));
+    waitUntil(d -> !d.getCurrentUrl().contains("login.xhtml") || !errors().isEmpty());
+  }
+
+  WebDriver driver() {
+    return driver;
+  }
+
+  String baseUrl() {
+    return baseUrl;
+  }
+
+  void open(String path) {
+    driver.get(baseUrl + path);
+  }
+
+  WebElement find(By by) {
+    return waitUntil(d -> d.findElement(by));
+  }
+
+  List<WebElement> findAll(By by) {
+    return driver.findElements(by);
+  }
+
+  boolean isPresent(By by) {
+    return !driver.findElements(by).isEmpty();
+  }
+
+  void type(By by, String text) {
+    WebElement field = find(by);
+    // Select-all and delete rather than clear(): PrimeFaces' number inputs restore a cleared value.
+    field.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.BACK_SPACE);
+    field.sendKeys(text);
+  }
+
+  void select(By by, String visibleText) {
+    new Select(find(by)).selectByVisibleText(visibleText);
+  }
+
+  void click(By by) {
+    waitUntil(d -> d.findElement(by).isDisplayed() && d.findElement(by).isEnabled());
+    driver.findElement(by).click();
+  }
+
+  /** Clicks and waits for PrimeFaces' AJAX request to finish. */
+  void clickAndWait(By by) {
+    click(by);
+    waitForAjax();
+  }
+
+  void waitForAjax() {
+    waitUntil(
+        d ->
+            Boolean.TRUE.equals(
+                ((JavascriptExecutor) d)
+                    .executeScript(
+                        "return document.readyState === 'complete'"
+                            + " && (!window.PrimeFaces || PrimeFaces.ajax.Queue.isEmpty());")));
+  }
+
+  Object script(String script, Object... arguments) {
+    return driver.executeScript(script, arguments);
+  }
+
+  String text(By by) {
+    return find(by).getText();
+  }
+
+  /** The texts of the page's error messages. */
+  @SuppressWarnings("unchecked")
+  List<String> errors() {
+    waitForAjax();
+    return (List<String>)
+        script(
+            "return Array.from(document.querySelectorAll('.ui-messages-error'))"
+                + ".map(e => e.textContent);");
+  }
+
+  /** All message texts of the page (read in one script, so a re-render cannot go stale). */
+  String messages() {
+    waitForAjax();
+    return (String)
+        script(
+            "return Array.from(document.querySelectorAll('.ui-messages'))"
+                + ".map(e => e.textContent).join('\\n');");
+  }
+
+  <T> T waitUntil(ExpectedCondition<T> condition) {
+    return new WebDriverWait(driver, Duration.ofSeconds(20)).until(condition);
+  }
+
+  /** A file the browser downloaded, once it is complete. */
+  Path downloaded(String name) {
+    Path file = downloads.resolve(name);
+    new WebDriverWait(driver, Duration.ofSeconds(20))
+        .until(d -> Files.exists(file) && !Files.exists(downloads.resolve(name + ".crdownload")));
+    return file;
+  }
+
+  void screenshot(String name) {
+    Path dir = Path.of(System.getProperty("screenshots.dir", "target/screenshots"));
+    try {
+      Files.createDirectories(dir);
+      Files.write(
+          dir.resolve(name + ".png"), ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Saves a screenshot named after a failed test, for whoever reads the report. */
+  static TestWatcher screenshotOnFailure(Supplier<ConsoleBrowser> browser) {
+    return new TestWatcher() {
+      @Override
+      public void testFailed(ExtensionContext context, Throwable cause) {
+        if (browser.get() != null) {
+          browser.get().screenshot("failed-" + context.getDisplayName().replaceAll("\\W", ""));
+        }
+      }
+    };
+  }
+
+  @Override
+  public void close() {
+    driver.quit();
+  }
+}
