@@ -134,6 +134,15 @@ final class ConsoleBrowser implements AutoCloseable {
     driver.findElement(by).click();
   }
 
+  /** Ticks a checkbox (by script: two quick clicks on neighbouring boxes could miss one). */
+  void tick(By by) {
+    WebElement box = find(by);
+    if (!box.isSelected()) {
+      script("arguments[0].click();", box);
+    }
+    waitUntil(d -> box.isSelected());
+  }
+
   /** Clicks and waits for PrimeFaces' AJAX request to finish. */
   void clickAndWait(By by) {
     click(by);

@@ -1,8 +1,11 @@
 package org.tributary.console.groups;
 
+import jakarta.faces.context.ExternalContext;
+import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
+import java.io.IOException;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -10,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.tributary.console.charts.BarChart;
+import org.tributary.console.navigation.ConsolePaths;
 import org.tributary.console.navigation.Messages;
 import org.tributary.group.GroupCoordinator;
 import org.tributary.group.GroupDescription;
@@ -36,7 +40,7 @@ public class GroupDetails implements Serializable {
   private List<OffsetReset> resets;
 
   private String resetTopic;
-  private List<String> resetPartitions = new ArrayList<>();
+  private List<Integer> resetPartitions = new ArrayList<>();
   private OffsetResetStrategy strategy = OffsetResetStrategy.TO_EARLIEST;
   private String argument;
 
@@ -74,19 +78,22 @@ public class GroupDetails implements Serializable {
   }
 
   /** To the preview page, with the choice in its URL (bookmarkable, and the same for an undo). */
-  public String preview() {
-    return "/reset?faces-redirect=true&group="
-        + ResetPreview.encode(groupId)
-        + "&topic="
-        + resetTopic
-        + "&strategy="
-        + strategy.label()
-        + (resetPartitions.isEmpty()
-            ? ""
-            : "&partitions=" + resetPartitions.stream().collect(Collectors.joining(",")))
-        + (argument == null || argument.isBlank()
-            ? ""
-            : "&argument=" + ResetPreview.encode(argument.strip()));
+  public void preview() throws IOException {
+    Map<String, List<String>> parameters = new LinkedHashMap<>();
+    parameters.put("group", List.of(groupId));
+    parameters.put("topic", List.of(resetTopic));
+    parameters.put("strategy", List.of(strategy.label()));
+    if (!resetPartitions.isEmpty()) {
+      parameters.put(
+          "partitions",
+          List.of(resetPartitions.stream().map(String::valueOf).collect(Collectors.joining(","))));
+    }
+    if (argument != null && !argument.isBlank()) {
+      parameters.put("argument", List.of(argument.strip()));
+    }
+    ExternalContext external = FacesContext.getCurrentInstance().getExternalContext();
+    external.redirect(
+        external.encodeRedirectURL(ConsolePaths.url(external, "/reset.xhtml"), parameters));
   }
 
   public OffsetResetStrategy[] getStrategies() {
@@ -119,11 +126,11 @@ public class GroupDetails implements Serializable {
     this.resetTopic = resetTopic;
   }
 
-  public List<String> getResetPartitions() {
+  public List<Integer> getResetPartitions() {
     return resetPartitions;
   }
 
-  public void setResetPartitions(List<String> resetPartitions) {
+  public void setResetPartitions(List<Integer> resetPartitions) {
     this.resetPartitions = resetPartitions;
   }
 

@@ -1,6 +1,7 @@
 package org.tributary.console.navigation;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.faces.context.ExternalContext;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import jakarta.servlet.ServletContext;
@@ -14,14 +15,20 @@ import jakarta.servlet.ServletContext;
 @ApplicationScoped
 public class ConsolePaths {
 
+  private static final String PREFIX = "tributary.console.prefix";
+
   @Inject ServletContext servletContext;
 
-  public String getPrefix() {
-    String prefix = servletContext.getInitParameter("tributary.console.prefix");
-    return prefix == null ? "" : prefix;
+  public String getLoginPage() {
+    return prefixOf(servletContext.getInitParameter(PREFIX)) + "/login.xhtml";
   }
 
-  public String getLoginPage() {
-    return getPrefix() + "/login.xhtml";
+  /** The URL of a console page, such as {@code /index.xhtml}, for a redirect. */
+  public static String url(ExternalContext external, String page) {
+    return external.getRequestContextPath() + prefixOf(external.getInitParameter(PREFIX)) + page;
+  }
+
+  private static String prefixOf(String configured) {
+    return configured == null ? "" : configured;
   }
 }

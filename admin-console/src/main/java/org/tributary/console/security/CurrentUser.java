@@ -10,6 +10,7 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.security.Principal;
+import org.tributary.console.navigation.ConsolePaths;
 
 /** Who is signed in, whether they may change things, and signing out. */
 @Named
@@ -37,8 +38,6 @@ public class CurrentUser {
     ExternalContext external = faces.getExternalContext();
     ((HttpServletRequest) external.getRequest()).logout();
     external.invalidateSession();
-    String prefix = external.getInitParameter("tributary.console.prefix");
-    external.redirect(
-        external.getRequestContextPath() + (prefix == null ? "" : prefix) + "/login.xhtml");
+    external.redirect(ConsolePaths.url(external, "/login.xhtml"));
   }
 }

@@ -15,6 +15,7 @@ import jakarta.security.enterprise.credential.UsernamePasswordCredential;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import org.tributary.console.navigation.ConsolePaths;
 
 /** Backs the login page: hands the credentials to Jakarta Security and goes where it says. */
 @Named
@@ -54,7 +55,7 @@ public class Login {
                 .credential(new UsernamePasswordCredential(username, new Password(password))));
     switch (status) {
       case SEND_CONTINUE -> faces.responseComplete();
-      case SUCCESS -> external.redirect(external.getRequestContextPath() + homePage(external));
+      case SUCCESS -> external.redirect(ConsolePaths.url(external, "/index.xhtml"));
       default ->
           faces.addMessage(
               null,
@@ -63,10 +64,5 @@ public class Login {
                   "Wrong user name or password.",
                   "Check both and try again."));
     }
-  }
-
-  private static String homePage(ExternalContext external) {
-    String prefix = external.getInitParameter("tributary.console.prefix");
-    return (prefix == null ? "" : prefix) + "/index.xhtml";
   }
 }

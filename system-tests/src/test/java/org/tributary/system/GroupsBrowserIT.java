@@ -1,0 +1,201 @@
+package org.tributary.system;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.tributary.system.Fixtures.produce;
+import static org.tributary.system.TributaryHttp.uniqueTopic;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.extension.TestWatcher;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+
+/** Consumer groups in the console: lag, and offset resets with preview, refusal, audit, undo. */
+class GroupsBrowserIT {
+
+  private static ConsoleBrowser browser;
+
+  @RegisterExtension
+  static final TestWatcher SCREENSHOT_ON_FAILURE =
+      ConsoleBrowser.screenshotOnFailure(() -> browser);
+
+  private final TributaryHttp http = TributaryHttp.fromSystemProperty();
+
+  @BeforeAll
+  static void signIn() {
+    browser = ConsoleBrowser.signedInAs(ConsoleBrowser.ADMIN);
+  }
+
+  @AfterAll
+  static void close() {
+    browser.close();
+  }
+
+  /** Ten records in three partitions; the group committed 2, 1 and 2 and left: lag 2, 2, 1. */
+  private record Setup(String topic, String group) {}
+
+  private Setup setUp() {
+    String topic = uniqueTopic("console-group");
+    String group = uniqueTopic("console-group-g");
+    Fixtures.createTopic(http, topic, 3);
+    produce(http, topic, 0, "r0", "r1", "r2", "r3");
+    produce(http, topic, 1, "r4", "r5", "r6");
+    produce(http, topic, 2, "r7", "r8", "r9");
+    V2Consumer consumer = V2Consumer.earliest(http, group, "setup");
+    try {
+      consumer.subscribe(topic);
+      consumer.pollUntil(10);
+      consumer.commit(topic, 0, 1);
+      consumer.commit(topic, 1, 0);
+      consumer.commit(topic, 2, 1);
+      consumer.delete();
+    } finally {
+      consumer.deleteQuietly();
+    }
+    return new Setup(topic, group);
+  }
+
+  @Test
+  void aGroupShowsItsCommittedOffsetsHighWatermarksAndLag() {
+    Setup setup = setUp();
+    openGroup(setup.group());
+
+    assertEquals(
+        List.of(List.of("2", "4", "2"), List.of("1", "3", "2"), List.of("2", "3", "1")), lagRows());
+    assertEquals("5", browser.text(By.id("total-lag")));
+    assertEquals("EMPTY", browser.text(By.id("group-state")));
+    browser.screenshot("group");
+
+    browser.open("/console/groups.xhtml");
+    browser.type(By.id("list:groups:group:filter"), setup.group());
+    browser.waitForAjax();
+    browser.waitUntil(d -> d.findElements(By.cssSelector("#list\\:groups_data tr")).size() == 1);
+    assertEquals("5", browser.text(By.cssSelector("#list\\:groups_data .total-lag")));
+    browser.screenshot("groups");
+  }
+
+  @Test
+  void thePreviewShowsWhatApplyThenDoes() {
+    Setup setup = setUp();
+    openGroup(setup.group());
+    browser.tick(By.cssSelector("input[name='reset:partition-choice'][value='0']"));
+    browser.tick(By.cssSelector("input[name='reset:partition-choice'][value='2']"));
+    browser.select(By.id("reset:strategy"), "Specific offset");
+    browser.type(By.id("reset:argument"), "1");
+    browser.click(By.id("reset:preview"));
+
+    Map<String, List<String>> plan = planRows();
+    assertEquals(
+        Map.of("0", List.of("2", "1"), "2", List.of("2", "1")),
+        plan,
+        browser.driver().getCurrentUrl());
+    browser.screenshot("reset-preview");
+    apply();
+
+    assertTrue(browser.messages().contains("Offsets reset for 2 partitions"), browser.messages());
+    assertEquals(
+        Map.of(0, 1L, 1, 1L, 2, 1L), committedOffsets(setup), "applied exactly the preview");
+    assertTrue(auditRows().get(0).contains("to-offset"), auditRows().toString());
+    assertTrue(auditRows().get(0).contains("0: 2 → 1"), auditRows().toString());
+  }
+
+  @Test
+  void undoRestoresTheOffsetsBeforeTheResetThroughTheSamePreview() {
+    Setup setup = setUp();
+    openGroup(setup.group());
+    browser.select(By.id("reset:strategy"), "Earliest (log start)");
+    browser.click(By.id("reset:preview"));
+    apply();
+    assertEquals(Map.of(0, 0L, 1, 0L, 2, 0L), committedOffsets(setup));
+
+    browser.click(By.cssSelector("#audit_data tr:first-child a.undo"));
+    assertEquals("Undo preview", browser.text(By.tagName("h1")));
+    assertEquals(
+        Map.of("0", List.of("0", "2"), "1", List.of("0", "1"), "2", List.of("0", "2")), planRows());
+    browser.screenshot("undo-preview");
+    apply();
+
+    assertTrue(browser.messages().contains("undone"), browser.messages());
+    assertEquals(Map.of(0, 2L, 1, 1L, 2, 2L), committedOffsets(setup));
+    assertTrue(auditRows().get(0).contains("undo of #"), auditRows().toString());
+    browser.screenshot("group-audit");
+  }
+
+  @Test
+  void applyIsRefusedWhileTheGroupHasAnActiveMember() {
+    Setup setup = setUp();
+    V2Consumer member = V2Consumer.earliest(http, setup.group(), "active");
+    try {
+      member.subscribe(setup.topic());
+      member.poll(500);
+      openGroup(setup.group());
+      assertEquals("1", browser.text(By.id("member-count")));
+      browser.select(By.id("reset:strategy"), "Latest (high watermark)");
+      browser.click(By.id("reset:preview"));
+      assertTrue(browser.isPresent(By.id("members-warning")), "warned before applying");
+      apply();
+
+      String errors = String.join(" ", browser.errors());
+      assertTrue(errors.contains("active members"), errors);
+      browser.screenshot("reset-refused");
+      assertEquals(Map.of(0, 2L, 1, 1L, 2, 2L), committedOffsets(setup), "nothing changed");
+    } finally {
+      member.deleteQuietly();
+    }
+  }
+
+  private void openGroup(String group) {
+    browser.open("/console/group.xhtml?id=" + group);
+    browser.find(By.id("group-title"));
+  }
+
+  private static void apply() {
+    browser.click(By.id("apply-form:apply"));
+    browser.click(By.id("apply-form:confirm-yes"));
+    browser.waitForAjax();
+  }
+
+  private Map<Integer, Long> committedOffsets(Setup setup) {
+    Map<Integer, Long> current = new HashMap<>();
+    Fixtures.lags(http, setup.group(), setup.topic())
+        .forEach(
+            (partition, lag) ->
+                current.put(partition, lag.getJsonNumber("current_offset").longValue()));
+    return current;
+  }
+
+  private static List<List<String>> lagRows() {
+    return browser.findAll(By.cssSelector("#lags_data tr")).stream()
+        .map(
+            row ->
+                List.of(
+                    row.findElement(By.cssSelector(".committed")).getText(),
+                    row.findElement(By.cssSelector(".high-watermark")).getText(),
+                    row.findElement(By.cssSelector(".lag")).getText()))
+        .toList();
+  }
+
+  private static Map<String, List<String>> planRows() {
+    Map<String, List<String>> plan = new HashMap<>();
+    for (WebElement row : browser.findAll(By.cssSelector("#plan tbody tr"))) {
+      plan.put(
+          row.findElement(By.cssSelector(".plan-partition")).getText(),
+          List.of(
+              row.findElement(By.cssSelector(".plan-current")).getText(),
+              row.findElement(By.cssSelector(".plan-new")).getText()));
+    }
+    return plan;
+  }
+
+  private static List<String> auditRows() {
+    return browser.findAll(By.cssSelector("#audit_data tr")).stream()
+        .map(WebElement::getText)
+        .toList();
+  }
+}
