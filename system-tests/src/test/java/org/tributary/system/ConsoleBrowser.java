@@ -91,7 +91,8 @@ final class ConsoleBrowser implements AutoCloseable {
     type(By.id("login:username"), user);
     type(By.id("login:password"), password);
     click(By.id("login:submit"));
-    waitUntil(d -> !d.getCurrentUrl().contains("login.xhtml") || !errors().isEmpty());
+    waitUntil(
+        d -> !d.getCurrentUrl().contains("login.xhtml") || d.getCurrentUrl().contains("failed"));
   }
 
   WebDriver driver() {

@@ -23,6 +23,10 @@ public class ConsolePaths {
     return prefixOf(servletContext.getInitParameter(PREFIX)) + "/login.xhtml";
   }
 
+  public String getLoginFailedPage() {
+    return getLoginPage() + "?failed=true";
+  }
+
   /** The URL of a console page, such as {@code /index.xhtml}, for a redirect. */
   public static String url(ExternalContext external, String page) {
     return external.getRequestContextPath() + prefixOf(external.getInitParameter(PREFIX)) + page;

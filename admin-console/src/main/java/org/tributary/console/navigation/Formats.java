@@ -6,7 +6,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.Collection;
 import java.util.Locale;
+import java.util.stream.Collectors;
 
 /** How the pages write numbers, sizes and times: one place, so every page agrees. */
 @Named
@@ -32,6 +34,10 @@ public class Formats {
 
   public String byteRate(double bytesPerSecond) {
     return bytes(Math.round(bytesPerSecond)) + "/s";
+  }
+
+  public String list(Collection<?> items) {
+    return items.stream().map(String::valueOf).collect(Collectors.joining(", "));
   }
 
   public String count(long count) {

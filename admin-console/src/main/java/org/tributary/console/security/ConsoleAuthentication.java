@@ -16,6 +16,6 @@ import jakarta.security.enterprise.authentication.mechanism.http.LoginToContinue
     loginToContinue =
         @LoginToContinue(
             loginPage = "#{consolePaths.loginPage}",
-            errorPage = "",
+            errorPage = "#{consolePaths.loginFailedPage}",
             useForwardToLogin = false))
 public class ConsoleAuthentication {}

@@ -3,7 +3,6 @@ package org.tributary.console.security;
 import static jakarta.security.enterprise.authentication.mechanism.http.AuthenticationParameters.withParams;
 
 import jakarta.enterprise.context.RequestScoped;
-import jakarta.faces.application.FacesMessage;
 import jakarta.faces.context.ExternalContext;
 import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;
@@ -56,13 +55,12 @@ public class Login {
     switch (status) {
       case SEND_CONTINUE -> faces.responseComplete();
       case SUCCESS -> external.redirect(ConsolePaths.url(external, "/index.xhtml"));
-      default ->
-          faces.addMessage(
-              null,
-              new FacesMessage(
-                  FacesMessage.SEVERITY_ERROR,
-                  "Wrong user name or password.",
-                  "Check both and try again."));
+      default -> {
+        // A fresh session: after a refused authentication the old one answered protected pages
+        // with an empty 200 instead of the login page (seen on Payara 6.2025.10).
+        external.invalidateSession();
+        external.redirect(ConsolePaths.url(external, "/login.xhtml?failed=true"));
+      }
     }
   }
 }

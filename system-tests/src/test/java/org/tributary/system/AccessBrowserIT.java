@@ -1,0 +1,85 @@
+package org.tributary.system;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.tributary.system.TributaryHttp.uniqueTopic;
+
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+
+/** Signing in and out, and what the read-only viewer role can see and cannot do. */
+class AccessBrowserIT {
+
+  private final TributaryHttp http = TributaryHttp.fromSystemProperty();
+
+  @Test
+  void everyPageNeedsSignInAndAWrongPasswordIsRefused() {
+    try (ConsoleBrowser browser = new ConsoleBrowser()) {
+      browser.open("/console/topics.xhtml");
+      assertTrue(browser.driver().getCurrentUrl().contains("/console/login.xhtml"));
+      browser.screenshot("login");
+
+      browser.signIn(ConsoleBrowser.ADMIN, "not-the-password");
+      assertTrue(browser.text(By.id("failed")).contains("Wrong user name or password"));
+      assertTrue(browser.driver().getCurrentUrl().contains("login.xhtml"));
+
+      browser.signIn(ConsoleBrowser.ADMIN, System.getProperty("console.admin.password"));
+      assertEquals("admin", browser.text(By.id("user-name")));
+
+      browser.click(By.id("user:logout"));
+      browser.waitUntil(d -> d.getCurrentUrl().contains("login.xhtml"));
+      browser.open("/console/topics.xhtml");
+      assertTrue(browser.driver().getCurrentUrl().contains("login.xhtml"), "signed out");
+    }
+  }
+
+  @Test
+  void aViewerSeesEverythingButNoControlThatChangesAnything() {
+    String topic = uniqueTopic("console-viewer");
+    Fixtures.createTopic(http, topic, 1);
+    Fixtures.produce(http, topic, 0, "visible to viewers");
+    try (ConsoleBrowser browser = ConsoleBrowser.signedInAs(ConsoleBrowser.VIEWER)) {
+      assertEquals("viewer", browser.text(By.id("user-role")).toLowerCase());
+
+      browser.open("/console/topics.xhtml");
+      assertTrue(browser.driver().getPageSource().contains(topic));
+      assertFalse(browser.isPresent(By.id("new-topic")));
+
+      browser.open("/console/topic.xhtml?name=" + topic);
+      assertEquals(topic, browser.text(By.id("topic-title")));
+      assertFalse(browser.isPresent(By.id("configs-form:save-configs")));
+      assertFalse(browser.isPresent(By.id("delete-form:delete")));
+      assertFalse(browser.isPresent(By.id("partitions-form:add-partitions")));
+      browser.screenshot("topic-as-viewer");
+
+      browser.open("/console/messages.xhtml?topic=" + topic);
+      assertTrue(browser.driver().getPageSource().contains("visible to viewers"));
+      assertFalse(browser.isPresent(By.id("produce:produce-submit")));
+    }
+  }
+
+  @Test
+  void theServerRefusesAViewersForgedChange() {
+    String topic = uniqueTopic("console-forged");
+    Fixtures.createTopic(http, topic, 1);
+    try (ConsoleBrowser browser = ConsoleBrowser.signedInAs(ConsoleBrowser.VIEWER)) {
+      browser.open("/console/topic.xhtml?name=" + topic);
+      // What an admin's delete button would send, posted with the viewer's own view state.
+      browser.script(
+          "const form = document.createElement('form');"
+              + "form.method = 'post'; form.action = window.location.href;"
+              + "const add = (name, value) => { const i = document.createElement('input');"
+              + "  i.type = 'hidden'; i.name = name; i.value = value; form.appendChild(i); };"
+              + "add('delete-form', 'delete-form');"
+              + "add('delete-form:confirm', arguments[0]);"
+              + "add('delete-form:delete', '');"
+              + "add('jakarta.faces.ViewState',"
+              + "  document.querySelector(\"input[name='jakarta.faces.ViewState']\").value);"
+              + "document.body.appendChild(form); form.submit();",
+          topic);
+      browser.waitForAjax();
+      assertEquals(200, http.get("/topics/" + topic).status(), "the topic is still there");
+    }
+  }
+}
