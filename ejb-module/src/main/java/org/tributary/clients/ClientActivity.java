@@ -10,6 +10,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * The producers and consumers seen recently, and the broker's rates, for the admin console. The
@@ -24,6 +26,8 @@ import java.util.List;
 @TransactionAttribute(TransactionAttributeType.SUPPORTS)
 public class ClientActivity {
 
+  private static final Logger LOG = Logger.getLogger(ClientActivity.class.getName());
+
   static final int MAX_CLIENTS = 10_000;
   static final Duration IDLE_LIMIT = Duration.ofMinutes(15);
 
@@ -32,7 +36,7 @@ public class ClientActivity {
 
   /** {@code records} records of {@code bytes} bytes (keys and values) were appended. */
   public void produced(ClientIdentity who, String topic, int records, long bytes) {
-    clients.produced(who, topic, records, bytes);
+    counted(() -> clients.produced(who, topic, records, bytes));
   }
 
   /**
@@ -42,7 +46,16 @@ public class ClientActivity {
    */
   public void consumed(
       ClientIdentity who, String group, Collection<String> topics, int records, long bytes) {
-    clients.consumed(who, group, topics, records, bytes);
+    counted(() -> clients.consumed(who, group, topics, records, bytes));
+  }
+
+  /** Records are appended or delivered whatever happens here: a failure to count is only logged. */
+  private static void counted(Runnable count) {
+    try {
+      count.run();
+    } catch (RuntimeException e) {
+      LOG.log(Level.WARNING, "Could not record client activity", e);
+    }
   }
 
   /** The clients active in the last 15 minutes, most recently active first. */

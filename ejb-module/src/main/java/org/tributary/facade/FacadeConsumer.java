@@ -5,8 +5,6 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.TreeSet;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.tributary.api.Header;
@@ -18,6 +16,7 @@ import org.tributary.clients.ClientIdentity;
 import org.tributary.clients.ClientKind;
 import org.tributary.consumer.ConsumedRecord;
 import org.tributary.consumer.Consumer;
+import org.tributary.consumer.PollSummary;
 import org.tributary.log.Record;
 
 /** The API's consumer over the core's {@link Consumer}, speaking only the API's types. */
@@ -74,18 +73,8 @@ final class FacadeConsumer implements TributaryConsumer {
           new ClientIdentity(
               ClientKind.CONSUMER, null, CallingApplication.name(), ClientIdentity.IN_PROCESS);
     }
-    Set<String> topics = new TreeSet<>();
-    long bytes = 0;
-    for (ConsumedRecord record : records) {
-      topics.add(record.topic());
-      bytes += record.record().keyAndValueSize();
-    }
-    clients.consumed(
-        identity,
-        consumer.manuallyAssigned() ? null : consumer.groupId(),
-        topics.isEmpty() ? consumer.topics() : topics,
-        records.size(),
-        bytes);
+    PollSummary poll = PollSummary.of(consumer, records);
+    clients.consumed(identity, poll.group(), poll.topics(), poll.records(), poll.bytes());
   }
 
   @Override

@@ -8,7 +8,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.function.Supplier;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.TestWatcher;
 import org.openqa.selenium.By;
@@ -22,6 +23,7 @@ import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedCondition;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -30,7 +32,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * console of the server under test. Browser files stay under {@code target/}; screenshots go to
  * {@code target/screenshots} for a person to look at.
  */
-final class ConsoleBrowser implements AutoCloseable {
+final class ConsoleBrowser
+    implements AutoCloseable, BeforeAllCallback, AfterAllCallback, TestWatcher {
 
   static final String ADMIN = "admin";
   static final String VIEWER = "viewer";
@@ -38,6 +41,7 @@ final class ConsoleBrowser implements AutoCloseable {
   private final String baseUrl = System.getProperty("tributary.url", "http://127.0.0.1:8080");
   private final Path downloads;
   private final ChromeDriver driver;
+  private String signInAs;
 
   ConsoleBrowser() {
     Path home = Path.of(System.getProperty("browser.dir", "target/browser"));
@@ -80,10 +84,34 @@ final class ConsoleBrowser implements AutoCloseable {
     driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(60));
   }
 
+  /**
+   * One browser for a test class, as a JUnit extension: signed in as {@code user} before the first
+   * test, a screenshot for every failed test, closed after the last.
+   */
   static ConsoleBrowser signedInAs(String user) {
     ConsoleBrowser browser = new ConsoleBrowser();
-    browser.signIn(user, System.getProperty("console." + user + ".password"));
+    browser.signInAs = user;
     return browser;
+  }
+
+  @Override
+  public void beforeAll(ExtensionContext context) {
+    signIn(signInAs);
+  }
+
+  /** Signs in as a user of the test servers, whose password the build passes in. */
+  void signIn(String user) {
+    signIn(user, System.getProperty("console." + user + ".password"));
+  }
+
+  @Override
+  public void testFailed(ExtensionContext context, Throwable cause) {
+    screenshot("failed-" + context.getDisplayName().replaceAll("\\W", ""));
+  }
+
+  @Override
+  public void afterAll(ExtensionContext context) {
+    close();
   }
 
   void signIn(String user, String password) {
@@ -144,6 +172,14 @@ final class ConsoleBrowser implements AutoCloseable {
     waitUntil(d -> box.isSelected());
   }
 
+  /** Clicks something that sends a form or follows a link, and waits for the next page. */
+  void clickAndLoad(By by) {
+    WebElement page = driver.findElement(By.tagName("html"));
+    click(by);
+    waitUntil(ExpectedConditions.stalenessOf(page));
+    waitForAjax();
+  }
+
   /** Clicks and waits for PrimeFaces' AJAX request to finish. */
   void clickAndWait(By by) {
     click(by);
@@ -169,22 +205,29 @@ final class ConsoleBrowser implements AutoCloseable {
   }
 
   /** The texts of the page's error messages. */
+  /** The texts of the page's error messages, once the page shows any message. */
   @SuppressWarnings("unchecked")
   List<String> errors() {
-    waitForAjax();
+    messages();
     return (List<String>)
         script(
-            "return Array.from(document.querySelectorAll('.ui-messages-error'))"
+            "return Array.from(document.querySelectorAll('#messages .ui-messages-error'))"
                 + ".map(e => e.textContent);");
   }
 
-  /** All message texts of the page (read in one script, so a re-render cannot go stale). */
+  /**
+   * The text of the page's message area, waiting until there is one: after a form is sent the
+   * answer is a new page (or an AJAX update), and only its message says what happened.
+   */
   String messages() {
-    waitForAjax();
-    return (String)
-        script(
-            "return Array.from(document.querySelectorAll('.ui-messages'))"
-                + ".map(e => e.textContent).join('\\n');");
+    return waitUntil(
+        d -> {
+          Object text =
+              script(
+                  "const area = document.getElementById('messages');"
+                      + " return area ? area.textContent.trim() : '';");
+          return text == null || text.toString().isEmpty() ? null : text.toString();
+        });
   }
 
   <T> T waitUntil(ExpectedCondition<T> condition) {
@@ -208,18 +251,6 @@ final class ConsoleBrowser implements AutoCloseable {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-  }
-
-  /** Saves a screenshot named after a failed test, for whoever reads the report. */
-  static TestWatcher screenshotOnFailure(Supplier<ConsoleBrowser> browser) {
-    return new TestWatcher() {
-      @Override
-      public void testFailed(ExtensionContext context, Throwable cause) {
-        if (browser.get() != null) {
-          browser.get().screenshot("failed-" + context.getDisplayName().replaceAll("\\W", ""));
-        }
-      }
-    };
   }
 
   @Override

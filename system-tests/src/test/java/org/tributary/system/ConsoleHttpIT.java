@@ -72,9 +72,10 @@ class ConsoleHttpIT {
         admin.signIn("admin", System.getProperty("console.admin.password"));
     assertEquals(302, signedIn.statusCode());
     assertTrue(location(signedIn).endsWith("/console/index.xhtml"), location(signedIn));
-    HttpResponse<String> topics = admin.get("/console/topics.xhtml");
-    assertEquals(200, topics.statusCode());
-    assertTrue(topics.body().contains(topic), "topic listed");
+    assertEquals(200, admin.get("/console/topics.xhtml").statusCode());
+    HttpResponse<String> page = admin.get("/console/topic.xhtml?name=" + topic);
+    assertEquals(200, page.statusCode());
+    assertTrue(page.body().contains("id=\"topic-title\">" + topic + "<"), page::body);
   }
 
   @Test

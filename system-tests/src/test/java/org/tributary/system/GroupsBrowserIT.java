@@ -8,34 +8,18 @@ import static org.tributary.system.TributaryHttp.uniqueTopic;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.extension.TestWatcher;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 
 /** Consumer groups in the console: lag, and offset resets with preview, refusal, audit, undo. */
 class GroupsBrowserIT {
 
-  private static ConsoleBrowser browser;
-
   @RegisterExtension
-  static final TestWatcher SCREENSHOT_ON_FAILURE =
-      ConsoleBrowser.screenshotOnFailure(() -> browser);
+  static final ConsoleBrowser browser = ConsoleBrowser.signedInAs(ConsoleBrowser.ADMIN);
 
   private final TributaryHttp http = TributaryHttp.fromSystemProperty();
-
-  @BeforeAll
-  static void signIn() {
-    browser = ConsoleBrowser.signedInAs(ConsoleBrowser.ADMIN);
-  }
-
-  @AfterAll
-  static void close() {
-    browser.close();
-  }
 
   /** Ten records in three partitions; the group committed 2, 1 and 2 and left: lag 2, 2, 1. */
   private record Setup(String topic, String group) {}
@@ -88,7 +72,7 @@ class GroupsBrowserIT {
     browser.tick(By.cssSelector("input[name='reset:partition-choice'][value='2']"));
     browser.select(By.id("reset:strategy"), "Specific offset");
     browser.type(By.id("reset:argument"), "1");
-    browser.click(By.id("reset:preview"));
+    preview();
 
     Map<String, List<String>> plan = planRows();
     assertEquals(
@@ -110,11 +94,11 @@ class GroupsBrowserIT {
     Setup setup = setUp();
     openGroup(setup.group());
     browser.select(By.id("reset:strategy"), "Earliest (log start)");
-    browser.click(By.id("reset:preview"));
+    preview();
     apply();
     assertEquals(Map.of(0, 0L, 1, 0L, 2, 0L), committedOffsets(setup));
 
-    browser.click(By.cssSelector("#audit_data tr:first-child a.undo"));
+    browser.clickAndLoad(By.cssSelector("#audit_data tr:first-child a.undo"));
     assertEquals("Undo preview", browser.text(By.tagName("h1")));
     assertEquals(
         Map.of("0", List.of("0", "2"), "1", List.of("0", "1"), "2", List.of("0", "2")), planRows());
@@ -137,7 +121,7 @@ class GroupsBrowserIT {
       openGroup(setup.group());
       assertEquals("1", browser.text(By.id("member-count")));
       browser.select(By.id("reset:strategy"), "Latest (high watermark)");
-      browser.click(By.id("reset:preview"));
+      preview();
       assertTrue(browser.isPresent(By.id("members-warning")), "warned before applying");
       apply();
 
@@ -155,10 +139,13 @@ class GroupsBrowserIT {
     browser.find(By.id("group-title"));
   }
 
+  private static void preview() {
+    browser.clickAndLoad(By.id("reset:preview"));
+  }
+
   private static void apply() {
     browser.click(By.id("apply-form:apply"));
-    browser.click(By.id("apply-form:confirm-yes"));
-    browser.waitForAjax();
+    browser.clickAndLoad(By.id("apply-form:confirm-yes"));
   }
 
   private Map<Integer, Long> committedOffsets(Setup setup) {

@@ -14,11 +14,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.time.Instant;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.extension.TestWatcher;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.tributary.system.TributaryHttp.Answer;
@@ -29,23 +26,10 @@ class MessagesBrowserIT {
   private static final String HOSTILE =
       "<script>window.pwned = 1</script><img src=x onerror=\"window.pwned = 2\">";
 
-  private static ConsoleBrowser browser;
-
   @RegisterExtension
-  static final TestWatcher SCREENSHOT_ON_FAILURE =
-      ConsoleBrowser.screenshotOnFailure(() -> browser);
+  static final ConsoleBrowser browser = ConsoleBrowser.signedInAs(ConsoleBrowser.ADMIN);
 
   private final TributaryHttp http = TributaryHttp.fromSystemProperty();
-
-  @BeforeAll
-  static void signIn() {
-    browser = ConsoleBrowser.signedInAs(ConsoleBrowser.ADMIN);
-  }
-
-  @AfterAll
-  static void close() {
-    browser.close();
-  }
 
   @Test
   void aMessageProducedFromThePageIsFoundByOffsetAndShownAsTextJsonOrHex() {

@@ -190,6 +190,7 @@ class OffsetResetHttpIT {
 
       assertRefused(
           409, 40904, reset(setup.group(), body(setup.topic(), "to-earliest", "", false)));
+      resetOk(setup.group(), body(setup.topic(), "to-earliest", "", true));
       assertEquals(setup.committed(), currentOffsets(setup.group(), setup.topic()));
     } finally {
       active.deleteQuietly();
@@ -336,6 +337,60 @@ class OffsetResetHttpIT {
                           assertClientError(answer);
                         }));
     assertEquals(setup.committed(), currentOffsets(setup.group(), setup.topic()));
+  }
+
+  @Test
+  void anUndoPutsEveryPartitionBackToItsOffsetBeforeTheReset() {
+    Setup setup = setUp();
+    JsonObject reset = resetOk(setup.group(), body(setup.topic(), "to-latest", "", false));
+    long resetId = reset.getJsonNumber("reset_id").longValue();
+
+    JsonObject preview = undo(setup.group(), resetId, true);
+    assertEquals(expected(ENDS, setup.committed()), plan(preview, setup.topic()));
+    assertEquals(ENDS, currentOffsets(setup.group(), setup.topic()), "a dry run changes nothing");
+
+    JsonObject undone = undo(setup.group(), resetId, false);
+    assertEquals(plan(preview, setup.topic()), plan(undone, setup.topic()));
+    assertEquals(setup.committed(), currentOffsets(setup.group(), setup.topic()));
+    assertEquals("undo", undone.getString("strategy"));
+    JsonObject newest = offsetResets(setup.group()).object().getJsonArray("data").getJsonObject(0);
+    assertEquals(resetId, newest.getJsonNumber("undoes_reset_id").longValue(), newest::toString);
+  }
+
+  @Test
+  void anUndoRemovesTheCommitsOfPartitionsThatHadNoneBefore() {
+    String topic = uniqueTopic("undo");
+    String group = uniqueTopic("undo-group");
+    produce(http, topic, 0, "a", "b");
+    JsonObject reset = resetOk(group, body(topic, "to-latest", "", false));
+    assertEquals(2L, currentOffsets(group, topic).get(0));
+
+    JsonObject undone = undo(group, reset.getJsonNumber("reset_id").longValue(), false);
+    assertTrue(undone.toString().contains("\"new_offset\":null"), undone::toString);
+    assertRefused(404, 40410, http.get(Fixtures.v3(http, "/consumer-groups/" + group + "/lags")));
+  }
+
+  @Test
+  void anUndoOfAResetTheGroupNeverExecutedIs404() {
+    Setup setup = setUp();
+    assertRefused(
+        404,
+        40412,
+        http.post(
+            Fixtures.v3(
+                http, "/consumer-groups/" + setup.group() + "/offset-resets/987654321:undo"),
+            APPLICATION_JSON,
+            ""));
+  }
+
+  private JsonObject undo(String group, long resetId, boolean dryRun) {
+    Answer answer =
+        http.post(
+            Fixtures.v3(http, "/consumer-groups/" + group + "/offset-resets/" + resetId + ":undo"),
+            APPLICATION_JSON,
+            "{\"dry_run\":" + dryRun + "}");
+    assertEquals(200, answer.status(), answer::toString);
+    return answer.object();
   }
 
   @Test

@@ -4,34 +4,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.tributary.system.TributaryHttp.uniqueTopic;
 
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.extension.TestWatcher;
 import org.openqa.selenium.By;
-import org.openqa.selenium.WebElement;
 
 /** The overview (status, counts, rates, charts) and the clients the broker has seen. */
 class OverviewBrowserIT {
 
-  private static ConsoleBrowser browser;
-
   @RegisterExtension
-  static final TestWatcher SCREENSHOT_ON_FAILURE =
-      ConsoleBrowser.screenshotOnFailure(() -> browser);
+  static final ConsoleBrowser browser = ConsoleBrowser.signedInAs(ConsoleBrowser.ADMIN);
 
   private final TributaryHttp http = TributaryHttp.fromSystemProperty();
-
-  @BeforeAll
-  static void signIn() {
-    browser = ConsoleBrowser.signedInAs(ConsoleBrowser.ADMIN);
-  }
-
-  @AfterAll
-  static void close() {
-    browser.close();
-  }
 
   @Test
   void theOverviewShowsStatusCountsRatesAndCharts() {
@@ -61,23 +44,31 @@ class OverviewBrowserIT {
       consumer.pollUntil(2);
 
       browser.open("/console/clients.xhtml");
-      List<String> rows =
-          browser.findAll(By.cssSelector("#list\\:clients_data tr")).stream()
-              .map(WebElement::getText)
-              .toList();
-      assertTrue(
-          rows.stream()
-              .anyMatch(r -> r.contains("CONSUMER") && r.contains("reader-7") && r.contains(group)),
-          rows::toString);
-      assertTrue(
-          rows.stream()
-              .anyMatch(
-                  r -> r.contains("PRODUCER") && r.contains("127.0.0.1") && r.contains(topic)),
-          rows::toString);
+      browser.waitUntil(
+          d ->
+              rows().stream()
+                      .anyMatch(
+                          r ->
+                              r.contains("CONSUMER") && r.contains("reader-7") && r.contains(group))
+                  && rows().stream()
+                      .anyMatch(
+                          r ->
+                              r.contains("PRODUCER")
+                                  && r.contains("127.0.0.1")
+                                  && r.contains(topic)));
       browser.screenshot("clients");
     } finally {
       consumer.deleteQuietly();
     }
+  }
+
+  /** The text of every row of the clients table. */
+  @SuppressWarnings("unchecked")
+  private static List<String> rows() {
+    return (List<String>)
+        browser.script(
+            "return Array.from(document.querySelectorAll('[id=\"list:clients_data\"] tr'))"
+                + ".map(row => row.textContent);");
   }
 
   private static long number(By by) {

@@ -4,33 +4,17 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.extension.TestWatcher;
 import org.openqa.selenium.By;
 
 /** Topics in the console: list and filter, create with configs, configs, partitions, delete. */
 class TopicsBrowserIT {
 
-  private static ConsoleBrowser browser;
-
   @RegisterExtension
-  static final TestWatcher SCREENSHOT_ON_FAILURE =
-      ConsoleBrowser.screenshotOnFailure(() -> browser);
+  static final ConsoleBrowser browser = ConsoleBrowser.signedInAs(ConsoleBrowser.ADMIN);
 
   private final TributaryHttp http = TributaryHttp.fromSystemProperty();
-
-  @BeforeAll
-  static void signIn() {
-    browser = ConsoleBrowser.signedInAs(ConsoleBrowser.ADMIN);
-  }
-
-  @AfterAll
-  static void close() {
-    browser.close();
-  }
 
   @Test
   void createdTopicIsListedFilteredAndShowsItsPartitionsAndConfigs() {
@@ -72,23 +56,23 @@ class TopicsBrowserIT {
 
     browser.type(By.cssSelector("#configs-form input[title*='compact']"), "delete");
     browser.type(By.cssSelector("#configs-form input[title*='forever']"), "60000");
-    browser.click(By.id("configs-form:save-configs"));
+    browser.clickAndLoad(By.id("configs-form:save-configs"));
     assertTrue(browser.messages().contains("saved"), browser.messages());
     String configs =
         http.get("/v3/clusters/tributary/topics/" + topic + "/configs/retention.ms").body();
     assertTrue(configs.contains("\"value\":\"60000\""), configs);
 
     browser.type(By.id("partitions-form:count"), "3");
-    browser.click(By.id("partitions-form:add-partitions"));
+    browser.clickAndLoad(By.id("partitions-form:add-partitions"));
     assertEquals("3", browser.text(By.id("partition-count")));
 
     browser.type(By.id("delete-form:confirm"), topic + "-not");
-    browser.click(By.id("delete-form:delete"));
+    browser.clickAndLoad(By.id("delete-form:delete"));
     assertTrue(String.join(" ", browser.errors()).contains("does not match"), browser.messages());
     assertEquals(200, http.get("/topics/" + topic).status(), "still there");
 
     browser.type(By.id("delete-form:confirm"), topic);
-    browser.click(By.id("delete-form:delete"));
+    browser.clickAndLoad(By.id("delete-form:delete"));
     assertTrue(browser.driver().getCurrentUrl().contains("topics.xhtml"));
     assertTrue(browser.messages().contains("deleted"), browser.messages());
     assertEquals(404, http.get("/topics/" + topic).status());
@@ -104,6 +88,6 @@ class TopicsBrowserIT {
         By.xpath("//table[@id='create-form:configs']//tr[td/code[text()='" + config + "']]//input"),
         value);
     browser.screenshot("create-topic");
-    browser.click(By.id("create-form:create-submit"));
+    browser.clickAndLoad(By.id("create-form:create-submit"));
   }
 }

@@ -1,11 +1,15 @@
 package org.tributary.console.messages;
 
+import jakarta.faces.context.ExternalContext;
+import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
+import jakarta.servlet.http.HttpServletRequest;
 import java.io.ByteArrayInputStream;
 import java.io.Serializable;
 import java.nio.charset.StandardCharsets;
+import java.security.Principal;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -19,6 +23,9 @@ import java.util.function.Predicate;
 import java.util.stream.IntStream;
 import org.primefaces.model.DefaultStreamedContent;
 import org.primefaces.model.StreamedContent;
+import org.tributary.clients.ClientActivity;
+import org.tributary.clients.ClientIdentity;
+import org.tributary.clients.ClientKind;
 import org.tributary.console.navigation.DateTimeInput;
 import org.tributary.console.navigation.Messages;
 import org.tributary.console.security.ChangeAction;
@@ -55,6 +62,7 @@ public class BrowseMessages implements Serializable {
 
   @Inject TopicCatalog catalog;
   @Inject PartitionLogs logs;
+  @Inject ClientActivity clients;
 
   private String topicName;
   private TopicMetadata topic;
@@ -175,6 +183,7 @@ public class BrowseMessages implements Serializable {
       Thread.currentThread().interrupt();
       throw new TributaryException(ErrorCode.KAFKA_STORAGE_ERROR, "Interrupted.", e);
     }
+    clients.produced(producer(), topicName, 1, record.keyAndValueSize());
     Messages.info(
         "Produced to partition " + written.partition() + " at offset " + written.offset() + ".",
         null);
@@ -184,6 +193,17 @@ public class BrowseMessages implements Serializable {
     if (!tailing) {
       go();
     }
+  }
+
+  /** The console as a producer: who is signed in, from where. */
+  private static ClientIdentity producer() {
+    ExternalContext external = FacesContext.getCurrentInstance().getExternalContext();
+    Principal user = external.getUserPrincipal();
+    return new ClientIdentity(
+        ClientKind.PRODUCER,
+        user == null ? null : user.getName(),
+        "console",
+        ((HttpServletRequest) external.getRequest()).getRemoteAddr());
   }
 
   public StreamedContent getJsonExport() {

@@ -17,6 +17,7 @@ public class Formats {
 
   private static final DateTimeFormatter TIME =
       DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSS 'UTC'").withZone(ZoneOffset.UTC);
+  private static final int LIST_SHOWN = 5;
   private static final String[] UNITS = {"B", "KiB", "MiB", "GiB", "TiB"};
 
   public String bytes(long bytes) {
@@ -36,8 +37,11 @@ public class Formats {
     return bytes(Math.round(bytesPerSecond)) + "/s";
   }
 
+  /** The first few items of a list, and how many more there are. */
   public String list(Collection<?> items) {
-    return items.stream().map(String::valueOf).collect(Collectors.joining(", "));
+    String shown =
+        items.stream().limit(LIST_SHOWN).map(String::valueOf).collect(Collectors.joining(", "));
+    return items.size() > LIST_SHOWN ? shown + " … (+" + (items.size() - LIST_SHOWN) + ")" : shown;
   }
 
   public String count(long count) {

@@ -20,11 +20,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.OptionalLong;
-import java.util.Set;
-import java.util.TreeSet;
 import java.util.UUID;
 import java.util.concurrent.CompletionStage;
-import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.regex.Pattern;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -36,6 +33,7 @@ import org.tributary.consumer.ConsumedRecord;
 import org.tributary.consumer.Consumer;
 import org.tributary.consumer.ConsumerFactory;
 import org.tributary.consumer.ConsumerOptions;
+import org.tributary.consumer.PollSummary;
 import org.tributary.errors.TributaryException;
 import org.tributary.group.OffsetResetPolicy;
 import org.tributary.group.RangeAssignor;
@@ -293,23 +291,8 @@ public class ConsumersResource {
 
   /** An empty poll counts too: the instance is active. */
   private void report(ClientIdentity who, Consumer consumer, List<ConsumedRecord> records) {
-    try {
-      Set<String> topics = new TreeSet<>();
-      long bytes = 0;
-      for (ConsumedRecord record : records) {
-        topics.add(record.topic());
-        bytes += record.record().keyAndValueSize();
-      }
-      clients.consumed(
-          who,
-          consumer.manuallyAssigned() ? null : group,
-          topics.isEmpty() ? consumer.topics() : topics,
-          records.size(),
-          bytes);
-    } catch (RuntimeException e) {
-      // The positions have moved past these records: never lose them over a statistic.
-      LOG.log(Level.WARNING, "Could not record the poll in the client list", e);
-    }
+    PollSummary poll = PollSummary.of(consumer, records);
+    clients.consumed(who, poll.group(), poll.topics(), poll.records(), poll.bytes());
   }
 
   private Consumer consumer(String instance) {

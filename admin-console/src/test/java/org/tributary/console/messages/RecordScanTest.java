@@ -1,0 +1,89 @@
+package org.tributary.console.messages;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.tributary.log.Record;
+
+class RecordScanTest {
+
+  /** Partition p holds records at the given offsets, timestamps = offset * 10 + p. */
+  private static RecordScan.PartitionReader log(Map<Integer, List<Long>> offsets, int chunk) {
+    return (partition, from) -> {
+      List<Record> records = new ArrayList<>();
+      long next = from;
+      for (long offset : offsets.get(partition)) {
+        if (offset >= from && records.size() < chunk) {
+          records.add(
+              new Record(
+                  offset,
+                  offset * 10 + partition,
+                  null,
+                  ("v" + partition + "-" + offset).getBytes(StandardCharsets.UTF_8),
+                  List.of(),
+                  10));
+          next = offset + 1;
+        }
+      }
+      return new RecordScan.Chunk(records, records.isEmpty() ? Long.MAX_VALUE : next);
+    };
+  }
+
+  private static List<String> values(RecordScan.Page page) {
+    return page.records().stream().map(r -> new String(r.value(), StandardCharsets.UTF_8)).toList();
+  }
+
+  @Test
+  void aPageOfOnePartitionStopsAtThePageSizeAndContinuesAfterIt() {
+    var reader = log(Map.of(0, List.of(0L, 1L, 2L, 3L, 4L)), 2);
+    RecordScan.Page first =
+        RecordScan.read(Map.of(0, 0L), Map.of(0, 5L), 3, r -> true, 100, reader);
+    assertEquals(List.of("v0-0", "v0-1", "v0-2"), values(first));
+    assertEquals(Map.of(0, 3L), first.next());
+
+    RecordScan.Page second =
+        RecordScan.read(first.next(), Map.of(0, 5L), 3, r -> true, 100, reader);
+    assertEquals(List.of("v0-3", "v0-4"), values(second));
+    assertEquals(Map.of(0, 5L), second.next());
+  }
+
+  @Test
+  void gapsInTheLogAreSkippedAndTheHighWatermarkIsNeverPassed() {
+    var reader = log(Map.of(0, List.of(0L, 5L, 6L, 9L)), 10);
+    RecordScan.Page page =
+        RecordScan.read(Map.of(0, 1L), Map.of(0, 9L), 10, r -> true, 100, reader);
+    assertEquals(List.of("v0-5", "v0-6"), values(page));
+    assertEquals(Map.of(0, 9L), page.next());
+  }
+
+  @Test
+  void severalPartitionsMergeByTimestampAndEachResumesAtItsFirstRecordNotShown() {
+    var reader = log(Map.of(0, List.of(0L, 1L, 2L), 1, List.of(0L, 1L, 2L)), 10);
+    RecordScan.Page page =
+        RecordScan.read(Map.of(0, 0L, 1, 0L), Map.of(0, 3L, 1, 3L), 3, r -> true, 100, reader);
+    assertEquals(List.of("v0-0", "v1-0", "v0-1"), values(page));
+    assertEquals(Map.of(0, 2L, 1, 1L), page.next());
+  }
+
+  @Test
+  void theFilterScansOnAndCountsWhatItLookedAt() {
+    var reader = log(Map.of(0, List.of(0L, 1L, 2L, 3L, 4L, 5L)), 2);
+    RecordScan.Page page =
+        RecordScan.read(Map.of(0, 0L), Map.of(0, 6L), 10, r -> r.offset() % 2 == 1, 100, reader);
+    assertEquals(List.of("v0-1", "v0-3", "v0-5"), values(page));
+    assertEquals(6, page.scanned());
+  }
+
+  @Test
+  void theScanLimitBoundsWorkAndTheNextPageGoesOnFromThere() {
+    var reader = log(Map.of(0, List.of(0L, 1L, 2L, 3L, 4L, 5L)), 10);
+    RecordScan.Page page = RecordScan.read(Map.of(0, 0L), Map.of(0, 6L), 10, r -> false, 4, reader);
+    assertEquals(List.of(), values(page));
+    assertEquals(4, page.scanned());
+    assertEquals(Map.of(0, 4L), page.next());
+  }
+}
