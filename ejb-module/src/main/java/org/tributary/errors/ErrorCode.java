@@ -30,5 +30,7 @@ public enum ErrorCode {
   /** An operation the consumer's current state does not allow, as Kafka's client refuses it. */
   ILLEGAL_STATE,
   /** An offset reset to undo that was never executed (for this group). */
-  OFFSET_RESET_NOT_FOUND
+  OFFSET_RESET_NOT_FOUND,
+  /** A previewed reset whose partitions' committed offsets changed before it was applied. */
+  STALE_RESET_PLAN
 }

@@ -17,6 +17,7 @@ import java.util.Objects;
 @NamedQuery(
     name = CommittedOffset.OF_GROUP,
     query = "SELECT c FROM CommittedOffset c WHERE c.groupId = :groupId")
+@NamedQuery(name = CommittedOffset.ALL, query = "SELECT c FROM CommittedOffset c")
 @NamedQuery(
     name = CommittedOffset.GROUP_IDS,
     query = "SELECT DISTINCT c.groupId FROM CommittedOffset c")
@@ -35,6 +36,7 @@ public class CommittedOffset {
 
   static final String OF_GROUP = "CommittedOffset.ofGroup";
   static final String GROUP_IDS = "CommittedOffset.groupIds";
+  static final String ALL = "CommittedOffset.all";
   static final String DELETE_TOPIC = "CommittedOffset.deleteTopic";
   static final String DELETE_ORPHANS = "CommittedOffset.deleteOrphans";
   static final String DELETE_PARTITION = "CommittedOffset.deletePartition";
@@ -69,6 +71,10 @@ public class CommittedOffset {
     this.offset = committed.offset();
     this.metadata = committed.metadata();
     this.commitTime = committed.commitTime();
+  }
+
+  String groupId() {
+    return groupId;
   }
 
   String topic() {

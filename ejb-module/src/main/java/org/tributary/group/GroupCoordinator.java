@@ -23,6 +23,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
@@ -286,6 +287,54 @@ public class GroupCoordinator {
         });
   }
 
+  /**
+   * Executes exactly a plan that a dry run showed (an operator previewed it and confirmed): each
+   * partition gets the plan's new offset, provided its committed offset is still the one the plan
+   * showed; otherwise nothing changes and the caller is asked to preview again. Refused while the
+   * group has members, like any reset.
+   */
+  public OffsetReset applyPlan(OffsetReset plan, String executedBy) {
+    requireValidGroupId(plan.groupId());
+    TopicMetadata topic = topics.get(plan.topic());
+    Map<Integer, PartitionReset> planned = new HashMap<>();
+    plan.partitions().forEach(p -> planned.put(p.partition(), p));
+    for (int partition : planned.keySet()) {
+      if (!topic.hasPartition(partition)) {
+        throw TributaryException.unknownPartition(topic.name(), partition, topic.partitions());
+      }
+    }
+    return reset(
+        new PlannedReset(
+            plan.groupId(),
+            topic.name(),
+            plan.strategy(),
+            plan.undoes(),
+            false,
+            executedBy,
+            clock.instant()),
+        new TreeSet<>(planned.keySet()),
+        (partition, current, bounds) -> {
+          PartitionReset line = planned.get(partition);
+          if (!Objects.equals(current, line.currentOffset())) {
+            throw new TributaryException(
+                ErrorCode.STALE_RESET_PLAN,
+                "The committed offset of "
+                    + topic.name()
+                    + "-"
+                    + partition
+                    + " changed since the preview (now "
+                    + current
+                    + ", then "
+                    + line.currentOffset()
+                    + "); nothing was reset. Preview again.");
+          }
+          return line.newOffset() == null
+              ? null
+              : Math.max(
+                  bounds.logStartOffset(), Math.min(bounds.highWatermark(), line.newOffset()));
+        });
+  }
+
   /** What every reset shares, whatever computes its offsets. */
   private record PlannedReset(
       String groupId,
@@ -379,7 +428,22 @@ public class GroupCoordinator {
   /** Members, assignment, and per partition the committed offset, log end and lag. */
   public GroupDescription describe(String groupId) {
     requireValidGroupId(groupId);
-    Map<TopicPartition, OffsetAndMetadata> committed = offsets.committed(groupId);
+    return describe(groupId, offsets.committed(groupId));
+  }
+
+  /** {@link #describe} of every group with members or commits, reading all commits at once. */
+  public List<GroupDescription> describeAll() {
+    Map<String, Map<TopicPartition, OffsetAndMetadata>> committed = offsets.committedByGroup();
+    Set<String> ids = new TreeSet<>(groups.keySet());
+    ids.addAll(committed.keySet());
+    return ids.stream()
+        .map(id -> describe(id, committed.getOrDefault(id, Map.of())))
+        .filter(group -> group.state() != GroupState.DEAD)
+        .toList();
+  }
+
+  private GroupDescription describe(
+      String groupId, Map<TopicPartition, OffsetAndMetadata> committed) {
     ConsumerGroup group = groups.get(groupId);
     GroupState state;
     int generation = 0;

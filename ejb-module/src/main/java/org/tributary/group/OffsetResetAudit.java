@@ -92,25 +92,28 @@ public class OffsetResetAudit {
   @Embeddable
   public static class Row {
 
+    private static final long REMOVED = -1;
+
     @Column(name = "partition_id", nullable = false)
     private int partition;
 
     @Column(name = "offset_before")
     private Long before;
 
-    @Column(name = "offset_after")
-    private Long after;
+    /** {@link #REMOVED} when the reset removed the commit (an undo to "no committed offset"). */
+    @Column(name = "offset_after", nullable = false)
+    private long after;
 
     protected Row() {}
 
     Row(PartitionReset reset) {
       this.partition = reset.partition();
       this.before = reset.currentOffset();
-      this.after = reset.newOffset();
+      this.after = reset.newOffset() == null ? REMOVED : reset.newOffset();
     }
 
     PartitionReset toPartitionReset(String topic) {
-      return new PartitionReset(topic, partition, before, after);
+      return new PartitionReset(topic, partition, before, after == REMOVED ? null : after);
     }
   }
 }

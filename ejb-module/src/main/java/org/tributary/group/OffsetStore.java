@@ -53,6 +53,20 @@ public class OffsetStore {
     return offsets;
   }
 
+  /** Every group's committed offsets, in one query. */
+  @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+  public Map<String, Map<TopicPartition, OffsetAndMetadata>> committedByGroup() {
+    Map<String, Map<TopicPartition, OffsetAndMetadata>> byGroup = new TreeMap<>();
+    em.createNamedQuery(CommittedOffset.ALL, CommittedOffset.class)
+        .getResultList()
+        .forEach(
+            c ->
+                byGroup
+                    .computeIfAbsent(c.groupId(), id -> new TreeMap<>())
+                    .put(new TopicPartition(c.topic(), c.partition()), c.toOffsetAndMetadata()));
+    return byGroup;
+  }
+
   @TransactionAttribute(TransactionAttributeType.SUPPORTS)
   public List<String> groupIds() {
     return em.createNamedQuery(CommittedOffset.GROUP_IDS, String.class).getResultList();

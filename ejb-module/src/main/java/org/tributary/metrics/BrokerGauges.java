@@ -20,6 +20,7 @@ import org.eclipse.microprofile.metrics.MetricID;
 import org.eclipse.microprofile.metrics.MetricRegistry;
 import org.eclipse.microprofile.metrics.Tag;
 import org.tributary.group.GroupCoordinator;
+import org.tributary.group.GroupDescription;
 import org.tributary.group.PartitionLag;
 import org.tributary.log.PartitionLogs;
 import org.tributary.log.PartitionOffsets;
@@ -68,12 +69,12 @@ public class BrokerGauges {
               logs.sizeInBytes(topic.name(), partition.partition()));
         }
       }
-      for (String group : groups.listGroups()) {
-        for (PartitionLag lag : groups.describe(group).partitions()) {
+      for (GroupDescription group : groups.describeAll()) {
+        for (PartitionLag lag : group.partitions()) {
           now.put(
               new MetricID(
                   GROUP_LAG,
-                  new Tag("group", group),
+                  new Tag("group", group.groupId()),
                   new Tag("topic", lag.topic()),
                   new Tag("partition", "" + lag.partition())),
               lag.lag());

@@ -25,7 +25,10 @@ import org.tributary.group.GroupCoordinator;
 import org.tributary.group.GroupDescription;
 import org.tributary.group.GroupState;
 import org.tributary.group.OffsetAndMetadata;
+import org.tributary.group.OffsetReset;
 import org.tributary.group.OffsetResetPolicy;
+import org.tributary.group.OffsetResetRequest;
+import org.tributary.group.OffsetResetStrategy;
 import org.tributary.group.PartitionLag;
 import org.tributary.log.NewRecord;
 import org.tributary.log.PartitionLogs;
@@ -239,6 +242,31 @@ class GroupCoordinatorInServerIT {
   }
 
   @Test
+  void aPreviewedPlanIsAppliedExactlyUnlessTheOffsetsChangedSince() {
+    String topic = topic(1);
+    String group = group();
+    TopicPartition partition = new TopicPartition(topic, 0);
+    logs.append(
+            topic, List.of(NewRecord.of(null, new byte[] {1}), NewRecord.of(null, new byte[] {2})))
+        .toCompletableFuture()
+        .join();
+    commitOutsideAGroup(group, topic, 0, 1);
+    OffsetResetRequest toLatest =
+        new OffsetResetRequest(OffsetResetStrategy.TO_LATEST, topic, null, null, null, null, null);
+
+    OffsetReset stale = coordinator.resetOffsets(group, toLatest, true, "test");
+    commitOutsideAGroup(group, topic, 0, 0);
+    assertRefused(ErrorCode.STALE_RESET_PLAN, () -> coordinator.applyPlan(stale, "test"));
+    assertEquals(0, coordinator.committed(group).get(partition).offset(), "nothing changed");
+
+    OffsetReset plan = coordinator.resetOffsets(group, toLatest, true, "test");
+    logs.append(topic, List.of(NewRecord.of(null, new byte[] {3}))).toCompletableFuture().join();
+    OffsetReset applied = coordinator.applyPlan(plan, "test");
+    assertEquals(plan.partitions(), applied.partitions(), "the plan, not a new one");
+    assertEquals(2, coordinator.committed(group).get(partition).offset(), "not the new end, 3");
+  }
+
+  @Test
   void invalidRequestsAreRefusedWithKafkasErrors() {
     String topic = topic(1);
     assertRefused(
@@ -256,8 +284,12 @@ class GroupCoordinatorInServerIT {
   }
 
   private void commitOutsideAGroup(String topic, int partition, long offset) {
+    commitOutsideAGroup(group(), topic, partition, offset);
+  }
+
+  private void commitOutsideAGroup(String group, String topic, int partition, long offset) {
     coordinator.commit(
-        group(),
+        group,
         null,
         -1,
         Map.of(

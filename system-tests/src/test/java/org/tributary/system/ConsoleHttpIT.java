@@ -98,12 +98,21 @@ class ConsoleHttpIT {
   /** A browser-like HTTP session: cookies kept, redirects not followed. */
   private final class Session {
 
+    private final CookieManager cookies = new CookieManager();
     private final HttpClient client =
         HttpClient.newBuilder()
-            .cookieHandler(new CookieManager())
+            .cookieHandler(cookies)
             .version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(10))
             .build();
+
+    String sessionId() {
+      return cookies.getCookieStore().getCookies().stream()
+          .filter(cookie -> cookie.getName().equals("JSESSIONID"))
+          .map(java.net.HttpCookie::getValue)
+          .findFirst()
+          .orElse("");
+    }
 
     HttpResponse<String> get(String path) {
       return send(HttpRequest.newBuilder(URI.create(http.baseUrl() + path)).GET());

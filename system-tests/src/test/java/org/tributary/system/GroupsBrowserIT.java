@@ -134,6 +134,37 @@ class GroupsBrowserIT {
     }
   }
 
+  @Test
+  void aHostileGroupIdIsShownAsTextOnEveryPageAndInEveryChart() {
+    String topic = uniqueTopic("console-hostile");
+    String suffix = uniqueTopic("");
+    String group = "g<img src=x onerror=window.pwned=9>" + suffix;
+    String encoded = "g%3Cimg%20src%3Dx%20onerror%3Dwindow.pwned%3D9%3E" + suffix;
+    Fixtures.createTopic(http, topic, 1);
+    produce(http, topic, 0, "r0", "r1");
+    V2Consumer consumer = V2Consumer.earliest(http, encoded, "hostile");
+    try {
+      consumer.subscribe(topic);
+      consumer.pollUntil(2);
+      consumer.commit(topic, 0, 0);
+    } finally {
+      consumer.deleteQuietly();
+    }
+
+    for (String page :
+        List.of(
+            "/console/index.xhtml",
+            "/console/groups.xhtml",
+            "/console/group.xhtml?id=" + encoded)) {
+      browser.open(page);
+      browser.waitForAjax();
+      assertEquals(null, browser.script("return window.pwned;"), page);
+      assertTrue(browser.findAll(By.cssSelector("main img")).isEmpty(), page);
+    }
+    assertEquals(group, browser.text(By.id("group-title")));
+    browser.screenshot("group-hostile-id");
+  }
+
   private void openGroup(String group) {
     browser.open("/console/group.xhtml?id=" + group);
     browser.find(By.id("group-title"));

@@ -62,13 +62,14 @@ class OverviewBrowserIT {
     }
   }
 
-  /** The text of every row of the clients table. */
+  /** The text of every row of the clients table, with all its topics (the cell shows a few). */
   @SuppressWarnings("unchecked")
   private static List<String> rows() {
     return (List<String>)
         browser.script(
             "return Array.from(document.querySelectorAll('[id=\"list:clients_data\"] tr'))"
-                + ".map(row => row.textContent);");
+                + ".map(row => row.textContent + ' '"
+                + " + (row.querySelector('.client-topics') || {}).title);");
   }
 
   private static long number(By by) {

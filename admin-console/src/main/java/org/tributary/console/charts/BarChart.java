@@ -51,6 +51,9 @@ public final class BarChart {
                     Json.createObjectBuilder()
                         .add("y", Json.createObjectBuilder().add("beginAtZero", true))))
         .build()
-        .toString();
+        .toString()
+        .replace("<", "\\u003c")
+        .replace(">", "\\u003e")
+        .replace("&", "\\u0026");
   }
 }

@@ -1,16 +1,22 @@
 package org.tributary.console.clients;
 
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
+import java.io.Serializable;
 import java.util.List;
 import org.tributary.clients.ClientActivity;
 import org.tributary.clients.ClientView;
 
-/** Backs the clients page: the producers and consumers the broker served recently. */
+/**
+ * Backs the clients page: the producers and consumers the broker served recently. View scoped so
+ * that sorting and paging work on the rows the page showed; a reload reads them afresh.
+ */
 @Named
-@RequestScoped
-public class ListClients {
+@ViewScoped
+public class ListClients implements Serializable {
+
+  private static final long serialVersionUID = 1L;
 
   @Inject ClientActivity activity;
 

@@ -1,11 +1,8 @@
 package org.tributary.console.groups;
 
-import jakarta.faces.context.ExternalContext;
-import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import java.io.IOException;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -78,28 +75,20 @@ public class GroupDetails implements Serializable {
   }
 
   /** To the preview page, with the choice in its URL (bookmarkable, and the same for an undo). */
-  public void preview() throws IOException {
-    Map<String, List<String>> parameters = new LinkedHashMap<>();
-    parameters.put("group", List.of(groupId));
-    parameters.put("topic", List.of(resetTopic));
-    parameters.put("strategy", List.of(strategy.label()));
+  public void preview() {
+    Map<String, String> parameters = new LinkedHashMap<>();
+    parameters.put("group", groupId);
+    parameters.put("topic", resetTopic);
+    parameters.put("strategy", strategy.label());
     if (!resetPartitions.isEmpty()) {
       parameters.put(
           "partitions",
-          List.of(resetPartitions.stream().map(String::valueOf).collect(Collectors.joining(","))));
+          resetPartitions.stream().map(String::valueOf).collect(Collectors.joining(",")));
     }
     if (argument != null && !argument.isBlank()) {
-      parameters.put("argument", List.of(argument.strip()));
+      parameters.put("argument", argument.strip());
     }
-    ExternalContext external = FacesContext.getCurrentInstance().getExternalContext();
-    external.redirect(
-        external.encodeRedirectURL(ConsolePaths.url(external, "/reset.xhtml"), parameters));
-  }
-
-  public OffsetResetStrategy[] getStrategies() {
-    return java.util.Arrays.stream(OffsetResetStrategy.values())
-        .filter(s -> s != OffsetResetStrategy.UNDO)
-        .toArray(OffsetResetStrategy[]::new);
+    ConsolePaths.redirect("/reset.xhtml", parameters);
   }
 
   public String getGroupId() {

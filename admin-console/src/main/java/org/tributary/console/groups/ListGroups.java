@@ -29,8 +29,7 @@ public class ListGroups implements Serializable {
   public List<Row> getRows() {
     if (rows == null) {
       rows =
-          coordinator.listGroups().stream()
-              .map(coordinator::describe)
+          coordinator.describeAll().stream()
               .map(group -> new Row(group, String.join(", ", topics(group))))
               .toList();
     }

@@ -1,20 +1,19 @@
 package org.tributary.console.groups;
 
-import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import jakarta.servlet.http.HttpServletRequest;
 import java.io.Serializable;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import org.tributary.console.navigation.ConsolePaths;
 import org.tributary.console.navigation.DateTimeInput;
 import org.tributary.console.navigation.Messages;
 import org.tributary.console.security.ChangeAction;
+import org.tributary.console.security.ConsoleCaller;
 import org.tributary.errors.ErrorCode;
 import org.tributary.errors.TributaryException;
 import org.tributary.group.GroupCoordinator;
@@ -31,6 +30,7 @@ import org.tributary.group.OffsetResetStrategy;
 public class ResetPreview implements Serializable {
 
   private static final long serialVersionUID = 1L;
+  private static final Duration LONGEST = Duration.ofDays(36_525);
 
   @Inject GroupCoordinator coordinator;
 
@@ -47,15 +47,19 @@ public class ResetPreview implements Serializable {
   public void load() {
     Messages.reportingRefusals(
         () -> {
-          plan = run(true);
+          plan =
+              undo != null
+                  ? coordinator.undoOffsetReset(groupId, undo, true, executedBy())
+                  : coordinator.resetOffsets(groupId, request(), true, executedBy());
           membersActive = !coordinator.describe(groupId).members().isEmpty();
         });
   }
 
+  /** Executes exactly the plan shown, unless the group's offsets changed since (then refused). */
   @ChangeAction
-  public String apply() {
-    OffsetReset done = run(false);
-    Messages.info(
+  public void apply() {
+    OffsetReset done = coordinator.applyPlan(plan, executedBy());
+    Messages.infoAfterRedirect(
         (undo == null ? "Offsets reset" : "Reset #" + undo + " undone")
             + " for "
             + done.partitions().size()
@@ -65,13 +69,7 @@ public class ResetPreview implements Serializable {
             + done.id()
             + ").",
         null);
-    return "/group?faces-redirect=true&id=" + encode(groupId);
-  }
-
-  private OffsetReset run(boolean dryRun) {
-    return undo != null
-        ? coordinator.undoOffsetReset(groupId, undo, dryRun, executedBy())
-        : coordinator.resetOffsets(groupId, request(), dryRun, executedBy());
+    ConsolePaths.redirect("/group.xhtml", Map.of("id", groupId));
   }
 
   private OffsetResetRequest request() {
@@ -102,8 +100,21 @@ public class ResetPreview implements Serializable {
     }
   }
 
-  /** ISO-8601 ({@code PT1H30M}) or a number with a unit: {@code 90m}, {@code 2h}, {@code 1d}. */
+  /**
+   * ISO-8601 ({@code PT1H30M}) or a number with a unit: {@code 90m}, {@code 2h}, {@code 1d}; at
+   * most a hundred years back.
+   */
   static Duration duration(String text) {
+    Duration parsed = parsedDuration(text);
+    if (parsed.isNegative() || parsed.compareTo(LONGEST) > 0) {
+      throw new TributaryException(
+          ErrorCode.INVALID_REQUEST,
+          "Enter a duration from 0 to 100 years back; was '" + text + "'.");
+    }
+    return parsed;
+  }
+
+  private static Duration parsedDuration(String text) {
     String typed = text == null ? "" : text.strip().toLowerCase();
     try {
       if (typed.matches("\\d+[smhd]")) {
@@ -124,14 +135,7 @@ public class ResetPreview implements Serializable {
   }
 
   private static String executedBy() {
-    var external = FacesContext.getCurrentInstance().getExternalContext();
-    String user =
-        external.getUserPrincipal() == null ? "anonymous" : external.getUserPrincipal().getName();
-    return user + "@" + ((HttpServletRequest) external.getRequest()).getRemoteAddr() + " (console)";
-  }
-
-  static String encode(String value) {
-    return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    return ConsoleCaller.current().auditName();
   }
 
   public OffsetReset getPlan() {

@@ -1,47 +1,35 @@
 package org.tributary.console.messages;
 
-import jakarta.faces.context.ExternalContext;
-import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import jakarta.servlet.http.HttpServletRequest;
 import java.io.ByteArrayInputStream;
 import java.io.Serializable;
-import java.nio.charset.StandardCharsets;
-import java.security.Principal;
-import java.util.ArrayDeque;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Deque;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.function.Predicate;
 import java.util.stream.IntStream;
 import org.primefaces.model.DefaultStreamedContent;
 import org.primefaces.model.StreamedContent;
-import org.tributary.clients.ClientActivity;
-import org.tributary.clients.ClientIdentity;
-import org.tributary.clients.ClientKind;
 import org.tributary.console.navigation.DateTimeInput;
 import org.tributary.console.navigation.Messages;
-import org.tributary.console.security.ChangeAction;
 import org.tributary.errors.ErrorCode;
 import org.tributary.errors.TributaryException;
 import org.tributary.log.FetchResult;
-import org.tributary.log.NewRecord;
 import org.tributary.log.PartitionLogs;
 import org.tributary.log.PartitionOffsets;
-import org.tributary.log.RecordMetadata;
 import org.tributary.topic.TopicCatalog;
 import org.tributary.topic.TopicMetadata;
 
 /**
  * Backs the message browser: a page of records from where the operator chose to start, paging both
- * ways, a filter over the scanned range, a live tail, produce, and export of what is shown.
+ * ways, a filter over the scanned range, a live tail (it stops by itself after 10 minutes, so a
+ * forgotten tab does not keep its session alive), and export of what is shown.
  */
 @Named
 @ViewScoped
@@ -51,6 +39,7 @@ public class BrowseMessages implements Serializable {
   private static final int READ_BYTES = 1024 * 1024;
   private static final int SCAN_LIMIT = 10_000;
   private static final int TAIL_KEEP = 500;
+  private static final Duration TAIL_LIMIT = Duration.ofMinutes(10);
 
   /** Where a browse starts. */
   public enum Start {
@@ -62,7 +51,6 @@ public class BrowseMessages implements Serializable {
 
   @Inject TopicCatalog catalog;
   @Inject PartitionLogs logs;
-  @Inject ClientActivity clients;
 
   private String topicName;
   private TopicMetadata topic;
@@ -74,18 +62,15 @@ public class BrowseMessages implements Serializable {
   private String filter;
   private ValueView view = ValueView.TEXT;
   private boolean tailing;
+  private Instant tailStarted;
 
   private Map<Integer, Long> cursor = Map.of();
   private Map<Integer, Long> next = Map.of();
-  private final Deque<Map<Integer, Long>> history = new ArrayDeque<>();
   private Map<Integer, Long> tailFrom = Map.of();
   private List<ShownRecord> records = List.of();
   private long scanned;
-
-  private String produceKey;
-  private String produceValue;
-  private String produceHeaders;
-  private Integer producePartition;
+  private boolean atStart = true;
+  private boolean atEnd = true;
 
   /** The view action: the topic named in the URL, showing its latest records. */
   public void load() {
@@ -95,115 +80,105 @@ public class BrowseMessages implements Serializable {
     }
   }
 
+  /** A page from where the form says to start (the latest records: the page that ends there). */
   public void go() {
-    Messages.reportingRefusals(
+    browse(
         () -> {
-          cursor = startOffsets();
-          history.clear();
-          readPage();
+          List<Integer> chosen = chosenPartitions();
+          show(
+              start == Start.LATEST
+                  ? RecordScan.backward(
+                      highWatermarks(chosen),
+                      logStarts(chosen),
+                      pageSize,
+                      matcher(),
+                      scanLimit(chosen.size()),
+                      this::read)
+                  : RecordScan.forward(
+                      startOffsets(chosen),
+                      highWatermarks(chosen),
+                      pageSize,
+                      matcher(),
+                      scanLimit(chosen.size()),
+                      this::read));
         });
   }
 
+  /** The page after this one. */
   public void newer() {
-    Messages.reportingRefusals(
-        () -> {
-          history.push(cursor);
-          cursor = next;
-          readPage();
-        });
+    browse(
+        () ->
+            show(
+                RecordScan.forward(
+                    next,
+                    highWatermarks(next.keySet()),
+                    pageSize,
+                    matcher(),
+                    scanLimit(next.size()),
+                    this::read)));
   }
 
+  /** The page before this one: it ends where this one starts. */
   public void older() {
-    Messages.reportingRefusals(this::readOlder);
-  }
-
-  private void readOlder() {
-    if (!history.isEmpty()) {
-      cursor = history.pop();
-    } else {
-      long step = Math.max(1, (pageSize + partitions().size() - 1) / partitions().size());
-      Map<Integer, Long> back = new HashMap<>();
-      cursor.forEach((p, at) -> back.put(p, Math.max(bounds(p).logStartOffset(), at - step)));
-      cursor = back;
-    }
-    readPage();
-  }
-
-  public boolean isAtStart() {
-    return cursor.entrySet().stream()
-        .allMatch(e -> e.getValue() <= bounds(e.getKey()).logStartOffset());
+    browse(
+        () ->
+            show(
+                RecordScan.backward(
+                    cursor,
+                    logStarts(cursor.keySet()),
+                    pageSize,
+                    matcher(),
+                    scanLimit(cursor.size()),
+                    this::read)));
   }
 
   /** Polled while tailing: appends records that arrived since the last look. */
   public void tail() {
-    if (tailing && topic != null) {
-      Messages.reportingRefusals(this::readTail);
+    if (!tailing || topic == null) {
+      return;
     }
-  }
-
-  private void readTail() {
-    RecordScan.Page page =
-        RecordScan.read(tailFrom, highWatermarks(), TAIL_KEEP, matcher(), SCAN_LIMIT, this::read);
-    tailFrom = page.next();
-    if (!page.records().isEmpty()) {
-      List<ShownRecord> all = new ArrayList<>(records);
-      all.addAll(page.records());
-      records = List.copyOf(all.subList(Math.max(0, all.size() - TAIL_KEEP), all.size()));
+    if (Duration.between(tailStarted, Instant.now()).compareTo(TAIL_LIMIT) > 0) {
+      tailing = false;
+      Messages.info(
+          "Live tail stopped after " + TAIL_LIMIT.toMinutes() + " minutes.",
+          "Start it again to go on.");
+      return;
     }
+    browse(
+        () -> {
+          RecordScan.Page page =
+              RecordScan.forward(
+                  tailFrom,
+                  highWatermarks(tailFrom.keySet()),
+                  TAIL_KEEP,
+                  matcher(),
+                  scanLimit(tailFrom.size()),
+                  this::read);
+          tailFrom = page.next();
+          if (!page.records().isEmpty()) {
+            List<ShownRecord> all = new ArrayList<>(records);
+            all.addAll(page.records());
+            records = List.copyOf(all.subList(Math.max(0, all.size() - TAIL_KEEP), all.size()));
+          }
+        });
   }
 
   public void toggleTail() {
     tailing = !tailing;
     if (tailing) {
-      tailFrom = highWatermarks();
+      browse(
+          () -> {
+            tailFrom = highWatermarks(chosenPartitions());
+            tailStarted = Instant.now();
+          });
     }
   }
 
-  @ChangeAction
-  public void produce() {
-    byte[] key = produceKey == null || produceKey.isEmpty() ? null : utf8(produceKey);
-    byte[] value = produceValue == null || produceValue.isEmpty() ? null : utf8(produceValue);
-    NewRecord record =
-        new NewRecord(producePartition, key, value, HeaderLines.parse(produceHeaders), null);
-    RecordMetadata written;
-    try {
-      written =
-          logs.append(topicName, List.of(record))
-              .toCompletableFuture()
-              .get(30, TimeUnit.SECONDS)
-              .get(0);
-    } catch (ExecutionException e) {
-      throw e.getCause() instanceof TributaryException refused
-          ? refused
-          : new TributaryException(ErrorCode.KAFKA_STORAGE_ERROR, "The record was not stored.", e);
-    } catch (TimeoutException e) {
-      throw new TributaryException(
-          ErrorCode.KAFKA_STORAGE_ERROR, "The record was not confirmed within 30 s.", e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new TributaryException(ErrorCode.KAFKA_STORAGE_ERROR, "Interrupted.", e);
-    }
-    clients.produced(producer(), topicName, 1, record.keyAndValueSize());
-    Messages.info(
-        "Produced to partition " + written.partition() + " at offset " + written.offset() + ".",
-        null);
-    produceKey = null;
-    produceValue = null;
-    produceHeaders = null;
+  /** After a produce from this page: the records again, unless the tail brings them anyway. */
+  void refresh() {
     if (!tailing) {
       go();
     }
-  }
-
-  /** The console as a producer: who is signed in, from where. */
-  private static ClientIdentity producer() {
-    ExternalContext external = FacesContext.getCurrentInstance().getExternalContext();
-    Principal user = external.getUserPrincipal();
-    return new ClientIdentity(
-        ClientKind.PRODUCER,
-        user == null ? null : user.getName(),
-        "console",
-        ((HttpServletRequest) external.getRequest()).getRemoteAddr());
   }
 
   public StreamedContent getJsonExport() {
@@ -227,12 +202,33 @@ public class BrowseMessages implements Serializable {
     return view.render(bytes);
   }
 
-  private void readPage() {
-    RecordScan.Page page =
-        RecordScan.read(cursor, highWatermarks(), pageSize, matcher(), SCAN_LIMIT, this::read);
+  /**
+   * Runs a read; a refusal becomes a message, and a topic deleted meanwhile ends the browsing (the
+   * page then says there is no such topic).
+   */
+  private void browse(Runnable read) {
+    try {
+      read.run();
+    } catch (TributaryException refused) {
+      if (refused.code() == ErrorCode.UNKNOWN_TOPIC_OR_PARTITION
+          && catalog.find(topicName).isEmpty()) {
+        topic = null;
+        tailing = false;
+      }
+      Messages.error(refused.getMessage(), refused.code().name());
+    }
+  }
+
+  private void show(RecordScan.Page page) {
     records = page.records();
+    cursor = page.start();
     next = page.next();
     scanned = page.scanned();
+    atStart =
+        cursor.entrySet().stream()
+            .allMatch(e -> e.getValue() <= bounds(e.getKey()).logStartOffset());
+    atEnd =
+        next.entrySet().stream().allMatch(e -> e.getValue() >= bounds(e.getKey()).highWatermark());
   }
 
   private RecordScan.Chunk read(int partition, long from) {
@@ -244,17 +240,19 @@ public class BrowseMessages implements Serializable {
     return filter == null || filter.isBlank() ? r -> true : r -> r.contains(filter.strip());
   }
 
-  private Map<Integer, Long> startOffsets() {
+  /** The scan budget of one request, shared by the partitions it reads. */
+  private int scanLimit(int partitions) {
+    return Math.max(pageSize, SCAN_LIMIT / Math.max(1, partitions));
+  }
+
+  private Map<Integer, Long> startOffsets(List<Integer> chosen) {
     Map<Integer, Long> starts = new HashMap<>();
-    List<Integer> chosen = partitions();
-    long perPartition = Math.max(1, (pageSize + chosen.size() - 1) / chosen.size());
-    Long millis = start == Start.TIMESTAMP ? timestampMillis() : null;
+    Long millis = start == Start.TIMESTAMP ? DateTimeInput.parse(datetime).toEpochMilli() : null;
     for (int p : chosen) {
       PartitionOffsets bounds = bounds(p);
       long wanted =
           switch (start) {
-            case EARLIEST -> bounds.logStartOffset();
-            case LATEST -> bounds.highWatermark() - perPartition;
+            case EARLIEST, LATEST -> bounds.logStartOffset();
             case OFFSET -> requiredOffset();
             case TIMESTAMP ->
                 logs.offsetForTimestamp(topicName, p, millis).orElse(bounds.highWatermark());
@@ -272,40 +270,30 @@ public class BrowseMessages implements Serializable {
     return offset;
   }
 
-  private long timestampMillis() {
-    return DateTimeInput.parse(datetime).toEpochMilli();
-  }
-
-  private List<Integer> partitions() {
+  private List<Integer> chosenPartitions() {
     return partition != null && topic.hasPartition(partition)
         ? List.of(partition)
         : IntStream.range(0, topic.partitions()).boxed().toList();
   }
 
-  private Map<Integer, Long> highWatermarks() {
+  private Map<Integer, Long> highWatermarks(Collection<Integer> partitions) {
     Map<Integer, Long> ends = new HashMap<>();
-    partitions().forEach(p -> ends.put(p, bounds(p).highWatermark()));
+    partitions.forEach(p -> ends.put(p, bounds(p).highWatermark()));
     return ends;
+  }
+
+  private Map<Integer, Long> logStarts(Collection<Integer> partitions) {
+    Map<Integer, Long> starts = new HashMap<>();
+    partitions.forEach(p -> starts.put(p, bounds(p).logStartOffset()));
+    return starts;
   }
 
   private PartitionOffsets bounds(int p) {
     return logs.offsets(topicName, p);
   }
 
-  private static byte[] utf8(String text) {
-    return text.getBytes(StandardCharsets.UTF_8);
-  }
-
   public List<Integer> getPartitionChoices() {
     return topic == null ? List.of() : IntStream.range(0, topic.partitions()).boxed().toList();
-  }
-
-  public Start[] getStarts() {
-    return Start.values();
-  }
-
-  public ValueView[] getViews() {
-    return ValueView.values();
   }
 
   public TopicMetadata getTopic() {
@@ -389,39 +377,10 @@ public class BrowseMessages implements Serializable {
   }
 
   public boolean isAtEnd() {
-    return next.entrySet().stream()
-        .allMatch(e -> e.getValue() >= bounds(e.getKey()).highWatermark());
+    return atEnd;
   }
 
-  public String getProduceKey() {
-    return produceKey;
-  }
-
-  public void setProduceKey(String produceKey) {
-    this.produceKey = produceKey;
-  }
-
-  public String getProduceValue() {
-    return produceValue;
-  }
-
-  public void setProduceValue(String produceValue) {
-    this.produceValue = produceValue;
-  }
-
-  public String getProduceHeaders() {
-    return produceHeaders;
-  }
-
-  public void setProduceHeaders(String produceHeaders) {
-    this.produceHeaders = produceHeaders;
-  }
-
-  public Integer getProducePartition() {
-    return producePartition;
-  }
-
-  public void setProducePartition(Integer producePartition) {
-    this.producePartition = producePartition;
+  public boolean isAtStart() {
+    return atStart;
   }
 }

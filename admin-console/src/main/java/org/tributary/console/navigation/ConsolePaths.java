@@ -2,9 +2,15 @@ package org.tributary.console.navigation;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.faces.context.ExternalContext;
+import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import jakarta.servlet.ServletContext;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 
 /**
  * Where the console's pages are inside its web module: at the root of the console WAR (context
@@ -30,6 +36,21 @@ public class ConsolePaths {
   /** The URL of a console page, such as {@code /index.xhtml}, for a redirect. */
   public static String url(ExternalContext external, String page) {
     return external.getRequestContextPath() + prefixOf(external.getInitParameter(PREFIX)) + page;
+  }
+
+  /**
+   * Redirects to a console page with query parameters, encoded once (a Faces outcome with {@code
+   * faces-redirect} would encode values that are already encoded again).
+   */
+  public static void redirect(String page, Map<String, String> parameters) {
+    ExternalContext external = FacesContext.getCurrentInstance().getExternalContext();
+    Map<String, List<String>> query = new LinkedHashMap<>();
+    parameters.forEach((name, value) -> query.put(name, List.of(value)));
+    try {
+      external.redirect(external.encodeRedirectURL(url(external, page), query));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   private static String prefixOf(String configured) {

@@ -13,16 +13,21 @@ public final class DateTimeInput {
 
   private DateTimeInput() {}
 
+  private static final Instant EARLIEST = Instant.EPOCH;
+  private static final Instant LATEST = Instant.parse("9999-12-31T23:59:59Z");
+
+  /** A date-time from 1970 to 9999 (record timestamps are milliseconds since 1970). */
   public static Instant parse(String typed) {
     String text = typed == null ? "" : typed.strip();
+    Instant parsed;
     try {
       if (text.endsWith("Z")) {
-        return Instant.parse(text);
+        parsed = Instant.parse(text);
+      } else if (text.matches(".*[+-]\\d\\d:\\d\\d$")) {
+        parsed = OffsetDateTime.parse(text).toInstant();
+      } else {
+        parsed = LocalDateTime.parse(text).toInstant(ZoneOffset.UTC);
       }
-      if (text.matches(".*[+-]\\d\\d:\\d\\d$")) {
-        return OffsetDateTime.parse(text).toInstant();
-      }
-      return LocalDateTime.parse(text).toInstant(ZoneOffset.UTC);
     } catch (DateTimeParseException e) {
       throw new TributaryException(
           ErrorCode.INVALID_REQUEST,
@@ -31,5 +36,10 @@ public final class DateTimeInput {
               + text
               + "'.");
     }
+    if (parsed.isBefore(EARLIEST) || parsed.isAfter(LATEST)) {
+      throw new TributaryException(
+          ErrorCode.INVALID_REQUEST, "Enter a date-time from 1970 to 9999; was '" + text + "'.");
+    }
+    return parsed;
   }
 }

@@ -44,7 +44,7 @@ public class ExpiredViewRedirect extends ExceptionHandlerWrapper {
       if (events.next().getContext().getException() instanceof ViewExpiredException expired) {
         events.remove();
         FacesContext faces = FacesContext.getCurrentInstance();
-        Messages.error(
+        Messages.errorAfterRedirect(
             "The page had expired, so nothing was done.", "Here it is again: repeat what you did.");
         try {
           faces.getExternalContext().redirect(samePage(faces.getExternalContext(), expired));

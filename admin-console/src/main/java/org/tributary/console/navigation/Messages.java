@@ -4,7 +4,10 @@ import jakarta.faces.application.FacesMessage;
 import jakarta.faces.context.FacesContext;
 import org.tributary.errors.TributaryException;
 
-/** Messages for the page's message area, kept across a redirect (post-redirect-get). */
+/**
+ * Messages for the page's message area: for this response, or kept for the page a redirect leads to
+ * (post-redirect-get). Kept messages are shown once, on that page.
+ */
 public final class Messages {
 
   private Messages() {}
@@ -29,9 +32,17 @@ public final class Messages {
     add(FacesMessage.SEVERITY_ERROR, summary, detail);
   }
 
+  public static void infoAfterRedirect(String summary, String detail) {
+    info(summary, detail);
+    FacesContext.getCurrentInstance().getExternalContext().getFlash().setKeepMessages(true);
+  }
+
+  public static void errorAfterRedirect(String summary, String detail) {
+    error(summary, detail);
+    FacesContext.getCurrentInstance().getExternalContext().getFlash().setKeepMessages(true);
+  }
+
   private static void add(FacesMessage.Severity severity, String summary, String detail) {
-    FacesContext faces = FacesContext.getCurrentInstance();
-    faces.addMessage(null, new FacesMessage(severity, summary, detail));
-    faces.getExternalContext().getFlash().setKeepMessages(true);
+    FacesContext.getCurrentInstance().addMessage(null, new FacesMessage(severity, summary, detail));
   }
 }

@@ -13,6 +13,8 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import javax.sql.DataSource;
 import org.tributary.clients.BrokerRates;
 import org.tributary.clients.ClientActivity;
@@ -27,6 +29,7 @@ import org.tributary.group.GroupDescription;
 @RequestScoped
 public class Overview {
 
+  private static final Logger LOG = Logger.getLogger(Overview.class.getName());
   private static final int CHART_BARS = 15;
 
   @Inject TopicSummaries topics;
@@ -38,6 +41,8 @@ public class Overview {
 
   private List<TopicSummary> topicRows;
   private List<GroupDescription> groups;
+  private String databaseStatus;
+  private boolean databaseUp;
 
   public List<TopicSummary> getTopics() {
     if (topicRows == null) {
@@ -46,9 +51,15 @@ public class Overview {
     return topicRows;
   }
 
+  /** The groups; none when the database cannot be read (the database card says why). */
   public List<GroupDescription> getGroups() {
     if (groups == null) {
-      groups = coordinator.listGroups().stream().map(coordinator::describe).toList();
+      try {
+        groups = coordinator.describeAll();
+      } catch (RuntimeException e) {
+        LOG.log(Level.WARNING, "Overview: consumer groups not readable", e);
+        groups = List.of();
+      }
     }
     return groups;
   }
@@ -73,18 +84,26 @@ public class Overview {
     return getGroups().stream().mapToLong(GroupDescription::totalLag).sum();
   }
 
+  /** The database's name and whether it answers, checked once per page. */
   public String getDatabase() {
-    try (Connection connection = database.getConnection()) {
-      return connection.isValid(2)
-          ? connection.getMetaData().getDatabaseProductName() + " — reachable"
-          : "not answering";
-    } catch (SQLException e) {
-      return "unreachable: " + e.getMessage();
+    if (databaseStatus == null) {
+      try (Connection connection = database.getConnection()) {
+        databaseUp = connection.isValid(2);
+        databaseStatus =
+            connection.getMetaData().getDatabaseProductName()
+                + (databaseUp ? " — reachable" : " — not answering");
+      } catch (SQLException e) {
+        LOG.log(Level.WARNING, "Overview: database unreachable", e);
+        databaseUp = false;
+        databaseStatus = "unreachable (the server log has the details)";
+      }
     }
+    return databaseStatus;
   }
 
   public boolean isDatabaseUp() {
-    return getDatabase().endsWith("reachable") && !getDatabase().startsWith("unreachable");
+    getDatabase();
+    return databaseUp;
   }
 
   public Instant getStartedAt() {

@@ -9,6 +9,8 @@ import jakarta.interceptor.Interceptor;
 import jakarta.interceptor.InvocationContext;
 import jakarta.security.enterprise.SecurityContext;
 import java.io.Serializable;
+import java.util.concurrent.Callable;
+import java.util.function.Consumer;
 import org.tributary.errors.TributaryException;
 
 /**
@@ -27,26 +29,34 @@ public class ChangeActionInterceptor implements Serializable {
 
   @AroundInvoke
   Object guard(InvocationContext call) throws Exception {
-    FacesContext faces = FacesContext.getCurrentInstance();
-    if (!security.isCallerInRole(Roles.ADMIN)) {
-      faces.addMessage(
-          null,
+    return guard(
+        security.isCallerInRole(Roles.ADMIN), call::proceed, ChangeActionInterceptor::toPage);
+  }
+
+  /** The rule itself: only an admin's action runs; refusals are reported, never thrown. */
+  static Object guard(boolean admin, Callable<Object> action, Consumer<FacesMessage> report)
+      throws Exception {
+    if (!admin) {
+      report.accept(
           new FacesMessage(
               FacesMessage.SEVERITY_ERROR,
               "Not allowed: your role is read-only.",
               "Only an admin can change topics, records or offsets."));
-      faces.validationFailed();
       return null;
     }
     try {
-      return call.proceed();
+      return action.call();
     } catch (TributaryException refused) {
-      faces.addMessage(
-          null,
+      report.accept(
           new FacesMessage(
               FacesMessage.SEVERITY_ERROR, refused.getMessage(), refused.code().name()));
-      faces.validationFailed();
       return null;
     }
+  }
+
+  private static void toPage(FacesMessage message) {
+    FacesContext faces = FacesContext.getCurrentInstance();
+    faces.addMessage(null, message);
+    faces.validationFailed();
   }
 }

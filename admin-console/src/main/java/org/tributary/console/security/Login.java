@@ -45,6 +45,9 @@ public class Login {
 
   public void submit() throws IOException {
     ExternalContext external = faces.getExternalContext();
+    // The session that signs in gets a new id (before the answer is committed by a redirect): an
+    // id someone learnt before, such as the login form's, is worth nothing afterwards.
+    ((HttpServletRequest) external.getRequest()).changeSessionId();
     AuthenticationStatus status =
         security.authenticate(
             (HttpServletRequest) external.getRequest(),

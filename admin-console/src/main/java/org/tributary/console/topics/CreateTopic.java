@@ -37,7 +37,7 @@ public class CreateTopic {
         .filter(row -> row.getValue() != null)
         .forEach(row -> overrides.put(row.getName(), row.getValue()));
     catalog.create(name, partitions, overrides);
-    Messages.info("Topic " + name + " created.", partitions + " partitions.");
+    Messages.infoAfterRedirect("Topic " + name + " created.", partitions + " partitions.");
     return "/topic?faces-redirect=true&name=" + name;
   }
 

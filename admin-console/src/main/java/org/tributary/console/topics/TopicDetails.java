@@ -59,7 +59,7 @@ public class TopicDetails implements Serializable {
       }
     }
     catalog.alterConfig(name, set, reset);
-    Messages.info(
+    Messages.infoAfterRedirect(
         "Configs of " + name + " saved.",
         set.size() + " set, " + reset.size() + " reset to default.");
     return reload();
@@ -68,7 +68,7 @@ public class TopicDetails implements Serializable {
   @ChangeAction
   public String addPartitions() {
     catalog.addPartitions(name, newPartitionCount);
-    Messages.info(name + " now has " + newPartitionCount + " partitions.", null);
+    Messages.infoAfterRedirect(name + " now has " + newPartitionCount + " partitions.", null);
     return reload();
   }
 
@@ -81,7 +81,7 @@ public class TopicDetails implements Serializable {
       return null;
     }
     catalog.delete(name);
-    Messages.info("Topic " + name + " deleted.", null);
+    Messages.infoAfterRedirect("Topic " + name + " deleted.", null);
     return "/topics?faces-redirect=true";
   }
 

@@ -22,5 +22,7 @@ class ResetPreviewTest {
   void otherDurationsAreRefused() {
     assertThrows(TributaryException.class, () -> ResetPreview.duration("soon"));
     assertThrows(TributaryException.class, () -> ResetPreview.duration("99999999999999999999d"));
+    assertThrows(TributaryException.class, () -> ResetPreview.duration("1000000000000d"));
+    assertThrows(TributaryException.class, () -> ResetPreview.duration("PT-1H"));
   }
 }

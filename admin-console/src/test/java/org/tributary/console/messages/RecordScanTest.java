@@ -41,12 +41,12 @@ class RecordScanTest {
   void aPageOfOnePartitionStopsAtThePageSizeAndContinuesAfterIt() {
     var reader = log(Map.of(0, List.of(0L, 1L, 2L, 3L, 4L)), 2);
     RecordScan.Page first =
-        RecordScan.read(Map.of(0, 0L), Map.of(0, 5L), 3, r -> true, 100, reader);
+        RecordScan.forward(Map.of(0, 0L), Map.of(0, 5L), 3, r -> true, 100, reader);
     assertEquals(List.of("v0-0", "v0-1", "v0-2"), values(first));
     assertEquals(Map.of(0, 3L), first.next());
 
     RecordScan.Page second =
-        RecordScan.read(first.next(), Map.of(0, 5L), 3, r -> true, 100, reader);
+        RecordScan.forward(first.next(), Map.of(0, 5L), 3, r -> true, 100, reader);
     assertEquals(List.of("v0-3", "v0-4"), values(second));
     assertEquals(Map.of(0, 5L), second.next());
   }
@@ -55,7 +55,7 @@ class RecordScanTest {
   void gapsInTheLogAreSkippedAndTheHighWatermarkIsNeverPassed() {
     var reader = log(Map.of(0, List.of(0L, 5L, 6L, 9L)), 10);
     RecordScan.Page page =
-        RecordScan.read(Map.of(0, 1L), Map.of(0, 9L), 10, r -> true, 100, reader);
+        RecordScan.forward(Map.of(0, 1L), Map.of(0, 9L), 10, r -> true, 100, reader);
     assertEquals(List.of("v0-5", "v0-6"), values(page));
     assertEquals(Map.of(0, 9L), page.next());
   }
@@ -64,7 +64,7 @@ class RecordScanTest {
   void severalPartitionsMergeByTimestampAndEachResumesAtItsFirstRecordNotShown() {
     var reader = log(Map.of(0, List.of(0L, 1L, 2L), 1, List.of(0L, 1L, 2L)), 10);
     RecordScan.Page page =
-        RecordScan.read(Map.of(0, 0L, 1, 0L), Map.of(0, 3L, 1, 3L), 3, r -> true, 100, reader);
+        RecordScan.forward(Map.of(0, 0L, 1, 0L), Map.of(0, 3L, 1, 3L), 3, r -> true, 100, reader);
     assertEquals(List.of("v0-0", "v1-0", "v0-1"), values(page));
     assertEquals(Map.of(0, 2L, 1, 1L), page.next());
   }
@@ -73,7 +73,7 @@ class RecordScanTest {
   void theFilterScansOnAndCountsWhatItLookedAt() {
     var reader = log(Map.of(0, List.of(0L, 1L, 2L, 3L, 4L, 5L)), 2);
     RecordScan.Page page =
-        RecordScan.read(Map.of(0, 0L), Map.of(0, 6L), 10, r -> r.offset() % 2 == 1, 100, reader);
+        RecordScan.forward(Map.of(0, 0L), Map.of(0, 6L), 10, r -> r.offset() % 2 == 1, 100, reader);
     assertEquals(List.of("v0-1", "v0-3", "v0-5"), values(page));
     assertEquals(6, page.scanned());
   }
@@ -81,9 +81,68 @@ class RecordScanTest {
   @Test
   void theScanLimitBoundsWorkAndTheNextPageGoesOnFromThere() {
     var reader = log(Map.of(0, List.of(0L, 1L, 2L, 3L, 4L, 5L)), 10);
-    RecordScan.Page page = RecordScan.read(Map.of(0, 0L), Map.of(0, 6L), 10, r -> false, 4, reader);
+    RecordScan.Page page =
+        RecordScan.forward(Map.of(0, 0L), Map.of(0, 6L), 10, r -> false, 4, reader);
     assertEquals(List.of(), values(page));
     assertEquals(4, page.scanned());
     assertEquals(Map.of(0, 4L), page.next());
+  }
+
+  @Test
+  void theLatestPageEndsAtTheHighWatermarkAndOlderPagesGoBackToTheLogStart() {
+    var reader = log(Map.of(0, List.of(0L, 1L, 2L, 3L, 4L)), 2);
+    RecordScan.Page latest =
+        RecordScan.backward(Map.of(0, 5L), Map.of(0, 0L), 3, r -> true, 100, reader);
+    assertEquals(List.of("v0-2", "v0-3", "v0-4"), values(latest));
+    assertEquals(Map.of(0, 2L), latest.start());
+    assertEquals(Map.of(0, 5L), latest.next());
+
+    RecordScan.Page older =
+        RecordScan.backward(latest.start(), Map.of(0, 0L), 3, r -> true, 100, reader);
+    assertEquals(List.of("v0-0", "v0-1"), values(older));
+    assertEquals(Map.of(0, 0L), older.start());
+  }
+
+  @Test
+  void backwardOverSeveralPartitionsKeepsTheNewestAndTheOlderPageHasTheRestExactlyOnce() {
+    var reader = log(Map.of(0, List.of(0L, 1L, 2L), 1, List.of(0L, 1L, 2L)), 10);
+    Map<Integer, Long> ends = Map.of(0, 3L, 1, 3L);
+    Map<Integer, Long> starts = Map.of(0, 0L, 1, 0L);
+    RecordScan.Page latest = RecordScan.backward(ends, starts, 3, r -> true, 100, reader);
+    assertEquals(List.of("v1-1", "v0-2", "v1-2"), values(latest));
+    assertEquals(Map.of(0, 2L, 1, 1L), latest.start());
+
+    RecordScan.Page older = RecordScan.backward(latest.start(), starts, 3, r -> true, 100, reader);
+    assertEquals(List.of("v0-0", "v1-0", "v0-1"), values(older));
+    assertEquals(Map.of(0, 0L, 1, 0L), older.start());
+  }
+
+  @Test
+  void backwardWithAFilterWalksBackUntilThePageIsFull() {
+    var reader = log(Map.of(0, List.of(0L, 1L, 2L, 3L, 4L, 5L, 6L, 7L, 8L, 9L)), 10);
+    RecordScan.Page page =
+        RecordScan.backward(
+            Map.of(0, 10L), Map.of(0, 0L), 2, r -> r.offset() % 4 == 0, 100, reader);
+    assertEquals(List.of("v0-4", "v0-8"), values(page));
+    assertEquals(4L, page.start().get(0));
+  }
+
+  @Test
+  void timestampsThatDoNotGrowWithOffsetsStillGiveEachPartitionAPrefix() {
+    RecordScan.PartitionReader reader =
+        (partition, from) -> {
+          List<Record> records = new ArrayList<>();
+          long[] times = partition == 0 ? new long[] {30, 10, 20} : new long[] {15};
+          for (int offset = (int) from; offset < times.length; offset++) {
+            records.add(new Record(offset, times[offset], null, new byte[0], List.of(), 1));
+          }
+          return new RecordScan.Chunk(records, times.length);
+        };
+    RecordScan.Page page =
+        RecordScan.forward(Map.of(0, 0L, 1, 0L), Map.of(0, 3L, 1, 1L), 2, r -> true, 100, reader);
+    assertEquals(
+        List.of("1-0", "0-0"),
+        page.records().stream().map(r -> r.partition() + "-" + r.offset()).toList());
+    assertEquals(Map.of(0, 1L, 1, 1L), page.next());
   }
 }

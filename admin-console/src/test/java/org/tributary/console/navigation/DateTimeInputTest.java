@@ -21,5 +21,7 @@ class DateTimeInputTest {
   void anythingElseIsRefusedWithAnExample() {
     assertThrows(TributaryException.class, () -> DateTimeInput.parse("yesterday"));
     assertThrows(TributaryException.class, () -> DateTimeInput.parse(null));
+    assertThrows(TributaryException.class, () -> DateTimeInput.parse("+999999999-12-31T23:59:59"));
+    assertThrows(TributaryException.class, () -> DateTimeInput.parse("1969-12-31T23:59:59Z"));
   }
 }
