@@ -18,12 +18,12 @@ import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedCondition;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -176,8 +176,21 @@ final class ConsoleBrowser
   void clickAndLoad(By by) {
     WebElement page = driver.findElement(By.tagName("html"));
     click(by);
-    waitUntil(ExpectedConditions.stalenessOf(page));
+    waitUntil(d -> isGone(page));
     waitForAjax();
+  }
+
+  /**
+   * Whether an element belongs to a page that has been replaced. Chromium reports that as a stale
+   * element or, while the new document loads, as a node that "does not belong to the document".
+   */
+  private static boolean isGone(WebElement element) {
+    try {
+      element.isEnabled();
+      return false;
+    } catch (WebDriverException e) {
+      return true;
+    }
   }
 
   /** Clicks and waits for PrimeFaces' AJAX request to finish. */

@@ -287,4 +287,34 @@ final class Fixtures {
       assertClientError(answer);
     }
   }
+
+  /**
+   * A group at rest: a topic with 4, 3 and 3 records in its three partitions, and a group that
+   * committed 2, 1 and 2 (lag 2, 2, 1) through a v2 instance, then left.
+   */
+  record GroupAtRest(String topic, String group, Map<Integer, Long> committed) {}
+
+  static GroupAtRest groupAtRest(TributaryHttp http, String prefix) {
+    String topic = TributaryHttp.uniqueTopic(prefix);
+    String group = TributaryHttp.uniqueTopic(prefix + "-group");
+    createTopic(http, topic, 3);
+    produce(http, topic, 0, "r0", "r1", "r2", "r3");
+    produce(http, topic, 1, "r4", "r5", "r6");
+    produce(http, topic, 2, "r7", "r8", "r9");
+    V2Consumer consumer = V2Consumer.earliest(http, group, "setup");
+    Map<Integer, Long> committed;
+    try {
+      consumer.subscribe(topic);
+      consumer.pollUntil(10);
+      consumer.commit(topic, 0, 1);
+      consumer.commit(topic, 1, 0);
+      consumer.commit(topic, 2, 1);
+      committed = consumer.committed(topic, 0, 1, 2);
+      consumer.delete();
+    } finally {
+      consumer.deleteQuietly();
+    }
+    assertEquals(Map.of(0, 2L, 1, 1L, 2, 2L), committed);
+    return new GroupAtRest(topic, group, committed);
+  }
 }

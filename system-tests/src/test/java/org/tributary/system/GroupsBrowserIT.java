@@ -21,33 +21,13 @@ class GroupsBrowserIT {
 
   private final TributaryHttp http = TributaryHttp.fromSystemProperty();
 
-  /** Ten records in three partitions; the group committed 2, 1 and 2 and left: lag 2, 2, 1. */
-  private record Setup(String topic, String group) {}
-
-  private Setup setUp() {
-    String topic = uniqueTopic("console-group");
-    String group = uniqueTopic("console-group-g");
-    Fixtures.createTopic(http, topic, 3);
-    produce(http, topic, 0, "r0", "r1", "r2", "r3");
-    produce(http, topic, 1, "r4", "r5", "r6");
-    produce(http, topic, 2, "r7", "r8", "r9");
-    V2Consumer consumer = V2Consumer.earliest(http, group, "setup");
-    try {
-      consumer.subscribe(topic);
-      consumer.pollUntil(10);
-      consumer.commit(topic, 0, 1);
-      consumer.commit(topic, 1, 0);
-      consumer.commit(topic, 2, 1);
-      consumer.delete();
-    } finally {
-      consumer.deleteQuietly();
-    }
-    return new Setup(topic, group);
+  private Fixtures.GroupAtRest setUp() {
+    return Fixtures.groupAtRest(http, "console-group");
   }
 
   @Test
   void aGroupShowsItsCommittedOffsetsHighWatermarksAndLag() {
-    Setup setup = setUp();
+    Fixtures.GroupAtRest setup = setUp();
     openGroup(setup.group());
 
     assertEquals(
@@ -66,7 +46,7 @@ class GroupsBrowserIT {
 
   @Test
   void thePreviewShowsWhatApplyThenDoes() {
-    Setup setup = setUp();
+    Fixtures.GroupAtRest setup = setUp();
     openGroup(setup.group());
     browser.tick(By.cssSelector("input[name='reset:partition-choice'][value='0']"));
     browser.tick(By.cssSelector("input[name='reset:partition-choice'][value='2']"));
@@ -91,7 +71,7 @@ class GroupsBrowserIT {
 
   @Test
   void undoRestoresTheOffsetsBeforeTheResetThroughTheSamePreview() {
-    Setup setup = setUp();
+    Fixtures.GroupAtRest setup = setUp();
     openGroup(setup.group());
     browser.select(By.id("reset:strategy"), "Earliest (log start)");
     preview();
@@ -113,7 +93,7 @@ class GroupsBrowserIT {
 
   @Test
   void applyIsRefusedWhileTheGroupHasAnActiveMember() {
-    Setup setup = setUp();
+    Fixtures.GroupAtRest setup = setUp();
     V2Consumer member = V2Consumer.earliest(http, setup.group(), "active");
     try {
       member.subscribe(setup.topic());
@@ -179,7 +159,7 @@ class GroupsBrowserIT {
     browser.clickAndLoad(By.id("apply-form:confirm-yes"));
   }
 
-  private Map<Integer, Long> committedOffsets(Setup setup) {
+  private Map<Integer, Long> committedOffsets(Fixtures.GroupAtRest setup) {
     Map<Integer, Long> current = new HashMap<>();
     Fixtures.lags(http, setup.group(), setup.topic())
         .forEach(

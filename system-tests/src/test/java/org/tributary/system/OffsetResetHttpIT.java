@@ -33,31 +33,13 @@ class OffsetResetHttpIT {
 
   private final TributaryHttp http = TributaryHttp.fromSystemProperty();
 
-  /** A topic with ten records, a group that committed mid-way in each partition and left. */
-  private record Setup(String topic, String group, Map<Integer, Long> committed) {}
-
-  private Setup setUp() {
-    String topic = uniqueTopic("reset");
-    String group = uniqueTopic("reset-group");
-    produce(http, topic, 0, "r0", "r1", "r2", "r3");
-    produce(http, topic, 1, "r4", "r5", "r6");
-    produce(http, topic, 2, "r7", "r8", "r9");
-    V2Consumer consumer = V2Consumer.earliest(http, group, "setup");
-    Map<Integer, Long> committed;
-    try {
-      consumer.subscribe(topic);
-      consumer.pollUntil(10);
-      consumer.commit(topic, 0, 1);
-      consumer.commit(topic, 1, 0);
-      consumer.commit(topic, 2, 1);
-      committed = consumer.committed(topic, 0, 1, 2);
-      consumer.delete();
-    } finally {
-      consumer.deleteQuietly();
-    }
-    assertEquals(3, committed.size(), committed::toString);
-    assertEquals(committed, currentOffsets(group, topic), "lags show the committed offsets");
-    return new Setup(topic, group, committed);
+  private Fixtures.GroupAtRest setUp() {
+    Fixtures.GroupAtRest setup = Fixtures.groupAtRest(http, "reset");
+    assertEquals(
+        setup.committed(),
+        currentOffsets(setup.group(), setup.topic()),
+        "lags show the committed offsets");
+    return setup;
   }
 
   private Map<Integer, Long> currentOffsets(String group, String topic) {
@@ -144,7 +126,7 @@ class OffsetResetHttpIT {
 
   @Test
   void aDryRunToEarliestAnswersThePlanAndChangesNothing() {
-    Setup setup = setUp();
+    Fixtures.GroupAtRest setup = setUp();
 
     JsonObject dryRun = resetOk(setup.group(), body(setup.topic(), "to-earliest", "", true));
 
@@ -161,7 +143,7 @@ class OffsetResetHttpIT {
 
   @Test
   void executingAResetAppliesExactlyTheDryRunsPlan() {
-    Setup setup = setUp();
+    Fixtures.GroupAtRest setup = setUp();
     JsonObject dryRun = resetOk(setup.group(), body(setup.topic(), "to-earliest", "", true));
 
     JsonObject executed = resetOk(setup.group(), body(setup.topic(), "to-earliest", "", false));
@@ -182,7 +164,7 @@ class OffsetResetHttpIT {
 
   @Test
   void aResetIsRefusedWith40904WhileAnInstanceOfTheGroupIsSubscribed() {
-    Setup setup = setUp();
+    Fixtures.GroupAtRest setup = setUp();
     V2Consumer active = V2Consumer.earliest(http, setup.group(), "active");
     try {
       active.subscribe(setup.topic());
@@ -203,7 +185,7 @@ class OffsetResetHttpIT {
 
   @Test
   void toAnOffsetBeyondTheEndIsClampedToTheLatestOffset() {
-    Setup setup = setUp();
+    Fixtures.GroupAtRest setup = setUp();
 
     JsonObject executed =
         resetOk(setup.group(), body(setup.topic(), "to-offset", "\"offset\":1000", false));
@@ -216,7 +198,7 @@ class OffsetResetHttpIT {
 
   @Test
   void toAnOffsetWithinTheLogMovesThereExactly() {
-    Setup setup = setUp();
+    Fixtures.GroupAtRest setup = setUp();
 
     JsonObject executed =
         resetOk(setup.group(), body(setup.topic(), "to-offset", "\"offset\":2", false));
@@ -228,7 +210,7 @@ class OffsetResetHttpIT {
 
   @Test
   void shiftByMovesFromTheCommittedOffsetAndIsClampedAtBothEnds() {
-    Setup setup = setUp();
+    Fixtures.GroupAtRest setup = setUp();
     Map<Integer, Long> back = new HashMap<>();
     setup.committed().forEach((partition, offset) -> back.put(partition, Math.max(0, offset - 2)));
 
@@ -246,7 +228,7 @@ class OffsetResetHttpIT {
 
   @Test
   void toADatetimeMovesToTheFirstRecordAtOrAfterItOrToTheEnd() {
-    Setup setup = setUp();
+    Fixtures.GroupAtRest setup = setUp();
     // Server and tests share the host's clock; the pauses keep the old records strictly before.
     Fixtures.pause(20);
     Instant between = Instant.now();
@@ -267,7 +249,7 @@ class OffsetResetHttpIT {
 
   @Test
   void byADurationCountsBackFromNow() {
-    Setup setup = setUp();
+    Fixtures.GroupAtRest setup = setUp();
 
     JsonObject executed =
         resetOk(setup.group(), body(setup.topic(), "by-duration", "\"duration\":\"PT1H\"", false));
@@ -280,7 +262,7 @@ class OffsetResetHttpIT {
 
   @Test
   void onlyTheChosenPartitionsMove() {
-    Setup setup = setUp();
+    Fixtures.GroupAtRest setup = setUp();
 
     JsonObject executed =
         resetOk(setup.group(), body(setup.topic(), "to-earliest", "\"partitions\":[0,2]", false));
@@ -293,7 +275,7 @@ class OffsetResetHttpIT {
 
   @Test
   void executedResetsAreListedNewestFirstWithTheOffsetsBeforeAndAfter() {
-    Setup setup = setUp();
+    Fixtures.GroupAtRest setup = setUp();
     resetOk(setup.group(), body(setup.topic(), "to-earliest", "", false));
     resetOk(setup.group(), body(setup.topic(), "to-latest", "", false));
 
@@ -314,7 +296,7 @@ class OffsetResetHttpIT {
 
   @Test
   void invalidResetsAreRefusedWith422AndChangeNothing() {
-    Setup setup = setUp();
+    Fixtures.GroupAtRest setup = setUp();
     String topic = setup.topic();
     List<String> bodies =
         List.of(
@@ -341,7 +323,7 @@ class OffsetResetHttpIT {
 
   @Test
   void anUndoPutsEveryPartitionBackToItsOffsetBeforeTheReset() {
-    Setup setup = setUp();
+    Fixtures.GroupAtRest setup = setUp();
     JsonObject reset = resetOk(setup.group(), body(setup.topic(), "to-latest", "", false));
     long resetId = reset.getJsonNumber("reset_id").longValue();
 
@@ -372,7 +354,7 @@ class OffsetResetHttpIT {
 
   @Test
   void anUndoOfAResetTheGroupNeverExecutedIs404() {
-    Setup setup = setUp();
+    Fixtures.GroupAtRest setup = setUp();
     assertRefused(
         404,
         40412,
@@ -395,7 +377,7 @@ class OffsetResetHttpIT {
 
   @Test
   void aResetOfAnUnknownTopicIs404With40401() {
-    Setup setup = setUp();
+    Fixtures.GroupAtRest setup = setUp();
     assertRefused(
         404, 40401, reset(setup.group(), body(uniqueTopic("missing"), "to-earliest", "", false)));
     assertEquals(setup.committed(), currentOffsets(setup.group(), setup.topic()));
