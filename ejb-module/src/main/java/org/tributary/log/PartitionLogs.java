@@ -360,15 +360,18 @@ public class PartitionLogs {
                 highWatermark,
                 STORE_PAGE_BATCHES);
       }
-      if (batches.isEmpty()) {
-        break;
-      }
+      long before = position;
       for (EncodedBatch batch : batches) {
         budget = batch.readInto(records, position, highWatermark, budget);
         position = Math.max(position, batch.lastOffset() + 1);
         if (budget == 0) {
           break;
         }
+      }
+      if (position == before) {
+        // Only batches that end before the position (the cache starts at the floor batch): the
+        // rest up to the high watermark is a settled gap, not something to read again and again.
+        break;
       }
     }
     // Nothing stored from the offset up to the high watermark: a gap (a rolled-back transaction or

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.annotation.Resource;
@@ -122,6 +123,24 @@ class FacadeInServerIT {
       assertEquals(List.of("committed"), values(consumer.poll(Duration.ofSeconds(5))));
       assertEquals(List.of(), values(consumer.poll(Duration.ofMillis(300))));
     }
+  }
+
+  @Test
+  void aRolledBackSendAfterCachedRecordsIsAGapThatAReaderSkipsAtOnce() throws Exception {
+    String topic = topic(1);
+    TributaryProducer producer = tributary.createProducer();
+    producer.send(topic, null, "kept");
+    transaction.begin();
+    producer.send(topic, null, "rolled back");
+    transaction.rollback();
+
+    FetchResult gap =
+        assertTimeoutPreemptively(Duration.ofSeconds(10), () -> logs.read(topic, 0, 1, 1 << 20));
+    assertEquals(List.of(), gap.records());
+    assertEquals(2, gap.nextOffset(), "past the gap, though the cache holds the batch before it");
+    FetchResult all = logs.read(topic, 0, 0, 1 << 20);
+    assertEquals(1, all.records().size());
+    assertEquals(1, all.nextOffset());
   }
 
   @Test
