@@ -188,7 +188,8 @@ class MessagesBrowserIT {
   void exportDownloadsTheShownRecordsAsJsonAndCsv() throws IOException {
     String topic = uniqueTopic("console-export");
     Fixtures.createTopic(http, topic, 1);
-    Fixtures.produce(http, topic, 0, "first", "=1+2", "third, with \"quotes\"");
+    String large = "x".repeat(100_000);
+    Fixtures.produce(http, topic, 0, "first", "=1+2", "third, with \"quotes\"", large);
     openBrowser(topic);
 
     browser.click(By.id("browse:export-json"));
@@ -196,7 +197,9 @@ class MessagesBrowserIT {
         Json.createReader(
                 new StringReader(Files.readString(browser.downloaded(topic + "-records.json"))))
             .readArray();
-    assertEquals(3, exported.size());
+    assertEquals(4, exported.size());
+    assertEquals(
+        large, exported.getJsonObject(3).getString("value"), "whole, not as the page cut it");
     JsonObject second = exported.getJsonObject(1);
     assertEquals(1, second.getInt("offset"));
     assertEquals("=1+2", second.getString("value"));

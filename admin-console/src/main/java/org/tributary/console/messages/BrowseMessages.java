@@ -182,11 +182,29 @@ public class BrowseMessages implements Serializable {
   }
 
   public StreamedContent getJsonExport() {
-    return download("json", "application/json", RecordExport.json(records));
+    return download("json", "application/json", RecordExport.json(complete(records)));
   }
 
   public StreamedContent getCsvExport() {
-    return download("csv", "text/csv", RecordExport.csv(records));
+    return download("csv", "text/csv", RecordExport.csv(complete(records)));
+  }
+
+  /** The shown records with whole values: those cut for the page are read again. */
+  private List<ShownRecord> complete(List<ShownRecord> shown) {
+    return shown.stream()
+        .map(
+            record ->
+                record.isComplete()
+                    ? record
+                    : logs
+                        .read(topicName, record.partition(), record.offset(), 1)
+                        .records()
+                        .stream()
+                        .filter(full -> full.offset() == record.offset())
+                        .findFirst()
+                        .map(full -> ShownRecord.of(record.partition(), full))
+                        .orElse(record))
+        .toList();
   }
 
   private StreamedContent download(String extension, String type, byte[] content) {
@@ -198,8 +216,8 @@ public class BrowseMessages implements Serializable {
         .build();
   }
 
-  public String render(byte[] bytes) {
-    return view.render(bytes);
+  public String render(ShownRecord record) {
+    return view.render(record.value(), record.valueSize());
   }
 
   /**

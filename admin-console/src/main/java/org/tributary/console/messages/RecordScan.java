@@ -172,7 +172,7 @@ final class RecordScan {
         offset = record.offset() + 1;
         ShownRecord shown = ShownRecord.of(partition, record);
         if (filter.test(shown)) {
-          matches.add(shown);
+          matches.add(shown.trimmed());
         }
       }
       if (matches.size() < wanted && looked < scanLimit) {

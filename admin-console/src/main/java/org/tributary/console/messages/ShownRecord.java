@@ -1,12 +1,23 @@
 package org.tributary.console.messages;
 
+import java.util.Arrays;
 import java.util.List;
 import org.tributary.log.Header;
 import org.tributary.log.Record;
 
-/** A record on the browser's page: where it is in the log, and its content. */
+/**
+ * A record on the browser's page: where it is in the log, and its content. A page keeps at most
+ * {@link ValueView#LIMIT} bytes of a value ({@link #trimmed}); {@code valueSize} is its real size,
+ * and an export reads the whole record again.
+ */
 public record ShownRecord(
-    int partition, long offset, long timestamp, byte[] key, byte[] value, List<Header> headers) {
+    int partition,
+    long offset,
+    long timestamp,
+    byte[] key,
+    byte[] value,
+    int valueSize,
+    List<Header> headers) {
 
   static ShownRecord of(int partition, Record record) {
     return new ShownRecord(
@@ -15,7 +26,27 @@ public record ShownRecord(
         record.timestamp(),
         record.key(),
         record.value(),
+        record.value() == null ? 0 : record.value().length,
         record.headers());
+  }
+
+  /** This record as a page keeps it: the value cut at the display limit. */
+  ShownRecord trimmed() {
+    return isComplete()
+        ? this
+        : new ShownRecord(
+            partition,
+            offset,
+            timestamp,
+            key,
+            Arrays.copyOf(value, ValueView.LIMIT),
+            valueSize,
+            headers);
+  }
+
+  /** Whether the value is all there (not cut for the page). */
+  boolean isComplete() {
+    return value == null || value.length == valueSize && valueSize <= ValueView.LIMIT;
   }
 
   public String keyText() {

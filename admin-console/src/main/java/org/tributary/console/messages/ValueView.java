@@ -24,17 +24,22 @@ public enum ValueView {
   static final int LIMIT = 64 * 1024;
 
   public String render(byte[] bytes) {
+    return render(bytes, bytes == null ? 0 : bytes.length);
+  }
+
+  /**
+   * @param size the value's real size; {@code bytes} may be its first {@link #LIMIT} bytes
+   */
+  public String render(byte[] bytes, int size) {
     if (bytes == null) {
       return "null";
     }
     int shown = Math.min(bytes.length, this == HEX ? LIMIT / 4 : LIMIT);
     String cut =
-        shown < bytes.length
-            ? "\n… " + (bytes.length - shown) + " more bytes (export to see them all)"
-            : "";
+        shown < size ? "\n… " + (size - shown) + " more bytes (export to see them all)" : "";
     return switch (this) {
       case TEXT -> text(bytes, shown) + cut;
-      case JSON -> bytes.length > LIMIT ? text(bytes, shown) + cut : prettyJson(bytes);
+      case JSON -> size > LIMIT ? text(bytes, shown) + cut : prettyJson(bytes);
       case HEX -> hex(bytes, shown) + cut;
     };
   }

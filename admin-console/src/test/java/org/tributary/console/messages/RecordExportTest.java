@@ -16,6 +16,7 @@ class RecordExportTest {
           0,
           "k".getBytes(StandardCharsets.UTF_8),
           new byte[] {(byte) 0xff, 0x00},
+          2,
           List.of(new Header("h", "=cmd".getBytes(StandardCharsets.UTF_8))));
 
   @Test

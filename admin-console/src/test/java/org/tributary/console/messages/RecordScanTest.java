@@ -145,4 +145,28 @@ class RecordScanTest {
         page.records().stream().map(r -> r.partition() + "-" + r.offset()).toList());
     assertEquals(Map.of(0, 1L, 1, 1L), page.next());
   }
+
+  @Test
+  void aPageKeepsOnlyTheShownPartOfALongValueButTheFilterSawAllOfIt() {
+    byte[] value = new byte[ValueView.LIMIT + 1000];
+    java.util.Arrays.fill(value, (byte) 'a');
+    byte[] needle = "needle".getBytes(StandardCharsets.UTF_8);
+    System.arraycopy(needle, 0, value, value.length - needle.length, needle.length);
+    RecordScan.PartitionReader reader =
+        (partition, from) ->
+            new RecordScan.Chunk(
+                from == 0
+                    ? List.of(new Record(0, 0, null, value, List.of(), value.length))
+                    : List.of(),
+                1);
+    RecordScan.Page page =
+        RecordScan.forward(
+            Map.of(0, 0L), Map.of(0, 1L), 10, r -> r.contains("NEEDLE"), 100, reader);
+    ShownRecord shown = page.records().get(0);
+    assertEquals(ValueView.LIMIT, shown.value().length);
+    assertEquals(value.length, shown.valueSize());
+    assertEquals(false, shown.isComplete());
+    String rendered = ValueView.TEXT.render(shown.value(), shown.valueSize());
+    assertEquals(true, rendered.endsWith("… 1000 more bytes (export to see them all)"), rendered);
+  }
 }
