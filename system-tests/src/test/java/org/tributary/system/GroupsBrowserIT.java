@@ -85,7 +85,9 @@ class GroupsBrowserIT {
     browser.screenshot("undo-preview");
     apply();
 
-    assertTrue(browser.messages().contains("undone"), browser.messages());
+    String message = browser.messages();
+    assertTrue(message.contains("undone"), message);
+    assertEquals(message.indexOf("undone"), message.lastIndexOf("undone"), "said once");
     assertEquals(Map.of(0, 2L, 1, 1L, 2, 2L), committedOffsets(setup));
     assertTrue(auditRows().get(0).contains("undo of #"), auditRows().toString());
     browser.screenshot("group-audit");

@@ -43,6 +43,8 @@ public final class Messages {
   }
 
   private static void add(FacesMessage.Severity severity, String summary, String detail) {
-    FacesContext.getCurrentInstance().addMessage(null, new FacesMessage(severity, summary, detail));
+    // A FacesMessage without a detail repeats its summary as the detail.
+    FacesContext.getCurrentInstance()
+        .addMessage(null, new FacesMessage(severity, summary, detail == null ? "" : detail));
   }
 }
