@@ -5,8 +5,6 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 import org.tributary.api.Header;
 import org.tributary.api.ReceivedRecord;
 import org.tributary.api.TopicPartition;
@@ -21,8 +19,6 @@ import org.tributary.log.Record;
 
 /** The API's consumer over the core's {@link Consumer}, speaking only the API's types. */
 final class FacadeConsumer implements TributaryConsumer {
-
-  private static final Logger LOG = Logger.getLogger(FacadeConsumer.class.getName());
 
   /** What one poll returns at most, as Kafka's {@code fetch.max.bytes} default. */
   private static final int MAX_POLL_BYTES = 50 * 1024 * 1024;
@@ -56,12 +52,7 @@ final class FacadeConsumer implements TributaryConsumer {
     List<ConsumedRecord> records =
         ClientErrors.translated(
             () -> consumer.poll(MAX_POLL_BYTES, timeout).toCompletableFuture().join());
-    try {
-      report(records);
-    } catch (RuntimeException e) {
-      // The positions have moved past these records: never lose them over a statistic.
-      LOG.log(Level.WARNING, "Could not record the poll in the client list", e);
-    }
+    report(records); // never throws: ClientActivity only logs a failure to count
     return records.stream().map(FacadeConsumer::received).toList();
   }
 

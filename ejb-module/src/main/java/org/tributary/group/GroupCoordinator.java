@@ -229,11 +229,7 @@ public class GroupCoordinator {
         request.partitions() == null
             ? IntStream.range(0, topic.partitions()).boxed().toList()
             : request.partitions();
-    for (int partition : partitions) {
-      if (!topic.hasPartition(partition)) {
-        throw TributaryException.unknownPartition(topic.name(), partition, topic.partitions());
-      }
-    }
+    requirePartitions(topic, partitions);
     Instant now = clock.instant();
     return reset(
         new PlannedReset(groupId, topic.name(), request.strategy(), null, dryRun, executedBy, now),
@@ -281,9 +277,7 @@ public class GroupCoordinator {
         new TreeSet<>(before.keySet()),
         (partition, current, bounds) -> {
           Long offset = before.get(partition);
-          return offset == null
-              ? null
-              : Math.max(bounds.logStartOffset(), Math.min(bounds.highWatermark(), offset));
+          return offset == null ? null : bounds.clamp(offset);
         });
   }
 
@@ -298,11 +292,7 @@ public class GroupCoordinator {
     TopicMetadata topic = topics.get(plan.topic());
     Map<Integer, PartitionReset> planned = new HashMap<>();
     plan.partitions().forEach(p -> planned.put(p.partition(), p));
-    for (int partition : planned.keySet()) {
-      if (!topic.hasPartition(partition)) {
-        throw TributaryException.unknownPartition(topic.name(), partition, topic.partitions());
-      }
-    }
+    requirePartitions(topic, planned.keySet());
     return reset(
         new PlannedReset(
             plan.groupId(),
@@ -328,11 +318,16 @@ public class GroupCoordinator {
                     + line.currentOffset()
                     + "); nothing was reset. Preview again.");
           }
-          return line.newOffset() == null
-              ? null
-              : Math.max(
-                  bounds.logStartOffset(), Math.min(bounds.highWatermark(), line.newOffset()));
+          return line.newOffset() == null ? null : bounds.clamp(line.newOffset());
         });
+  }
+
+  private static void requirePartitions(TopicMetadata topic, Collection<Integer> partitions) {
+    for (int partition : partitions) {
+      if (!topic.hasPartition(partition)) {
+        throw TributaryException.unknownPartition(topic.name(), partition, topic.partitions());
+      }
+    }
   }
 
   /** What every reset shares, whatever computes its offsets. */

@@ -275,7 +275,7 @@ public class BrowseMessages implements Serializable {
             case TIMESTAMP ->
                 logs.offsetForTimestamp(topicName, p, millis).orElse(bounds.highWatermark());
           };
-      starts.put(p, Math.max(bounds.logStartOffset(), Math.min(bounds.highWatermark(), wanted)));
+      starts.put(p, bounds.clamp(wanted));
     }
     return starts;
   }

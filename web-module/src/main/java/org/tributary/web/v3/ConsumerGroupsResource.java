@@ -52,11 +52,7 @@ public class ConsumerGroupsResource {
         uri,
         "KafkaConsumerGroupList",
         "/consumer-groups",
-        coordinator.listGroups().stream()
-            .map(coordinator::describe)
-            .filter(group -> group.state() != GroupState.DEAD)
-            .map(this::shape)
-            .toList());
+        coordinator.describeAll().stream().map(this::shape).toList());
   }
 
   @GET
