@@ -74,6 +74,80 @@ public class BatchStore {
         .map(StoredBatch::toEncodedBatch);
   }
 
+  /**
+   * Up to {@code maxBatches} summaries of the batches from base offset {@code fromBase}, below the
+   * high watermark, in offset order.
+   */
+  @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+  public List<BatchSummary> summaries(
+      long topicId, int partition, long fromBase, long highWatermark, int maxBatches) {
+    return em
+        .createNamedQuery(StoredBatch.SUMMARIES, Object[].class)
+        .setParameter("topicId", topicId)
+        .setParameter("partition", partition)
+        .setParameter("fromBase", fromBase)
+        .setParameter("highWatermark", highWatermark)
+        .setMaxResults(maxBatches)
+        .getResultList()
+        .stream()
+        .map(BatchSummary::of)
+        .toList();
+  }
+
+  /** The base offset of the batch holding the last record below the high watermark, if any. */
+  @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+  public Long lastBatchBelow(long topicId, int partition, long highWatermark) {
+    return em.createNamedQuery(StoredBatch.BASE_AT_OR_BELOW, Long.class)
+        .setParameter("topicId", topicId)
+        .setParameter("partition", partition)
+        .setParameter("offset", highWatermark - 1)
+        .getSingleResult();
+  }
+
+  /**
+   * Removes whole batches below the partition's log start offset and records that offset, in one
+   * short transaction; returns how many rows went.
+   */
+  public int deleteBelowLogStart(
+      long topicId, int partition, List<Long> baseOffsets, long logStartOffset) {
+    saveLogStart(topicId, partition, logStartOffset);
+    return em.createNamedQuery(StoredBatch.DELETE_BATCHES)
+        .setParameter("topicId", topicId)
+        .setParameter("partition", partition)
+        .setParameter("baseOffsets", baseOffsets)
+        .executeUpdate();
+  }
+
+  /**
+   * Replaces a batch by its compacted version, or removes it when nothing in it survived, in one
+   * transaction of its own. Returns false when the row had already gone (retention or
+   * DeleteRecords).
+   */
+  public boolean replace(long topicId, int partition, long baseOffset, EncodedBatch compacted) {
+    StoredBatch batch =
+        em.find(StoredBatch.class, new StoredBatch.Key(topicId, partition, baseOffset));
+    if (batch == null) {
+      return false;
+    }
+    if (compacted == null) {
+      em.remove(batch);
+    } else {
+      batch.replaceWith(compacted);
+    }
+    return true;
+  }
+
+  /** Records where a partition's log now starts; see {@link LogStartOffset}. */
+  public void saveLogStart(long topicId, int partition, long offset) {
+    em.merge(new LogStartOffset(topicId, partition, offset));
+  }
+
+  /** Per partition whose log start was moved: topic id, partition, log start offset. */
+  @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+  public List<Object[]> logStarts() {
+    return em.createNamedQuery(LogStartOffset.ALL, Object[].class).getResultList();
+  }
+
   /** Per stored partition: topic id, partition, lowest base offset, highest last offset, bytes. */
   @TransactionAttribute(TransactionAttributeType.SUPPORTS)
   public List<Object[]> extents() {
@@ -95,6 +169,9 @@ public class BatchStore {
   }
 
   public int deleteTopic(long topicId) {
+    em.createNamedQuery(LogStartOffset.DELETE_TOPIC)
+        .setParameter("topicId", topicId)
+        .executeUpdate();
     return em.createNamedQuery(StoredBatch.DELETE_TOPIC)
         .setParameter("topicId", topicId)
         .executeUpdate();
@@ -102,6 +179,7 @@ public class BatchStore {
 
   /** Removes batches left by a topic whose deletion committed before its batches were removed. */
   public int deleteOrphans() {
+    em.createNamedQuery(LogStartOffset.DELETE_ORPHANS).executeUpdate();
     return em.createNamedQuery(StoredBatch.DELETE_ORPHANS).executeUpdate();
   }
 }

@@ -20,6 +20,32 @@ public record EncodedBatch(
     int recordCount,
     byte[] bytes) {
 
+  /** The batch held in {@code bytes} (exactly one RecordBatch v2), with its facts read from it. */
+  static EncodedBatch of(byte[] bytes) {
+    MutableRecordBatch batch = kafkaBatch(bytes);
+    long firstTimestamp;
+    try (CloseableIterator<org.apache.kafka.common.record.internal.Record> records =
+        batch.streamingIterator(BufferSupplier.NO_CACHING)) {
+      firstTimestamp = records.hasNext() ? records.next().timestamp() : batch.maxTimestamp();
+    }
+    return new EncodedBatch(
+        batch.baseOffset(),
+        batch.lastOffset(),
+        firstTimestamp,
+        batch.maxTimestamp(),
+        batch.countOrNull(),
+        bytes);
+  }
+
+  /** kafka-clients' view of the batch, for reading and filtering its records. */
+  MutableRecordBatch kafkaBatch() {
+    return kafkaBatch(bytes);
+  }
+
+  private static MutableRecordBatch kafkaBatch(byte[] bytes) {
+    return MemoryRecords.readableRecords(ByteBuffer.wrap(bytes)).batches().iterator().next();
+  }
+
   /**
    * Appends to {@code out} the records with {@code fromOffset <= offset < belowOffset}, in offset
    * order, while their total size stays within {@code budget} bytes. The first record is taken
@@ -28,8 +54,7 @@ public record EncodedBatch(
    * @return the bytes still left in the budget
    */
   int readInto(List<Record> out, long fromOffset, long belowOffset, int budget) {
-    MutableRecordBatch batch =
-        MemoryRecords.readableRecords(ByteBuffer.wrap(bytes)).batches().iterator().next();
+    MutableRecordBatch batch = kafkaBatch();
     try (CloseableIterator<org.apache.kafka.common.record.internal.Record> records =
         batch.streamingIterator(BufferSupplier.NO_CACHING)) {
       while (records.hasNext()) {

@@ -6,10 +6,11 @@ import jakarta.inject.Inject;
 import org.eclipse.microprofile.metrics.Counter;
 import org.eclipse.microprofile.metrics.Metadata;
 import org.eclipse.microprofile.metrics.MetricRegistry;
+import org.eclipse.microprofile.metrics.Tag;
 
 /**
- * Counters of records and bytes produced and fetched, for every producer and consumer (HTTP and
- * in-process alike); Prometheus derives the rates. Bytes are keys, values and headers.
+ * Counters of records and bytes produced, fetched and removed, for every producer and consumer
+ * (HTTP and in-process alike); Prometheus derives the rates. Bytes are keys, values and headers.
  */
 @ApplicationScoped
 public class LogMetrics {
@@ -41,7 +42,18 @@ public class LogMetrics {
     }
   }
 
-  private Counter counter(String name, String description) {
-    return registry.counter(Metadata.builder().withName(name).withDescription(description).build());
+  /** Batches, records and bytes that retention, compaction or DeleteRecords removed. */
+  void removed(CleaningRun run) {
+    Tag reason = new Tag("reason", run.kind().tag());
+    counter("tributary.log.removed.batches", "Stored batches removed", reason)
+        .inc(run.batchesRemoved());
+    counter("tributary.log.removed.records", "Records removed", reason).inc(run.recordsRemoved());
+    counter("tributary.log.removed.bytes", "Stored bytes removed", reason)
+        .inc(Math.max(0, run.bytesRemoved()));
+  }
+
+  private Counter counter(String name, String description, Tag... tags) {
+    return registry.counter(
+        Metadata.builder().withName(name).withDescription(description).build(), tags);
   }
 }

@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Predicate;
 import org.tributary.errors.TributaryException;
 import org.tributary.topic.TopicPartition;
 
@@ -21,7 +23,9 @@ import org.tributary.topic.TopicPartition;
  *
  * <p>Thread safety: offsets, ranges, the tail cache and the waiters are guarded by this object's
  * monitor, held only for in-memory work; the high watermark and log start offset are volatile so
- * that readers see them without it.
+ * that readers see them without it. Retention, compaction and DeleteRecords take the {@link
+ * #maintenance()} lock for each step that changes stored batches, so they never interleave on one
+ * partition; appends and fetches never take it.
  */
 final class PartitionLog {
 
@@ -41,6 +45,14 @@ final class PartitionLog {
   private final List<CompletableFuture<Void>> waiters = new ArrayList<>();
   private volatile boolean closed;
 
+  private final ReentrantLock maintenance = new ReentrantLock();
+
+  /** Compaction's checkpoint: where the records written since the last compaction start. */
+  private volatile long cleanedUpTo;
+
+  /** The earliest time a kept tombstone may go (Long.MAX_VALUE: none known). */
+  private volatile long tombstoneHorizon = Long.MAX_VALUE;
+
   PartitionLog(
       long topicId,
       TopicPartition topicPartition,
@@ -52,6 +64,7 @@ final class PartitionLog {
     this.topicId = topicId;
     this.topicPartition = topicPartition;
     this.logStartOffset = logStartOffset;
+    this.cleanedUpTo = logStartOffset;
     this.nextOffset = nextOffset;
     this.highWatermark = nextOffset;
     this.sizeInBytes = sizeInBytes;
@@ -78,6 +91,59 @@ final class PartitionLog {
   /** Bytes of the stored batches (Kafka's log size). */
   long sizeInBytes() {
     return sizeInBytes;
+  }
+
+  ReentrantLock maintenance() {
+    return maintenance;
+  }
+
+  long cleanedUpTo() {
+    return cleanedUpTo;
+  }
+
+  long tombstoneHorizon() {
+    return tombstoneHorizon;
+  }
+
+  /**
+   * A compaction finished: records below {@code offset} are clean, tombstones go at {@code
+   * horizon}.
+   */
+  void compacted(long offset, long horizon) {
+    cleanedUpTo = offset;
+    tombstoneHorizon = horizon;
+  }
+
+  /**
+   * Moves the log start offset up to {@code offset} (never down, never past the high watermark);
+   * cached batches wholly below it leave the cache. Returns the log start offset now.
+   */
+  synchronized long advanceLogStart(long offset) {
+    logStartOffset = Math.max(logStartOffset, Math.min(offset, highWatermark));
+    evictCached(batch -> batch.lastOffset() < logStartOffset);
+    return logStartOffset;
+  }
+
+  /** Stored batches of {@code bytes} in all were removed. */
+  synchronized void removed(long bytes) {
+    sizeInBytes -= bytes;
+  }
+
+  /**
+   * Compaction rewrote (or removed) the batch at {@code baseOffset}, freeing {@code bytes}. Cached
+   * batches up to it leave the cache, which keeps holding every batch from its first on.
+   */
+  synchronized void rewritten(long baseOffset, long bytes) {
+    sizeInBytes -= bytes;
+    evictCached(batch -> batch.baseOffset() <= baseOffset);
+  }
+
+  private void evictCached(Predicate<EncodedBatch> stale) {
+    while (!tail.isEmpty() && stale.test(tail.firstEntry().getValue())) {
+      int evicted = tail.pollFirstEntry().getValue().bytes().length;
+      tailBytes -= evicted;
+      budget.release(evicted);
+    }
   }
 
   /** Hands out {@code count} consecutive offsets; the range is unsettled until settled. */
@@ -107,11 +173,7 @@ final class PartitionLog {
         budget.add(batch.bytes().length);
       }
     }
-    while ((tailBytes > tailCacheLimit || budget.exceeded()) && tail.size() > 1) {
-      int evicted = tail.pollFirstEntry().getValue().bytes().length;
-      tailBytes -= evicted;
-      budget.release(evicted);
-    }
+    evictCached(oldest -> (tailBytes > tailCacheLimit || budget.exceeded()) && tail.size() > 1);
     return settle(base);
   }
 

@@ -39,6 +39,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.tributary.errors.ErrorCode;
 import org.tributary.errors.TributaryException;
 import org.tributary.topic.TopicCatalog;
+import org.tributary.topic.TopicConfigKey;
 import org.tributary.topic.TopicDeleted;
 import org.tributary.topic.TopicMetadata;
 import org.tributary.topic.TopicPartition;
@@ -119,10 +120,16 @@ public class PartitionLogs {
           new TopicPartition((String) floor[0], (Integer) floor[1]),
           ((Number) floor[2]).longValue());
     }
+    Map<PartitionKey, Long> movedLogStarts = new ConcurrentHashMap<>();
+    for (Object[] logStart : store.logStarts()) {
+      movedLogStarts.put(
+          new PartitionKey((Long) logStart[0], (Integer) logStart[1]), (Long) logStart[2]);
+    }
     for (Object[] extent : store.extents()) {
       TopicMetadata topic = byId.get((Long) extent[0]);
       int partition = (Integer) extent[1];
-      long logStart = (Long) extent[2];
+      long logStart =
+          movedLogStarts.getOrDefault(new PartitionKey(topic.id(), partition), (Long) extent[2]);
       long nextOffset =
           Math.max(
               (Long) extent[3] + 1, committedFloors.getOrDefault(topic.partition(partition), 0L));
@@ -497,6 +504,18 @@ public class PartitionLogs {
 
   private static void validate(
       TopicMetadata topic, NewRecord record, int index, int maxMessageBytes) {
+    if (record.key() == null && topic.config().compacted()) {
+      throw new TributaryException(
+          ErrorCode.INVALID_RECORD,
+          "Record "
+              + index
+              + " has no key, but topic '"
+              + topic.name()
+              + "' is compacted (cleanup.policy="
+              + topic.config().get(TopicConfigKey.CLEANUP_POLICY)
+              + "): compaction keeps the latest record per key, so every record needs one."
+              + " Nothing was appended.");
+    }
     if (record.timestamp() != null && record.timestamp() < 0) {
       throw new TributaryException(
           ErrorCode.INVALID_RECORD,
@@ -518,7 +537,16 @@ public class PartitionLogs {
     }
   }
 
-  private PartitionLog existingLog(String topicName, int partition) {
+  /** The topic's partition logs, for retention, compaction and DeleteRecords. */
+  List<PartitionLog> logsOf(TopicMetadata topic) {
+    List<PartitionLog> all = new ArrayList<>(topic.partitions());
+    for (int partition = 0; partition < topic.partitions(); partition++) {
+      all.add(log(topic, partition));
+    }
+    return all;
+  }
+
+  PartitionLog existingLog(String topicName, int partition) {
     TopicMetadata topic = topics.get(topicName);
     if (!topic.hasPartition(partition)) {
       throw TributaryException.unknownPartition(topic.name(), partition, topic.partitions());

@@ -15,7 +15,8 @@ import org.tributary.topic.TopicConfigKey;
 
 /**
  * One record batch as a row: a write costs per row, so a row holds a whole Kafka RecordBatch v2,
- * never a single record. Rows are immutable once written.
+ * never a single record. Only compaction rewrites a row (same key, fewer records); retention and
+ * DeleteRecords remove whole rows.
  */
 @Entity
 @Table(
@@ -40,10 +41,22 @@ import org.tributary.topic.TopicConfigKey;
         "SELECT b FROM StoredBatch b WHERE b.topicId = :topicId AND b.partition = :partition"
             + " AND b.maxTimestamp >= :timestamp ORDER BY b.lastOffset")
 @NamedQuery(
+    name = StoredBatch.SUMMARIES,
+    query =
+        "SELECT b.baseOffset, b.lastOffset, b.maxTimestamp, b.recordCount, b.sizeInBytes"
+            + " FROM StoredBatch b WHERE b.topicId = :topicId AND b.partition = :partition"
+            + " AND b.baseOffset >= :fromBase AND b.baseOffset < :highWatermark"
+            + " ORDER BY b.baseOffset")
+@NamedQuery(
     name = StoredBatch.EXTENTS,
     query =
         "SELECT b.topicId, b.partition, MIN(b.baseOffset), MAX(b.lastOffset), SUM(b.sizeInBytes)"
             + " FROM StoredBatch b GROUP BY b.topicId, b.partition")
+@NamedQuery(
+    name = StoredBatch.DELETE_BATCHES,
+    query =
+        "DELETE FROM StoredBatch b WHERE b.topicId = :topicId AND b.partition = :partition"
+            + " AND b.baseOffset IN :baseOffsets")
 @NamedQuery(
     name = StoredBatch.DELETE_TOPIC,
     query = "DELETE FROM StoredBatch b WHERE b.topicId = :topicId")
@@ -55,7 +68,9 @@ public class StoredBatch {
   static final String FROM_OFFSET = "StoredBatch.fromOffset";
   static final String BASE_AT_OR_BELOW = "StoredBatch.baseAtOrBelow";
   static final String FIRST_WITH_TIMESTAMP = "StoredBatch.firstWithTimestamp";
+  static final String SUMMARIES = "StoredBatch.summaries";
   static final String EXTENTS = "StoredBatch.extents";
+  static final String DELETE_BATCHES = "StoredBatch.deleteBatches";
   static final String DELETE_TOPIC = "StoredBatch.deleteTopic";
   static final String DELETE_ORPHANS = "StoredBatch.deleteOrphans";
 
@@ -105,6 +120,16 @@ public class StoredBatch {
     this.data = batch.bytes();
   }
 
+  /** Compaction's rewrite of this batch: the same base offset, fewer records. */
+  void replaceWith(EncodedBatch batch) {
+    this.lastOffset = batch.lastOffset();
+    this.firstTimestamp = batch.firstTimestamp();
+    this.maxTimestamp = batch.maxTimestamp();
+    this.recordCount = batch.recordCount();
+    this.sizeInBytes = batch.bytes().length;
+    this.data = batch.bytes();
+  }
+
   int partition() {
     return partition;
   }
@@ -123,6 +148,12 @@ public class StoredBatch {
     private long baseOffset;
 
     public Key() {}
+
+    Key(long topicId, int partition, long baseOffset) {
+      this.topicId = topicId;
+      this.partition = partition;
+      this.baseOffset = baseOffset;
+    }
 
     @Override
     public boolean equals(Object other) {

@@ -80,6 +80,28 @@ public final class TopicConfig {
     return Long.parseLong(get(TopicConfigKey.RETENTION_BYTES));
   }
 
+  /** Whether the log keeps the latest record per key ({@code cleanup.policy} has compact). */
+  public boolean compacted() {
+    return get(TopicConfigKey.CLEANUP_POLICY).contains("compact");
+  }
+
+  /** Whether retention deletes old batches ({@code cleanup.policy} has delete). */
+  public boolean deletesOldRecords() {
+    return get(TopicConfigKey.CLEANUP_POLICY).contains("delete");
+  }
+
+  public long deleteRetentionMs() {
+    return Long.parseLong(get(TopicConfigKey.DELETE_RETENTION_MS));
+  }
+
+  public long minCompactionLagMs() {
+    return Long.parseLong(get(TopicConfigKey.MIN_COMPACTION_LAG_MS));
+  }
+
+  public double minCleanableDirtyRatio() {
+    return Double.parseDouble(get(TopicConfigKey.MIN_CLEANABLE_DIRTY_RATIO));
+  }
+
   public boolean logAppendTime() {
     return get(TopicConfigKey.MESSAGE_TIMESTAMP_TYPE).equals("LogAppendTime");
   }

@@ -29,6 +29,11 @@ public enum TopicConfigKey {
       "CreateTime",
       value -> value.equals("CreateTime") || value.equals("LogAppendTime"),
       "CreateTime or LogAppendTime"),
+  MIN_CLEANABLE_DIRTY_RATIO(
+      "min.cleanable.dirty.ratio",
+      "0.5",
+      TopicConfigKey::isRatio,
+      "a number from 0 to 1 (the share of the log written since its last compaction)"),
   MIN_COMPACTION_LAG_MS(
       "min.compaction.lag.ms", "0", between(0, Long.MAX_VALUE), "a whole number >= 0"),
   RETENTION_BYTES(
@@ -72,6 +77,15 @@ public enum TopicConfigKey {
 
   public static Optional<TopicConfigKey> byName(String key) {
     return Arrays.stream(values()).filter(k -> k.key.equals(key)).findFirst();
+  }
+
+  private static boolean isRatio(String value) {
+    try {
+      double parsed = Double.parseDouble(value);
+      return parsed >= 0 && parsed <= 1;
+    } catch (NumberFormatException e) {
+      return false;
+    }
   }
 
   private static Predicate<String> between(long minimum, long maximum) {
