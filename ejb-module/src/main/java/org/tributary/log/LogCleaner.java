@@ -1,5 +1,6 @@
 package org.tributary.log;
 
+import jakarta.annotation.PostConstruct;
 import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
 import jakarta.ejb.DependsOn;
@@ -85,6 +86,14 @@ public class LogCleaner {
   private final Clock clock = Clock.systemUTC();
   private volatile long nextRetention;
   private volatile long nextCompaction;
+
+  /** The first retention check comes 30 s after start (as Kafka's), or sooner if set so. */
+  @PostConstruct
+  void schedule() {
+    long now = clock.millis();
+    nextRetention = now + Math.min(30_000, retentionCheckIntervalMs);
+    nextCompaction = now + Math.min(30_000, cleanerBackoffMs);
+  }
 
   /** Every second: starts the retention check and the compaction run when they are due. */
   @Schedule(hour = "*", minute = "*", second = "*", persistent = false)
@@ -221,7 +230,7 @@ public class LogCleaner {
     return lastRuns.getOrDefault(topics.get(topicName).id(), TopicCleaning.NONE);
   }
 
-  void onTopicDeleted(@Observes TopicDeleted deleted) {
+  public void onTopicDeleted(@Observes TopicDeleted deleted) {
     lastRuns.remove(deleted.topic().id());
   }
 

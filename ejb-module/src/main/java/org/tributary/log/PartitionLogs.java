@@ -537,8 +537,11 @@ public class PartitionLogs {
     }
   }
 
-  /** The topic's partition logs, for retention, compaction and DeleteRecords. */
-  List<PartitionLog> logsOf(TopicMetadata topic) {
+  /**
+   * The topic's partition logs, for retention, compaction and DeleteRecords ({@link LogCleaner});
+   * public only because the container refuses other callers' package-private calls.
+   */
+  public List<PartitionLog> logsOf(TopicMetadata topic) {
     List<PartitionLog> all = new ArrayList<>(topic.partitions());
     for (int partition = 0; partition < topic.partitions(); partition++) {
       all.add(log(topic, partition));
@@ -546,7 +549,8 @@ public class PartitionLogs {
     return all;
   }
 
-  PartitionLog existingLog(String topicName, int partition) {
+  /** One partition's log, for {@link LogCleaner}; see {@link #logsOf}. */
+  public PartitionLog existingLog(String topicName, int partition) {
     TopicMetadata topic = topics.get(topicName);
     if (!topic.hasPartition(partition)) {
       throw TributaryException.unknownPartition(topic.name(), partition, topic.partitions());

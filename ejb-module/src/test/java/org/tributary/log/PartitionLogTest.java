@@ -114,4 +114,32 @@ class PartitionLogTest {
     assertEquals(3, log.highWatermark());
     assertEquals(List.of(2L), log.cachedFrom(2).stream().map(EncodedBatch::baseOffset).toList());
   }
+
+  @Test
+  void theLogStartMovesUpOnlyAndNeverPastTheHighWatermark() {
+    PartitionLog log = new PartitionLog(1, new TopicPartition("t", 0), 0, 0, 0, 1 << 20, UNBOUNDED);
+    append(log, batch(0, 10, 100), batch(10, 10, 100), batch(20, 10, 100));
+    assertEquals(15, log.advanceLogStart(15));
+    assertEquals(15, log.advanceLogStart(3));
+    assertEquals(30, log.advanceLogStart(99));
+  }
+
+  @Test
+  void batchesWhollyBelowTheLogStartLeaveTheCache() {
+    PartitionLog log = new PartitionLog(1, new TopicPartition("t", 0), 0, 0, 0, 1 << 20, UNBOUNDED);
+    append(log, batch(0, 10, 100), batch(10, 10, 100), batch(20, 10, 100));
+    log.advanceLogStart(15);
+    assertEquals(
+        List.of(10L, 20L), log.cachedFrom(15).stream().map(EncodedBatch::baseOffset).toList());
+  }
+
+  @Test
+  void aRewrittenBatchAndThoseBeforeItLeaveTheCacheSoItNeverServesOldBytesOrHoles() {
+    PartitionLog log = new PartitionLog(1, new TopicPartition("t", 0), 0, 0, 0, 1 << 20, UNBOUNDED);
+    append(log, batch(0, 10, 100), batch(10, 10, 100), batch(20, 10, 100));
+    log.rewritten(10, 60);
+    assertNull(log.cachedFrom(15), "the store serves the rewritten batch");
+    assertEquals(List.of(20L), log.cachedFrom(20).stream().map(EncodedBatch::baseOffset).toList());
+    assertEquals(240, log.sizeInBytes());
+  }
 }
