@@ -120,10 +120,12 @@ public class BatchStore {
 
   /**
    * Replaces a batch by its compacted version, or removes it when nothing in it survived, in one
-   * transaction of its own. Returns false when the row had already gone (retention or
-   * DeleteRecords).
+   * transaction of its own. A removal also records the log start offset, so that a log whose first
+   * batches compaction removed still starts where it did after a restart. Returns false when the
+   * row had already gone (retention or DeleteRecords).
    */
-  public boolean replace(long topicId, int partition, long baseOffset, EncodedBatch compacted) {
+  public boolean replace(
+      long topicId, int partition, long baseOffset, EncodedBatch compacted, long logStartOffset) {
     StoredBatch batch =
         em.find(StoredBatch.class, new StoredBatch.Key(topicId, partition, baseOffset));
     if (batch == null) {
@@ -131,6 +133,7 @@ public class BatchStore {
     }
     if (compacted == null) {
       em.remove(batch);
+      saveLogStart(topicId, partition, logStartOffset);
     } else {
       batch.replaceWith(compacted);
     }

@@ -375,7 +375,8 @@ public class LogCleaner {
               log.topicId(),
               log.topicPartition().partition(),
               batch.baseOffset(),
-              compacted.batch())) {
+              compacted.batch(),
+              log.logStartOffset())) {
         return Removal.NONE; // DeleteRecords or retention took it meanwhile
       }
       long freed =

@@ -35,9 +35,10 @@ import org.junit.jupiter.api.Test;
 import org.tributary.system.TributaryHttp.Answer;
 
 /**
- * Kills the server with SIGKILL while producers are appending, then checks what a crash must not
- * break: every acknowledged record is stored at the offset it was acknowledged with, and after a
- * restart offsets continue without reuse.
+ * Stops servers and starts them again on the same data. Kills the server with SIGKILL while
+ * producers are appending, then checks what a crash must not break: every acknowledged record is
+ * stored at the offset it was acknowledged with, and after a restart offsets continue without
+ * reuse. A log start offset that compaction must not move survives a restart.
  */
 class CrashRecoveryIT {
 
@@ -120,6 +121,53 @@ class CrashRecoveryIT {
     System.out.printf(
         "Crash test: %d records acknowledged before SIGKILL, %d requests failed with it; all acknowledged records found.%n",
         acks.size(), failures.get());
+  }
+
+  @Test
+  void aLogWhoseFirstBatchCompactionRemovedStillStartsThereAfterARestart() throws Exception {
+    deleteRecursively(work);
+    server("start");
+    String topic = TributaryHttp.uniqueTopic("compacted-restart");
+    Answer created =
+        http.post(
+            Fixtures.v3(http, "/topics"),
+            "application/json",
+            "{\"topic_name\":\""
+                + topic
+                + "\",\"partitions_count\":1,\"configs\":[{\"name\":\"cleanup.policy\",\"value\":\"compact\"}]}");
+    assertEquals(201, created.status(), created::toString);
+    for (String record :
+        List.of(
+            "\"key\":\"k\",\"value\":1",
+            "\"key\":\"k\",\"value\":2",
+            "\"key\":\"tail\",\"value\":3")) {
+      Answer produced = http.post("/topics/" + topic, JSON, "{\"records\":[{" + record + "}]}");
+      assertEquals(200, produced.status(), produced::toString);
+    }
+    // The test server compacts every second (tributary.log.cleaner.backoff.ms=1000).
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+    while (!compactionRemovedABatch() && System.nanoTime() < deadline) {
+      Thread.sleep(200);
+    }
+    server("stop");
+    assertEquals(Map.of(0, Map.of(1L, "2", 2L, "3")), readStoredRecords(topic));
+
+    server("start");
+    Answer partition = http.get(Fixtures.v3(http, "/topics/" + topic + "/partitions/0"));
+    assertEquals(200, partition.status(), partition::toString);
+    assertEquals(0, partition.object().getJsonNumber("earliest_offset").longValue());
+    assertEquals(3, partition.object().getJsonNumber("latest_offset").longValue());
+  }
+
+  private boolean compactionRemovedABatch() {
+    return http.get("/metrics")
+        .body()
+        .lines()
+        .anyMatch(
+            line ->
+                line.contains("tributary_log_removed_batches_total")
+                    && line.contains("\"compaction\"")
+                    && Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)) >= 1);
   }
 
   private void produceUntilTheServerDies(
