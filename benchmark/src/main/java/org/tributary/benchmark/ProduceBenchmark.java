@@ -11,6 +11,7 @@ import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.Supplier;
 
 /**
  * Drives concurrent REST Proxy v2 produce requests of 100-byte records into a running Tributary and
@@ -53,37 +54,42 @@ public final class ProduceBenchmark {
       String body = ProduceBodies.records(recordsPerRequest);
       for (int clients : CLIENTS) {
         String topic = "bench-" + UUID.randomUUID().toString().substring(0, 8);
-        measure(topic, body, clients, Duration.ofSeconds(1));
-        Result result = measure(topic, body, clients, runTime);
-        double seconds = result.elapsedNanos / 1e9;
+        measure(topic, () -> body, clients, Duration.ofSeconds(1));
+        Result result = measure(topic, () -> body, clients, runTime);
         System.out.printf(
             "%-8d %-12d %10d %12.0f %10.2f %10.2f%n",
             clients,
             recordsPerRequest,
             result.latenciesNanos.length,
-            result.latenciesNanos.length * (double) recordsPerRequest / seconds,
-            Percentiles.of(result.latenciesNanos, 50) / 1e6,
-            Percentiles.of(result.latenciesNanos, 99) / 1e6);
+            result.recordsPerSecond(recordsPerRequest),
+            result.percentileMillis(50),
+            result.percentileMillis(99));
       }
     }
   }
 
-  private record Result(long elapsedNanos, long[] latenciesNanos) {}
+  /** Request latencies (sorted) of one run. */
+  record Result(long elapsedNanos, long[] latenciesNanos) {
+    double recordsPerSecond(int recordsPerRequest) {
+      return latenciesNanos.length * (double) recordsPerRequest / (elapsedNanos / 1e9);
+    }
 
-  private Result measure(String topic, String body, int clients, Duration duration)
+    double percentileMillis(int percentile) {
+      return Percentiles.of(latenciesNanos, percentile) / 1e6;
+    }
+  }
+
+  /**
+   * {@code clients} threads produce request bodies to the topic, one after another, for a while.
+   */
+  Result measure(String topic, Supplier<String> bodies, int clients, Duration duration)
       throws Exception {
-    HttpRequest request =
-        HttpRequest.newBuilder(URI.create(url + "/topics/" + topic))
-            .header("Content-Type", "application/vnd.kafka.binary.v2+json")
-            .timeout(Duration.ofSeconds(30))
-            .POST(HttpRequest.BodyPublishers.ofString(body))
-            .build();
     ExecutorService pool = Executors.newFixedThreadPool(clients);
     long start = System.nanoTime();
     long end = start + duration.toNanos();
     List<Future<List<Long>>> futures = new ArrayList<>();
     for (int c = 0; c < clients; c++) {
-      futures.add(pool.submit(() -> produceUntil(request, end)));
+      futures.add(pool.submit(() -> produceUntil(topic, bodies, end)));
     }
     List<Long> all = new ArrayList<>();
     long elapsed;
@@ -100,9 +106,16 @@ public final class ProduceBenchmark {
     return new Result(elapsed, latencies);
   }
 
-  private List<Long> produceUntil(HttpRequest request, long end) throws Exception {
+  private List<Long> produceUntil(String topic, Supplier<String> bodies, long end)
+      throws Exception {
     List<Long> latencies = new ArrayList<>();
     while (System.nanoTime() < end && latencies.size() < MAX_REQUESTS_PER_CLIENT) {
+      HttpRequest request =
+          HttpRequest.newBuilder(URI.create(url + "/topics/" + topic))
+              .header("Content-Type", "application/vnd.kafka.binary.v2+json")
+              .timeout(Duration.ofSeconds(30))
+              .POST(HttpRequest.BodyPublishers.ofString(bodies.get()))
+              .build();
       long sent = System.nanoTime();
       HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
       if (response.statusCode() != 200) {

@@ -6,6 +6,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -49,13 +50,37 @@ final class TributaryClient {
   }
 
   void createTopic(String clusterId, String topic, int partitions) {
+    createTopic(clusterId, topic, partitions, Map.of());
+  }
+
+  void createTopic(String clusterId, String topic, int partitions, Map<String, String> configs) {
     send(
         request("v3/clusters/" + clusterId + "/topics")
             .header("Content-Type", "application/json")
             .POST(
                 body(
-                    "{\"topic_name\":\"%s\",\"partitions_count\":%d}"
-                        .formatted(topic, partitions))));
+                    "{\"topic_name\":\"%s\",\"partitions_count\":%d,\"configs\":%s}"
+                        .formatted(topic, partitions, configList(configs)))));
+  }
+
+  /** Sets topic configs, all at once ({@code configs:alter}). */
+  void alterConfigs(String clusterId, String topic, Map<String, String> configs) {
+    send(
+        request("v3/clusters/" + clusterId + "/topics/" + topic + "/configs:alter")
+            .header("Content-Type", "application/json")
+            .POST(body("{\"data\":" + configList(configs) + "}")));
+  }
+
+  /** The Prometheus text of {@code /metrics}. */
+  String metrics() {
+    return send(request("metrics").GET());
+  }
+
+  private static String configList(Map<String, String> configs) {
+    List<String> entries = new ArrayList<>();
+    configs.forEach(
+        (name, value) -> entries.add("{\"name\":\"%s\",\"value\":\"%s\"}".formatted(name, value)));
+    return "[" + String.join(",", entries) + "]";
   }
 
   /**

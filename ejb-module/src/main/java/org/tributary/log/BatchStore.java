@@ -5,7 +5,9 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -119,25 +121,32 @@ public class BatchStore {
   }
 
   /**
-   * Replaces a batch by its compacted version, or removes it when nothing in it survived, in one
-   * transaction of its own. A removal also records the log start offset, so that a log whose first
-   * batches compaction removed still starts where it did after a restart. Returns false when the
-   * row had already gone (retention or DeleteRecords).
+   * Stores compacted batches in one transaction: each replaces the row at its base offset, or
+   * removes it when nothing in it survived ({@code null}). A removal also records the log start
+   * offset, so that a log whose first batches compaction removed still starts where it did after a
+   * restart. Returns the base offsets whose rows were there to change.
    */
-  public boolean replace(
-      long topicId, int partition, long baseOffset, EncodedBatch compacted, long logStartOffset) {
-    StoredBatch batch =
-        em.find(StoredBatch.class, new StoredBatch.Key(topicId, partition, baseOffset));
-    if (batch == null) {
-      return false;
-    }
-    if (compacted == null) {
-      em.remove(batch);
+  public List<Long> replace(
+      long topicId, int partition, Map<Long, EncodedBatch> compacted, long logStartOffset) {
+    List<Long> changed = new ArrayList<>(compacted.size());
+    compacted.forEach(
+        (baseOffset, batch) -> {
+          StoredBatch row =
+              em.find(StoredBatch.class, new StoredBatch.Key(topicId, partition, baseOffset));
+          if (row == null) {
+            return;
+          }
+          if (batch == null) {
+            em.remove(row);
+          } else {
+            row.replaceWith(batch);
+          }
+          changed.add(baseOffset);
+        });
+    if (compacted.containsValue(null)) {
       saveLogStart(topicId, partition, logStartOffset);
-    } else {
-      batch.replaceWith(compacted);
     }
-    return true;
+    return changed;
   }
 
   /** Records where a partition's log now starts; see {@link LogStartOffset}. */

@@ -36,10 +36,11 @@ import org.tributary.topic.TopicMetadata;
  * DeleteRecords moves a log start offset on request.
  *
  * <p>Never blocking producers or consumers: every change to stored batches is a short transaction
- * of its own (one rewritten batch, or up to {@value #DELETE_CHUNK} removed ones); the batch holding
- * a partition's last record is never touched, so appends never meet the cleaner's rows, and fetches
- * wait at most for one such transaction. A fetch that already holds a batch's old bytes reads them
- * whole: a rewrite only leaves out records that a newer one for the same key supersedes.
+ * of its own (up to {@value #READ_PAGE} rewritten batches, or up to {@value #DELETE_CHUNK} removed
+ * ones); the batch holding a partition's last record is never touched, so appends never meet the
+ * cleaner's rows, and fetches wait at most for one such transaction. A fetch that already holds a
+ * batch's old bytes reads them whole: a rewrite only leaves out records that a newer one for the
+ * same key supersedes.
  *
  * <p>Concurrency: bean-managed. Scheduled and requested runs take {@link #runs} one at a time; each
  * step that changes a partition's batches holds that partition's maintenance lock, which
@@ -352,39 +353,56 @@ public class LogCleaner {
       if (page.isEmpty()) {
         break;
       }
+      Map<EncodedBatch, BatchCompaction.Result> changed = new LinkedHashMap<>();
       for (EncodedBatch batch : page) {
         position = batch.lastOffset() + 1;
         BatchCompaction.Result compacted =
             BatchCompaction.compact(batch, latest, now, deleteRetentionMs);
         horizon = Math.min(horizon, compacted.tombstoneHorizon());
         if (compacted.batch() != batch) {
-          removed = removed.plus(replace(log, batch, compacted));
+          changed.put(batch, compacted);
         }
       }
+      removed = removed.plus(store(log, changed));
     }
     log.compacted(cleanUpTo, horizon);
     return removed;
   }
 
-  /** Stores one compacted batch in a transaction of its own. */
-  private Removal replace(PartitionLog log, EncodedBatch batch, BatchCompaction.Result compacted) {
+  /** Stores one page of compacted batches in a transaction of its own. */
+  private Removal store(PartitionLog log, Map<EncodedBatch, BatchCompaction.Result> changed) {
+    if (changed.isEmpty()) {
+      return Removal.NONE;
+    }
     log.maintenance().lock();
     try {
-      if (batch.lastOffset() < log.logStartOffset()
-          || !store.replace(
-              log.topicId(),
-              log.topicPartition().partition(),
-              batch.baseOffset(),
-              compacted.batch(),
-              log.logStartOffset())) {
-        return Removal.NONE; // DeleteRecords or retention took it meanwhile
+      Map<Long, EncodedBatch> replacements = new LinkedHashMap<>();
+      changed.forEach(
+          (batch, compacted) -> {
+            if (batch.lastOffset() >= log.logStartOffset()) { // else DeleteRecords took it
+              replacements.put(batch.baseOffset(), compacted.batch());
+            }
+          });
+      List<Long> stored =
+          store.replace(
+              log.topicId(), log.topicPartition().partition(), replacements, log.logStartOffset());
+      Removal removed = Removal.NONE;
+      for (Map.Entry<EncodedBatch, BatchCompaction.Result> change : changed.entrySet()) {
+        EncodedBatch batch = change.getKey();
+        EncodedBatch kept = change.getValue().batch();
+        if (stored.contains(batch.baseOffset())) {
+          long freed = batch.bytes().length - (kept == null ? 0 : kept.bytes().length);
+          log.rewritten(batch.baseOffset(), freed);
+          removed =
+              removed.plus(
+                  new Removal(
+                      kept == null ? 1 : 0,
+                      kept == null ? 0 : 1,
+                      change.getValue().recordsRemoved(),
+                      freed));
+        }
       }
-      long freed =
-          batch.bytes().length - (compacted.batch() == null ? 0 : compacted.batch().bytes().length);
-      log.rewritten(batch.baseOffset(), freed);
-      return compacted.batch() == null
-          ? new Removal(1, 0, compacted.recordsRemoved(), freed)
-          : new Removal(0, 1, compacted.recordsRemoved(), freed);
+      return removed;
     } finally {
       log.maintenance().unlock();
     }
