@@ -312,13 +312,17 @@ public class LogCleaner {
     long topicId = log.topicId();
     int partition = log.topicPartition().partition();
     long now = clock.millis();
-    Long lastBatch = store.lastBatchBelow(topicId, partition, log.highWatermark());
+    long highWatermark = log.highWatermark();
+    if (log.nothingToCompact(now)) {
+      return null;
+    }
+    Long lastBatch = store.lastBatchBelow(topicId, partition, highWatermark);
     if (lastBatch == null) {
       return null;
     }
     CleanableRange range = cleanableRange(topic, log, lastBatch, now);
     if (range.totalBytes() == 0
-        || (range.dirtyRatio() < topic.config().minCleanableDirtyRatio()
+        || (range.dirtyRatio() <= topic.config().minCleanableDirtyRatio()
             && log.tombstoneHorizon() > now)) {
       return null;
     }
@@ -365,7 +369,7 @@ public class LogCleaner {
       }
       removed = removed.plus(store(log, changed));
     }
-    log.compacted(cleanUpTo, horizon);
+    log.compacted(cleanUpTo, horizon, highWatermark);
     return removed;
   }
 

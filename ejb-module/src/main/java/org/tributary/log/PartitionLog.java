@@ -56,6 +56,9 @@ public final class PartitionLog {
   /** The earliest time a kept tombstone may go (Long.MAX_VALUE: none known). */
   private volatile long tombstoneHorizon = Long.MAX_VALUE;
 
+  /** The high watermark when the last compaction ended (-1: none since start). */
+  private volatile long compactedAtHighWatermark = -1;
+
   PartitionLog(
       long topicId,
       TopicPartition topicPartition,
@@ -109,12 +112,18 @@ public final class PartitionLog {
   }
 
   /**
-   * A compaction finished: records below {@code offset} are clean, tombstones go at {@code
-   * horizon}.
+   * A compaction that started at {@code highWatermark} finished: records below {@code offset} are
+   * clean, tombstones go at {@code horizon}.
    */
-  void compacted(long offset, long horizon) {
+  void compacted(long offset, long horizon, long highWatermark) {
     cleanedUpTo = offset;
     tombstoneHorizon = horizon;
+    compactedAtHighWatermark = highWatermark;
+  }
+
+  /** Whether nothing arrived since the last compaction and no kept tombstone is due. */
+  boolean nothingToCompact(long now) {
+    return highWatermark == compactedAtHighWatermark && tombstoneHorizon > now;
   }
 
   /**
