@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.logging.Level;
@@ -125,23 +126,10 @@ public class LogCleaner {
     runs.lock();
     try {
       for (TopicMetadata topic : topics.all()) {
-        long started = clock.millis();
-        boolean deletes = topic.config().deletesOldRecords();
-        Removal removed = Removal.NONE;
-        for (PartitionLog log : logsOf(topic)) {
-          RetentionWalk walk =
-              deletes
-                  ? new RetentionWalk(
-                      log.logStartOffset(),
-                      topic.config().retentionMs(),
-                      topic.config().retentionBytes(),
-                      log.sizeInBytes(),
-                      started)
-                  : RetentionWalk.belowLogStart(log.logStartOffset());
-          removed = removed.plus(trim(log, walk));
-        }
-        if (deletes || removed.batches() > 0) {
-          done.put(topic.name(), record(topic, removed.asRun(Kind.RETENTION, started, null)));
+        try {
+          applyRetention(topic).ifPresent(run -> done.put(topic.name(), run));
+        } catch (RuntimeException e) {
+          LOG.log(Level.WARNING, "Retention of topic " + topic.name() + " failed; next time", e);
         }
       }
     } finally {
@@ -156,25 +144,54 @@ public class LogCleaner {
     runs.lock();
     try {
       for (TopicMetadata topic : topics.all()) {
-        if (!topic.config().compacted()) {
-          continue;
-        }
-        long started = clock.millis();
-        Removal removed = null;
-        for (PartitionLog log : logsOf(topic)) {
-          Removal compacted = compact(topic, log);
-          if (compacted != null) {
-            removed = removed == null ? compacted : removed.plus(compacted);
-          }
-        }
-        if (removed != null) {
-          done.put(topic.name(), record(topic, removed.asRun(Kind.COMPACTION, started, null)));
+        try {
+          compact(topic).ifPresent(run -> done.put(topic.name(), run));
+        } catch (RuntimeException e) {
+          LOG.log(Level.WARNING, "Compaction of topic " + topic.name() + " failed; next time", e);
         }
       }
     } finally {
       runs.unlock();
     }
     return done;
+  }
+
+  private Optional<CleaningRun> applyRetention(TopicMetadata topic) {
+    long started = clock.millis();
+    boolean deletes = topic.config().deletesOldRecords();
+    Removal removed = Removal.NONE;
+    for (PartitionLog log : logsOf(topic)) {
+      RetentionWalk walk =
+          deletes
+              ? new RetentionWalk(
+                  log.logStartOffset(),
+                  topic.config().retentionMs(),
+                  topic.config().retentionBytes(),
+                  log.sizeInBytes(),
+                  started)
+              : RetentionWalk.belowLogStart(log.logStartOffset());
+      removed = removed.plus(trim(log, walk));
+    }
+    if (!deletes && removed.batches() == 0) {
+      return Optional.empty();
+    }
+    return Optional.of(record(topic, removed.asRun(Kind.RETENTION, started, null)));
+  }
+
+  private Optional<CleaningRun> compact(TopicMetadata topic) {
+    if (!topic.config().compacted()) {
+      return Optional.empty();
+    }
+    long started = clock.millis();
+    Removal removed = null;
+    for (PartitionLog log : logsOf(topic)) {
+      Removal compacted = compact(topic, log);
+      if (compacted != null) {
+        removed = removed == null ? compacted : removed.plus(compacted);
+      }
+    }
+    return Optional.ofNullable(removed)
+        .map(run -> record(topic, run.asRun(Kind.COMPACTION, started, null)));
   }
 
   /**
