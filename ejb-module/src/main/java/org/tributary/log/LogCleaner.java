@@ -221,7 +221,7 @@ public class LogCleaner {
     return lastRuns.getOrDefault(topics.get(topicName).id(), TopicCleaning.NONE);
   }
 
-  void onTopicDeleted(@Observes TopicDeleted deleted) {
+  public void onTopicDeleted(@Observes TopicDeleted deleted) {
     lastRuns.remove(deleted.topic().id());
   }
 
