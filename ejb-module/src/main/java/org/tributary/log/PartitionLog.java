@@ -27,7 +27,7 @@ import org.tributary.topic.TopicPartition;
  * #maintenance()} lock for each step that changes stored batches, so they never interleave on one
  * partition; appends and fetches never take it.
  */
-final class PartitionLog {
+public final class PartitionLog {
 
   private final long topicId;
   private final TopicPartition topicPartition;

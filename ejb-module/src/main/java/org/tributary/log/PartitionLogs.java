@@ -537,8 +537,12 @@ public class PartitionLogs {
     }
   }
 
-  /** The topic's partition logs, for retention, compaction and DeleteRecords. */
-  List<PartitionLog> logsOf(TopicMetadata topic) {
+  /**
+   * The topic's partition logs, for retention, compaction and DeleteRecords. Public because {@link
+   * LogCleaner} calls it through this bean's EJB view, which refuses non-public methods (and whose
+   * proxy needs {@link PartitionLog} to be a public type; its members stay package-private).
+   */
+  public List<PartitionLog> logsOf(TopicMetadata topic) {
     List<PartitionLog> all = new ArrayList<>(topic.partitions());
     for (int partition = 0; partition < topic.partitions(); partition++) {
       all.add(log(topic, partition));
@@ -546,7 +550,8 @@ public class PartitionLogs {
     return all;
   }
 
-  PartitionLog existingLog(String topicName, int partition) {
+  /** The partition's log; public for {@link LogCleaner}, see {@link #logsOf}. */
+  public PartitionLog existingLog(String topicName, int partition) {
     TopicMetadata topic = topics.get(topicName);
     if (!topic.hasPartition(partition)) {
       throw TributaryException.unknownPartition(topic.name(), partition, topic.partitions());
