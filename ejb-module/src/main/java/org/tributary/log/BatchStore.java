@@ -106,13 +106,8 @@ public class BatchStore {
         .getSingleResult();
   }
 
-  /**
-   * Removes whole batches below the partition's log start offset and records that offset, in one
-   * short transaction; returns how many rows went.
-   */
-  public int deleteBelowLogStart(
-      long topicId, int partition, List<Long> baseOffsets, long logStartOffset) {
-    saveLogStart(topicId, partition, logStartOffset);
+  /** Removes whole batches in one short transaction; returns how many rows went. */
+  public int delete(long topicId, int partition, List<Long> baseOffsets) {
     return em.createNamedQuery(StoredBatch.DELETE_BATCHES)
         .setParameter("topicId", topicId)
         .setParameter("partition", partition)

@@ -306,8 +306,10 @@ public class LogCleaner {
         if (doomed.isEmpty()) {
           return removed;
         }
-        long logStart = log.advanceLogStart(newLogStart);
-        store.deleteBelowLogStart(topicId, partition, doomed, logStart);
+        // Recorded first: whatever fails after, a restart never brings the records back.
+        store.saveLogStart(topicId, partition, Math.max(log.logStartOffset(), newLogStart));
+        log.advanceLogStart(newLogStart);
+        store.delete(topicId, partition, doomed);
         log.removed(bytes);
         removed = removed.plus(new Removal(doomed.size(), 0, records, bytes));
         if (doomed.size() < page.size() || page.size() < DELETE_CHUNK) {
@@ -447,6 +449,7 @@ public class LogCleaner {
       page = store.summaries(log.topicId(), log.topicPartition().partition(), from, end, 256);
       for (BatchSummary batch : page) {
         if (batch.lastOffset() < log.logStartOffset()) {
+          from = batch.baseOffset() + 1; // retention's to remove
           continue;
         }
         boolean isDirty = batch.lastOffset() >= dirtyFrom;

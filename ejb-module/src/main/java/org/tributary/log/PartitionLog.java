@@ -23,12 +23,12 @@ import org.tributary.topic.TopicPartition;
  *
  * <p>Thread safety: offsets, ranges, the tail cache and the waiters are guarded by this object's
  * monitor, held only for in-memory work; the high watermark and log start offset are volatile so
- * that readers see them without it.
+ * that readers see them without it. Retention, compaction and DeleteRecords take the {@link
+ * #maintenance()} lock for each step that changes stored batches, so they never interleave on one
+ * partition; appends and fetches never take it.
  *
  * <p>Public only so that {@link PartitionLogs} can hand it to {@link LogCleaner} through the EJB
- * container; everything it offers stays inside this package. Retention, compaction and
- * DeleteRecords take the {@link #maintenance()} lock for each step that changes stored batches, so
- * they never interleave on one partition; appends and fetches never take it.
+ * container; everything it offers stays inside this package.
  */
 public final class PartitionLog {
 

@@ -538,8 +538,9 @@ public class PartitionLogs {
   }
 
   /**
-   * The topic's partition logs, for retention, compaction and DeleteRecords ({@link LogCleaner});
-   * public only because the container refuses other callers' package-private calls.
+   * The topic's partition logs, for retention, compaction and DeleteRecords. Public because {@link
+   * LogCleaner} calls it through this bean's EJB view, which refuses non-public methods (and whose
+   * proxy needs {@link PartitionLog} to be a public type; its members stay package-private).
    */
   public List<PartitionLog> logsOf(TopicMetadata topic) {
     List<PartitionLog> all = new ArrayList<>(topic.partitions());
@@ -549,7 +550,7 @@ public class PartitionLogs {
     return all;
   }
 
-  /** One partition's log, for {@link LogCleaner}; see {@link #logsOf}. */
+  /** The partition's log; public for {@link LogCleaner}, see {@link #logsOf}. */
   public PartitionLog existingLog(String topicName, int partition) {
     TopicMetadata topic = topics.get(topicName);
     if (!topic.hasPartition(partition)) {

@@ -53,6 +53,9 @@ class AccessBrowserIT {
       assertFalse(browser.isPresent(By.id("configs-form:save-configs")));
       assertFalse(browser.isPresent(By.id("delete-form:delete")));
       assertFalse(browser.isPresent(By.id("partitions-form:add-partitions")));
+      assertFalse(browser.isPresent(By.id("delete-records-form:review")));
+      assertFalse(browser.isPresent(By.id("delete-records-dialog")));
+      assertTrue(browser.isPresent(By.id("last-delete_records")), "the log's runs are shown");
       browser.screenshot("topic-as-viewer");
 
       browser.open("/console/messages.xhtml?topic=" + topic);

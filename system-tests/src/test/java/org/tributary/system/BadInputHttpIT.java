@@ -176,6 +176,7 @@ class BadInputHttpIT {
             broken,
             400),
         bad("malformed", "POST", "{c}/topics/{t}/configs:alter", APPLICATION_JSON, broken, 400),
+        bad("malformed", "POST", "{c}/topics/{t}/records:delete", APPLICATION_JSON, broken, 400),
         bad(
             "malformed",
             "POST",
@@ -272,6 +273,20 @@ class BadInputHttpIT {
             "{c}/consumer-groups/{g}/offsets:reset",
             APPLICATION_JSON,
             "{\"strategy\":\"to-earliest\",\"topic_name\":\"{t}\",\"partitions\":\"all\"}",
+            42200),
+        bad(
+            "offset a string",
+            "POST",
+            "{c}/topics/{t}/records:delete",
+            APPLICATION_JSON,
+            "{\"partitions\":[{\"partition_id\":0,\"offset\":\"x\"}]}",
+            42200),
+        bad(
+            "partitions not a list",
+            "POST",
+            "{c}/topics/{t}/records:delete",
+            APPLICATION_JSON,
+            "{\"partitions\":{\"partition_id\":0,\"offset\":0}}",
             42200));
   }
 
@@ -326,6 +341,20 @@ class BadInputHttpIT {
             "{c}/consumer-groups/{g}/offsets:reset",
             APPLICATION_JSON,
             "{\"strategy\":\"to-earliest\"}",
+            42200),
+        bad(
+            "no partitions",
+            "POST",
+            "{c}/topics/{t}/records:delete",
+            APPLICATION_JSON,
+            "{}",
+            42200),
+        bad(
+            "no offset",
+            "POST",
+            "{c}/topics/{t}/records:delete",
+            APPLICATION_JSON,
+            "{\"partitions\":[{\"partition_id\":0}]}",
             42200));
   }
 
@@ -454,7 +483,29 @@ class BadInputHttpIT {
             "{base}/subscription",
             V2,
             "{\"topic_pattern\":\"(\"}",
-            42200));
+            42200),
+        bad(
+            "no partition to delete records of",
+            "POST",
+            "{c}/topics/{t}/records:delete",
+            APPLICATION_JSON,
+            "{\"partitions\":[]}",
+            42200),
+        bad(
+            "partition listed twice",
+            "POST",
+            "{c}/topics/{t}/records:delete",
+            APPLICATION_JSON,
+            "{\"partitions\":[{\"partition_id\":0,\"offset\":0},"
+                + "{\"partition_id\":0,\"offset\":1}]}",
+            42200),
+        bad(
+            "delete records past the high watermark",
+            "POST",
+            "{c}/topics/{t}/records:delete",
+            APPLICATION_JSON,
+            "{\"partitions\":[{\"partition_id\":0,\"offset\":1000}]}",
+            42218));
   }
 
   static Stream<Bad> negativeOffsets() {
@@ -474,6 +525,13 @@ class BadInputHttpIT {
             V2,
             "{\"offsets\":[{\"topic\":\"{t}\",\"partition\":0,\"offset\":-5}]}",
             42200,
+            42218),
+        bad(
+            "delete records before -2",
+            "POST",
+            "{c}/topics/{t}/records:delete",
+            APPLICATION_JSON,
+            "{\"partitions\":[{\"partition_id\":0,\"offset\":-2}]}",
             42218));
   }
 
@@ -508,7 +566,14 @@ class BadInputHttpIT {
             "POST",
             "{c}/consumer-groups/{g}/offsets:reset",
             APPLICATION_JSON,
-            "{\"strategy\":\"to-earliest\",\"topic_name\":\"{t}\",\"partitions\":[7]}"));
+            "{\"strategy\":\"to-earliest\",\"topic_name\":\"{t}\",\"partitions\":[7]}"),
+        bad(
+            "delete records of partition 3",
+            "POST",
+            "{c}/topics/{t}/records:delete",
+            APPLICATION_JSON,
+            "{\"partitions\":[{\"partition_id\":3,\"offset\":0}]}",
+            40402));
   }
 
   static Stream<Bad> unknownThings() {
@@ -531,6 +596,13 @@ class BadInputHttpIT {
             "{c}/topics/{missing}/configs/retention.ms",
             APPLICATION_JSON,
             "{\"value\":\"1000\"}",
+            40401),
+        bad(
+            "unknown topic",
+            "POST",
+            "{c}/topics/{missing}/records:delete",
+            APPLICATION_JSON,
+            "{\"partitions\":[{\"partition_id\":0,\"offset\":0}]}",
             40401),
         bad("unknown config", "GET", "{c}/topics/{t}/configs/no.such.config", null, null, 40411),
         bad("unknown config", "DELETE", "{c}/topics/{t}/configs/no.such.config", null, null, 40411),
@@ -612,6 +684,13 @@ class BadInputHttpIT {
             "{c}/consumer-groups/{g}/offsets:reset",
             "text/plain",
             "{\"strategy\":\"to-earliest\",\"topic_name\":\"{t}\"}",
+            415),
+        bad(
+            "text/plain",
+            "POST",
+            "{c}/topics/{t}/records:delete",
+            "text/plain",
+            "{\"partitions\":[{\"partition_id\":0,\"offset\":0}]}",
             415));
   }
 

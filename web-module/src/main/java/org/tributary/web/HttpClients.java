@@ -21,6 +21,15 @@ public final class HttpClients {
         ClientKind.CONSUMER, principal(request), instance, request.getRemoteAddr());
   }
 
+  /**
+   * Who asked for a change that the broker records (an offset reset, a DeleteRecords): the
+   * principal, or {@code anonymous}, at the remote address.
+   */
+  public static String who(HttpServletRequest request) {
+    String principal = principal(request);
+    return (principal == null ? "anonymous" : principal) + "@" + request.getRemoteAddr();
+  }
+
   private static String principal(HttpServletRequest request) {
     Principal user = request.getUserPrincipal();
     return user == null ? null : user.getName();

@@ -12,10 +12,14 @@ import java.util.Map;
 import java.util.Optional;
 import org.tributary.console.navigation.Messages;
 import org.tributary.console.security.ChangeAction;
+import org.tributary.log.LogCleaner;
 import org.tributary.topic.TopicCatalog;
 import org.tributary.topic.TopicConfigKey;
 
-/** Backs a topic's page: partitions, configs (editable), adding partitions, deletion. */
+/**
+ * Backs a topic's page: partitions, the log's last cleaning runs, configs (editable), adding
+ * partitions, deletion. Deleting records has a bean of its own, {@link DeleteRecords}.
+ */
 @Named
 @ViewScoped
 public class TopicDetails implements Serializable {
@@ -24,25 +28,32 @@ public class TopicDetails implements Serializable {
 
   @Inject TopicSummaries summaries;
   @Inject TopicCatalog catalog;
+  @Inject LogCleaner cleaner;
 
   private String name;
   private TopicSummary topic;
   private List<ConfigRow> configs;
+  private List<LastCleaningRun> cleaningRuns;
   private int newPartitionCount;
   private String deleteConfirmation;
 
   /** Reads the topic named by the view parameter; a missing topic shows an empty state. */
   public void load() {
+    Messages.reportingRefusals(this::read);
+  }
+
+  private void read() {
     Optional<TopicSummary> found = summaries.find(name);
-    topic = found.orElse(null);
-    if (topic != null) {
-      Map<String, String> overrides = topic.metadata().config().overrides();
+    if (found.isPresent()) {
+      cleaningRuns = LastCleaningRun.of(cleaner.lastRuns(name));
+      Map<String, String> overrides = found.get().metadata().config().overrides();
       configs =
           Arrays.stream(TopicConfigKey.values())
               .map(key -> new ConfigRow(key, overrides.get(key.key())))
               .toList();
-      newPartitionCount = topic.partitions() + 1;
+      newPartitionCount = found.get().partitions() + 1;
     }
+    topic = found.orElse(null); // last: a topic deleted meanwhile shows the empty state
   }
 
   @ChangeAction
@@ -99,6 +110,10 @@ public class TopicDetails implements Serializable {
 
   public TopicSummary getTopic() {
     return topic;
+  }
+
+  public List<LastCleaningRun> getCleaningRuns() {
+    return cleaningRuns;
   }
 
   public List<ConfigRow> getConfigs() {

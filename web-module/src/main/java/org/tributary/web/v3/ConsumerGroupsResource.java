@@ -10,7 +10,6 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.Comparator;
 import java.util.Optional;
@@ -25,6 +24,7 @@ import org.tributary.group.MemberDescription;
 import org.tributary.group.OffsetReset;
 import org.tributary.group.PartitionLag;
 import org.tributary.topic.TopicPartition;
+import org.tributary.web.HttpClients;
 import org.tributary.web.error.RequestRefusedException;
 import org.tributary.web.json.JsonBody;
 import org.tributary.web.v3.Shapes.ResourceList;
@@ -175,14 +175,11 @@ public class ConsumerGroupsResource {
           "Strategies to-earliest, to-latest, to-offset, to-datetime, by-duration, shift-by;"
               + " refused while the group has active members.")
   public Shapes.OffsetReset reset(
-      @PathParam("group") String group,
-      String body,
-      @Context SecurityContext security,
-      @Context HttpServletRequest request) {
+      @PathParam("group") String group, String body, @Context HttpServletRequest request) {
     cluster.require(clusterId);
     OffsetResetBody reset = OffsetResetBody.parse(body);
     return shape(
-        coordinator.resetOffsets(group, reset.request(), reset.dryRun(), who(security, request)));
+        coordinator.resetOffsets(group, reset.request(), reset.dryRun(), HttpClients.who(request)));
   }
 
   @POST
@@ -196,13 +193,12 @@ public class ConsumerGroupsResource {
       @PathParam("group") String group,
       @PathParam("reset") long resetId,
       String body,
-      @Context SecurityContext security,
       @Context HttpServletRequest request) {
     cluster.require(clusterId);
     Boolean dryRun = JsonBody.parseOrEmpty(body).optionalBoolean("dry_run");
     return shape(
         coordinator.undoOffsetReset(
-            group, resetId, dryRun != null && dryRun, who(security, request)));
+            group, resetId, dryRun != null && dryRun, HttpClients.who(request)));
   }
 
   @GET
@@ -324,11 +320,5 @@ public class ConsumerGroupsResource {
 
   private static String groupPath(String group) {
     return "/consumer-groups/" + group;
-  }
-
-  private static String who(SecurityContext security, HttpServletRequest request) {
-    String user =
-        security.getUserPrincipal() == null ? "anonymous" : security.getUserPrincipal().getName();
-    return user + "@" + request.getRemoteAddr();
   }
 }

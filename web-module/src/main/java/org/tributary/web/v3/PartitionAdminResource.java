@@ -14,7 +14,7 @@ import org.tributary.log.PartitionLogs;
 import org.tributary.log.PartitionOffsets;
 import org.tributary.web.v3.Shapes.ResourceList;
 
-/** REST Proxy v3 partitions, with their earliest and latest offsets. */
+/** REST Proxy v3 partitions, with their earliest and latest offsets and stored bytes. */
 @Path("/v3/clusters/{cluster_id}/topics/{topic_name}/partitions")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "v3 partitions")
@@ -61,6 +61,7 @@ public class PartitionAdminResource {
         cluster.related(uri, path + "/replicas"),
         cluster.related(uri, path + "/reassignment"),
         offsets.logStartOffset(),
-        offsets.highWatermark());
+        offsets.highWatermark(),
+        logs.sizeInBytes(topicName, offsets.partition()));
   }
 }

@@ -42,7 +42,32 @@ public final class Shapes {
       Related partitions,
       Related configs,
       Related partitionReassignments,
-      List<String> authorizedOperations) {}
+      List<String> authorizedOperations,
+      TopicLog log) {}
+
+  /**
+   * Tributary extension of a topic: its stored log per partition and the last cleaning runs since
+   * the broker started ({@code null}: none).
+   */
+  public record TopicLog(
+      long sizeBytes,
+      List<PartitionLog> partitions,
+      CleaningRun lastRetention,
+      CleaningRun lastCompaction,
+      CleaningRun lastDeleteRecords) {}
+
+  public record PartitionLog(
+      int partitionId, long logStartOffset, long highWatermark, long sizeBytes) {}
+
+  /** What one retention run, compaction run or DeleteRecords removed from a topic. */
+  public record CleaningRun(
+      String finishedAt,
+      long tookMs,
+      long batchesRemoved,
+      long batchesRewritten,
+      long recordsRemoved,
+      long bytesRemoved,
+      String by) {}
 
   public record ConfigSynonym(String name, String value, String source) {}
 
@@ -69,7 +94,8 @@ public final class Shapes {
       Related replicas,
       Related reassignment,
       long earliestOffset,
-      long latestOffset) {}
+      long latestOffset,
+      long sizeBytes) {}
 
   public record ConsumerGroup(
       String kind,
@@ -149,6 +175,15 @@ public final class Shapes {
       String executedBy,
       String executedAt,
       List<PartitionReset> partitions) {}
+
+  /** Tributary extension: a partition's log start offset (low watermark) after DeleteRecords. */
+  public record DeletedRecords(
+      String kind,
+      String clusterId,
+      String topicName,
+      int partitionId,
+      long lowWatermark,
+      Related partition) {}
 
   public record DataSize(String type, long size) {}
 

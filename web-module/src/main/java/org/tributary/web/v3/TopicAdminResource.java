@@ -17,14 +17,20 @@ import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.tributary.errors.ErrorCode;
+import org.tributary.errors.TributaryException;
 import org.tributary.topic.TopicCatalog;
 import org.tributary.topic.TopicMetadata;
 import org.tributary.web.json.JsonBody;
 import org.tributary.web.v3.Shapes.ResourceList;
 
-/** REST Proxy v3 topics: list, create, describe, grow, delete. */
+/**
+ * REST Proxy v3 topics: list, create, describe, grow, delete. Each topic carries Tributary's {@code
+ * log} extension: stored offsets and sizes, and the last cleaning runs.
+ */
 @Path("/v3/clusters/{cluster_id}/topics")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
@@ -33,6 +39,7 @@ public class TopicAdminResource {
 
   @Inject Cluster cluster;
   @Inject TopicCatalog topics;
+  @Inject TopicLogs logs;
   @Context UriInfo uri;
 
   @PathParam("cluster_id")
@@ -43,7 +50,10 @@ public class TopicAdminResource {
   public ResourceList<Shapes.Topic> list() {
     cluster.require(clusterId);
     return cluster.list(
-        uri, "KafkaTopicList", "/topics", topics.list().stream().map(this::shape).toList());
+        uri,
+        "KafkaTopicList",
+        "/topics",
+        topics.list().stream().map(this::shapeUnlessDeleted).flatMap(Optional::stream).toList());
   }
 
   @POST
@@ -109,6 +119,19 @@ public class TopicAdminResource {
         cluster.related(uri, path + "/partitions"),
         cluster.related(uri, path + "/configs"),
         cluster.related(uri, path + "/partitions/-/reassignment"),
-        List.of());
+        List.of(),
+        logs.describe(topic.name()));
+  }
+
+  /** A topic of the list, unless it was deleted since the list was read. */
+  private Optional<Shapes.Topic> shapeUnlessDeleted(TopicMetadata topic) {
+    try {
+      return Optional.of(shape(topic));
+    } catch (TributaryException e) {
+      if (e.code() == ErrorCode.UNKNOWN_TOPIC_OR_PARTITION) {
+        return Optional.empty();
+      }
+      throw e;
+    }
   }
 }
