@@ -32,5 +32,9 @@ public enum ErrorCode {
   /** An offset reset to undo that was never executed (for this group). */
   OFFSET_RESET_NOT_FOUND,
   /** A previewed reset whose partitions' committed offsets changed before it was applied. */
-  STALE_RESET_PLAN
+  STALE_RESET_PLAN,
+  /** No Tributary user of that name. */
+  USER_NOT_FOUND,
+  /** A Tributary user of that name exists already. */
+  USER_ALREADY_EXISTS
 }

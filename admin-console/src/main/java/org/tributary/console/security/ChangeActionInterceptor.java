@@ -12,6 +12,7 @@ import java.io.Serializable;
 import java.util.concurrent.Callable;
 import java.util.function.Consumer;
 import org.tributary.errors.TributaryException;
+import org.tributary.security.Roles;
 
 /**
  * Enforces {@link ChangeAction} on the server, whatever the page showed: a caller without the admin

@@ -11,6 +11,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.security.Principal;
 import org.tributary.console.navigation.ConsolePaths;
+import org.tributary.security.Roles;
 
 /** Who is signed in, whether they may change things, and signing out. */
 @Named

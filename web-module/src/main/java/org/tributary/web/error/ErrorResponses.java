@@ -58,6 +58,8 @@ public final class ErrorResponses {
       case INCONSISTENT_SUBSCRIPTION -> of(409, 40901, e.getMessage());
       case NON_EMPTY_GROUP -> of(409, 40904, e.getMessage());
       case STALE_RESET_PLAN -> of(409, 40905, e.getMessage());
+      case USER_NOT_FOUND -> of(404, 40413, e.getMessage());
+      case USER_ALREADY_EXISTS -> of(409, 40906, e.getMessage());
       case KAFKA_STORAGE_ERROR -> of(503, 50003, e.getMessage());
       default -> of(422, unprocessableCode(e.code()), e.getMessage());
     };
