@@ -32,5 +32,7 @@ public enum ErrorCode {
   /** An offset reset to undo that was never executed (for this group). */
   OFFSET_RESET_NOT_FOUND,
   /** A previewed reset whose partitions' committed offsets changed before it was applied. */
-  STALE_RESET_PLAN
+  STALE_RESET_PLAN,
+  /** The topic's config forbids the operation (DeleteRecords on a compact-only topic). */
+  POLICY_VIOLATION
 }
