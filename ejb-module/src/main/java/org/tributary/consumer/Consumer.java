@@ -415,14 +415,30 @@ public final class Consumer implements AutoCloseable {
       return logs.read(partition.topic(), partition.partition(), positions.get(partition), budget);
     } catch (TributaryException e) {
       if (e.code() == ErrorCode.OFFSET_OUT_OF_RANGE) {
-        long reset = resetPosition(partition);
-        positions.put(partition, reset);
-        return logs.read(partition.topic(), partition.partition(), reset, budget);
+        return readFromReset(partition, budget);
       }
       if (e.code() == ErrorCode.UNKNOWN_TOPIC_OR_PARTITION) {
         return null;
       }
       throw e;
+    }
+  }
+
+  /**
+   * Reads from where {@code auto.offset.reset} puts the position; once more if retention moved the
+   * log start between the reset and the read.
+   */
+  private FetchResult readFromReset(TopicPartition partition, int budget) {
+    for (int attempt = 1; ; attempt++) {
+      long reset = resetPosition(partition);
+      positions.put(partition, reset);
+      try {
+        return logs.read(partition.topic(), partition.partition(), reset, budget);
+      } catch (TributaryException e) {
+        if (e.code() != ErrorCode.OFFSET_OUT_OF_RANGE || attempt == 2) {
+          throw e;
+        }
+      }
     }
   }
 

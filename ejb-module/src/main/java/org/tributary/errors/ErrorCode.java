@@ -36,5 +36,7 @@ public enum ErrorCode {
   /** No Tributary user of that name. */
   USER_NOT_FOUND,
   /** A Tributary user of that name exists already. */
-  USER_ALREADY_EXISTS
+  USER_ALREADY_EXISTS,
+  /** The topic's config forbids the operation (DeleteRecords on a compact-only topic). */
+  POLICY_VIOLATION
 }

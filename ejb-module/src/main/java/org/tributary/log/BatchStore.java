@@ -106,12 +106,16 @@ public class BatchStore {
         .getSingleResult();
   }
 
-  /** Removes whole batches in one short transaction; returns how many rows went. */
-  public int delete(long topicId, int partition, List<Long> baseOffsets) {
+  /**
+   * Removes the consecutive batches whose base offsets run from {@code first} to {@code last}, in
+   * one short transaction (a range of the primary key, never a scan); returns how many rows went.
+   */
+  public int delete(long topicId, int partition, long first, long last) {
     return em.createNamedQuery(StoredBatch.DELETE_BATCHES)
         .setParameter("topicId", topicId)
         .setParameter("partition", partition)
-        .setParameter("baseOffsets", baseOffsets)
+        .setParameter("first", first)
+        .setParameter("last", last)
         .executeUpdate();
   }
 
@@ -126,17 +130,24 @@ public class BatchStore {
     List<Long> changed = new ArrayList<>(compacted.size());
     compacted.forEach(
         (baseOffset, batch) -> {
-          StoredBatch row =
-              em.find(StoredBatch.class, new StoredBatch.Key(topicId, partition, baseOffset));
-          if (row == null) {
-            return;
+          // Statements by key, so the old bytes are never loaded just to be replaced.
+          int rows =
+              batch == null
+                  ? delete(topicId, partition, baseOffset, baseOffset)
+                  : em.createNamedQuery(StoredBatch.REWRITE)
+                      .setParameter("topicId", topicId)
+                      .setParameter("partition", partition)
+                      .setParameter("baseOffset", baseOffset)
+                      .setParameter("lastOffset", batch.lastOffset())
+                      .setParameter("firstTimestamp", batch.firstTimestamp())
+                      .setParameter("maxTimestamp", batch.maxTimestamp())
+                      .setParameter("recordCount", batch.recordCount())
+                      .setParameter("sizeInBytes", batch.bytes().length)
+                      .setParameter("data", batch.bytes())
+                      .executeUpdate();
+          if (rows > 0) {
+            changed.add(baseOffset);
           }
-          if (batch == null) {
-            em.remove(row);
-          } else {
-            row.replaceWith(batch);
-          }
-          changed.add(baseOffset);
         });
     if (compacted.containsValue(null)) {
       saveLogStart(topicId, partition, logStartOffset);
@@ -176,12 +187,15 @@ public class BatchStore {
   }
 
   public int deleteTopic(long topicId) {
+    // Batches first, then the log start: the order compaction locks them in, so no deadlock.
+    int deleted =
+        em.createNamedQuery(StoredBatch.DELETE_TOPIC)
+            .setParameter("topicId", topicId)
+            .executeUpdate();
     em.createNamedQuery(LogStartOffset.DELETE_TOPIC)
         .setParameter("topicId", topicId)
         .executeUpdate();
-    return em.createNamedQuery(StoredBatch.DELETE_TOPIC)
-        .setParameter("topicId", topicId)
-        .executeUpdate();
+    return deleted;
   }
 
   /** Removes batches left by a topic whose deletion committed before its batches were removed. */

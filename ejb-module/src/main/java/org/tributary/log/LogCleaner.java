@@ -58,6 +58,9 @@ public class LogCleaner {
   private static final int DELETE_CHUNK = 100;
   private static final int READ_PAGE = 16;
 
+  /** DeleteRecords removes up to this many chunks at once; retention takes the rest. */
+  private static final int DELETE_RECORDS_CHUNKS = 10;
+
   @Inject PartitionLogs logs;
   @Inject TopicCatalog topics;
   @Inject BatchStore store;
@@ -72,6 +75,11 @@ public class LogCleaner {
   @Inject
   @ConfigProperty(name = "tributary.log.cleaner.backoff.ms", defaultValue = "15000")
   long cleanerBackoffMs;
+
+  /** When the first retention check and compaction run come after start (Kafka: 30 s). */
+  @Inject
+  @ConfigProperty(name = "tributary.log.cleaner.initial.delay.ms", defaultValue = "30000")
+  long initialDelayMs;
 
   /** Kafka's {@code log.cleaner.enable}. */
   @Inject
@@ -89,12 +97,12 @@ public class LogCleaner {
   private volatile long nextRetention;
   private volatile long nextCompaction;
 
-  /** The first retention check comes 30 s after start (as Kafka's), or sooner if set so. */
+  /** The first runs come after the initial delay, or after one interval if that is shorter. */
   @PostConstruct
   void schedule() {
     long now = clock.millis();
-    nextRetention = now + Math.min(30_000, retentionCheckIntervalMs);
-    nextCompaction = now + Math.min(30_000, cleanerBackoffMs);
+    nextRetention = now + Math.min(initialDelayMs, retentionCheckIntervalMs);
+    nextCompaction = now + Math.min(initialDelayMs, cleanerBackoffMs);
   }
 
   /** Every second: starts the retention check and the compaction run when they are due. */
@@ -170,7 +178,7 @@ public class LogCleaner {
                   log.sizeInBytes(),
                   started)
               : RetentionWalk.belowLogStart(log.logStartOffset());
-      removed = removed.plus(trim(log, walk));
+      removed = removed.plus(trim(log, walk, Integer.MAX_VALUE));
     }
     if (!deletes && removed.batches() == 0) {
       return Optional.empty();
@@ -204,6 +212,14 @@ public class LogCleaner {
   public Map<Integer, Long> deleteRecords(
       String topicName, Map<Integer, Long> beforeOffsets, String by) {
     TopicMetadata topic = topics.get(topicName);
+    if (!topic.config().deletesOldRecords()) {
+      throw new TributaryException(
+          ErrorCode.POLICY_VIOLATION,
+          "Records of topic '"
+              + topic.name()
+              + "' cannot be deleted: its cleanup.policy is compact, which keeps the latest"
+              + " record of every key (as Kafka, DeleteRecords needs delete or compact,delete).");
+    }
     Map<PartitionLog, Long> targets = new LinkedHashMap<>();
     beforeOffsets.forEach(
         (partition, offset) -> {
@@ -215,15 +231,23 @@ public class LogCleaner {
     Removal removed = Removal.NONE;
     for (Map.Entry<PartitionLog, Long> target : targets.entrySet()) {
       PartitionLog log = target.getKey();
+      boolean moved;
       log.maintenance().lock();
       try {
-        if (target.getValue() > log.logStartOffset()) {
+        moved = target.getValue() > log.logStartOffset();
+        if (moved) {
           store.saveLogStart(log.topicId(), log.topicPartition().partition(), target.getValue());
           log.advanceLogStart(target.getValue());
-          removed = removed.plus(trim(log, RetentionWalk.belowLogStart(log.logStartOffset())));
         }
       } finally {
         log.maintenance().unlock();
+      }
+      if (moved) {
+        // The records are unreadable now; a huge backlog of batches goes at the next check.
+        removed =
+            removed.plus(
+                trim(
+                    log, RetentionWalk.belowLogStart(log.logStartOffset()), DELETE_RECORDS_CHUNKS));
       }
       lowWatermarks.put(log.topicPartition().partition(), log.logStartOffset());
     }
@@ -272,54 +296,65 @@ public class LogCleaner {
   }
 
   /**
-   * Removes the oldest batches that the walk lets go, a chunk per transaction, never the batch
-   * holding the last record; the log start offset moves past them first, so no fetch is sent to a
-   * batch that is going.
+   * Removes the oldest batches that the walk lets go, up to {@code maxChunks} chunks of {@value
+   * #DELETE_CHUNK}, never the batch holding the last record. For each chunk the log start offset is
+   * recorded and moved past it first, so no fetch is sent to a batch that is going; the partition's
+   * maintenance lock is held per chunk.
    */
-  private Removal trim(PartitionLog log, RetentionWalk walk) {
+  private Removal trim(PartitionLog log, RetentionWalk walk, int maxChunks) {
     long topicId = log.topicId();
     int partition = log.topicPartition().partition();
+    Long lastBatch = store.lastBatchBelow(topicId, partition, log.highWatermark());
     Removal removed = Removal.NONE;
-    log.maintenance().lock();
-    try {
-      Long lastBatch = store.lastBatchBelow(topicId, partition, log.highWatermark());
-      if (lastBatch == null) {
-        return removed;
-      }
-      long from = Long.MIN_VALUE;
-      while (true) {
+    long from = Long.MIN_VALUE;
+    for (int chunk = 0; lastBatch != null && chunk < maxChunks; chunk++) {
+      Removal chunkRemoved;
+      log.maintenance().lock();
+      try {
         List<BatchSummary> page =
             store.summaries(topicId, partition, from, lastBatch, DELETE_CHUNK);
-        List<Long> doomed = new ArrayList<>();
-        long bytes = 0;
-        long records = 0;
-        long newLogStart = log.logStartOffset();
+        List<BatchSummary> doomed = new ArrayList<>();
         for (BatchSummary batch : page) {
           if (!walk.removes(batch)) {
             break;
           }
-          doomed.add(batch.baseOffset());
-          bytes += batch.sizeInBytes();
-          records += batch.recordCount();
-          newLogStart = Math.max(newLogStart, batch.lastOffset() + 1);
+          doomed.add(batch);
         }
         if (doomed.isEmpty()) {
           return removed;
         }
-        // Recorded first: whatever fails after, a restart never brings the records back.
-        store.saveLogStart(topicId, partition, Math.max(log.logStartOffset(), newLogStart));
-        log.advanceLogStart(newLogStart);
-        store.delete(topicId, partition, doomed);
-        log.removed(bytes);
-        removed = removed.plus(new Removal(doomed.size(), 0, records, bytes));
+        chunkRemoved = remove(log, doomed);
         if (doomed.size() < page.size() || page.size() < DELETE_CHUNK) {
-          return removed;
+          return removed.plus(chunkRemoved);
         }
-        from = doomed.get(doomed.size() - 1) + 1;
+        from = doomed.get(doomed.size() - 1).baseOffset() + 1;
+      } finally {
+        log.maintenance().unlock();
       }
-    } finally {
-      log.maintenance().unlock();
+      removed = removed.plus(chunkRemoved);
     }
+    return removed;
+  }
+
+  /** Removes consecutive oldest batches; the caller holds the partition's maintenance lock. */
+  private Removal remove(PartitionLog log, List<BatchSummary> doomed) {
+    long bytes = 0;
+    long records = 0;
+    long newLogStart = log.logStartOffset();
+    for (BatchSummary batch : doomed) {
+      bytes += batch.sizeInBytes();
+      records += batch.recordCount();
+      newLogStart = Math.max(newLogStart, batch.lastOffset() + 1);
+    }
+    long topicId = log.topicId();
+    int partition = log.topicPartition().partition();
+    // Recorded first: whatever fails after, a restart never brings the records back.
+    store.saveLogStart(topicId, partition, newLogStart);
+    log.advanceLogStart(newLogStart);
+    store.delete(
+        topicId, partition, doomed.get(0).baseOffset(), doomed.get(doomed.size() - 1).baseOffset());
+    log.removed(bytes);
+    return new Removal(doomed.size(), 0, records, bytes);
   }
 
   /**
@@ -368,7 +403,8 @@ public class LogCleaner {
     }
     Removal removed = Removal.NONE;
     long horizon = BatchCompaction.NO_HORIZON;
-    long deleteRetentionMs = topic.config().deleteRetentionMs();
+    // Capped so that now + delete.retention.ms (the tombstones' horizon) cannot overflow.
+    long deleteRetentionMs = Math.min(topic.config().deleteRetentionMs(), Long.MAX_VALUE - now);
     position = log.logStartOffset();
     while (position < cleanUpTo) {
       List<EncodedBatch> page =
@@ -388,7 +424,10 @@ public class LogCleaner {
       }
       removed = removed.plus(store(log, changed));
     }
-    log.compacted(cleanUpTo, horizon, highWatermark);
+    // Only a run that reached the active tail may skip the partition until new records arrive:
+    // one cut short by the key map or min.compaction.lag.ms has more to do as time passes.
+    boolean complete = cleanUpTo == lastBatch;
+    log.compacted(cleanUpTo, horizon, complete ? highWatermark : -1);
     return removed;
   }
 

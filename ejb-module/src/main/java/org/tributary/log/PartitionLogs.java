@@ -68,6 +68,12 @@ public class PartitionLogs {
   private final Map<PartitionKey, PartitionLog> logs = new ConcurrentHashMap<>();
   private final Map<TransactionalAppend, Transaction> openTransactions = new ConcurrentHashMap<>();
 
+  /**
+   * Log start offsets recorded by retention, DeleteRecords or compaction, read at start-up; a
+   * partition with no stored batch left still starts (and hands out offsets) from there.
+   */
+  private final Map<PartitionKey, Long> recoveredLogStarts = new ConcurrentHashMap<>();
+
   /** Committed offsets at start-up, by topic name: logs never hand out offsets below them. */
   private final Map<TopicPartition, Long> committedFloors = new ConcurrentHashMap<>();
 
@@ -120,19 +126,21 @@ public class PartitionLogs {
           new TopicPartition((String) floor[0], (Integer) floor[1]),
           ((Number) floor[2]).longValue());
     }
-    Map<PartitionKey, Long> movedLogStarts = new ConcurrentHashMap<>();
     for (Object[] logStart : store.logStarts()) {
-      movedLogStarts.put(
+      recoveredLogStarts.put(
           new PartitionKey((Long) logStart[0], (Integer) logStart[1]), (Long) logStart[2]);
     }
     for (Object[] extent : store.extents()) {
       TopicMetadata topic = byId.get((Long) extent[0]);
       int partition = (Integer) extent[1];
       long logStart =
-          movedLogStarts.getOrDefault(new PartitionKey(topic.id(), partition), (Long) extent[2]);
+          recoveredLogStarts.getOrDefault(
+              new PartitionKey(topic.id(), partition), (Long) extent[2]);
+      // Never below the log start: DeleteRecords may have moved it past a gap at the end.
       long nextOffset =
           Math.max(
-              (Long) extent[3] + 1, committedFloors.getOrDefault(topic.partition(partition), 0L));
+              Math.max((Long) extent[3] + 1, logStart),
+              committedFloors.getOrDefault(topic.partition(partition), 0L));
       long sizeInBytes = ((Number) extent[4]).longValue();
       logs.put(
           new PartitionKey(topic.id(), partition),
@@ -334,6 +342,7 @@ public class PartitionLogs {
   public void onTopicDeleted(@Observes TopicDeleted deleted) {
     TopicMetadata topic = deleted.topic();
     committedFloors.keySet().removeIf(partition -> partition.topic().equals(topic.name()));
+    recoveredLogStarts.keySet().removeIf(partition -> partition.topicId() == topic.id());
     TributaryException gone = TributaryException.unknownTopic(topic.name());
     for (int partition = 0; partition < topic.partitions(); partition++) {
       PartitionLog log = logs.remove(new PartitionKey(topic.id(), partition));
@@ -568,15 +577,20 @@ public class PartitionLogs {
     log =
         logs.computeIfAbsent(
             key,
-            k ->
-                new PartitionLog(
-                    topic.id(),
-                    topic.partition(partition),
-                    committedFloors.getOrDefault(topic.partition(partition), 0L),
-                    committedFloors.getOrDefault(topic.partition(partition), 0L),
-                    0,
-                    tailCacheBytes,
-                    tailCacheBudget));
+            k -> {
+              long start =
+                  Math.max(
+                      committedFloors.getOrDefault(topic.partition(partition), 0L),
+                      recoveredLogStarts.getOrDefault(k, 0L));
+              return new PartitionLog(
+                  topic.id(),
+                  topic.partition(partition),
+                  start,
+                  start,
+                  0,
+                  tailCacheBytes,
+                  tailCacheBudget);
+            });
     if (topics.find(topic.name()).filter(current -> current.id() == topic.id()).isEmpty()) {
       // The topic was deleted while this request held its metadata: no log may outlive it.
       // (A log that existed before the deletion is closed by it; the writer refuses those.)

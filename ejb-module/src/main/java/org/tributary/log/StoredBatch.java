@@ -56,7 +56,14 @@ import org.tributary.topic.TopicConfigKey;
     name = StoredBatch.DELETE_BATCHES,
     query =
         "DELETE FROM StoredBatch b WHERE b.topicId = :topicId AND b.partition = :partition"
-            + " AND b.baseOffset IN :baseOffsets")
+            + " AND b.baseOffset >= :first AND b.baseOffset <= :last")
+@NamedQuery(
+    name = StoredBatch.REWRITE,
+    query =
+        "UPDATE StoredBatch b SET b.lastOffset = :lastOffset, b.firstTimestamp = :firstTimestamp,"
+            + " b.maxTimestamp = :maxTimestamp, b.recordCount = :recordCount,"
+            + " b.sizeInBytes = :sizeInBytes, b.data = :data WHERE b.topicId = :topicId"
+            + " AND b.partition = :partition AND b.baseOffset = :baseOffset")
 @NamedQuery(
     name = StoredBatch.DELETE_TOPIC,
     query = "DELETE FROM StoredBatch b WHERE b.topicId = :topicId")
@@ -70,6 +77,7 @@ public class StoredBatch {
   static final String FIRST_WITH_TIMESTAMP = "StoredBatch.firstWithTimestamp";
   static final String SUMMARIES = "StoredBatch.summaries";
   static final String EXTENTS = "StoredBatch.extents";
+  static final String REWRITE = "StoredBatch.rewrite";
   static final String DELETE_BATCHES = "StoredBatch.deleteBatches";
   static final String DELETE_TOPIC = "StoredBatch.deleteTopic";
   static final String DELETE_ORPHANS = "StoredBatch.deleteOrphans";
@@ -120,16 +128,6 @@ public class StoredBatch {
     this.data = batch.bytes();
   }
 
-  /** Compaction's rewrite of this batch: the same base offset, fewer records. */
-  void replaceWith(EncodedBatch batch) {
-    this.lastOffset = batch.lastOffset();
-    this.firstTimestamp = batch.firstTimestamp();
-    this.maxTimestamp = batch.maxTimestamp();
-    this.recordCount = batch.recordCount();
-    this.sizeInBytes = batch.bytes().length;
-    this.data = batch.bytes();
-  }
-
   int partition() {
     return partition;
   }
@@ -148,12 +146,6 @@ public class StoredBatch {
     private long baseOffset;
 
     public Key() {}
-
-    Key(long topicId, int partition, long baseOffset) {
-      this.topicId = topicId;
-      this.partition = partition;
-      this.baseOffset = baseOffset;
-    }
 
     @Override
     public boolean equals(Object other) {

@@ -16,6 +16,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebDriverException;
@@ -244,7 +245,10 @@ final class ConsoleBrowser
   }
 
   <T> T waitUntil(ExpectedCondition<T> condition) {
-    return new WebDriverWait(driver, Duration.ofSeconds(20)).until(condition);
+    // A live-tail poll may replace the elements a condition is reading: look again.
+    return new WebDriverWait(driver, Duration.ofSeconds(20))
+        .ignoring(StaleElementReferenceException.class)
+        .until(condition);
   }
 
   /** A file the browser downloaded, once it is complete. */

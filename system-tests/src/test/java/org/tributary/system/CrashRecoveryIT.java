@@ -134,7 +134,7 @@ class CrashRecoveryIT {
             "application/json",
             "{\"topic_name\":\""
                 + topic
-                + "\",\"partitions_count\":1,\"configs\":[{\"name\":\"cleanup.policy\",\"value\":\"compact\"}]}");
+                + "\",\"partitions_count\":1,\"configs\":[{\"name\":\"cleanup.policy\",\"value\":\"compact\"},{\"name\":\"min.cleanable.dirty.ratio\",\"value\":\"0\"}]}");
     assertEquals(201, created.status(), created::toString);
     for (String record :
         List.of(

@@ -77,6 +77,7 @@ public final class ErrorResponses {
       case OFFSET_METADATA_TOO_LARGE -> 42217;
       case OFFSET_OUT_OF_RANGE -> 42218;
       case NO_OFFSET_FOR_PARTITION -> 42219;
+      case POLICY_VIOLATION -> 42220;
       default -> 42200;
     };
   }
