@@ -1,24 +1,49 @@
 #!/usr/bin/env bash
-# Runs Tributary on Payara Micro in the foreground, HTTP on loopback only, until Ctrl-C.
-# Usage: run-micro.sh <micro/target dir> <port>. Data goes to $TRIBUTARY_DATA_DIR
-# (default ./tributary-data, relative to the directory it is started from).
+# Runs Tributary on Payara Micro in the foreground until Ctrl-C; HTTP on loopback unless told.
+# Usage: run-micro.sh <micro/target dir> <port>. Settings from the environment:
+#   TRIBUTARY_DATA_DIR            database directory (default ./tributary-data)
+#   TRIBUTARY_HTTP_ADDRESS        address HTTP listens on (default 127.0.0.1; 0.0.0.0: every one)
+#   TRIBUTARY_HTTPS_PORT          also serve HTTPS on this port, with:
+#   TRIBUTARY_KEYSTORE            a PKCS12 keystore holding the server's key and certificate
+#   TRIBUTARY_KEYSTORE_PASSWORD   its password
+#   TRIBUTARY_CERT_ALIAS          the key's alias in it (default tributary)
+#   TRIBUTARY_HTTPS_ADDRESS       address HTTPS listens on (default TRIBUTARY_HTTP_ADDRESS)
+#   TRIBUTARY_JAVA_OPTS           more JVM options (-Dkey=value settings)
 set -euo pipefail
 target=$1
 port=${2:-8080}
 data_dir=${TRIBUTARY_DATA_DIR:-./tributary-data}
 mkdir -p "$data_dir"
 data_dir=$(cd "$data_dir" && pwd)
+http_address=${TRIBUTARY_HTTP_ADDRESS:-127.0.0.1}
+https_address=${TRIBUTARY_HTTPS_ADDRESS:-$http_address}
 
-preboot="$target/preboot-loopback.asadmin"
-# Loopback only; and a body on GET, which REST Proxy's "GET .../offsets" carries (over HTTP/1.1:
-# on an h2c connection Grizzly drops GET bodies, and turning h2c off makes upgrade requests hang).
-cat > "$preboot" <<'PREBOOT'
-set configs.config.server-config.network-config.network-listeners.network-listener.http-listener.address=127.0.0.1
+listeners=configs.config.server-config.network-config.network-listeners.network-listener
+preboot="$target/preboot-$port.asadmin"
+# The listeners' addresses; and a body on GET, which REST Proxy's "GET .../offsets" carries (over
+# HTTP/1.1: on an h2c connection Grizzly drops GET bodies, and turning h2c off makes upgrade
+# requests hang).
+cat > "$preboot" <<PREBOOT
+set $listeners.http-listener.address=$http_address
+set $listeners.https-listener.address=$https_address
 set configs.config.server-config.network-config.protocols.protocol.http-listener.http.allow-payload-for-undefined-http-methods=true
 PREBOOT
 
-echo "Tributary: http://localhost:$port/ (data in $data_dir). Ctrl-C stops it."
-exec java ${TRIBUTARY_JAVA_OPTS:-} \
+tls_options=()
+tls_jvm_options=()
+if [ -n "${TRIBUTARY_HTTPS_PORT:-}" ]; then
+  : "${TRIBUTARY_KEYSTORE:?TRIBUTARY_HTTPS_PORT needs TRIBUTARY_KEYSTORE (a PKCS12 keystore)}"
+  : "${TRIBUTARY_KEYSTORE_PASSWORD:?TRIBUTARY_HTTPS_PORT needs TRIBUTARY_KEYSTORE_PASSWORD}"
+  tls_options=(--sslport "$TRIBUTARY_HTTPS_PORT" --sslcert "${TRIBUTARY_CERT_ALIAS:-tributary}")
+  tls_jvm_options=(
+    "-Djavax.net.ssl.keyStore=$(cd "$(dirname "$TRIBUTARY_KEYSTORE")" && pwd)/$(basename "$TRIBUTARY_KEYSTORE")"
+    "-Djavax.net.ssl.keyStorePassword=$TRIBUTARY_KEYSTORE_PASSWORD"
+    "-Djavax.net.ssl.keyStoreType=PKCS12")
+  echo "Tributary: https://$https_address:$TRIBUTARY_HTTPS_PORT/ as well"
+fi
+
+echo "Tributary: http://$http_address:$port/ (data in $data_dir). Ctrl-C stops it."
+exec java ${TRIBUTARY_JAVA_OPTS:-} "${tls_jvm_options[@]}" \
   -Dtributary.data.dir="$data_dir" \
   -Dderby.system.home="$data_dir" \
   -Dderby.stream.error.file="$data_dir/derby.log" \
@@ -26,6 +51,7 @@ exec java ${TRIBUTARY_JAVA_OPTS:-} \
   --deploy "$target/tributary.war" \
   --contextroot / \
   --port "$port" \
+  "${tls_options[@]}" \
   --prebootcommandfile "$preboot" \
   --nohazelcast \
   --disablephonehome

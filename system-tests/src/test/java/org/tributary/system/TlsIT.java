@@ -1,0 +1,143 @@
+package org.tributary.system;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyStore;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLHandshakeException;
+import javax.net.ssl.TrustManagerFactory;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * HTTPS as the README describes it: a server started with TRIBUTARY_HTTPS_PORT and a PKCS12
+ * keystore of its own serves the API over TLS with that certificate, so credentials never cross a
+ * network in the clear.
+ */
+class TlsIT {
+
+  private static final String KEYSTORE_PASSWORD = "tls-test-keystore";
+
+  private final Path work = Path.of(System.getProperty("crash.test.dir")).resolveSibling("tls");
+  private final int port = Integer.parseInt(System.getProperty("crash.test.port"));
+  private final int httpsPort = port + 1;
+
+  @AfterEach
+  void stopServer() throws Exception {
+    run(List.of(System.getProperty("scripts") + "/micro-server.sh", "stop", work.toString()));
+  }
+
+  @Test
+  void theApiAnswersOverHttpsWithTheProvidedCertificateOnly() throws Exception {
+    Files.createDirectories(work);
+    Path keystore = work.resolve("keystore.p12");
+    Files.deleteIfExists(keystore);
+    run(
+        List.of(
+            Path.of(System.getProperty("java.home"), "bin", "keytool").toString(),
+            "-genkeypair",
+            "-alias",
+            "tributary",
+            "-keyalg",
+            "RSA",
+            "-keysize",
+            "2048",
+            "-validity",
+            "2",
+            "-dname",
+            "CN=localhost",
+            "-ext",
+            "SAN=dns:localhost,ip:127.0.0.1",
+            "-storetype",
+            "PKCS12",
+            "-keystore",
+            keystore.toString(),
+            "-storepass",
+            KEYSTORE_PASSWORD));
+    ProcessBuilder start =
+        new ProcessBuilder(
+            System.getProperty("scripts") + "/micro-server.sh",
+            "start",
+            System.getProperty("micro.target"),
+            String.valueOf(port),
+            work.toString(),
+            System.getProperty("test.server.options", ""));
+    start.environment().put("TRIBUTARY_HTTPS_PORT", String.valueOf(httpsPort));
+    start.environment().put("TRIBUTARY_KEYSTORE", keystore.toString());
+    start.environment().put("TRIBUTARY_KEYSTORE_PASSWORD", KEYSTORE_PASSWORD);
+    run(start);
+
+    HttpClient trusting =
+        HttpClient.newBuilder()
+            .sslContext(trusting(keystore))
+            .connectTimeout(Duration.ofSeconds(10))
+            .build();
+    HttpResponse<String> health = trusting.send(get("/health/ready"), ofString());
+    assertEquals(200, health.statusCode(), health::body);
+    assertTrue(health.body().contains("UP"), health::body);
+    HttpRequest topics =
+        HttpRequest.newBuilder(URI.create("https://127.0.0.1:" + httpsPort + "/topics"))
+            .header("Authorization", basic("admin", System.getProperty("console.admin.password")))
+            .build();
+    assertEquals(200, trusting.send(topics, ofString()).statusCode());
+
+    HttpClient defaultTrust =
+        HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    assertThrows(
+        SSLHandshakeException.class, () -> defaultTrust.send(get("/health/ready"), ofString()));
+  }
+
+  private HttpRequest get(String path) {
+    return HttpRequest.newBuilder(URI.create("https://127.0.0.1:" + httpsPort + path)).build();
+  }
+
+  private static HttpResponse.BodyHandler<String> ofString() {
+    return HttpResponse.BodyHandlers.ofString();
+  }
+
+  private static String basic(String user, String password) {
+    return "Basic "
+        + Base64.getEncoder()
+            .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+  }
+
+  /** A client that trusts exactly the server's own certificate, as its users would. */
+  private static SSLContext trusting(Path keystore) throws Exception {
+    KeyStore trusted = KeyStore.getInstance("PKCS12");
+    try (InputStream in = Files.newInputStream(keystore)) {
+      trusted.load(in, KEYSTORE_PASSWORD.toCharArray());
+    }
+    TrustManagerFactory trust =
+        TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+    trust.init(trusted);
+    SSLContext context = SSLContext.getInstance("TLS");
+    context.init(null, trust.getTrustManagers(), null);
+    return context;
+  }
+
+  private static void run(List<String> command) throws IOException, InterruptedException {
+    run(new ProcessBuilder(new ArrayList<>(command)));
+  }
+
+  private static void run(ProcessBuilder command) throws IOException, InterruptedException {
+    Process process = command.inheritIO().start();
+    assertTrue(process.waitFor(300, TimeUnit.SECONDS), command.command() + " finished in time");
+    assertEquals(0, process.exitValue(), command.command() + " succeeded");
+  }
+}
