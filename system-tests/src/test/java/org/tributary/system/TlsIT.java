@@ -28,7 +28,8 @@ import org.junit.jupiter.api.Test;
 /**
  * HTTPS as the README describes it: a server started with TRIBUTARY_HTTPS_PORT and a PKCS12
  * keystore of its own serves the API over TLS with that certificate, so credentials never cross a
- * network in the clear.
+ * network in the clear. Neither the keystore's nor any user's password (right or wrong) reaches the
+ * server's log.
  */
 class TlsIT {
 
