@@ -84,7 +84,13 @@ class AccessRulesTest {
               Map.entry("GET " + GROUP + "/offset-resets", EVERY_ROLE),
               Map.entry("POST " + GROUP + "/offsets:reset", ADMIN),
               Map.entry("POST " + GROUP + "/offset-resets/{reset}:undo", ADMIN),
-              Map.entry("GET " + V3 + "/clients", EVERY_ROLE)));
+              Map.entry("GET " + V3 + "/clients", EVERY_ROLE),
+              Map.entry("GET " + V3 + "/users", ADMIN),
+              Map.entry("POST " + V3 + "/users", ADMIN),
+              Map.entry("GET " + V3 + "/users/{user_name}", ADMIN),
+              Map.entry("PATCH " + V3 + "/users/{user_name}", ADMIN),
+              Map.entry("DELETE " + V3 + "/users/{user_name}", ADMIN),
+              Map.entry("POST " + V3 + "/users/{user_name}/password", ADMIN)));
 
   @Test
   void everyResourceMethodTakesTheRolesDecidedHere() {
