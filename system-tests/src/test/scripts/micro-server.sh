@@ -16,7 +16,8 @@ case "$command" in
     TRIBUTARY_DATA_DIR="$work/data" TRIBUTARY_JAVA_OPTS="-Djava.io.tmpdir=$work $java_opts" \
       setsid "$target/../src/main/scripts/run-micro.sh" "$target" "$port" > "$work/server.log" 2>&1 < /dev/null &
     echo $! > "$work/server.pid"
-    "$here/wait-for-url.sh" "http://127.0.0.1:$port/topics" 240 "$work/server.log"
+    # The API refuses a caller without credentials (401) once Tributary is deployed and running.
+    "$here/wait-for-url.sh" "http://127.0.0.1:$port/topics" 240 "$work/server.log" 401
     ;;
   stop)
     work=$2
