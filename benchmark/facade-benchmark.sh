@@ -5,7 +5,9 @@
 #
 #   benchmark/facade-benchmark.sh [records to drain (1000000)] [seconds per send run (5)]
 #
-# Needs `mvn install -DskipTests` first (the EAR, the API jar and benchmark-app's WAR).
+# Needs `mvn install -DskipTests` first (the EAR, the API jar and benchmark-app's WAR). Tributary's
+# admin password is TRIBUTARY_ADMIN_PASSWORD if set, else one generated at the first run and kept
+# beside the server's data (both outlive a run; `mvn clean` removes both).
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 records=${1:-1000000}
@@ -16,6 +18,17 @@ install="$root/benchmark-app/target/payara-server"
 server="$root/system-tests/src/test/scripts/payara-server.sh"
 url="http://127.0.0.1:$http_port"
 
+if [[ -z "${TRIBUTARY_ADMIN_PASSWORD:-}" ]]; then
+  password_file="$install/tributary-admin-password"
+  if [[ ! -s "$password_file" ]]; then
+    mkdir -p "$install"
+    (umask 077 && head -c 18 /dev/urandom | base64 | tr '+/' '-_' > "$password_file")
+  fi
+  TRIBUTARY_ADMIN_PASSWORD=$(cat "$password_file")
+fi
+# In the environment, not on the JVM's command line, which Payara Server writes to its log.
+export TRIBUTARY_ADMIN_PASSWORD
+
 export PAYARA_DOMAIN_LIBS="$root/api/target/tributary-api-1.0.0-SNAPSHOT.jar"
 export PAYARA_EXTRA_DEPLOY="$root/benchmark-app/target/facade-benchmark.war=/facade-benchmark"
 export PAYARA_JVM_OPTS="-Dnum.partitions=4"
@@ -23,9 +36,15 @@ trap 'bash "$server" stop "$install" >/dev/null 2>&1 || true' EXIT
 bash "$server" start "$install" "$root/ear/target/tributary.ear" "$http_port" "$admin_port" /topics \
   2> "$root/benchmark-app/target/server-start.log"
 
-curl -sf -o /dev/null -X POST -H 'Content-Type: application/json' \
-  "$url/v3/clusters/tributary/topics" \
-  -d '{"topic_name":"facade-bench-drain","partitions_count":4}' || true
+created=$(curl -s -o /dev/null -w '%{http_code}' -u "admin:$TRIBUTARY_ADMIN_PASSWORD" \
+  -X POST -H 'Content-Type: application/json' "$url/v3/clusters/tributary/topics" \
+  -d '{"topic_name":"facade-bench-drain","partitions_count":4}')
+case "$created" in
+  201|400) ;; # created, or there from an earlier run
+  *) echo "Creating the topic answered HTTP $created (401: the admin of $install/data has another" \
+       "password than TRIBUTARY_ADMIN_PASSWORD)" >&2
+     exit 1 ;;
+esac
 
 field() { sed -E "s/.*\"$1\":([0-9.E-]+).*/\1/" <<< "$2"; }
 

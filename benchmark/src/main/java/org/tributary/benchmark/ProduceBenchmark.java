@@ -29,6 +29,7 @@ public final class ProduceBenchmark {
 
   private final String url;
   private final Duration runTime;
+  private final String authorization = Credentials.fromSystemProperties().authorization();
   private final HttpClient client =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
@@ -113,6 +114,7 @@ public final class ProduceBenchmark {
       HttpRequest request =
           HttpRequest.newBuilder(URI.create(url + "/topics/" + topic))
               .header("Content-Type", "application/vnd.kafka.binary.v2+json")
+              .header("Authorization", authorization)
               .timeout(Duration.ofSeconds(30))
               .POST(HttpRequest.BodyPublishers.ofString(bodies.get()))
               .build();

@@ -23,6 +23,7 @@ final class TributaryClient {
 
   private final String url;
   private final URI root;
+  private final String authorization = Credentials.fromSystemProperties().authorization();
   private final HttpClient http =
       HttpClient.newBuilder()
           // Plain HTTP/1.1 as Kafka REST clients use it, without an h2c upgrade on each connection.
@@ -121,8 +122,7 @@ final class TributaryClient {
 
   void subscribe(URI consumer, String topic) {
     send(
-        HttpRequest.newBuilder(URI.create(consumer + "/subscription"))
-            .timeout(REQUEST_TIMEOUT)
+        request(URI.create(consumer + "/subscription"))
             .header("Content-Type", V2_JSON)
             .POST(body("{\"topics\":[\"%s\"]}".formatted(topic))));
   }
@@ -131,7 +131,7 @@ final class TributaryClient {
   List<Object> records(URI consumer, Duration timeout, int maxBytes) {
     String answer =
         send(
-            HttpRequest.newBuilder(
+            request(
                     URI.create(
                         consumer
                             + "/records?timeout="
@@ -145,11 +145,17 @@ final class TributaryClient {
   }
 
   void deleteConsumer(URI consumer) {
-    send(HttpRequest.newBuilder(consumer).timeout(REQUEST_TIMEOUT).DELETE());
+    send(request(consumer).DELETE());
   }
 
   private HttpRequest.Builder request(String path) {
-    return HttpRequest.newBuilder(root.resolve(path)).timeout(REQUEST_TIMEOUT);
+    return request(root.resolve(path));
+  }
+
+  private HttpRequest.Builder request(URI uri) {
+    return HttpRequest.newBuilder(uri)
+        .timeout(REQUEST_TIMEOUT)
+        .header("Authorization", authorization);
   }
 
   private static HttpRequest.BodyPublisher body(String json) {

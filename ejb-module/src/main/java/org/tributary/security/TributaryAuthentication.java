@@ -30,6 +30,10 @@ import java.util.Base64;
 public class TributaryAuthentication implements HttpAuthenticationMechanism {
 
   static final String CONSOLE = "/console";
+
+  /** The {@code WWW-Authenticate} challenge of every 401 the API answers. */
+  public static final String BASIC_CHALLENGE = "Basic realm=\"tributary\", charset=\"UTF-8\"";
+
   private static final String LOGIN_PAGE = CONSOLE + "/login.xhtml";
   private static final String SIGNED_IN = TributaryAuthentication.class.getName() + ".caller";
 
@@ -151,7 +155,7 @@ public class TributaryAuthentication implements HttpAuthenticationMechanism {
     try {
       response.setStatus(status);
       if (status == 401) {
-        response.setHeader("WWW-Authenticate", "Basic realm=\"tributary\", charset=\"UTF-8\"");
+        response.setHeader("WWW-Authenticate", BASIC_CHALLENGE);
       }
       response.setContentType("application/json");
       response.setCharacterEncoding("UTF-8");

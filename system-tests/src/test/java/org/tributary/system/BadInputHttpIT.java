@@ -19,7 +19,6 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
-import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -777,7 +776,7 @@ class BadInputHttpIT {
             .connectTimeout(Duration.ofSeconds(10))
             .build();
     HttpRequest request =
-        HttpRequest.newBuilder(URI.create(http.baseUrl() + "/topics/" + topic + "/partitions/2"))
+        http.request("/topics/" + topic + "/partitions/2")
             .header("Content-Type", BINARY)
             .timeout(Duration.ofSeconds(60))
             .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(body)))

@@ -36,7 +36,7 @@ class ClientsHttpIT {
         .findFirst();
   }
 
-  /** The HTTP producer from this machine: every test's produce counts toward it. */
+  /** The tests' admin producing from this machine: every test's produce counts toward it. */
   private long loopbackProducerTotal() {
     return client(ClientsHttpIT::isLoopbackProducer)
         .map(producer -> producer.getJsonNumber("total_records").longValue())
@@ -46,7 +46,8 @@ class ClientsHttpIT {
   private static boolean isLoopbackProducer(JsonObject client) {
     return client.getString("kind").equals("PRODUCER")
         && client.isNull("client_id")
-        && client.getString("address").equals(LOOPBACK);
+        && client.getString("address").equals(LOOPBACK)
+        && TributaryHttp.ADMIN.equals(client.getString("principal", null));
   }
 
   @Test
@@ -96,8 +97,8 @@ class ClientsHttpIT {
       assertTrue(
           producer.getJsonNumber("records_per_second").doubleValue() > 0, producer::toString);
       assertTrue(producer.getJsonNumber("bytes_per_second").doubleValue() > 0, producer::toString);
-      assertEquals("anonymous", producer.getString("who"), producer::toString);
-      assertTrue(producer.isNull("principal"), producer::toString);
+      assertEquals(TributaryHttp.ADMIN, producer.getString("who"), producer::toString);
+      assertEquals(TributaryHttp.ADMIN, producer.getString("principal"), producer::toString);
       assertTrue(producer.isNull("group"), producer::toString);
       Instant.parse(producer.getString("last_activity"));
 
@@ -109,7 +110,7 @@ class ClientsHttpIT {
               .orElseThrow(
                   () -> new AssertionError("no consumer in " + group + ": " + clientList()));
       assertEquals("clients-reader", reader.getString("client_id"), reader::toString);
-      assertEquals("clients-reader", reader.getString("who"), reader::toString);
+      assertEquals(TributaryHttp.ADMIN, reader.getString("who"), "the principal: " + reader);
       assertEquals(LOOPBACK, reader.getString("address"), reader::toString);
       assertEquals(1, reader.getJsonArray("topics").size(), reader::toString);
       assertEquals(topic, reader.getJsonArray("topics").getString(0), reader::toString);

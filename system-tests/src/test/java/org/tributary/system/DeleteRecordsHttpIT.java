@@ -125,7 +125,7 @@ class DeleteRecordsHttpIT {
 
     JsonObject log = log(topic);
     JsonObject run = log.getJsonObject("last_delete_records");
-    assertTrue(run.getString("by").startsWith("anonymous@"), run::toString);
+    assertTrue(run.getString("by").startsWith(TributaryHttp.ADMIN + "@"), run::toString);
     assertEquals(2, longOf(run, "batches_removed"), "batches 0-2 and 3-5: " + run);
     assertEquals(0, longOf(run, "batches_rewritten"), run::toString);
     assertEquals(6, longOf(run, "records_removed"), run::toString);

@@ -26,6 +26,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import org.tributary.system.TributaryHttp.Answer;
@@ -82,6 +83,33 @@ final class Fixtures {
                 .build()
                 .toString());
     assertEquals(201, created.status(), created::toString);
+  }
+
+  /**
+   * Creates a user with these roles through the users API and answers a client signed in as them.
+   * The name is unique ({@code prefix} and a random part) and so is the password.
+   */
+  static TributaryHttp createUser(TributaryHttp admin, String prefix, String... roles) {
+    String name = TributaryHttp.uniqueTopic(prefix);
+    String password = "pw-" + UUID.randomUUID();
+    Answer created =
+        admin.post(v3(admin, "/users"), APPLICATION_JSON, newUser(name, password, roles));
+    assertEquals(201, created.status(), created::toString);
+    return admin.as(name, password);
+  }
+
+  /** The body of {@code POST .../users}. */
+  static String newUser(String name, String password, String... roles) {
+    JsonArrayBuilder list = Json.createArrayBuilder();
+    for (String role : roles) {
+      list.add(role);
+    }
+    return Json.createObjectBuilder()
+        .add("user_name", name)
+        .add("password", password)
+        .add("roles", list)
+        .build()
+        .toString();
   }
 
   /**

@@ -17,7 +17,6 @@ import jakarta.json.JsonValue;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.StringReader;
-import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -264,7 +263,7 @@ class ProduceV3HttpIT {
   private List<JsonObject> stream(String topic, String body) {
     byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
     HttpRequest request =
-        HttpRequest.newBuilder(URI.create(http.baseUrl() + records(topic)))
+        http.request(records(topic))
             .header("Content-Type", APPLICATION_JSON)
             .timeout(Duration.ofSeconds(60))
             .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(bytes)))

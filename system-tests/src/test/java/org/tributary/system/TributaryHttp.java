@@ -16,7 +16,12 @@ import java.time.Duration;
 import java.util.Base64;
 import java.util.UUID;
 
-/** A small HTTP client for the tests: requests to one Tributary, JSON answers. */
+/**
+ * A small HTTP client for the tests: requests to one Tributary, JSON answers. Requests are signed
+ * in with HTTP Basic as {@code admin} (the test servers' password, system property {@code
+ * console.admin.password}) unless the client was made for another user ({@link #as}) or for nobody
+ * ({@link #anonymous}).
+ */
 public final class TributaryHttp {
 
   public static final String BINARY = "application/vnd.kafka.binary.v2+json";
@@ -28,15 +33,61 @@ public final class TributaryHttp {
   /** Bodies of the v3 resources. */
   public static final String APPLICATION_JSON = "application/json";
 
-  private final String baseUrl;
-  private final HttpClient client =
-      HttpClient.newBuilder()
-          .connectTimeout(Duration.ofSeconds(10))
-          .followRedirects(HttpClient.Redirect.NEVER)
-          .build();
+  /** The user every test acts as unless it says otherwise. */
+  public static final String ADMIN = "admin";
 
+  private final String baseUrl;
+  private final String user;
+  private final String authorization;
+  private final HttpClient client;
+
+  /** A client signed in as {@code admin}. */
   public TributaryHttp(String baseUrl) {
+    this(
+        baseUrl,
+        ADMIN,
+        adminPassword(),
+        HttpClient.newBuilder()
+            .connectTimeout(Duration.ofSeconds(10))
+            .followRedirects(HttpClient.Redirect.NEVER)
+            .build());
+  }
+
+  private TributaryHttp(String baseUrl, String user, String password, HttpClient client) {
     this.baseUrl = baseUrl;
+    this.user = user;
+    this.authorization =
+        user == null
+            ? null
+            : "Basic "
+                + Base64.getEncoder()
+                    .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+    this.client = client;
+  }
+
+  /** The same server, signed in as another user. */
+  public TributaryHttp as(String user, String password) {
+    return new TributaryHttp(baseUrl, user, password, client);
+  }
+
+  /** The same server, without credentials. */
+  public TributaryHttp anonymous() {
+    return new TributaryHttp(baseUrl, null, null, client);
+  }
+
+  /** Who this client signs in as; null when anonymous. */
+  public String user() {
+    return user;
+  }
+
+  /** The test servers' admin password, which the build passes to the servers and to the tests. */
+  public static String adminPassword() {
+    String password = System.getProperty("console.admin.password");
+    if (password == null) {
+      throw new IllegalStateException(
+          "System property console.admin.password is not set; system-tests/pom.xml passes it.");
+    }
+    return password;
   }
 
   /** The server the build started for this test run (system property {@code tributary.url}). */
@@ -58,29 +109,28 @@ public final class TributaryHttp {
   }
 
   public Answer get(String path) {
-    return send(HttpRequest.newBuilder(uri(path)).GET());
+    return send(request(path).GET());
   }
 
   public Answer post(String path, String contentType, String body) {
     return send(
-        HttpRequest.newBuilder(uri(path))
+        request(path)
             .header("Content-Type", contentType)
             .POST(HttpRequest.BodyPublishers.ofString(body)));
   }
 
   /** A GET whose answer is negotiated: the records of a v2 consumer instance, for one. */
   public Answer get(String path, String accept) {
-    return send(HttpRequest.newBuilder(uri(path)).header("Accept", accept).GET());
+    return send(request(path).header("Accept", accept).GET());
   }
 
-  /** A GET with a body, as REST Proxy v2's {@code GET .../offsets} takes one. */
   /**
    * A GET with a body, as REST Proxy's {@code GET .../offsets} takes one. Over HTTP/1.1: on an h2c
    * connection Payara's Grizzly drops the body of a GET.
    */
   public Answer getWithBody(String path, String contentType, String body) {
     return send(
-        HttpRequest.newBuilder(uri(path))
+        request(path)
             .version(HttpClient.Version.HTTP_1_1)
             .header("Content-Type", contentType)
             .method("GET", HttpRequest.BodyPublishers.ofString(body)));
@@ -88,24 +138,32 @@ public final class TributaryHttp {
 
   public Answer put(String path, String contentType, String body) {
     return send(
-        HttpRequest.newBuilder(uri(path))
+        request(path)
             .header("Content-Type", contentType)
             .PUT(HttpRequest.BodyPublishers.ofString(body)));
   }
 
   public Answer patch(String path, String contentType, String body) {
     return send(
-        HttpRequest.newBuilder(uri(path))
+        request(path)
             .header("Content-Type", contentType)
             .method("PATCH", HttpRequest.BodyPublishers.ofString(body)));
   }
 
   public Answer delete(String path) {
-    return send(HttpRequest.newBuilder(uri(path)).DELETE());
+    return send(request(path).DELETE());
   }
 
-  private URI uri(String path) {
-    return URI.create(baseUrl + path);
+  /**
+   * A request to a path of this server with this client's credentials, for tests that send it their
+   * own way (a chunked body, another HTTP version).
+   */
+  public HttpRequest.Builder request(String path) {
+    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path));
+    if (authorization != null) {
+      request.header("Authorization", authorization);
+    }
+    return request;
   }
 
   private Answer send(HttpRequest.Builder request) {

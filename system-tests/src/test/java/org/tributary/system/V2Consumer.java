@@ -57,6 +57,11 @@ final class V2Consumer {
     return new V2Consumer(http, group, name, accept);
   }
 
+  /** An existing binary instance, driven by this client (another user than its creator, say). */
+  static V2Consumer attach(TributaryHttp http, String group, String name) {
+    return new V2Consumer(http, group, name, BINARY);
+  }
+
   String base() {
     return base;
   }

@@ -1,11 +1,13 @@
 package org.tributary.web.error;
 
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.concurrent.CompletionException;
 import org.tributary.errors.ErrorCode;
 import org.tributary.errors.TributaryException;
 import org.tributary.errors.UnknownPartitionException;
+import org.tributary.security.TributaryAuthentication;
 
 /**
  * The one place that turns a refusal into an HTTP status and a REST Proxy error code. Codes of REST
@@ -37,10 +39,14 @@ public final class ErrorResponses {
   }
 
   static Response of(int status, int errorCode, String message) {
-    return Response.status(status)
-        .type(MediaType.APPLICATION_JSON_TYPE)
-        .entity(new ErrorBody(errorCode, message))
-        .build();
+    Response.ResponseBuilder response =
+        Response.status(status)
+            .type(MediaType.APPLICATION_JSON_TYPE)
+            .entity(new ErrorBody(errorCode, message));
+    if (status == 401) {
+      response.header(HttpHeaders.WWW_AUTHENTICATE, TributaryAuthentication.BASIC_CHALLENGE);
+    }
+    return response.build();
   }
 
   static Response of(TributaryException e) {

@@ -6,8 +6,9 @@ import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
 
 /**
- * JAX-RS's own refusals (no such path, wrong method, unsupported media type, bad parameter), in
- * REST Proxy's shape: the error code is the HTTP status.
+ * JAX-RS's own refusals (no such path, wrong method, unsupported media type, bad parameter, not
+ * authorized), in REST Proxy's shape: the error code is the HTTP status, except for 401 (40101) and
+ * 403 (40301), which keep the codes the sign-in and role checks answer.
  */
 @Provider
 public class WebApplicationExceptionMapper implements ExceptionMapper<WebApplicationException> {
@@ -15,7 +16,16 @@ public class WebApplicationExceptionMapper implements ExceptionMapper<WebApplica
   @Override
   public Response toResponse(WebApplicationException e) {
     int status = e.getResponse().getStatus();
-    return ErrorResponses.of(status, status, messageFor(status, e));
+    return ErrorResponses.of(status, errorCode(status), messageFor(status, e));
+  }
+
+  /** REST Proxy's codes for the refusals that have one of their own. */
+  private static int errorCode(int status) {
+    return switch (status) {
+      case 401 -> 40101;
+      case 403 -> 40301;
+      default -> status;
+    };
   }
 
   private static String messageFor(int status, WebApplicationException e) {
@@ -24,6 +34,8 @@ public class WebApplicationExceptionMapper implements ExceptionMapper<WebApplica
       return message;
     }
     return switch (status) {
+      case 401 -> "Sign in: send the user name and password with HTTP Basic.";
+      case 403 -> "HTTP 403 Forbidden: the signed-in user lacks a role this call takes.";
       case 404 -> "HTTP 404 Not Found: no resource at this path.";
       case 405 -> "HTTP 405 Method Not Allowed for this resource.";
       case 406 ->

@@ -1,5 +1,6 @@
 package org.tributary.web.v2;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;
@@ -37,6 +38,7 @@ import org.tributary.consumer.PollSummary;
 import org.tributary.errors.TributaryException;
 import org.tributary.group.OffsetResetPolicy;
 import org.tributary.group.RangeAssignor;
+import org.tributary.security.Roles;
 import org.tributary.topic.TopicPartition;
 import org.tributary.web.HttpClients;
 import org.tributary.web.MediaTypes;
@@ -47,6 +49,7 @@ import org.tributary.web.json.JsonBody;
 @Path("/consumers/{group}")
 @Tag(name = "v2 consumers", description = "Confluent REST Proxy v2 consumer instances")
 @Consumes({MediaTypes.V2_JSON, MediaType.APPLICATION_JSON})
+@RolesAllowed({Roles.CONSUMER, Roles.ADMIN})
 public class ConsumersResource {
 
   private static final Logger LOG = Logger.getLogger(ConsumersResource.class.getName());

@@ -1,5 +1,6 @@
 package org.tributary.web.v2;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;
@@ -16,12 +17,14 @@ import java.util.concurrent.CompletionStage;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.tributary.log.PartitionLogs;
 import org.tributary.log.PartitionOffsets;
+import org.tributary.security.Roles;
 import org.tributary.web.MediaTypes;
 
 /** REST Proxy v2 partitions: list, describe, offsets, and produce to one partition. */
 @Path("/topics/{topic}/partitions")
 @Produces({MediaTypes.V2_JSON, MediaType.APPLICATION_JSON})
 @Tag(name = "v2 partitions", description = "Confluent REST Proxy v2 topics, partitions and produce")
+@RolesAllowed({Roles.ADMIN, Roles.PRODUCER, Roles.CONSUMER, Roles.VIEWER})
 public class PartitionsResource {
 
   @Inject PartitionLogs logs;
@@ -47,6 +50,7 @@ public class PartitionsResource {
     return new Responses.Offsets(offsets.logStartOffset(), offsets.highWatermark());
   }
 
+  @RolesAllowed({Roles.PRODUCER, Roles.ADMIN})
   @POST
   @Path("/{partition}")
   @Consumes({MediaTypes.BINARY_V2_JSON, MediaTypes.JSON_V2_JSON})

@@ -1,5 +1,6 @@
 package org.tributary.web.v2;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;
@@ -15,6 +16,7 @@ import java.util.List;
 import java.util.concurrent.CompletionStage;
 import java.util.stream.IntStream;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.tributary.security.Roles;
 import org.tributary.topic.TopicCatalog;
 import org.tributary.topic.TopicMetadata;
 import org.tributary.web.MediaTypes;
@@ -23,6 +25,7 @@ import org.tributary.web.MediaTypes;
 @Path("/topics")
 @Produces({MediaTypes.V2_JSON, MediaType.APPLICATION_JSON})
 @Tag(name = "v2 topics", description = "Confluent REST Proxy v2 topics, partitions and produce")
+@RolesAllowed({Roles.ADMIN, Roles.PRODUCER, Roles.CONSUMER, Roles.VIEWER})
 public class TopicsResource {
 
   @Inject TopicCatalog topics;
@@ -44,6 +47,7 @@ public class TopicsResource {
   }
 
   /** Appends the records; the response comes once all of them are durable. */
+  @RolesAllowed({Roles.PRODUCER, Roles.ADMIN})
   @POST
   @Path("/{topic}")
   @Consumes({MediaTypes.BINARY_V2_JSON, MediaTypes.JSON_V2_JSON})

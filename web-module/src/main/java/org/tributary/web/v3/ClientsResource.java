@@ -1,5 +1,6 @@
 package org.tributary.web.v3;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -14,12 +15,14 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.tributary.clients.BrokerRates;
 import org.tributary.clients.ClientActivity;
 import org.tributary.clients.ClientView;
+import org.tributary.security.Roles;
 import org.tributary.web.v3.Shapes.ListMetadata;
 
 /** Tributary extension: the producers and consumers seen recently, and the broker's rates. */
 @Path("/v3/clusters/{cluster_id}/clients")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "v3 clients")
+@RolesAllowed({Roles.ADMIN, Roles.PRODUCER, Roles.CONSUMER, Roles.VIEWER})
 public class ClientsResource {
 
   @Inject Cluster cluster;

@@ -1,5 +1,6 @@
 package org.tributary.web.v3;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -11,12 +12,14 @@ import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.tributary.security.Roles;
 import org.tributary.web.v3.Shapes.ResourceList;
 
 /** REST Proxy v3 clusters: this one. */
 @Path("/v3/clusters")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "v3 clusters")
+@RolesAllowed({Roles.ADMIN, Roles.PRODUCER, Roles.CONSUMER, Roles.VIEWER})
 public class ClustersResource {
 
   @Inject Cluster cluster;

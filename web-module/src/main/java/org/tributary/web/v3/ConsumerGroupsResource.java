@@ -1,5 +1,6 @@
 package org.tributary.web.v3;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;
@@ -23,6 +24,7 @@ import org.tributary.group.GroupState;
 import org.tributary.group.MemberDescription;
 import org.tributary.group.OffsetReset;
 import org.tributary.group.PartitionLag;
+import org.tributary.security.Roles;
 import org.tributary.topic.TopicPartition;
 import org.tributary.web.HttpClients;
 import org.tributary.web.error.RequestRefusedException;
@@ -33,6 +35,7 @@ import org.tributary.web.v3.Shapes.ResourceList;
 @Path("/v3/clusters/{cluster_id}/consumer-groups")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "v3 consumer groups")
+@RolesAllowed({Roles.ADMIN, Roles.PRODUCER, Roles.CONSUMER, Roles.VIEWER})
 public class ConsumerGroupsResource {
 
   private static final int MAX_RESETS_LISTED = 1000;
@@ -166,6 +169,7 @@ public class ConsumerGroupsResource {
   }
 
   /** Tributary's offset reset (no REST Proxy equivalent); see docs/http-api.md. */
+  @RolesAllowed(Roles.ADMIN)
   @POST
   @Path("/{group}/offsets:reset")
   @Consumes(MediaType.APPLICATION_JSON)
@@ -182,6 +186,7 @@ public class ConsumerGroupsResource {
         coordinator.resetOffsets(group, reset.request(), reset.dryRun(), HttpClients.who(request)));
   }
 
+  @RolesAllowed(Roles.ADMIN)
   @POST
   @Path("/{group}/offset-resets/{reset}:undo")
   @Operation(

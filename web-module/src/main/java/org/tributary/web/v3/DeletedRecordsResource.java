@@ -1,5 +1,6 @@
 package org.tributary.web.v3;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;
@@ -14,6 +15,7 @@ import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.tributary.log.LogCleaner;
+import org.tributary.security.Roles;
 import org.tributary.web.HttpClients;
 import org.tributary.web.v3.Shapes.ResourceList;
 
@@ -25,6 +27,7 @@ import org.tributary.web.v3.Shapes.ResourceList;
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "v3 topics")
+@RolesAllowed(Roles.ADMIN)
 public class DeletedRecordsResource {
 
   @Inject Cluster cluster;

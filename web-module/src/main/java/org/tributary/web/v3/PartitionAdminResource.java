@@ -1,5 +1,6 @@
 package org.tributary.web.v3;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -12,12 +13,14 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.tributary.log.PartitionLogs;
 import org.tributary.log.PartitionOffsets;
+import org.tributary.security.Roles;
 import org.tributary.web.v3.Shapes.ResourceList;
 
 /** REST Proxy v3 partitions, with their earliest and latest offsets and stored bytes. */
 @Path("/v3/clusters/{cluster_id}/topics/{topic_name}/partitions")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "v3 partitions")
+@RolesAllowed({Roles.ADMIN, Roles.PRODUCER, Roles.CONSUMER, Roles.VIEWER})
 public class PartitionAdminResource {
 
   @Inject Cluster cluster;

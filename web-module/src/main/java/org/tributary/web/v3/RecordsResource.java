@@ -1,5 +1,6 @@
 package org.tributary.web.v3;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;
@@ -30,6 +31,7 @@ import org.tributary.clients.ClientActivity;
 import org.tributary.clients.ClientIdentity;
 import org.tributary.log.PartitionLogs;
 import org.tributary.log.RecordMetadata;
+import org.tributary.security.Roles;
 import org.tributary.topic.TopicCatalog;
 import org.tributary.web.HttpClients;
 import org.tributary.web.JsonBinding;
@@ -44,6 +46,7 @@ import org.tributary.web.error.RequestRefusedException;
  */
 @Path("/v3/clusters/{cluster_id}/topics/{topic_name}/records")
 @Tag(name = "v3 produce")
+@RolesAllowed({Roles.PRODUCER, Roles.ADMIN})
 public class RecordsResource {
 
   private static final byte[] NEWLINE = {'\n'};

@@ -219,4 +219,15 @@ public final class Shapes {
       double recordsPerSecond,
       double bytesPerSecond,
       long totalRecords) {}
+
+  /** Tributary extension: a user who may sign in; never the password or its hash. */
+  public record User(
+      String kind,
+      ResourceMetadata metadata,
+      String clusterId,
+      String userName,
+      List<String> roles,
+      boolean mustChangePassword,
+      String createdAt,
+      String passwordChangedAt) {}
 }

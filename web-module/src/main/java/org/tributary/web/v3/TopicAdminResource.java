@@ -1,5 +1,6 @@
 package org.tributary.web.v3;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -22,6 +23,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.tributary.errors.ErrorCode;
 import org.tributary.errors.TributaryException;
+import org.tributary.security.Roles;
 import org.tributary.topic.TopicCatalog;
 import org.tributary.topic.TopicMetadata;
 import org.tributary.web.json.JsonBody;
@@ -35,6 +37,7 @@ import org.tributary.web.v3.Shapes.ResourceList;
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "v3 topics")
+@RolesAllowed(Roles.ADMIN)
 public class TopicAdminResource {
 
   @Inject Cluster cluster;
@@ -45,6 +48,7 @@ public class TopicAdminResource {
   @PathParam("cluster_id")
   String clusterId;
 
+  @RolesAllowed({Roles.ADMIN, Roles.PRODUCER, Roles.CONSUMER, Roles.VIEWER})
   @GET
   @Operation(summary = "List topics")
   public ResourceList<Shapes.Topic> list() {
@@ -79,6 +83,7 @@ public class TopicAdminResource {
     return Response.created(URI.create(shape.metadata().self())).entity(shape).build();
   }
 
+  @RolesAllowed({Roles.ADMIN, Roles.PRODUCER, Roles.CONSUMER, Roles.VIEWER})
   @GET
   @Path("/{topic_name}")
   @Operation(summary = "Describe a topic")

@@ -1,5 +1,6 @@
 package org.tributary.web.v3;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -23,6 +24,7 @@ import java.util.Locale;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.tributary.security.Roles;
 import org.tributary.topic.TopicCatalog;
 import org.tributary.topic.TopicConfigKey;
 import org.tributary.topic.TopicMetadata;
@@ -37,6 +39,7 @@ import org.tributary.web.v3.Shapes.ResourceList;
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "v3 topic configs")
+@RolesAllowed(Roles.ADMIN)
 public class TopicConfigsResource {
 
   @Inject Cluster cluster;
@@ -53,6 +56,7 @@ public class TopicConfigsResource {
   @PathParam("alter")
   String alter;
 
+  @RolesAllowed({Roles.ADMIN, Roles.PRODUCER, Roles.CONSUMER, Roles.VIEWER})
   @GET
   @Operation(summary = "Every config of the topic, with its value in force")
   public ResourceList<Shapes.TopicConfig> list() {
@@ -64,6 +68,7 @@ public class TopicConfigsResource {
         Arrays.stream(TopicConfigKey.values()).map(key -> shape(topic, key)).toList());
   }
 
+  @RolesAllowed({Roles.ADMIN, Roles.PRODUCER, Roles.CONSUMER, Roles.VIEWER})
   @GET
   @Path("/{name}")
   @Operation(summary = "One config of the topic")

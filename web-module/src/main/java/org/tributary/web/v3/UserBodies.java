@@ -1,0 +1,48 @@
+package org.tributary.web.v3;
+
+import java.util.LinkedHashSet;
+import java.util.Set;
+import org.tributary.web.json.JsonBody;
+
+/**
+ * The bodies of {@code .../users}: a new user, a user's roles, a password an admin sets. Only their
+ * shape is checked here; which names, roles and passwords are acceptable is the core's {@code
+ * Users}' to say.
+ */
+final class UserBodies {
+
+  /** {@code {"user_name", "password", "roles": [...], "must_change_password"}}. */
+  record NewUser(String name, String password, Set<String> roles, boolean mustChangePassword) {}
+
+  /** {@code {"password", "must_change_password"}}. */
+  record NewPassword(String password, boolean mustChangePassword) {}
+
+  private UserBodies() {}
+
+  static NewUser newUser(String body) {
+    JsonBody json = JsonBody.parse(body);
+    return new NewUser(
+        json.requiredString("user_name"),
+        json.requiredString("password"),
+        roles(json),
+        mustChange(json));
+  }
+
+  /** {@code {"roles": [...]}}. */
+  static Set<String> roles(String body) {
+    return roles(JsonBody.parse(body));
+  }
+
+  static NewPassword newPassword(String body) {
+    JsonBody json = JsonBody.parse(body);
+    return new NewPassword(json.requiredString("password"), mustChange(json));
+  }
+
+  private static Set<String> roles(JsonBody json) {
+    return new LinkedHashSet<>(json.requiredStrings("roles"));
+  }
+
+  private static boolean mustChange(JsonBody json) {
+    return Boolean.TRUE.equals(json.optionalBoolean("must_change_password"));
+  }
+}
