@@ -74,6 +74,7 @@ public class Users {
   private final LoginThrottle throttle = new LoginThrottle(Clock.systemUTC());
   private final Clock clock = Clock.systemUTC();
   private byte[] verifiedKey;
+  private String unknownUserHash;
 
   @PostConstruct
   void start() {
@@ -85,6 +86,7 @@ public class Users {
             "Pbkdf2PasswordHash.KeySizeBytes", "64"));
     verifiedKey = new byte[32];
     new SecureRandom().nextBytes(verifiedKey);
+    unknownUserHash = hash(randomPassword());
     createFirstUsers();
   }
 
@@ -194,7 +196,13 @@ public class Users {
         && MessageDigest.isEqual(remembered.proof, proof)) {
       return Optional.of(remembered.user);
     }
-    Optional<UserAccount> user = store.find(name).filter(found -> matches(found, password));
+    Optional<UserAccount> account = store.find(name);
+    if (account.isEmpty()) {
+      // As slow as a wrong password, so that timing does not tell which names exist.
+      hashing.verify(String.valueOf(password).toCharArray(), unknownUserHash);
+      return Optional.empty();
+    }
+    Optional<UserAccount> user = account.filter(found -> matches(found, password));
     user.ifPresent(
         found ->
             verified.put(
@@ -223,7 +231,7 @@ public class Users {
   /** Records a sign-in's outcome for the throttle. */
   public void signedIn(String name, String address, boolean succeeded) {
     if (succeeded) {
-      throttle.succeeded(name, address);
+      throttle.succeeded(name);
     } else {
       throttle.failed(name, address);
     }
