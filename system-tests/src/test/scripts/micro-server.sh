@@ -16,7 +16,8 @@ case "$command" in
     TRIBUTARY_DATA_DIR="$work/data" TRIBUTARY_JAVA_OPTS="-Djava.io.tmpdir=$work $java_opts" \
       setsid "$target/../src/main/scripts/run-micro.sh" "$target" "$port" > "$work/server.log" 2>&1 < /dev/null &
     echo $! > "$work/server.pid"
-    "$here/wait-for-url.sh" "http://127.0.0.1:$port/topics" 240 "$work/server.log"
+    # The console's login page: open, and answered only by a deployed application (the API needs a user).
+    "$here/wait-for-url.sh" "http://127.0.0.1:$port/console/login.xhtml" 240 "$work/server.log"
     ;;
   stop)
     work=$2

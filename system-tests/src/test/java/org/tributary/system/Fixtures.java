@@ -61,6 +61,16 @@ final class Fixtures {
 
   /** Creates a topic through v3 and checks that it was created. */
   static void createTopic(TributaryHttp http, String topic, int partitions) {
+    createTopic(http, topic, partitions, Map.of());
+  }
+
+  /** Creates a topic with these configs through v3 and checks that it was created. */
+  static void createTopic(
+      TributaryHttp http, String topic, int partitions, Map<String, String> configs) {
+    JsonArrayBuilder configList = Json.createArrayBuilder();
+    configs.forEach(
+        (name, value) ->
+            configList.add(Json.createObjectBuilder().add("name", name).add("value", value)));
     Answer created =
         http.post(
             v3(http, "/topics"),
@@ -68,6 +78,7 @@ final class Fixtures {
             Json.createObjectBuilder()
                 .add("topic_name", topic)
                 .add("partitions_count", partitions)
+                .add("configs", configList)
                 .build()
                 .toString());
     assertEquals(201, created.status(), created::toString);

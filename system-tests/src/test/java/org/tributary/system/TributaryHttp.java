@@ -16,7 +16,10 @@ import java.time.Duration;
 import java.util.Base64;
 import java.util.UUID;
 
-/** A small HTTP client for the tests: requests to one Tributary, JSON answers. */
+/**
+ * A small HTTP client for the tests: requests to one Tributary as one user (HTTP Basic; the test
+ * servers' admin unless told otherwise), JSON answers.
+ */
 public final class TributaryHttp {
 
   public static final String BINARY = "application/vnd.kafka.binary.v2+json";
@@ -29,6 +32,7 @@ public final class TributaryHttp {
   public static final String APPLICATION_JSON = "application/json";
 
   private final String baseUrl;
+  private final String authorization;
   private final HttpClient client =
       HttpClient.newBuilder()
           .connectTimeout(Duration.ofSeconds(10))
@@ -36,7 +40,12 @@ public final class TributaryHttp {
           .build();
 
   public TributaryHttp(String baseUrl) {
+    this(baseUrl, "admin", System.getProperty("console.admin.password"));
+  }
+
+  public TributaryHttp(String baseUrl, String user, String password) {
     this.baseUrl = baseUrl;
+    this.authorization = "Basic " + base64(user + ":" + password);
   }
 
   /** The server the build started for this test run (system property {@code tributary.url}). */
@@ -112,7 +121,10 @@ public final class TributaryHttp {
     try {
       HttpResponse<String> response =
           client.send(
-              request.timeout(Duration.ofSeconds(60)).build(),
+              request
+                  .header("Authorization", authorization)
+                  .timeout(Duration.ofSeconds(60))
+                  .build(),
               HttpResponse.BodyHandlers.ofString());
       return new Answer(response.statusCode(), response.body(), response);
     } catch (IOException e) {
