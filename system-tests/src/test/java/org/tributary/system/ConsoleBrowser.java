@@ -2,6 +2,7 @@ package org.tributary.system;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -38,12 +39,18 @@ final class ConsoleBrowser
   static final String ADMIN = "admin";
   static final String VIEWER = "viewer";
 
-  private final String baseUrl = System.getProperty("tributary.url", "http://127.0.0.1:8080");
+  private final String baseUrl;
   private final Path downloads;
   private final ChromeDriver driver;
   private String signInAs;
 
+  /** A browser for the console of the server the build started. */
   ConsoleBrowser() {
+    this(System.getProperty("tributary.url", "http://127.0.0.1:8080"));
+  }
+
+  ConsoleBrowser(String baseUrl) {
+    this.baseUrl = baseUrl;
     Path home = Path.of(System.getProperty("browser.dir", "target/browser"));
     downloads = home.resolve("downloads-" + UUID.randomUUID());
     try {
@@ -114,13 +121,27 @@ final class ConsoleBrowser
     close();
   }
 
+  /**
+   * Signs in and waits for the answer: a console page, or the login page again with a query that
+   * says why not (a wrong password, the throttle, no console access).
+   */
   void signIn(String user, String password) {
     open("/console/index.xhtml");
     type(By.id("login:username"), user);
     type(By.id("login:password"), password);
     click(By.id("login:submit"));
-    waitUntil(
-        d -> !d.getCurrentUrl().contains("login.xhtml") || d.getCurrentUrl().contains("failed"));
+    waitUntil(d -> !d.getCurrentUrl().endsWith("/login.xhtml"));
+  }
+
+  /** Signs out through the bar's link and waits for the login page. */
+  void signOut() {
+    click(By.id("user:logout"));
+    waitUntil(d -> d.getCurrentUrl().contains("login.xhtml"));
+  }
+
+  /** The path of the page shown, such as {@code /console/index.xhtml}, without its query. */
+  String path() {
+    return URI.create(driver.getCurrentUrl()).getPath();
   }
 
   WebDriver driver() {
@@ -170,6 +191,15 @@ final class ConsoleBrowser
       script("arguments[0].click();", box);
     }
     waitUntil(d -> box.isSelected());
+  }
+
+  /** Unticks a checkbox (by script, as {@link #tick}). */
+  void untick(By by) {
+    WebElement box = find(by);
+    if (box.isSelected()) {
+      script("arguments[0].click();", box);
+    }
+    waitUntil(d -> !box.isSelected());
   }
 
   /** Clicks something that sends a form or follows a link, and waits for the next page. */

@@ -1,11 +1,8 @@
 package org.tributary.console.navigation;
 
-import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.faces.context.ExternalContext;
 import jakarta.faces.context.FacesContext;
-import jakarta.inject.Inject;
-import jakarta.inject.Named;
-import jakarta.servlet.ServletContext;
+import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.LinkedHashMap;
@@ -17,21 +14,11 @@ import java.util.Map;
  * {@code /console} in the EAR), or under {@code /console/} of the merged Micro WAR. Each web.xml
  * says which with the context parameter {@code tributary.console.prefix}.
  */
-@Named
-@ApplicationScoped
-public class ConsolePaths {
+public final class ConsolePaths {
 
   private static final String PREFIX = "tributary.console.prefix";
 
-  @Inject ServletContext servletContext;
-
-  public String getLoginPage() {
-    return prefixOf(servletContext.getInitParameter(PREFIX)) + "/login.xhtml";
-  }
-
-  public String getLoginFailedPage() {
-    return getLoginPage() + "?failed=true";
-  }
+  private ConsolePaths() {}
 
   /** The URL of a console page, such as {@code /index.xhtml}, for a redirect. */
   public static String url(ExternalContext external, String page) {
@@ -51,6 +38,24 @@ public class ConsolePaths {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /**
+   * The console page a request is for, such as {@code /users.xhtml}, in either packaging: for
+   * filters, which see the request before Faces does.
+   */
+  public static String pageOf(HttpServletRequest request) {
+    String path =
+        request.getServletPath() + (request.getPathInfo() == null ? "" : request.getPathInfo());
+    String prefix = prefixOf(request.getServletContext().getInitParameter(PREFIX));
+    return path.startsWith(prefix) ? path.substring(prefix.length()) : path;
+  }
+
+  /** A console page's URL outside Faces, for a filter's redirect. */
+  public static String url(HttpServletRequest request, String page) {
+    return request.getContextPath()
+        + prefixOf(request.getServletContext().getInitParameter(PREFIX))
+        + page;
   }
 
   private static String prefixOf(String configured) {
