@@ -24,6 +24,8 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.support.ui.ExpectedCondition;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -31,7 +33,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 /**
  * Debian's headless Chromium driven through its chromedriver (nothing downloaded), signed in to the
  * console of the server under test. Browser files stay under {@code target/}; screenshots go to
- * {@code target/screenshots} for a person to look at.
+ * {@code target/screenshots} for a person to look at. Closing it fails the test when a page broke
+ * the Content-Security-Policy (a script or handler the browser refused to run).
  */
 final class ConsoleBrowser
     implements AutoCloseable, BeforeAllCallback, AfterAllCallback, TestWatcher {
@@ -87,6 +90,7 @@ final class ConsoleBrowser
             downloads.toAbsolutePath().toString(),
             "download.prompt_for_download",
             false));
+    options.setCapability("goog:loggingPrefs", Map.of(LogType.BROWSER, "ALL"));
     driver = new ChromeDriver(service, options);
     driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(60));
   }
@@ -296,8 +300,23 @@ final class ConsoleBrowser
     }
   }
 
+  /** What the browser refused under the Content-Security-Policy since the last call. */
+  List<String> contentSecurityPolicyViolations() {
+    return driver.manage().logs().get(LogType.BROWSER).getAll().stream()
+        .map(LogEntry::getMessage)
+        .filter(message -> message.contains("Content Security Policy"))
+        .toList();
+  }
+
   @Override
   public void close() {
-    driver.quit();
+    try {
+      List<String> violations = contentSecurityPolicyViolations();
+      if (!violations.isEmpty()) {
+        throw new AssertionError("The browser refused under the CSP: " + violations);
+      }
+    } finally {
+      driver.quit();
+    }
   }
 }

@@ -65,13 +65,14 @@ class UsersBrowserIT {
   }
 
   @Test
-  void aViewerHasNoUserPages() {
+  void aViewerHasNoUserPagesAndAnOutsideLinkToThemIsRefused() {
     try (ConsoleBrowser viewer = new ConsoleBrowser()) {
       viewer.signIn(ConsoleBrowser.VIEWER);
       assertFalse(viewer.isPresent(By.id("nav-users")));
 
       viewer.open("/console/users.xhtml");
-      assertTrue(viewer.isPresent(By.id("admins-only")));
+      assertEquals("/console/index.xhtml", viewer.path());
+      assertTrue(viewer.messages().contains("opens only from the console's own links"));
       assertFalse(viewer.isPresent(By.id("users")));
     }
   }

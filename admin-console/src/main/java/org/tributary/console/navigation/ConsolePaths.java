@@ -27,14 +27,17 @@ public final class ConsolePaths {
 
   /**
    * Redirects to a console page with query parameters, encoded once (a Faces outcome with {@code
-   * faces-redirect} would encode values that are already encoded again).
+   * faces-redirect}, and {@code ViewHandler.getRedirectURL}, decode values first, so a {@code +} in
+   * a date-time would become a space). The action URL carries the token a protected view needs.
    */
   public static void redirect(String page, Map<String, String> parameters) {
-    ExternalContext external = FacesContext.getCurrentInstance().getExternalContext();
+    FacesContext faces = FacesContext.getCurrentInstance();
+    ExternalContext external = faces.getExternalContext();
     Map<String, List<String>> query = new LinkedHashMap<>();
     parameters.forEach((name, value) -> query.put(name, List.of(value)));
+    String pageUrl = faces.getApplication().getViewHandler().getActionURL(faces, page);
     try {
-      external.redirect(external.encodeRedirectURL(url(external, page), query));
+      external.redirect(external.encodeRedirectURL(pageUrl, query));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
