@@ -1,5 +1,8 @@
 package org.tributary.security;
 
+import java.util.Collections;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -14,8 +17,9 @@ public final class Roles {
   public static final String CONSUMER = "consumer";
   public static final String VIEWER = "viewer";
 
-  /** Every role, in the order the console lists them. */
-  public static final Set<String> ALL = Set.of(ADMIN, PRODUCER, CONSUMER, VIEWER);
+  /** Every role, in the order the console lists them (Set.of has no order). */
+  public static final Set<String> ALL =
+      Collections.unmodifiableSet(new LinkedHashSet<>(List.of(ADMIN, PRODUCER, CONSUMER, VIEWER)));
 
   private Roles() {}
 }

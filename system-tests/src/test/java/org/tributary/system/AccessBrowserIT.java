@@ -27,10 +27,34 @@ class AccessBrowserIT {
       browser.signIn(ConsoleBrowser.ADMIN);
       assertEquals("admin", browser.text(By.id("user-name")));
 
-      browser.click(By.id("user:logout"));
-      browser.waitUntil(d -> d.getCurrentUrl().contains("login.xhtml"));
+      browser.signOut();
       browser.open("/console/topics.xhtml");
       assertTrue(browser.driver().getCurrentUrl().contains("login.xhtml"), "signed out");
+    }
+  }
+
+  @Test
+  void fiveWrongPasswordsInARowPauseSignInsForThatName() {
+    // A name nobody has: the throttle answers the same for names that do not exist.
+    String name = ConsoleUsers.uniqueName("guess");
+    try (ConsoleBrowser browser = new ConsoleBrowser()) {
+      for (int attempt = 1; attempt < 5; attempt++) {
+        browser.signIn(name, "guess-" + attempt);
+        assertTrue(browser.isPresent(By.id("failed")), "attempt " + attempt);
+      }
+      browser.signIn(name, "guess-5");
+      String paused = browser.text(By.id("throttled"));
+      assertTrue(
+          paused.matches(
+              "(?s)Too many failed sign-ins: try again in ([1-9]|[12][0-9]|3[01]) s\\..*"),
+          paused);
+      browser.screenshot("login-throttled");
+      browser.signIn(name, "guess-6");
+      assertTrue(browser.isPresent(By.id("throttled")), "still paused");
+      assertFalse(browser.isPresent(By.id("failed")));
+
+      browser.signIn(ConsoleBrowser.ADMIN);
+      assertEquals("admin", browser.text(By.id("user-name")), "other names may sign in");
     }
   }
 

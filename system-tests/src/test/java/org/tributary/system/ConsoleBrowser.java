@@ -2,6 +2,7 @@ package org.tributary.system;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -24,6 +25,8 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.support.ui.ExpectedCondition;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -31,7 +34,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 /**
  * Debian's headless Chromium driven through its chromedriver (nothing downloaded), signed in to the
  * console of the server under test. Browser files stay under {@code target/}; screenshots go to
- * {@code target/screenshots} for a person to look at.
+ * {@code target/screenshots} for a person to look at. Closing it fails the test when a page broke
+ * the Content-Security-Policy (a script or handler the browser refused to run).
  */
 final class ConsoleBrowser
     implements AutoCloseable, BeforeAllCallback, AfterAllCallback, TestWatcher {
@@ -39,12 +43,18 @@ final class ConsoleBrowser
   static final String ADMIN = "admin";
   static final String VIEWER = "viewer";
 
-  private final String baseUrl = System.getProperty("tributary.url", "http://127.0.0.1:8080");
+  private final String baseUrl;
   private final Path downloads;
   private final ChromeDriver driver;
   private String signInAs;
 
+  /** A browser for the console of the server the build started. */
   ConsoleBrowser() {
+    this(System.getProperty("tributary.url", "http://127.0.0.1:8080"));
+  }
+
+  ConsoleBrowser(String baseUrl) {
+    this.baseUrl = baseUrl;
     Path home = Path.of(System.getProperty("browser.dir", "target/browser"));
     downloads = home.resolve("downloads-" + UUID.randomUUID());
     try {
@@ -81,6 +91,7 @@ final class ConsoleBrowser
             downloads.toAbsolutePath().toString(),
             "download.prompt_for_download",
             false));
+    options.setCapability("goog:loggingPrefs", Map.of(LogType.BROWSER, "ALL"));
     driver = new ChromeDriver(service, options);
     driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(60));
   }
@@ -115,13 +126,27 @@ final class ConsoleBrowser
     close();
   }
 
+  /**
+   * Signs in and waits for the answer: a console page, or the login page again with a query that
+   * says why not (a wrong password, the throttle, no console access).
+   */
   void signIn(String user, String password) {
     open("/console/index.xhtml");
     type(By.id("login:username"), user);
     type(By.id("login:password"), password);
     click(By.id("login:submit"));
-    waitUntil(
-        d -> !d.getCurrentUrl().contains("login.xhtml") || d.getCurrentUrl().contains("failed"));
+    waitUntil(d -> !d.getCurrentUrl().endsWith("/login.xhtml"));
+  }
+
+  /** Signs out through the bar's link and waits for the login page. */
+  void signOut() {
+    click(By.id("user:logout"));
+    waitUntil(d -> d.getCurrentUrl().contains("login.xhtml"));
+  }
+
+  /** The path of the page shown, such as {@code /console/index.xhtml}, without its query. */
+  String path() {
+    return URI.create(driver.getCurrentUrl()).getPath();
   }
 
   WebDriver driver() {
@@ -171,6 +196,15 @@ final class ConsoleBrowser
       script("arguments[0].click();", box);
     }
     waitUntil(d -> box.isSelected());
+  }
+
+  /** Unticks a checkbox (by script, as {@link #tick}). */
+  void untick(By by) {
+    WebElement box = find(by);
+    if (box.isSelected()) {
+      script("arguments[0].click();", box);
+    }
+    waitUntil(d -> !box.isSelected());
   }
 
   /** Clicks something that sends a form or follows a link, and waits for the next page. */
@@ -270,8 +304,23 @@ final class ConsoleBrowser
     }
   }
 
+  /** What the browser refused under the Content-Security-Policy since the last call. */
+  List<String> contentSecurityPolicyViolations() {
+    return driver.manage().logs().get(LogType.BROWSER).getAll().stream()
+        .map(LogEntry::getMessage)
+        .filter(message -> message.contains("Content Security Policy"))
+        .toList();
+  }
+
   @Override
   public void close() {
-    driver.quit();
+    try {
+      List<String> violations = contentSecurityPolicyViolations();
+      if (!violations.isEmpty()) {
+        throw new AssertionError("The browser refused under the CSP: " + violations);
+      }
+    } finally {
+      driver.quit();
+    }
   }
 }

@@ -10,35 +10,38 @@ import java.net.CookieManager;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
+import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
-import org.tributary.system.TributaryHttp.Answer;
 
 /**
  * The console over plain HTTP, in both packagings (the merged WAR on Micro, the console WAR in the
- * EAR): sign-in, pages, and forms whose view state the server does not know. The browser tests
- * cover the rest.
+ * EAR): sign-in, pages, security headers, and requests another site could make a signed-in browser
+ * send (forms without the page's view state, links to protected pages). The browser tests cover the
+ * rest.
  */
 class ConsoleHttpIT {
 
   private static final Pattern VIEW_STATE =
       Pattern.compile("name=\"jakarta.faces.ViewState\"[^>]*value=\"([^\"]+)\"");
+  private static final Pattern STYLESHEET = Pattern.compile("href=\"([^\"]*console\\.css[^\"]*)\"");
 
   private final TributaryHttp http = TributaryHttp.fromSystemProperty();
 
   @Test
   void rootSendsBrowsersToTheConsole() {
-    Answer root = http.get("/");
-    assertEquals(303, root.status());
-    assertTrue(
-        root.response().headers().firstValue("Location").orElseThrow().endsWith("/console/"));
+    HttpResponse<String> root = new Session().get("/");
+    assertTrue(root.statusCode() == 302 || root.statusCode() == 303, root::toString);
+    assertTrue(location(root).endsWith("/console/"), location(root));
   }
 
   @Test
@@ -51,8 +54,7 @@ class ConsoleHttpIT {
     HttpResponse<String> login = anonymous.get("/console/login.xhtml");
     assertEquals(200, login.statusCode());
     assertTrue(login.body().contains("id=\"login\""));
-    Matcher stylesheet =
-        Pattern.compile("href=\"([^\"]*console\\.css[^\"]*)\"").matcher(login.body());
+    Matcher stylesheet = STYLESHEET.matcher(login.body());
     assertTrue(stylesheet.find(), login.body());
     assertEquals(200, anonymous.get(stylesheet.group(1).replace("&amp;", "&")).statusCode());
   }
@@ -91,6 +93,111 @@ class ConsoleHttpIT {
     assertFalse(again.body().contains("Exception"));
   }
 
+  @Test
+  void consolePagesCarryTheSecurityHeadersAndRunOnlyScriptsWithTheirNonce() {
+    Session admin = new Session();
+    assertPolicedPage(admin.get("/console/login.xhtml"));
+    admin.signIn("admin", System.getProperty("console.admin.password"));
+    for (String page : List.of("/console/index.xhtml", "/console/topics.xhtml")) {
+      assertPolicedPage(admin.get(page));
+    }
+    HttpResponse<String> login = admin.get("/console/login.xhtml");
+    Matcher stylesheet = STYLESHEET.matcher(login.body());
+    assertTrue(stylesheet.find(), login.body());
+    HttpResponse<String> css = admin.get(stylesheet.group(1).replace("&amp;", "&"));
+    assertEquals(List.of("nosniff"), css.headers().allValues("X-Content-Type-Options"));
+  }
+
+  /** The headers, one policy whose scripts need the page's nonce, and scripts that carry it. */
+  private static void assertPolicedPage(HttpResponse<String> page) {
+    assertEquals(200, page.statusCode(), page::body);
+    HttpHeaders headers = page.headers();
+    assertEquals(List.of("nosniff"), headers.allValues("X-Content-Type-Options"));
+    assertEquals(List.of("DENY"), headers.allValues("X-Frame-Options"));
+    assertEquals(List.of("same-origin"), headers.allValues("Referrer-Policy"));
+    List<String> policies = headers.allValues("Content-Security-Policy");
+    assertEquals(1, policies.size(), policies::toString);
+    String policy = policies.get(0);
+    assertTrue(policy.startsWith("default-src 'self';"), policy);
+    assertTrue(policy.contains("frame-ancestors 'none'"), policy);
+    assertTrue(policy.contains("object-src 'none'"), policy);
+    Matcher scriptSources = Pattern.compile("script-src ([^;]*)").matcher(policy);
+    assertTrue(scriptSources.find(), policy);
+    Matcher nonce =
+        Pattern.compile("^'self' 'nonce-([A-Za-z0-9+/=]+)'$").matcher(scriptSources.group(1));
+    assertTrue(nonce.find(), "scripts: the console's files and the page's nonce only: " + policy);
+
+    Matcher scripts = Pattern.compile("<script\\b([^>]*)>").matcher(page.body());
+    int inline = 0;
+    while (scripts.find()) {
+      if (!scripts.group(1).contains("src=")) {
+        inline++;
+        assertTrue(scripts.group(1).contains("nonce=\"" + nonce.group(1) + "\""), scripts.group());
+      }
+    }
+    assertTrue(inline > 0, "PrimeFaces renders its widgets with inline scripts");
+    Matcher handler = Pattern.compile("<[a-z][^>]*\\son[a-z]+=\"").matcher(page.body());
+    assertFalse(handler.find(), () -> "an inline event handler: " + handler.group());
+  }
+
+  @Test
+  void aFormSentWithoutThePagesViewStateChangesNothing() {
+    Session admin = new Session();
+    admin.signIn("admin", System.getProperty("console.admin.password"));
+    String forgedTopic = uniqueTopic("csrf-forged");
+    HttpResponse<String> forged =
+        admin.post("/console/topics.xhtml", createTopicForm(forgedTopic, "forged-view-state"));
+    assertEquals(302, forged.statusCode(), forged::body);
+    String withoutViewState = uniqueTopic("csrf-none");
+    HttpResponse<String> none =
+        admin.post("/console/topics.xhtml", createTopicForm(withoutViewState, null));
+    assertEquals(200, none.statusCode(), "a form without a view state only shows the page");
+    assertEquals(404, http.get("/topics/" + forgedTopic).status(), "not created");
+    assertEquals(404, http.get("/topics/" + withoutViewState).status(), "not created");
+
+    String created = uniqueTopic("csrf-own");
+    Matcher viewState = VIEW_STATE.matcher(admin.get("/console/topics.xhtml").body());
+    assertTrue(viewState.find());
+    HttpResponse<String> own =
+        admin.post("/console/topics.xhtml", createTopicForm(created, viewState.group(1)));
+    assertEquals(302, own.statusCode(), own::body);
+    assertEquals(200, http.get("/topics/" + created).status(), "the page's own form creates it");
+  }
+
+  /** What the new-topic dialog sends, with this view state (none if null). */
+  private static Map<String, String> createTopicForm(String topic, String viewState) {
+    Map<String, String> form = new LinkedHashMap<>();
+    form.put("create-form", "create-form");
+    form.put("create-form:name", topic);
+    form.put("create-form:partitions", "1");
+    form.put("create-form:create-submit", "");
+    if (viewState != null) {
+      form.put("jakarta.faces.ViewState", viewState);
+    }
+    return form;
+  }
+
+  @Test
+  void aProtectedPageOpensOnlyThroughTheConsolesOwnLinks() {
+    Session admin = new Session();
+    admin.signIn("admin", System.getProperty("console.admin.password"));
+    HttpResponse<String> outside = admin.get("/console/users.xhtml");
+    assertEquals(302, outside.statusCode(), outside::body);
+    assertTrue(location(outside).endsWith("/console/index.xhtml"), location(outside));
+    HttpResponse<String> overview = admin.get(URI.create(location(outside)).getPath());
+    assertTrue(overview.body().contains("opens only from the console"), overview::body);
+
+    Matcher link =
+        Pattern.compile("href=\"([^\"]*/users\\.xhtml\\?jakarta\\.faces\\.Token=[^\"]+)\"")
+            .matcher(overview.body());
+    assertTrue(link.find(), overview::body);
+    String usersPage = link.group(1).replace("&amp;", "&");
+    assertEquals(200, admin.get(usersPage).statusCode());
+    HttpResponse<String> fromElsewhere =
+        admin.get(usersPage, "Referer", "https://elsewhere.example/page.html");
+    assertEquals(302, fromElsewhere.statusCode(), "even with the token, not from another site");
+  }
+
   private static String location(HttpResponse<String> response) {
     return response.headers().firstValue("Location").orElse("");
   }
@@ -114,8 +221,9 @@ class ConsoleHttpIT {
           .orElse("");
     }
 
-    HttpResponse<String> get(String path) {
-      return send(HttpRequest.newBuilder(URI.create(http.baseUrl() + path)).GET());
+    HttpResponse<String> get(String path, String... headers) {
+      HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(http.baseUrl() + path)).GET();
+      return send(headers.length == 0 ? request : request.headers(headers));
     }
 
     HttpResponse<String> post(String path, Map<String, String> form) {

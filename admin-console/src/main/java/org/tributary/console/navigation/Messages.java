@@ -13,14 +13,19 @@ public final class Messages {
   private Messages() {}
 
   /**
-   * Runs a read-only action; a broker refusal (a bad offset, a topic deleted meanwhile) becomes an
-   * error message on the page. Changes go through {@code ChangeAction}, which does the same.
+   * Runs an action that is not a {@code ChangeAction} (reading, or changing one's own password); a
+   * broker refusal (a bad offset, a topic deleted meanwhile, a wrong current password) becomes an
+   * error message on the page. {@code ChangeAction} does the same for changes.
+   *
+   * @return whether the action ran without a refusal
    */
-  public static void reportingRefusals(Runnable action) {
+  public static boolean reportingRefusals(Runnable action) {
     try {
       action.run();
+      return true;
     } catch (TributaryException refused) {
       error(refused.getMessage(), refused.code().name());
+      return false;
     }
   }
 

@@ -42,7 +42,7 @@ public class ChangeActionInterceptor implements Serializable {
           new FacesMessage(
               FacesMessage.SEVERITY_ERROR,
               "Not allowed: your role is read-only.",
-              "Only an admin can change topics, records or offsets."));
+              "Only an admin can change topics, records, offsets or users."));
       return null;
     }
     try {

@@ -1,6 +1,7 @@
 package org.tributary.console.navigation;
 
 import jakarta.faces.FacesException;
+import jakarta.faces.application.ProtectedViewException;
 import jakarta.faces.application.ViewExpiredException;
 import jakarta.faces.context.ExceptionHandler;
 import jakarta.faces.context.ExceptionHandlerFactory;
@@ -14,11 +15,21 @@ import java.net.URI;
 import java.util.Iterator;
 
 /**
- * A form sent from a page whose view state the server no longer has (the session ended, the server
- * restarted, or the state was forged) does nothing and brings the page back with a message, instead
- * of an error page. Other failures keep the error page.
+ * Requests the console refuses do nothing and lead to a page with a message, instead of an error
+ * page:
+ *
+ * <ul>
+ *   <li>a form sent from a page whose view state the server does not have (the session ended, the
+ *       server restarted, or the state was forged) brings that page back;
+ *   <li>a protected page (faces-config.xml) opened without the session's token, as a link from
+ *       outside the console or from an ended session would ({@link ProtectedViewTokenCheck}), or
+ *       from another site's page (Faces' own check of the Referer and Origin), leads to the
+ *       overview.
+ * </ul>
+ *
+ * Other failures keep the error page.
  */
-public class ExpiredViewRedirect extends ExceptionHandlerWrapper {
+public class RefusedViewRedirect extends ExceptionHandlerWrapper {
 
   /** Registered in faces-config.xml. */
   public static class Factory extends ExceptionHandlerFactory {
@@ -29,11 +40,11 @@ public class ExpiredViewRedirect extends ExceptionHandlerWrapper {
 
     @Override
     public ExceptionHandler getExceptionHandler() {
-      return new ExpiredViewRedirect(getWrapped().getExceptionHandler());
+      return new RefusedViewRedirect(getWrapped().getExceptionHandler());
     }
   }
 
-  ExpiredViewRedirect(ExceptionHandler wrapped) {
+  RefusedViewRedirect(ExceptionHandler wrapped) {
     super(wrapped);
   }
 
@@ -41,20 +52,36 @@ public class ExpiredViewRedirect extends ExceptionHandlerWrapper {
   public void handle() {
     Iterator<ExceptionQueuedEvent> events = getUnhandledExceptionQueuedEvents().iterator();
     while (events.hasNext()) {
-      if (events.next().getContext().getException() instanceof ViewExpiredException expired) {
+      Throwable exception = events.next().getContext().getException();
+      FacesContext faces = FacesContext.getCurrentInstance();
+      if (exception instanceof ViewExpiredException expired) {
         events.remove();
-        FacesContext faces = FacesContext.getCurrentInstance();
         Messages.errorAfterRedirect(
             "The page had expired, so nothing was done.", "Here it is again: repeat what you did.");
-        try {
-          faces.getExternalContext().redirect(samePage(faces.getExternalContext(), expired));
-        } catch (IOException e) {
-          throw new FacesException(e);
-        }
-        faces.responseComplete();
+        redirect(faces, samePage(faces.getExternalContext(), expired));
+      } else if (exception instanceof ProtectedViewException) {
+        events.remove();
+        refuseProtectedView(faces);
       }
     }
     getWrapped().handle();
+  }
+
+  /** A protected view opened from outside the console: to the overview, with a message. */
+  static void refuseProtectedView(FacesContext faces) {
+    Messages.errorAfterRedirect(
+        "That page opens only from the console's own links, so it was not shown.",
+        "Nothing was changed. Go to it from here.");
+    redirect(faces, ConsolePaths.url(faces.getExternalContext(), "/index.xhtml"));
+  }
+
+  private static void redirect(FacesContext faces, String url) {
+    try {
+      faces.getExternalContext().redirect(url);
+    } catch (IOException e) {
+      throw new FacesException(e);
+    }
+    faces.responseComplete();
   }
 
   /** The page as the browser had it (with its parameters) when the referrer is that page. */
