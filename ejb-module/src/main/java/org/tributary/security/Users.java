@@ -54,6 +54,9 @@ public class Users {
   private static final Logger LOG = Logger.getLogger(Users.class.getName());
   private static final int VERIFIED_MINUTES = 10;
 
+  /** The throttle's "address" for password changes, which come from signed-in sessions. */
+  private static final String CHANGE_PASSWORD = "change-password";
+
   @Inject UserStore store;
   @Inject Pbkdf2PasswordHash hashing;
 
@@ -96,9 +99,15 @@ public class Users {
     if (!anAdminExists) {
       Optional<String> configured = configuredAdminPassword.filter(p -> !p.isBlank());
       String password = configured.orElseGet(Users::randomPassword);
-      store.create(
-          new UserAccount(Roles.ADMIN, hash(password), Set.of(Roles.ADMIN), configured.isEmpty()));
-      if (configured.isEmpty()) {
+      boolean created =
+          store.create(
+              new UserAccount(
+                  Roles.ADMIN, hash(password), Set.of(Roles.ADMIN), configured.isEmpty()));
+      if (!created) {
+        LOG.severe(
+            "No user has the admin role, and a user named 'admin' without it exists: give it the"
+                + " role in the database (tributary_user.roles) or remove it and restart.");
+      } else if (configured.isEmpty()) {
         LOG.warning(
             "First start: created the user 'admin' with the generated password "
                 + password
@@ -159,14 +168,20 @@ public class Users {
 
   /** A user changes their own password, proving the current one. */
   public UserView changeOwnPassword(String name, String current, String replacement) {
+    // Behind the throttle too: a session left open must not become a way to guess the password.
+    Duration locked = throttle.lockedFor(name, CHANGE_PASSWORD);
+    if (!locked.isZero()) {
+      throw new TributaryException(
+          ErrorCode.INVALID_REQUEST,
+          "Too many wrong current passwords: try again in " + (locked.toSeconds() + 1) + " s.");
+    }
+    Optional<UserAccount> found = store.find(name).filter(account -> matches(account, current));
+    signedIn(name, CHANGE_PASSWORD, found.isPresent());
     UserAccount user =
-        store
-            .find(name)
-            .filter(found -> matches(found, current))
-            .orElseThrow(
-                () ->
-                    new TributaryException(
-                        ErrorCode.INVALID_REQUEST, "The current password is not right."));
+        found.orElseThrow(
+            () ->
+                new TributaryException(
+                    ErrorCode.INVALID_REQUEST, "The current password is not right."));
     if (current.equals(replacement)) {
       throw new TributaryException(
           ErrorCode.INVALID_REQUEST, "The new password must differ from the current one.");
