@@ -20,6 +20,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Function;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -130,32 +131,25 @@ public class LogCleaner {
 
   /** Applies every topic's retention now; returns the runs, by topic name. */
   public Map<String, CleaningRun> runRetention() {
-    Map<String, CleaningRun> done = new LinkedHashMap<>();
-    runs.lock();
-    try {
-      for (TopicMetadata topic : topics.all()) {
-        try {
-          applyRetention(topic).ifPresent(run -> done.put(topic.name(), run));
-        } catch (RuntimeException e) {
-          LOG.log(Level.WARNING, "Retention of topic " + topic.name() + " failed; next time", e);
-        }
-      }
-    } finally {
-      runs.unlock();
-    }
-    return done;
+    return forEachTopic("Retention", this::applyRetention);
   }
 
   /** Compacts every compacted topic's partitions that are due; returns the runs, by topic name. */
   public Map<String, CleaningRun> runCompaction() {
+    return forEachTopic("Compaction", this::compact);
+  }
+
+  /** One run over every topic, one at a time; a topic's failure is logged and the next goes on. */
+  private Map<String, CleaningRun> forEachTopic(
+      String what, Function<TopicMetadata, Optional<CleaningRun>> run) {
     Map<String, CleaningRun> done = new LinkedHashMap<>();
     runs.lock();
     try {
       for (TopicMetadata topic : topics.all()) {
         try {
-          compact(topic).ifPresent(run -> done.put(topic.name(), run));
+          run.apply(topic).ifPresent(finished -> done.put(topic.name(), finished));
         } catch (RuntimeException e) {
-          LOG.log(Level.WARNING, "Compaction of topic " + topic.name() + " failed; next time", e);
+          LOG.log(Level.WARNING, what + " of topic " + topic.name() + " failed; next time", e);
         }
       }
     } finally {

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.tributary.system.TributaryHttp.JSON;
 
 import jakarta.json.JsonObject;
-import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -16,8 +15,6 @@ import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -47,21 +44,21 @@ class CrashRecoveryIT {
   private static final int MAX_RECORDS_PER_PRODUCER = 5_000;
 
   private final Path work = Path.of(System.getProperty("crash.test.dir"));
-  private final String port = System.getProperty("crash.test.port");
-  private final TributaryHttp http = new TributaryHttp("http://127.0.0.1:" + port);
+  private final OwnServer server =
+      new OwnServer(work, Integer.parseInt(System.getProperty("crash.test.port")));
+  private final TributaryHttp http = new TributaryHttp(server.url());
 
   /** One acknowledged record: where the server said it put it. */
   private record Ack(int partition, long offset, String value) {}
 
   @AfterEach
   void stopServer() throws Exception {
-    server("stop");
+    server.stop();
   }
 
   @Test
   void acknowledgedRecordsSurviveKillNineAndOffsetsAreNeverReused() throws Exception {
-    deleteRecursively(work);
-    server("start");
+    server.fresh().start();
     String topic = TributaryHttp.uniqueTopic("crash");
     assertEquals(
         200,
@@ -98,7 +95,7 @@ class CrashRecoveryIT {
         (partition, records) ->
             maxStored.put(partition, records.keySet().stream().max(Long::compare).orElse(-1L)));
 
-    server("start");
+    server.start();
     for (int partition = 0; partition < 3; partition++) {
       Answer produced =
           http.post(
@@ -125,8 +122,7 @@ class CrashRecoveryIT {
 
   @Test
   void aLogWhoseFirstBatchCompactionRemovedStillStartsThereAfterARestart() throws Exception {
-    deleteRecursively(work);
-    server("start");
+    server.fresh().start();
     String topic = TributaryHttp.uniqueTopic("compacted-restart");
     Answer created =
         http.post(
@@ -149,10 +145,10 @@ class CrashRecoveryIT {
     while (!compactionRemovedABatch() && System.nanoTime() < deadline) {
       Thread.sleep(200);
     }
-    server("stop");
+    server.stop();
     assertEquals(Map.of(0, Map.of(1L, "2", 2L, "3")), readStoredRecords(topic));
 
-    server("start");
+    server.start();
     Answer partition = http.get(Fixtures.v3(http, "/topics/" + topic + "/partitions/0"));
     assertEquals(200, partition.status(), partition::toString);
     assertEquals(0, partition.object().getJsonNumber("earliest_offset").longValue());
@@ -248,32 +244,5 @@ class CrashRecoveryIT {
       }
     }
     return stored;
-  }
-
-  private void server(String command) throws IOException, InterruptedException {
-    List<String> args = new ArrayList<>();
-    args.add(System.getProperty("scripts") + "/micro-server.sh");
-    args.add(command);
-    if (command.equals("start")) {
-      args.add(System.getProperty("micro.target"));
-      args.add(port);
-      args.add(work.toString());
-      args.add(System.getProperty("test.server.options", ""));
-    } else {
-      args.add(work.toString());
-    }
-    Process process = new ProcessBuilder(args).inheritIO().start();
-    assertTrue(process.waitFor(300, TimeUnit.SECONDS), "server " + command + " finished in time");
-    assertEquals(0, process.exitValue(), "server " + command + " succeeded");
-  }
-
-  private static void deleteRecursively(Path path) throws IOException {
-    if (Files.exists(path)) {
-      try (var files = Files.walk(path)) {
-        for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
-          Files.delete(file);
-        }
-      }
-    }
   }
 }

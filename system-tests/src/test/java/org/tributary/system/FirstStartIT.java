@@ -3,13 +3,10 @@ package org.tributary.system;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
@@ -28,21 +25,28 @@ class FirstStartIT {
       Pattern.compile("generated password (\\S+) \\(shown only this once\\)");
   private static final String CHOSEN = "the-admins-own-password";
 
-  private final Path work = Path.of(System.getProperty("first-start.test.dir"));
-  private final String port = System.getProperty("crash.test.port");
-  private final String url = "http://127.0.0.1:" + port;
+  private final OwnServer server =
+      new OwnServer(
+          Path.of(System.getProperty("first-start.test.dir")),
+          Integer.parseInt(System.getProperty("crash.test.port")));
+  private final String url = server.url();
 
   @AfterEach
   void stopServer() throws Exception {
-    server("stop");
+    server.stop();
   }
 
   @Test
   void theGeneratedAdminPasswordIsLoggedOnceAndMustBeChangedInTheConsoleFirst() throws Exception {
-    deleteRecursively(work);
-    server("start");
+    // As the other tests' servers, but without any configured password.
+    server
+        .fresh()
+        .start(
+            System.getProperty("test.server.options", "")
+                .replaceAll("-Dtributary\\.(admin|viewer)\\.password=\\S*", ""),
+            Map.of("TRIBUTARY_ADMIN_PASSWORD", "", "TRIBUTARY_VIEWER_PASSWORD", ""));
     List<String> logged =
-        Files.readAllLines(work.resolve("server.log")).stream()
+        Files.readAllLines(server.work().resolve("server.log")).stream()
             .filter(line -> line.contains("generated password"))
             .toList();
     assertEquals(1, logged.size(), logged::toString);
@@ -74,38 +78,5 @@ class FirstStartIT {
     assertEquals(401, new TributaryHttp(url).as("admin", generated).get("/topics").status());
     Answer afterTheChange = new TributaryHttp(url).as("admin", CHOSEN).get("/topics");
     assertEquals(200, afterTheChange.status(), afterTheChange::toString);
-  }
-
-  /** Starts the server as the other tests' servers, but without any configured password. */
-  private void server(String command) throws IOException, InterruptedException {
-    List<String> args = new ArrayList<>();
-    args.add(System.getProperty("scripts") + "/micro-server.sh");
-    args.add(command);
-    if (command.equals("start")) {
-      args.add(System.getProperty("micro.target"));
-      args.add(port);
-      args.add(work.toString());
-      args.add(
-          System.getProperty("test.server.options", "")
-              .replaceAll("-Dtributary\\.(admin|viewer)\\.password=\\S*", ""));
-    } else {
-      args.add(work.toString());
-    }
-    ProcessBuilder builder = new ProcessBuilder(args).inheritIO();
-    builder.environment().remove("TRIBUTARY_ADMIN_PASSWORD");
-    builder.environment().remove("TRIBUTARY_VIEWER_PASSWORD");
-    Process process = builder.start();
-    assertTrue(process.waitFor(300, TimeUnit.SECONDS), "server " + command + " finished in time");
-    assertEquals(0, process.exitValue(), "server " + command + " succeeded");
-  }
-
-  private static void deleteRecursively(Path path) throws IOException {
-    if (Files.exists(path)) {
-      try (var files = Files.walk(path)) {
-        for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
-          Files.delete(file);
-        }
-      }
-    }
   }
 }

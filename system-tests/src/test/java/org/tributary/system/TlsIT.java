@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -15,10 +14,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyStore;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Base64;
-import java.util.List;
-import java.util.concurrent.TimeUnit;
+import java.util.Map;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLHandshakeException;
 import javax.net.ssl.TrustManagerFactory;
@@ -38,19 +35,20 @@ class TlsIT {
   private final Path work = Path.of(System.getProperty("crash.test.dir")).resolveSibling("tls");
   private final int port = Integer.parseInt(System.getProperty("crash.test.port"));
   private final int httpsPort = port + 1;
+  private final OwnServer server = new OwnServer(work, port);
 
   @AfterEach
   void stopServer() throws Exception {
-    run(List.of(System.getProperty("scripts") + "/micro-server.sh", "stop", work.toString()));
+    server.stop();
   }
 
   @Test
   void theApiAnswersOverHttpsWithTheProvidedCertificateOnly() throws Exception {
+    server.fresh();
     Files.createDirectories(work);
     Path keystore = work.resolve("keystore.p12");
-    Files.deleteIfExists(keystore);
-    run(
-        List.of(
+    OwnServer.run(
+        new ProcessBuilder(
             Path.of(System.getProperty("java.home"), "bin", "keytool").toString(),
             "-genkeypair",
             "-alias",
@@ -71,18 +69,12 @@ class TlsIT {
             keystore.toString(),
             "-storepass",
             KEYSTORE_PASSWORD));
-    ProcessBuilder start =
-        new ProcessBuilder(
-            System.getProperty("scripts") + "/micro-server.sh",
-            "start",
-            System.getProperty("micro.target"),
-            String.valueOf(port),
-            work.toString(),
-            System.getProperty("test.server.options", ""));
-    start.environment().put("TRIBUTARY_HTTPS_PORT", String.valueOf(httpsPort));
-    start.environment().put("TRIBUTARY_KEYSTORE", keystore.toString());
-    start.environment().put("TRIBUTARY_KEYSTORE_PASSWORD", KEYSTORE_PASSWORD);
-    run(start);
+    server.start(
+        System.getProperty("test.server.options", ""),
+        Map.of(
+            "TRIBUTARY_HTTPS_PORT", String.valueOf(httpsPort),
+            "TRIBUTARY_KEYSTORE", keystore.toString(),
+            "TRIBUTARY_KEYSTORE_PASSWORD", KEYSTORE_PASSWORD));
 
     HttpClient trusting =
         HttpClient.newBuilder()
@@ -130,15 +122,5 @@ class TlsIT {
     SSLContext context = SSLContext.getInstance("TLS");
     context.init(null, trust.getTrustManagers(), null);
     return context;
-  }
-
-  private static void run(List<String> command) throws IOException, InterruptedException {
-    run(new ProcessBuilder(new ArrayList<>(command)));
-  }
-
-  private static void run(ProcessBuilder command) throws IOException, InterruptedException {
-    Process process = command.inheritIO().start();
-    assertTrue(process.waitFor(300, TimeUnit.SECONDS), command.command() + " finished in time");
-    assertEquals(0, process.exitValue(), command.command() + " succeeded");
   }
 }
