@@ -10,8 +10,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * Slows password guessing down: after {@value #NAME_THRESHOLD} failed sign-ins in a row for one
  * user name, or {@value #ADDRESS_THRESHOLD} from one address, further attempts are refused
  * unchecked for 30 s, doubling with every failure after that up to 15 minutes. A successful sign-in
- * clears the name's count; an address's count is forgotten only 15 minutes after its last failure,
- * so signing in to an account of one's own does not reset it. Thread-safe.
+ * clears the name's and the address's count (an address shared by many callers, behind a proxy or
+ * NAT, would otherwise lock them all out). Thread-safe.
  */
 final class LoginThrottle {
 
@@ -41,14 +41,12 @@ final class LoginThrottle {
     Instant now = clock.instant();
     forget(now);
     byName.merge(name, new Failures(1, now, NAME_THRESHOLD), (old, one) -> old.again(now));
-    byAddress.merge(
-        address,
-        new Failures(1, now, ADDRESS_THRESHOLD),
-        (old, one) -> old.last.plus(LONGEST_LOCK).isBefore(now) ? one : old.again(now));
+    byAddress.merge(address, new Failures(1, now, ADDRESS_THRESHOLD), (old, one) -> old.again(now));
   }
 
-  void succeeded(String name) {
+  void succeeded(String name, String address) {
     byName.remove(name);
+    byAddress.remove(address);
   }
 
   private static Duration lock(Failures failures, Instant now) {

@@ -246,7 +246,7 @@ public class Users {
   /** Records a sign-in's outcome for the throttle. */
   public void signedIn(String name, String address, boolean succeeded) {
     if (succeeded) {
-      throttle.succeeded(name);
+      throttle.succeeded(name, address);
     } else {
       throttle.failed(name, address);
     }
