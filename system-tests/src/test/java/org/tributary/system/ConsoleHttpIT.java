@@ -106,6 +106,8 @@ class ConsoleHttpIT {
     assertTrue(stylesheet.find(), login.body());
     HttpResponse<String> css = admin.get(stylesheet.group(1).replace("&amp;", "&"));
     assertEquals(List.of("nosniff"), css.headers().allValues("X-Content-Type-Options"));
+    assertTrue(
+        css.headers().allValues("Cache-Control").stream().noneMatch(v -> v.contains("no-store")));
   }
 
   /** The headers, one policy whose scripts need the page's nonce, and scripts that carry it. */
@@ -115,6 +117,7 @@ class ConsoleHttpIT {
     assertEquals(List.of("nosniff"), headers.allValues("X-Content-Type-Options"));
     assertEquals(List.of("DENY"), headers.allValues("X-Frame-Options"));
     assertEquals(List.of("same-origin"), headers.allValues("Referrer-Policy"));
+    assertEquals(List.of("no-store"), headers.allValues("Cache-Control"));
     List<String> policies = headers.allValues("Content-Security-Policy");
     assertEquals(1, policies.size(), policies::toString);
     String policy = policies.get(0);
