@@ -261,6 +261,46 @@ public class PartitionLogs {
   }
 
   /**
+   * Reads backward, for browsing from the end: the newest records below {@code endOffset}, up to
+   * about {@code maxBytes} (at least one record if any is there), from the stored batch that holds
+   * or precedes offset {@code endOffset - 1}, so a gap below {@code endOffset} costs one look-up.
+   * {@code nextOffset} is where the next older read ends: no record lies from there up to the first
+   * one returned (or up to {@code endOffset}).
+   */
+  public FetchResult readBefore(String topicName, int partition, long endOffset, int maxBytes) {
+    PartitionLog log = existingLog(topicName, partition);
+    requireInRange(log, endOffset);
+    requirePositive(maxBytes);
+    long logStart = log.logStartOffset();
+    long highWatermark = log.highWatermark();
+    List<Record> batch = new ArrayList<>();
+    long from = logStart;
+    Long base =
+        endOffset > logStart ? store.lastBatchBelow(log.topicId(), partition, endOffset) : null;
+    if (base != null) {
+      from = Math.max(base, logStart);
+      for (EncodedBatch stored : store.batchesFrom(log.topicId(), partition, from, endOffset, 1)) {
+        stored.readInto(batch, from, endOffset, Integer.MAX_VALUE);
+      }
+    }
+    int first = batch.size();
+    long bytes = 0;
+    while (first > 0
+        && (first == batch.size() || bytes + batch.get(first - 1).sizeInBytes() <= maxBytes)) {
+      first--;
+      bytes += batch.get(first).sizeInBytes();
+    }
+    List<Record> records = List.copyOf(batch.subList(first, batch.size()));
+    metrics.fetched(records.size(), bytes);
+    return new FetchResult(
+        log.topicPartition(),
+        records,
+        logStart,
+        highWatermark,
+        first == 0 ? from : records.get(0).offset());
+  }
+
+  /**
    * Completes as soon as any of the partitions has data beyond its offset, or after {@code
    * maxWait}, holding no thread meanwhile. It fails if one of the topics is deleted meanwhile.
    */

@@ -9,7 +9,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
@@ -36,7 +36,10 @@ import org.tributary.topic.TopicMetadata;
 public class BrowseMessages implements Serializable {
 
   private static final long serialVersionUID = 1L;
-  private static final int READ_BYTES = 1024 * 1024;
+
+  /** Small: a read shows part of a page, and one that steps over a gap should cost little. */
+  private static final int READ_BYTES = 64 * 1024;
+
   private static final int SCAN_LIMIT = 10_000;
   private static final int TAIL_KEEP = 500;
   private static final Duration TAIL_LIMIT = Duration.ofMinutes(10);
@@ -69,6 +72,7 @@ public class BrowseMessages implements Serializable {
   private Map<Integer, Long> tailFrom = Map.of();
   private List<ShownRecord> records = List.of();
   private long scanned;
+  private boolean scanStopped;
   private boolean atStart = true;
   private boolean atEnd = true;
 
@@ -93,7 +97,7 @@ public class BrowseMessages implements Serializable {
                       pageSize,
                       matcher(),
                       scanLimit(chosen.size()),
-                      this::read)
+                      this::readBefore)
                   : RecordScan.forward(
                       startOffsets(chosen),
                       highWatermarks(chosen),
@@ -129,7 +133,7 @@ public class BrowseMessages implements Serializable {
                     pageSize,
                     matcher(),
                     scanLimit(cursor.size()),
-                    this::read)));
+                    this::readBefore)));
   }
 
   /** Polled while tailing: appends records that arrived since the last look. */
@@ -242,6 +246,7 @@ public class BrowseMessages implements Serializable {
     cursor = page.start();
     next = page.next();
     scanned = page.scanned();
+    scanStopped = page.stopped();
     atStart =
         cursor.entrySet().stream()
             .allMatch(e -> e.getValue() <= bounds(e.getKey()).logStartOffset());
@@ -251,6 +256,11 @@ public class BrowseMessages implements Serializable {
 
   private RecordScan.Chunk read(int partition, long from) {
     FetchResult fetched = logs.read(topicName, partition, from, READ_BYTES);
+    return new RecordScan.Chunk(fetched.records(), fetched.nextOffset());
+  }
+
+  private RecordScan.Chunk readBefore(int partition, long end) {
+    FetchResult fetched = logs.readBefore(topicName, partition, end, READ_BYTES);
     return new RecordScan.Chunk(fetched.records(), fetched.nextOffset());
   }
 
@@ -264,7 +274,7 @@ public class BrowseMessages implements Serializable {
   }
 
   private Map<Integer, Long> startOffsets(List<Integer> chosen) {
-    Map<Integer, Long> starts = new HashMap<>();
+    Map<Integer, Long> starts = new LinkedHashMap<>();
     Long millis = start == Start.TIMESTAMP ? DateTimeInput.parse(datetime).toEpochMilli() : null;
     for (int p : chosen) {
       PartitionOffsets bounds = bounds(p);
@@ -295,13 +305,13 @@ public class BrowseMessages implements Serializable {
   }
 
   private Map<Integer, Long> highWatermarks(Collection<Integer> partitions) {
-    Map<Integer, Long> ends = new HashMap<>();
+    Map<Integer, Long> ends = new LinkedHashMap<>();
     partitions.forEach(p -> ends.put(p, bounds(p).highWatermark()));
     return ends;
   }
 
   private Map<Integer, Long> logStarts(Collection<Integer> partitions) {
-    Map<Integer, Long> starts = new HashMap<>();
+    Map<Integer, Long> starts = new LinkedHashMap<>();
     partitions.forEach(p -> starts.put(p, bounds(p).logStartOffset()));
     return starts;
   }
@@ -392,6 +402,11 @@ public class BrowseMessages implements Serializable {
 
   public long getScanned() {
     return scanned;
+  }
+
+  /** Whether a scan budget stopped this page before it was full; paging on goes on from there. */
+  public boolean isScanStopped() {
+    return scanStopped;
   }
 
   public boolean isAtEnd() {

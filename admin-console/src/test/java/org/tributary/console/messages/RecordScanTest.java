@@ -1,36 +1,26 @@
 package org.tributary.console.messages;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.NavigableSet;
+import java.util.TreeSet;
+import java.util.stream.LongStream;
 import org.junit.jupiter.api.Test;
 import org.tributary.log.Record;
 
 class RecordScanTest {
 
   /** Partition p holds records at the given offsets, timestamps = offset * 10 + p. */
-  private static RecordScan.PartitionReader log(Map<Integer, List<Long>> offsets, int chunk) {
-    return (partition, from) -> {
-      List<Record> records = new ArrayList<>();
-      long next = from;
-      for (long offset : offsets.get(partition)) {
-        if (offset >= from && records.size() < chunk) {
-          records.add(
-              new Record(
-                  offset,
-                  offset * 10 + partition,
-                  null,
-                  ("v" + partition + "-" + offset).getBytes(StandardCharsets.UTF_8),
-                  List.of(),
-                  10));
-          next = offset + 1;
-        }
-      }
-      return new RecordScan.Chunk(records, records.isEmpty() ? Long.MAX_VALUE : next);
-    };
+  private static SparseLog log(Map<Integer, List<Long>> offsets, int chunk) {
+    SparseLog log = new SparseLog(chunk);
+    offsets.forEach((partition, stored) -> log.with(partition, stored.stream().mapToLong(o -> o)));
+    return log;
   }
 
   private static List<String> values(RecordScan.Page page) {
@@ -168,5 +158,160 @@ class RecordScanTest {
     assertEquals(false, shown.isComplete());
     String rendered = ValueView.TEXT.render(shown.value(), shown.valueSize());
     assertEquals(true, rendered.endsWith("… 1000 more bytes (export to see them all)"), rendered);
+  }
+
+  /**
+   * Partitions as sets of offsets (timestamps = offset * 10 + partition) with any gaps, as
+   * compaction or DeleteRecords leave them; a read returns at most {@code chunk} records and steps
+   * over gaps as the core's reads do. Counts the reads made of it.
+   */
+  private static final class SparseLog
+      implements RecordScan.PartitionReader, RecordScan.BackwardReader {
+    private final Map<Integer, NavigableSet<Long>> offsets = new HashMap<>();
+    private final int chunk;
+    int reads;
+
+    SparseLog(int chunk) {
+      this.chunk = chunk;
+    }
+
+    SparseLog with(int partition, LongStream stored) {
+      stored.forEach(offsets.computeIfAbsent(partition, p -> new TreeSet<>())::add);
+      return this;
+    }
+
+    @Override
+    public RecordScan.Chunk read(int partition, long from) {
+      reads++;
+      List<Record> records =
+          offsets.get(partition).tailSet(from, true).stream()
+              .limit(chunk)
+              .map(offset -> record(partition, offset))
+              .toList();
+      return new RecordScan.Chunk(
+          records,
+          records.isEmpty() ? Long.MAX_VALUE : records.get(records.size() - 1).offset() + 1);
+    }
+
+    @Override
+    public RecordScan.Chunk readBefore(int partition, long end) {
+      reads++;
+      List<Long> below = new ArrayList<>(offsets.get(partition).headSet(end, false));
+      List<Long> newest = below.subList(Math.max(0, below.size() - chunk), below.size());
+      return new RecordScan.Chunk(
+          newest.stream().map(offset -> record(partition, offset)).toList(),
+          newest.size() < below.size() ? newest.get(0) : 0);
+    }
+
+    private static Record record(int partition, long offset) {
+      return new Record(
+          offset,
+          offset * 10 + partition,
+          null,
+          ("v" + partition + "-" + offset).getBytes(StandardCharsets.UTF_8),
+          List.of(),
+          10);
+    }
+  }
+
+  private static List<Long> offsets(RecordScan.Page page) {
+    return page.records().stream().map(ShownRecord::offset).toList();
+  }
+
+  private static final long GAP = 1_000_000;
+
+  @Test
+  void theLatestPageStepsOverAMillionEmptyOffsetsInAFewReads() {
+    SparseLog log =
+        new SparseLog(100)
+            .with(0, LongStream.range(0, 10))
+            .with(0, LongStream.range(GAP + 10, GAP + 15));
+    RecordScan.Page latest =
+        RecordScan.backward(Map.of(0, GAP + 15), Map.of(0, 0L), 10, r -> true, 10_000, log);
+    assertEquals(
+        List.of(5L, 6L, 7L, 8L, 9L, GAP + 10, GAP + 11, GAP + 12, GAP + 13, GAP + 14),
+        offsets(latest));
+    assertEquals(false, latest.stopped());
+    assertTrue(log.reads <= 4, log.reads + " reads");
+
+    log.reads = 0;
+    RecordScan.Page older =
+        RecordScan.backward(latest.start(), Map.of(0, 0L), 10, r -> true, 10_000, log);
+    assertEquals(List.of(0L, 1L, 2L, 3L, 4L), offsets(older));
+    assertEquals(Map.of(0, 0L), older.start());
+    assertTrue(log.reads <= 4, log.reads + " reads");
+  }
+
+  @Test
+  void aPageForwardStepsOverAMillionEmptyOffsetsInAFewReads() {
+    SparseLog log =
+        new SparseLog(100)
+            .with(0, LongStream.range(0, 10))
+            .with(0, LongStream.range(GAP + 10, GAP + 15));
+    RecordScan.Page page =
+        RecordScan.forward(Map.of(0, 5L), Map.of(0, GAP + 15), 8, r -> true, 10_000, log);
+    assertEquals(List.of(5L, 6L, 7L, 8L, 9L, GAP + 10, GAP + 11, GAP + 12), offsets(page));
+    assertEquals(Map.of(0, GAP + 13), page.next());
+    assertTrue(log.reads <= 2, log.reads + " reads");
+  }
+
+  @Test
+  void aFilterThatMatchesNothingStopsWithinItsBudgetOnASparseLog() {
+    // Compaction left one record per 10,000 offsets.
+    SparseLog log = new SparseLog(100).with(0, LongStream.range(0, 1_000).map(i -> i * 10_000));
+    long end = 1_000 * 10_000L;
+    RecordScan.Page latest =
+        RecordScan.backward(Map.of(0, end), Map.of(0, 0L), 20, r -> false, 500, log);
+    assertEquals(List.of(), offsets(latest));
+    assertEquals(500, latest.scanned());
+    assertEquals(true, latest.stopped());
+    assertEquals(Map.of(0, 500 * 10_000L), latest.start());
+    assertTrue(log.reads <= 5, log.reads + " reads");
+
+    log.reads = 0;
+    RecordScan.Page first =
+        RecordScan.forward(Map.of(0, 0L), Map.of(0, end), 20, r -> false, 500, log);
+    assertEquals(List.of(), offsets(first));
+    assertEquals(true, first.stopped());
+    assertEquals(Map.of(0, 499 * 10_000L + 1), first.next());
+    assertTrue(log.reads <= 5, log.reads + " reads");
+  }
+
+  @Test
+  void aPageOfManyPartitionsReadsABoundedNumberOfThemAndPagingOnShowsEveryRecordOnce() {
+    SparseLog log = new SparseLog(100);
+    Map<Integer, Long> starts = new HashMap<>();
+    Map<Integer, Long> ends = new HashMap<>();
+    for (int p = 0; p < 1_000; p++) {
+      log.with(p, LongStream.of(p * 1_000L, p * 1_000L + 1));
+      starts.put(p, 0L);
+      ends.put(p, 1_000_000L);
+    }
+
+    List<String> forward = new ArrayList<>();
+    Map<Integer, Long> next = starts;
+    for (int page = 0; page < 200 && !next.equals(ends); page++) {
+      log.reads = 0;
+      RecordScan.Page shown = RecordScan.forward(next, ends, 20, r -> true, 20, log);
+      assertTrue(log.reads <= RecordScan.MAX_READS, log.reads + " reads on page " + page);
+      assertEquals(20, shown.records().size());
+      shown.records().forEach(r -> forward.add(r.partition() + "-" + r.offset()));
+      next = shown.next();
+    }
+    assertEquals(2_000, forward.size());
+    assertEquals(2_000, forward.stream().distinct().count());
+
+    List<String> backward = new ArrayList<>();
+    Map<Integer, Long> start = ends;
+    for (int page = 0; page < 200 && !start.equals(starts); page++) {
+      log.reads = 0;
+      RecordScan.Page shown = RecordScan.backward(start, starts, 20, r -> true, 20, log);
+      assertTrue(log.reads <= RecordScan.MAX_READS, log.reads + " reads on page " + page);
+      assertEquals(20, shown.records().size());
+      shown.records().forEach(r -> backward.add(r.partition() + "-" + r.offset()));
+      start = shown.start();
+    }
+    assertEquals(2_000, backward.size());
+    assertEquals(2_000, backward.stream().distinct().count());
   }
 }
