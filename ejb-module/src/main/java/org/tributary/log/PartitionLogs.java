@@ -275,12 +275,13 @@ public class PartitionLogs {
     long highWatermark = log.highWatermark();
     List<Record> batch = new ArrayList<>();
     long from = logStart;
-    Long base =
-        endOffset > logStart ? store.lastBatchBelow(log.topicId(), partition, endOffset) : null;
-    if (base != null) {
-      from = Math.max(base, logStart);
-      for (EncodedBatch stored : store.batchesFrom(log.topicId(), partition, from, endOffset, 1)) {
-        stored.readInto(batch, from, endOffset, Integer.MAX_VALUE);
+    if (endOffset > logStart) {
+      // The cache holds every batch from its first on, so its floor batch is the stored one.
+      List<EncodedBatch> cached = log.cachedFrom(endOffset - 1);
+      for (EncodedBatch holding :
+          cached != null ? cached.subList(0, 1) : storedBatchBelow(log, endOffset)) {
+        from = Math.max(holding.baseOffset(), logStart);
+        holding.readInto(batch, from, endOffset, Integer.MAX_VALUE);
       }
     }
     int first = batch.size();
@@ -298,6 +299,16 @@ public class PartitionLogs {
         logStart,
         highWatermark,
         first == 0 ? from : records.get(0).offset());
+  }
+
+  /** The stored batch that holds or precedes offset {@code endOffset - 1}, if any. */
+  private List<EncodedBatch> storedBatchBelow(PartitionLog log, long endOffset) {
+    int partition = log.topicPartition().partition();
+    Long base = store.lastBatchBelow(log.topicId(), partition, endOffset);
+    return base == null
+        ? List.of()
+        : store.batchesFrom(
+            log.topicId(), partition, Math.max(base, log.logStartOffset()), endOffset, 1);
   }
 
   /**
