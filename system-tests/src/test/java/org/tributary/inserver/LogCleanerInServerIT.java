@@ -224,6 +224,52 @@ class LogCleanerInServerIT {
   }
 
   @Test
+  void readBeforeStepsBackABatchAtATimeOverWhatCompactionRemoved() {
+    String topic = topic(Map.of("cleanup.policy", "compact"));
+    long now = System.currentTimeMillis();
+    batch(topic, now, "early=0", "x=1", "x=2");
+    batch(topic, now, "x=3", "x=4");
+    batch(topic, now, "x=5");
+    batch(topic, now, "late=6", "late=7");
+    cleaner.runCompaction();
+    assertEquals(List.of(0L, 5L, 6L, 7L), readAll(topic).stream().map(Record::offset).toList());
+
+    FetchResult newest = logs.readBefore(topic, 0, 8, 1 << 20);
+    assertEquals(List.of(6L, 7L), newest.records().stream().map(Record::offset).toList());
+    assertEquals(6, newest.nextOffset());
+    FetchResult before = logs.readBefore(topic, 0, 6, 1 << 20);
+    assertEquals(List.of(5L), before.records().stream().map(Record::offset).toList());
+    assertEquals(5, before.nextOffset());
+    FetchResult first = logs.readBefore(topic, 0, 5, 1 << 20);
+    assertEquals(List.of(0L), first.records().stream().map(Record::offset).toList());
+    assertEquals(0, first.nextOffset(), "offsets 1 to 4 hold nothing: one read steps over them");
+    assertTrue(logs.readBefore(topic, 0, 0, 1 << 20).records().isEmpty());
+
+    FetchResult small = logs.readBefore(topic, 0, 8, 1);
+    assertEquals(List.of(7L), small.records().stream().map(Record::offset).toList());
+    assertEquals(7, small.nextOffset(), "at least one record, the newest, within max bytes");
+  }
+
+  @Test
+  void readBeforeStopsAtTheLogStartInsideABatch() {
+    String topic = topic(Map.of());
+    long now = System.currentTimeMillis();
+    batch(topic, now, "a=0", "a=1");
+    batch(topic, now, "a=2", "a=3");
+    batch(topic, now, "a=4");
+    cleaner.deleteRecords(topic, Map.of(0, 3L), "t");
+
+    FetchResult last = logs.readBefore(topic, 0, 5, 1 << 20);
+    assertEquals(List.of(4L), last.records().stream().map(Record::offset).toList());
+    FetchResult first = logs.readBefore(topic, 0, last.nextOffset(), 1 << 20);
+    assertEquals(List.of(3L), first.records().stream().map(Record::offset).toList());
+    assertEquals(3, first.nextOffset());
+    TributaryException refused =
+        assertThrows(TributaryException.class, () -> logs.readBefore(topic, 0, 2, 1 << 20));
+    assertEquals(ErrorCode.OFFSET_OUT_OF_RANGE, refused.code());
+  }
+
+  @Test
   void deleteRecordsRefusesAnOffsetBeyondTheHighWatermarkAndChangesNothing() {
     String topic = topic(Map.of());
     batch(topic, System.currentTimeMillis(), "a=0", "a=1");
