@@ -3,12 +3,10 @@ package org.tributary.console.messages;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.PriorityQueue;
-import java.util.Set;
 import java.util.function.Predicate;
 import org.tributary.log.Record;
 
@@ -76,34 +74,24 @@ final class RecordScan {
       Predicate<ShownRecord> filter,
       int scanLimit,
       PartitionReader reader) {
-    Reads reads = new Reads();
-    List<List<ShownRecord>> perPartition = new ArrayList<>();
-    Map<Integer, Long> scanEnd = new LinkedHashMap<>();
-    Set<Integer> unread = new HashSet<>();
-    long scanned = 0;
-    boolean stopped = false;
-    for (Map.Entry<Integer, Long> start : from.entrySet()) {
-      int partition = start.getKey();
-      long stop = end.get(partition);
-      int before = reads.left;
-      Scan scan =
-          scan(partition, start.getValue(), stop, pageSize, filter, scanLimit, reader, reads);
-      perPartition.add(scan.matches());
-      scanEnd.put(partition, scan.end());
-      scanned += scan.looked();
-      stopped |= scan.matches().size() < pageSize && scan.end() < stop;
-      if (reads.left == before) {
-        unread.add(partition);
-      }
-    }
-    List<ShownRecord> matches = merge(perPartition);
+    Wanted wanted = new Wanted(pageSize, filter, scanLimit);
+    Scans scans =
+        scanEach(
+            from,
+            (partition, offset, reads) ->
+                scan(partition, offset, end.get(partition), wanted, reader, reads));
+    List<ShownRecord> matches = merge(scans.matches());
     List<ShownRecord> shown = List.copyOf(matches.subList(0, Math.min(pageSize, matches.size())));
-    Map<Integer, Long> next = unreadFirst(scanEnd, unread);
+    Map<Integer, Long> next = scans.ends();
     for (ShownRecord left : matches.subList(shown.size(), matches.size())) {
       next.merge(left.partition(), left.offset(), Math::min);
     }
     return new Page(
-        shown, Collections.unmodifiableMap(new LinkedHashMap<>(from)), next, scanned, stopped);
+        shown,
+        Collections.unmodifiableMap(new LinkedHashMap<>(from)),
+        next,
+        scans.scanned(),
+        scans.stopped());
   }
 
   /**
@@ -117,30 +105,16 @@ final class RecordScan {
       Predicate<ShownRecord> filter,
       int scanLimit,
       BackwardReader reader) {
-    Reads reads = new Reads();
-    List<List<ShownRecord>> perPartition = new ArrayList<>();
-    Map<Integer, Long> scanStart = new LinkedHashMap<>();
-    Set<Integer> unread = new HashSet<>();
-    long scanned = 0;
-    boolean stopped = false;
-    for (Map.Entry<Integer, Long> last : end.entrySet()) {
-      int partition = last.getKey();
-      long floor = logStart.get(partition);
-      int before = reads.left;
-      Scan scan =
-          scanBack(partition, last.getValue(), floor, pageSize, filter, scanLimit, reader, reads);
-      perPartition.add(scan.matches());
-      scanStart.put(partition, scan.end());
-      scanned += scan.looked();
-      stopped |= scan.matches().size() < pageSize && scan.end() > floor;
-      if (reads.left == before) {
-        unread.add(partition);
-      }
-    }
-    List<ShownRecord> matches = merge(perPartition);
+    Wanted wanted = new Wanted(pageSize, filter, scanLimit);
+    Scans scans =
+        scanEach(
+            end,
+            (partition, offset, reads) ->
+                scanBack(partition, offset, logStart.get(partition), wanted, reader, reads));
+    List<ShownRecord> matches = merge(scans.matches());
     int first = Math.max(0, matches.size() - pageSize);
     List<ShownRecord> shown = List.copyOf(matches.subList(first, matches.size()));
-    Map<Integer, Long> start = unreadFirst(scanStart, unread);
+    Map<Integer, Long> start = scans.ends();
     for (ShownRecord left : matches.subList(0, first)) {
       start.merge(left.partition(), left.offset() + 1, Math::max);
     }
@@ -148,7 +122,11 @@ final class RecordScan {
       start.merge(record.partition(), record.offset(), Math::min);
     }
     return new Page(
-        shown, start, Collections.unmodifiableMap(new LinkedHashMap<>(end)), scanned, stopped);
+        shown,
+        start,
+        Collections.unmodifiableMap(new LinkedHashMap<>(end)),
+        scans.scanned(),
+        scans.stopped());
   }
 
   /**
@@ -177,21 +155,54 @@ final class RecordScan {
     return merged;
   }
 
-  /** The bounds with the partitions a page did not read first: the next page reads them first. */
-  private static Map<Integer, Long> unreadFirst(Map<Integer, Long> bounds, Set<Integer> unread) {
-    Map<Integer, Long> ordered = new LinkedHashMap<>();
-    bounds.forEach(
-        (partition, offset) -> {
-          if (unread.contains(partition)) {
-            ordered.put(partition, offset);
-          }
-        });
-    ordered.putAll(bounds);
-    return ordered;
+  /**
+   * What one partition's scan looks for: up to {@code records} matches, looking at at most {@code
+   * scanLimit}.
+   */
+  private record Wanted(int records, Predicate<ShownRecord> filter, int scanLimit) {
+
+    /** Whether a scan that found {@code matches} after looking at {@code looked} goes on. */
+    boolean more(List<ShownRecord> matches, int looked) {
+      return matches.size() < records && looked < scanLimit;
+    }
   }
 
-  /** One partition's matches, oldest first; where its scan ended; how many records it looked at. */
-  private record Scan(List<ShownRecord> matches, long end, int looked) {}
+  /**
+   * One partition's matches, oldest first; where its scan ended; how many records it looked at;
+   * whether a budget stopped it with more to give.
+   */
+  private record Scan(List<ShownRecord> matches, long end, int looked, boolean stopped) {}
+
+  @FunctionalInterface
+  private interface PartitionScan {
+    Scan scan(int partition, long offset, Reads reads);
+  }
+
+  /**
+   * Every partition's scan, in the map's order, sharing the page's reads; {@code ends} lists first
+   * the partitions that got no read, so the next page reads them first.
+   */
+  private record Scans(
+      List<List<ShownRecord>> matches, Map<Integer, Long> ends, long scanned, boolean stopped) {}
+
+  private static Scans scanEach(Map<Integer, Long> bounds, PartitionScan scanner) {
+    Reads reads = new Reads();
+    List<List<ShownRecord>> matches = new ArrayList<>();
+    Map<Integer, Long> unread = new LinkedHashMap<>();
+    Map<Integer, Long> read = new LinkedHashMap<>();
+    long scanned = 0;
+    boolean stopped = false;
+    for (Map.Entry<Integer, Long> bound : bounds.entrySet()) {
+      int before = reads.left;
+      Scan scan = scanner.scan(bound.getKey(), bound.getValue(), reads);
+      matches.add(scan.matches());
+      (reads.left == before ? unread : read).put(bound.getKey(), scan.end());
+      scanned += scan.looked();
+      stopped |= scan.stopped();
+    }
+    unread.putAll(read);
+    return new Scans(matches, unread, scanned, stopped);
+  }
 
   /** The reads a page has left, shared by its partitions. */
   private static final class Reads {
@@ -208,17 +219,10 @@ final class RecordScan {
 
   /** Forward from {@code offset}, below {@code stop}. */
   private static Scan scan(
-      int partition,
-      long offset,
-      long stop,
-      int wanted,
-      Predicate<ShownRecord> filter,
-      int scanLimit,
-      PartitionReader reader,
-      Reads reads) {
+      int partition, long offset, long stop, Wanted wanted, PartitionReader reader, Reads reads) {
     List<ShownRecord> matches = new ArrayList<>();
     int looked = 0;
-    while (offset < stop && matches.size() < wanted && looked < scanLimit && reads.take()) {
+    while (offset < stop && wanted.more(matches, looked) && reads.take()) {
       Chunk chunk = reader.read(partition, offset);
       if (chunk.records().isEmpty() && chunk.nextOffset() <= offset) {
         break;
@@ -227,21 +231,21 @@ final class RecordScan {
         if (record.offset() < offset) {
           continue;
         }
-        if (matches.size() == wanted || looked == scanLimit || record.offset() >= stop) {
+        if (!wanted.more(matches, looked) || record.offset() >= stop) {
           break;
         }
         looked++;
         offset = record.offset() + 1;
         ShownRecord shown = ShownRecord.of(partition, record);
-        if (filter.test(shown)) {
+        if (wanted.filter().test(shown)) {
           matches.add(shown.trimmed());
         }
       }
-      if (matches.size() < wanted && looked < scanLimit) {
+      if (wanted.more(matches, looked)) {
         offset = Math.max(offset, Math.min(chunk.nextOffset(), stop));
       }
     }
-    return new Scan(matches, offset, looked);
+    return new Scan(matches, offset, looked, matches.size() < wanted.records() && offset < stop);
   }
 
   /**
@@ -249,18 +253,11 @@ final class RecordScan {
    * offset it covered, so the records from there up to {@code end} were all looked at.
    */
   private static Scan scanBack(
-      int partition,
-      long end,
-      long floor,
-      int wanted,
-      Predicate<ShownRecord> filter,
-      int scanLimit,
-      BackwardReader reader,
-      Reads reads) {
+      int partition, long end, long floor, Wanted wanted, BackwardReader reader, Reads reads) {
     List<ShownRecord> matches = new ArrayList<>();
     int looked = 0;
     long low = end;
-    while (low > floor && matches.size() < wanted && looked < scanLimit && reads.take()) {
+    while (low > floor && wanted.more(matches, looked) && reads.take()) {
       long before = low;
       Chunk chunk = reader.readBefore(partition, low);
       long older = chunk.nextOffset();
@@ -270,14 +267,14 @@ final class RecordScan {
         if (record.offset() >= low || record.offset() < floor) {
           continue;
         }
-        if (matches.size() == wanted || looked == scanLimit) {
+        if (!wanted.more(matches, looked)) {
           older = low; // the rest of the chunk is for the next page
           break;
         }
         looked++;
         low = record.offset();
         ShownRecord shown = ShownRecord.of(partition, record);
-        if (filter.test(shown)) {
+        if (wanted.filter().test(shown)) {
           matches.add(shown.trimmed());
         }
       }
@@ -287,6 +284,6 @@ final class RecordScan {
       }
     }
     Collections.reverse(matches);
-    return new Scan(matches, low, looked);
+    return new Scan(matches, low, looked, matches.size() < wanted.records() && low > floor);
   }
 }

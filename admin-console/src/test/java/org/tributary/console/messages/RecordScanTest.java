@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.NavigableSet;
 import java.util.TreeSet;
+import java.util.function.Function;
 import java.util.stream.LongStream;
 import org.junit.jupiter.api.Test;
 import org.tributary.log.Record;
@@ -220,12 +221,16 @@ class RecordScanTest {
 
   private static final long GAP = 1_000_000;
 
+  /** Records at offsets 0 to 9, then none for a million offsets, then five more. */
+  private static SparseLog aMillionOffsetGapAfterTen() {
+    return new SparseLog(100)
+        .with(0, LongStream.range(0, 10))
+        .with(0, LongStream.range(GAP + 10, GAP + 15));
+  }
+
   @Test
   void theLatestPageStepsOverAMillionEmptyOffsetsInAFewReads() {
-    SparseLog log =
-        new SparseLog(100)
-            .with(0, LongStream.range(0, 10))
-            .with(0, LongStream.range(GAP + 10, GAP + 15));
+    SparseLog log = aMillionOffsetGapAfterTen();
     RecordScan.Page latest =
         RecordScan.backward(Map.of(0, GAP + 15), Map.of(0, 0L), 10, r -> true, 10_000, log);
     assertEquals(
@@ -244,10 +249,7 @@ class RecordScanTest {
 
   @Test
   void aPageForwardStepsOverAMillionEmptyOffsetsInAFewReads() {
-    SparseLog log =
-        new SparseLog(100)
-            .with(0, LongStream.range(0, 10))
-            .with(0, LongStream.range(GAP + 10, GAP + 15));
+    SparseLog log = aMillionOffsetGapAfterTen();
     RecordScan.Page page =
         RecordScan.forward(Map.of(0, 5L), Map.of(0, GAP + 15), 8, r -> true, 10_000, log);
     assertEquals(List.of(5L, 6L, 7L, 8L, 9L, GAP + 10, GAP + 11, GAP + 12), offsets(page));
@@ -288,30 +290,47 @@ class RecordScanTest {
       ends.put(p, 1_000_000L);
     }
 
-    List<String> forward = new ArrayList<>();
-    Map<Integer, Long> next = starts;
-    for (int page = 0; page < 200 && !next.equals(ends); page++) {
-      log.reads = 0;
-      RecordScan.Page shown = RecordScan.forward(next, ends, 20, r -> true, 20, log);
-      assertTrue(log.reads <= RecordScan.MAX_READS, log.reads + " reads on page " + page);
-      assertEquals(20, shown.records().size());
-      shown.records().forEach(r -> forward.add(r.partition() + "-" + r.offset()));
-      next = shown.next();
-    }
+    List<String> forward =
+        pageThrough(
+            log,
+            starts,
+            ends,
+            from -> RecordScan.forward(from, ends, 20, r -> true, 20, log),
+            RecordScan.Page::next);
     assertEquals(2_000, forward.size());
     assertEquals(2_000, forward.stream().distinct().count());
 
-    List<String> backward = new ArrayList<>();
-    Map<Integer, Long> start = ends;
-    for (int page = 0; page < 200 && !start.equals(starts); page++) {
-      log.reads = 0;
-      RecordScan.Page shown = RecordScan.backward(start, starts, 20, r -> true, 20, log);
-      assertTrue(log.reads <= RecordScan.MAX_READS, log.reads + " reads on page " + page);
-      assertEquals(20, shown.records().size());
-      shown.records().forEach(r -> backward.add(r.partition() + "-" + r.offset()));
-      start = shown.start();
-    }
+    List<String> backward =
+        pageThrough(
+            log,
+            ends,
+            starts,
+            end -> RecordScan.backward(end, starts, 20, r -> true, 20, log),
+            RecordScan.Page::start);
     assertEquals(2_000, backward.size());
     assertEquals(2_000, backward.stream().distinct().count());
+  }
+
+  /**
+   * The records of the pages from {@code first} on until the bounds reach {@code last} (at most 200
+   * pages), each page full and within its reads.
+   */
+  private static List<String> pageThrough(
+      SparseLog log,
+      Map<Integer, Long> first,
+      Map<Integer, Long> last,
+      Function<Map<Integer, Long>, RecordScan.Page> read,
+      Function<RecordScan.Page, Map<Integer, Long>> onwards) {
+    List<String> seen = new ArrayList<>();
+    Map<Integer, Long> bounds = first;
+    for (int page = 0; page < 200 && !bounds.equals(last); page++) {
+      log.reads = 0;
+      RecordScan.Page shown = read.apply(bounds);
+      assertTrue(log.reads <= RecordScan.MAX_READS, log.reads + " reads on page " + page);
+      assertEquals(20, shown.records().size());
+      shown.records().forEach(r -> seen.add(r.partition() + "-" + r.offset()));
+      bounds = onwards.apply(shown);
+    }
+    return seen;
   }
 }
