@@ -205,6 +205,58 @@ class AccessHttpIT {
   }
 
   @Test
+  void aConsumerInstanceIsNotFoundForAnotherConsumerButAnAdminUsesIt() {
+    String topic = topicWithOnePartition("access-owner");
+    produce(admin, topic, 0, "a", "b", "c");
+    String group = uniqueTopic("access-owner-group");
+    V2Consumer owner =
+        V2Consumer.earliest(createUser(admin, "access-owner", "consumer"), group, "owned");
+    owner.assign(topic, 0);
+    TributaryHttp stranger = createUser(admin, "access-stranger", "consumer");
+    String target = owner.base();
+    String partition = V2Consumer.partitionsBody(topic, 0);
+    String commit = "{\"offsets\":[{\"topic\":\"" + topic + "\",\"partition\":0,\"offset\":2}]}";
+    String seek = "{\"offsets\":[{\"topic\":\"" + topic + "\",\"partition\":0,\"offset\":2}]}";
+    String byTime =
+        "{\"timestamps\":[{\"topic\":\""
+            + topic
+            + "\",\"partition\":0,\"timestamp\":\"2020-01-01T00:00:00Z\"}]}";
+    List<Function<TributaryHttp, Answer>> uses =
+        List.of(
+            http -> http.get(target + "/records?timeout=0", BINARY),
+            http -> http.post(target + "/offsets", V2, commit),
+            http -> http.post(target + "/offsets", V2, ""),
+            http -> http.getWithBody(target + "/offsets", V2, partition),
+            http -> http.post(target + "/positions", V2, seek),
+            http -> http.post(target + "/positions/beginning", V2, partition),
+            http -> http.post(target + "/positions/end", V2, partition),
+            http -> http.post(target + "/positions/timestamp", V2, byTime),
+            http -> http.post(target + "/assignments", V2, partition),
+            http -> http.get(target + "/assignments"),
+            http -> http.post(target + "/subscription", V2, "{\"topics\":[\"" + topic + "\"]}"),
+            http -> http.get(target + "/subscription"),
+            http -> http.delete(target + "/subscription"),
+            http -> http.delete(target));
+
+    for (Function<TributaryHttp, Answer> use : uses) {
+      assertRefused(404, 40403, use.apply(stranger));
+    }
+    assertRefused(
+        404,
+        40403,
+        stranger.get(V2Consumer.path(group, "never-created") + "/assignments"));
+
+    // Untouched: still assigned, nothing committed, and its position still at the start.
+    Answer assigned = admin.get(target + "/assignments");
+    assertEquals(200, assigned.status(), "an admin uses it: " + assigned);
+    assertEquals(1, assigned.object().getJsonArray("partitions").size(), assigned::toString);
+    assertRefused(404, 40410, admin.get(v3(admin, "/consumer-groups/" + group)));
+    assertEquals(3, owner.pollUntil(3).size(), "position not moved, nothing read by another");
+    assertEquals(204, admin.delete(target).status(), "an admin deletes it");
+    assertRefused(404, 40403, owner.fetch(0));
+  }
+
+  @Test
   void metadataIsReadByEveryRole() {
     GroupAtRest fixture = groupAtRest(admin, "access-metadata");
     String topic = "/topics/" + fixture.topic();
