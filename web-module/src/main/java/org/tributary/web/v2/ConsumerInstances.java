@@ -44,8 +44,8 @@ public class ConsumerInstances {
   }
 
   /**
-   * The instance, marked as used now; one idle past its timeout is closed here, not revived. Another
-   * user's instance is not found, as if it did not exist (admins excepted).
+   * The instance, marked as used now; one idle past its timeout is closed here, not revived.
+   * Another user's instance is not found, as if it did not exist (admins excepted).
    */
   ConsumerInstance get(String group, String name, InstanceCaller caller) {
     Key key = new Key(group, name);

@@ -9,7 +9,8 @@ record InstanceCaller(String principal, boolean admin) {
 
   static InstanceCaller of(SecurityContext security) {
     Principal user = security.getUserPrincipal();
-    return new InstanceCaller(user == null ? null : user.getName(), security.isUserInRole(Roles.ADMIN));
+    return new InstanceCaller(
+        user == null ? null : user.getName(), security.isUserInRole(Roles.ADMIN));
   }
 
   boolean mayUse(ConsumerInstance instance) {
