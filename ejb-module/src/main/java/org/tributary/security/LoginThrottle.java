@@ -13,10 +13,10 @@ import java.util.function.LongSupplier;
  * (or address) is throttled for 30 s, doubling with every further failure up to 15 minutes.
  *
  * <p>Throttled is not refused: {@link Users#signIn} still checks the password, through the narrow
- * gate of {@link HashingLimit}; a right one signs in and clears its pair, a wrong one is answered
- * 429 instead of 401. A guesser elsewhere therefore never locks a user out, and one behind the same
- * address only makes their wrong guesses slower. A count is forgotten 15 minutes after its last
- * failure, so that the typos of many users behind one address do not add up for ever.
+ * gate of {@link HashingLimit}; a right one signs in and clears its pair and its address, a wrong
+ * one is answered 429 instead of 401. A guesser elsewhere therefore never locks a user out, and one
+ * behind the same address only makes their wrong guesses slower. A count is forgotten 15 minutes
+ * after its last failure.
  *
  * <p>Time is the monotonic {@code nanoTime}: a wall clock set back does not stretch a lock. Thread
  * safe.
@@ -53,9 +53,13 @@ final class LoginThrottle {
     byAddress.merge(address, new Failures(1, now), (old, one) -> old.again(now));
   }
 
-  /** The right password for the name: its pair starts afresh; the address's count stays. */
+  /**
+   * The right password: the pair and the address start afresh (the address's count would otherwise
+   * add up the typos of everyone behind one proxy).
+   */
   void succeeded(String name, String address) {
     byPair.remove(new Pair(name, address));
+    byAddress.remove(address);
   }
 
   private static long lock(Failures failures, int threshold, long now) {
