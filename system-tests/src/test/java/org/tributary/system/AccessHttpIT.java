@@ -251,9 +251,7 @@ class AccessHttpIT {
       assertRefused(404, 40403, use.apply(stranger));
     }
     assertRefused(
-        404,
-        40403,
-        stranger.get(V2Consumer.path(group, "never-created") + "/assignments"));
+        404, 40403, stranger.get(V2Consumer.path(group, "never-created") + "/assignments"));
 
     // Untouched: still assigned, nothing committed, and its position still at the start.
     Answer assigned = admin.get(target + "/assignments");
@@ -577,7 +575,8 @@ class AccessHttpIT {
     Map<Integer, Long> afterReset = committed(fixture);
 
     for (String type :
-        List.of("application/x-www-form-urlencoded", "text/plain", "multipart/form-data; boundary=x")) {
+        List.of(
+            "application/x-www-form-urlencoded", "text/plain", "multipart/form-data; boundary=x")) {
       assertRefused(415, 415, admin.post(undo, type, "dry_run=false"));
     }
     assertEquals(afterReset, committed(fixture), "offsets unchanged");
@@ -596,7 +595,8 @@ class AccessHttpIT {
         assertEquals("UP", check.getString("status"), ready::toString);
         assertEquals(Set.of("database"), check.getJsonObject("data").keySet(), ready::toString);
       }
-      assertTrue(!ready.body().contains("Exception") && !ready.body().contains("SQL"), ready::toString);
+      assertTrue(
+          !ready.body().contains("Exception") && !ready.body().contains("SQL"), ready::toString);
     }
   }
 
