@@ -24,7 +24,7 @@ public class TrustedProxies {
 
   @Inject
   @ConfigProperty(name = "tributary.http.trusted-proxies")
-  Optional<List<String>> configured;
+  Optional<String> configured;
 
   private Set<String> proxies;
 
@@ -60,7 +60,7 @@ public class TrustedProxies {
   private Set<String> proxies() {
     if (proxies == null) {
       proxies =
-          configured.orElse(List.of()).stream()
+          Arrays.stream(configured.orElse("").split(","))
               .map(String::trim)
               .filter(address -> !address.isEmpty())
               .collect(Collectors.toUnmodifiableSet());
