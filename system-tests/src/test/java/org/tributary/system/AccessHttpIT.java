@@ -577,7 +577,8 @@ class AccessHttpIT {
     for (String type :
         List.of(
             "application/x-www-form-urlencoded", "text/plain", "multipart/form-data; boundary=x")) {
-      assertRefused(415, 415, admin.post(undo, type, "dry_run=false"));
+      // A form can carry a JSON text as its body (enctype text/plain, or a crafted field name).
+      assertRefused(415, 415, admin.post(undo, type, "{\"dry_run\":false}"));
     }
     assertEquals(afterReset, committed(fixture), "offsets unchanged");
     assertEquals(
