@@ -76,13 +76,16 @@ public class Users {
   /** Per name, how many times it changed: a verification remembers only if none came between. */
   private final Map<String, Long> changes = new ConcurrentHashMap<>();
 
-  private final LoginThrottle signIns = new LoginThrottle(System::nanoTime);
-
-  /** Wrong current passwords of signed-in users, counted per user. */
-  private final LoginThrottle passwordChanges = new LoginThrottle(System::nanoTime);
-
   private final HashingLimit hashingLimit =
       new HashingLimit(Math.max(2, Runtime.getRuntime().availableProcessors()));
+
+  private final SignInCheck signIns =
+      new SignInCheck(new LoginThrottle(System::nanoTime), hashingLimit);
+
+  /** Wrong current passwords of signed-in users, counted per user. */
+  private final SignInCheck passwordChanges =
+      new SignInCheck(new LoginThrottle(System::nanoTime), hashingLimit);
+
   private byte[] verifiedKey;
   private String unknownUserHash;
 
@@ -183,7 +186,9 @@ public class Users {
    */
   public UserView changeOwnPassword(String name, String current, String replacement) {
     // The user is both the name and the "address": each user's count is theirs alone.
-    SignIn check = behindThrottle(passwordChanges, name, name, current);
+    SignIn check =
+        passwordChanges.check(
+            name, name, () -> remembered(name, current), () -> hashed(name, current));
     switch (check.outcome()) {
       case SIGNED_IN -> {}
       case THROTTLED ->
@@ -218,37 +223,11 @@ public class Users {
 
   /**
    * Signs in from {@code address} (see {@link TrustedProxies}): the right password always signs in,
-   * throttled or not; a wrong one counts against the name at that address. While throttled, the
-   * password is still checked, but through the throttled callers' one hashing permit, and a wrong
-   * one answers {@link SignIn.Outcome#THROTTLED}.
+   * throttled or not; a wrong one counts against the name at that address ({@link SignInCheck}).
    */
   public SignIn signIn(String name, String password, String address) {
-    return behindThrottle(signIns, name, address, password);
-  }
-
-  private SignIn behindThrottle(
-      LoginThrottle throttle, String name, String address, String password) {
-    boolean throttled = !throttle.throttledFor(name, address).isZero();
-    // A throttled caller's password is checked only behind its permit, remembered or not, so that
-    // guessing cannot go faster than one hash at a time.
-    Optional<UserView> user = throttled ? Optional.empty() : remembered(name, password);
-    if (user.isEmpty()) {
-      Optional<HashingLimit.Permit> permit = hashingLimit.acquire(throttled);
-      if (permit.isEmpty()) {
-        return throttled ? SignIn.throttled(Duration.ofSeconds(1)) : SignIn.busy();
-      }
-      try (HashingLimit.Permit held = permit.get()) {
-        user = verify(name, password);
-      }
-    }
-    if (user.isPresent()) {
-      throttle.succeeded(name, address);
-      return SignIn.signedIn(user.get());
-    }
-    throttle.failed(name, address);
-    return throttled
-        ? SignIn.throttled(throttle.throttledFor(name, address))
-        : SignIn.wrongPassword();
+    return signIns.check(
+        name, address, () -> remembered(name, password), () -> hashed(name, password));
   }
 
   /**
@@ -256,10 +235,11 @@ public class Users {
    * answer empty. Neither throttled nor bounded: callers that sign someone in use {@link #signIn}.
    */
   public Optional<UserView> verify(String name, String password) {
-    Optional<UserView> remembered = remembered(name, password);
-    if (remembered.isPresent()) {
-      return remembered;
-    }
+    return remembered(name, password).or(() -> hashed(name, password));
+  }
+
+  /** The user if the password matches the stored hash; then remembered for a while. */
+  private Optional<UserView> hashed(String name, String password) {
     long changesSeen = changes.getOrDefault(name, 0L);
     Optional<UserAccount> account = store.find(name);
     if (account.isEmpty()) {
