@@ -12,7 +12,7 @@ import java.util.function.LongSupplier;
  * of one name from one address, or the {@value #ADDRESS_THRESHOLD}th from one address, that pair
  * (or address) is throttled for 30 s, doubling with every further failure up to 15 minutes.
  *
- * <p>Throttled is not refused: {@link Users#signIn} still checks the password, through the narrow
+ * <p>Throttled is not refused: {@link SignInCheck} still checks the password, through the narrow
  * gate of {@link HashingLimit}; a right one signs in and clears its pair and its address, a wrong
  * one is answered 429 instead of 401. A guesser elsewhere therefore never locks a user out, and one
  * behind the same address only makes their wrong guesses slower. A count is forgotten 15 minutes
