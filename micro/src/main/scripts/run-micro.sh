@@ -5,7 +5,8 @@
 #   TRIBUTARY_HTTP_ADDRESS        address HTTP listens on (default 127.0.0.1; 0.0.0.0: every one)
 #   TRIBUTARY_HTTPS_PORT          also serve HTTPS on this port, with:
 #   TRIBUTARY_KEYSTORE            a PKCS12 keystore holding the server's key and certificate
-#   TRIBUTARY_KEYSTORE_PASSWORD   its password
+#   TRIBUTARY_KEYSTORE_PASSWORD   its password (never put on the command line: Payara Micro reads
+#                                 it from a pipe, --systemproperties /dev/fd/N)
 #   TRIBUTARY_CERT_ALIAS          the key's alias in it (default tributary)
 #   TRIBUTARY_HTTPS_ADDRESS       address HTTPS listens on (default TRIBUTARY_HTTP_ADDRESS)
 #   TRIBUTARY_JAVA_OPTS           more JVM options (-Dkey=value settings)
@@ -34,12 +35,20 @@ tls_jvm_options=()
 if [ -n "${TRIBUTARY_HTTPS_PORT:-}" ]; then
   : "${TRIBUTARY_KEYSTORE:?TRIBUTARY_HTTPS_PORT needs TRIBUTARY_KEYSTORE (a PKCS12 keystore)}"
   : "${TRIBUTARY_KEYSTORE_PASSWORD:?TRIBUTARY_HTTPS_PORT needs TRIBUTARY_KEYSTORE_PASSWORD}"
+  # The password goes to Payara Micro as a system properties "file" that is a pipe written by a
+  # shell builtin: it is in no process's arguments (ps, /proc/PID/cmdline, the logged command
+  # line), on no disk, and not in the server's environment either.
+  keystore_password=$TRIBUTARY_KEYSTORE_PASSWORD
+  unset TRIBUTARY_KEYSTORE_PASSWORD
+  keystore_password=${keystore_password//\\/\\\\} # a properties value: \ is an escape
   tls_options=(--sslport "$TRIBUTARY_HTTPS_PORT" --sslcert "${TRIBUTARY_CERT_ALIAS:-tributary}")
   tls_jvm_options=(
     "-Djavax.net.ssl.keyStore=$(cd "$(dirname "$TRIBUTARY_KEYSTORE")" && pwd)/$(basename "$TRIBUTARY_KEYSTORE")"
-    "-Djavax.net.ssl.keyStorePassword=$TRIBUTARY_KEYSTORE_PASSWORD"
     "-Djavax.net.ssl.keyStoreType=PKCS12")
   echo "Tributary: https://$https_address:$TRIBUTARY_HTTPS_PORT/ as well"
+  exec {secrets}< <(printf 'javax.net.ssl.keyStorePassword=%s\n' "$keystore_password")
+  unset keystore_password
+  tls_options+=(--systemproperties "/dev/fd/$secrets")
 fi
 
 echo "Tributary: http://$http_address:$port/ (data in $data_dir). Ctrl-C stops it."

@@ -12,6 +12,7 @@ import jakarta.ejb.TransactionAttributeType;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -95,15 +96,16 @@ public class LogCleaner {
   private final ReentrantLock runs = new ReentrantLock();
   private final Map<Long, TopicCleaning> lastRuns = new ConcurrentHashMap<>();
   private final Clock clock = Clock.systemUTC();
-  private volatile long nextRetention;
-  private volatile long nextCompaction;
+  private volatile CleanerSchedule schedule;
 
-  /** The first runs come after the initial delay, or after one interval if that is shorter. */
   @PostConstruct
   void schedule() {
-    long now = clock.millis();
-    nextRetention = now + Math.min(initialDelayMs, retentionCheckIntervalMs);
-    nextCompaction = now + Math.min(initialDelayMs, cleanerBackoffMs);
+    schedule =
+        new CleanerSchedule(
+            System::nanoTime,
+            Duration.ofMillis(initialDelayMs),
+            Duration.ofMillis(retentionCheckIntervalMs),
+            Duration.ofMillis(cleanerBackoffMs));
   }
 
   /** Every second: starts the retention check and the compaction run when they are due. */
@@ -113,14 +115,12 @@ public class LogCleaner {
       return; // the previous run is still going
     }
     try {
-      long now = clock.millis();
-      if (now >= nextRetention) {
-        nextRetention = now + retentionCheckIntervalMs;
+      if (schedule.retentionDue()) {
         runRetention();
       }
-      if (cleanerEnabled && now >= nextCompaction) {
+      if (cleanerEnabled && schedule.compactionDue()) {
         runCompaction();
-        nextCompaction = clock.millis() + cleanerBackoffMs;
+        schedule.compactionDone();
       }
     } catch (RuntimeException e) {
       LOG.log(Level.WARNING, "Log cleaning failed; it runs again at its next turn", e);

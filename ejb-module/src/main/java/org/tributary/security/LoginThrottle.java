@@ -1,69 +1,81 @@
 package org.tributary.security;
 
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.LongSupplier;
 
 /**
- * Slows password guessing down: after {@value #NAME_THRESHOLD} failed sign-ins in a row for one
- * user name, or {@value #ADDRESS_THRESHOLD} from one address, further attempts are refused
- * unchecked for 30 s, doubling with every failure after that up to 15 minutes. A successful sign-in
- * clears the name's and the address's count (an address shared by many callers, behind a proxy or
- * NAT, would otherwise lock them all out). Thread-safe.
+ * Slows password guessing down without ever locking out the right password. Failed sign-ins are
+ * counted per (name, address) and per address: from the {@value #PAIR_THRESHOLD}th failure in a row
+ * of one name from one address, or the {@value #ADDRESS_THRESHOLD}th from one address, that pair
+ * (or address) is throttled for 30 s, doubling with every further failure up to 15 minutes.
+ *
+ * <p>Throttled is not refused: {@link SignInCheck} still checks the password, through the narrow
+ * gate of {@link HashingLimit}; a right one signs in and clears its pair and its address, a wrong
+ * one is answered 429 instead of 401. A guesser elsewhere therefore never locks a user out, and one
+ * behind the same address only makes their wrong guesses slower. A count is forgotten 15 minutes
+ * after its last failure.
+ *
+ * <p>Time is the monotonic {@code nanoTime}: a wall clock set back does not stretch a lock. Thread
+ * safe.
  */
 final class LoginThrottle {
 
-  static final int NAME_THRESHOLD = 5;
+  static final int PAIR_THRESHOLD = 5;
   static final int ADDRESS_THRESHOLD = 50;
-  private static final Duration FIRST_LOCK = Duration.ofSeconds(30);
-  private static final Duration LONGEST_LOCK = Duration.ofMinutes(15);
+  private static final long FIRST_LOCK = Duration.ofSeconds(30).toNanos();
+  private static final long LONGEST_LOCK = Duration.ofMinutes(15).toNanos();
   private static final int MAX_TRACKED = 10_000;
 
-  private final Clock clock;
-  private final Map<String, Failures> byName = new ConcurrentHashMap<>();
+  private final LongSupplier nanoTime;
+  private final Map<Pair, Failures> byPair = new ConcurrentHashMap<>();
   private final Map<String, Failures> byAddress = new ConcurrentHashMap<>();
 
-  LoginThrottle(Clock clock) {
-    this.clock = clock;
+  /** {@code nanoTime}: {@code System::nanoTime}, or a test's ticker. */
+  LoginThrottle(LongSupplier nanoTime) {
+    this.nanoTime = nanoTime;
   }
 
-  /** How long attempts for this name or from this address stay refused; zero if they may try. */
-  Duration lockedFor(String name, String address) {
-    Instant now = clock.instant();
-    Duration byNameLock = lock(byName.get(name), now);
-    Duration byAddressLock = lock(byAddress.get(address), now);
-    return byNameLock.compareTo(byAddressLock) >= 0 ? byNameLock : byAddressLock;
+  /** How long this name from this address stays throttled; zero when it is not. */
+  Duration throttledFor(String name, String address) {
+    long now = nanoTime.getAsLong();
+    long byPairLock = lock(byPair.get(new Pair(name, address)), PAIR_THRESHOLD, now);
+    long byAddressLock = lock(byAddress.get(address), ADDRESS_THRESHOLD, now);
+    return Duration.ofNanos(Math.max(byPairLock, byAddressLock));
   }
 
   void failed(String name, String address) {
-    Instant now = clock.instant();
+    long now = nanoTime.getAsLong();
     forget(now);
-    byName.merge(name, new Failures(1, now, NAME_THRESHOLD), (old, one) -> old.again(now));
-    byAddress.merge(address, new Failures(1, now, ADDRESS_THRESHOLD), (old, one) -> old.again(now));
+    byPair.merge(new Pair(name, address), new Failures(1, now), (old, one) -> old.again(now));
+    byAddress.merge(address, new Failures(1, now), (old, one) -> old.again(now));
   }
 
+  /**
+   * The right password: the pair and the address start afresh (the address's count would otherwise
+   * add up the typos of everyone behind one proxy).
+   */
   void succeeded(String name, String address) {
-    byName.remove(name);
+    byPair.remove(new Pair(name, address));
     byAddress.remove(address);
   }
 
-  private static Duration lock(Failures failures, Instant now) {
-    if (failures == null || failures.count < failures.threshold) {
-      return Duration.ZERO;
+  private static long lock(Failures failures, int threshold, long now) {
+    if (failures == null || failures.forgotten(now) || failures.count < threshold) {
+      return 0;
     }
-    int beyond = Math.min(failures.count - failures.threshold, 10);
-    Duration lock = FIRST_LOCK.multipliedBy(1L << beyond);
-    Instant until = failures.last.plus(lock.compareTo(LONGEST_LOCK) > 0 ? LONGEST_LOCK : lock);
-    return now.isBefore(until) ? Duration.between(now, until) : Duration.ZERO;
+    int beyond = Math.min(failures.count - threshold, 10);
+    long until = failures.last + Math.min(FIRST_LOCK << beyond, LONGEST_LOCK);
+    return Math.max(0, until - now);
   }
 
   /** Keeps memory bounded against guessing with ever new names or addresses. */
-  private void forget(Instant now) {
-    for (Map<String, Failures> map : java.util.List.of(byName, byAddress)) {
+  private void forget(long now) {
+    for (Map<?, Failures> map : List.of(byPair, byAddress)) {
       if (map.size() >= MAX_TRACKED) {
-        map.values().removeIf(failures -> failures.last.plus(LONGEST_LOCK).isBefore(now));
+        map.values().removeIf(failures -> failures.forgotten(now));
         if (map.size() >= MAX_TRACKED) {
           map.clear();
         }
@@ -71,9 +83,16 @@ final class LoginThrottle {
     }
   }
 
-  private record Failures(int count, Instant last, int threshold) {
-    Failures again(Instant now) {
-      return new Failures(count + 1, now, threshold);
+  private record Pair(String name, String address) {}
+
+  /** {@code count} failures in a row, the last at {@code last} (nanoTime). */
+  private record Failures(int count, long last) {
+    Failures again(long now) {
+      return forgotten(now) ? new Failures(1, now) : new Failures(count + 1, now);
+    }
+
+    boolean forgotten(long now) {
+      return now - last >= LONGEST_LOCK;
     }
   }
 }

@@ -7,24 +7,25 @@ import jakarta.security.enterprise.authentication.mechanism.http.HttpAuthenticat
 import jakarta.security.enterprise.authentication.mechanism.http.HttpMessageContext;
 import jakarta.security.enterprise.credential.Credential;
 import jakarta.security.enterprise.credential.UsernamePasswordCredential;
-import jakarta.security.enterprise.identitystore.CredentialValidationResult;
-import jakarta.security.enterprise.identitystore.IdentityStoreHandler;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
 import java.io.Serializable;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Base64;
+import java.util.Optional;
 
 /**
  * How callers prove who they are, in one mechanism because an application has one: the HTTP API
  * takes HTTP Basic on every request (what REST Proxy clients send); the console ({@value #CONSOLE}
  * in both packagings) signs in through its login page, which hands the credentials over with {@code
- * SecurityContext.authenticate}, and stays signed in for its session. Both validate against the
- * identity stores ({@link DatabaseIdentityStore}) behind the sign-in throttle. Which paths need
- * which roles is the web.xml's and the resources' business, not this class's.
+ * SecurityContext.authenticate}, and stays signed in for its session until the user's password
+ * changes (or the user goes). Both sign in through {@link Users#signIn}, at the client's address
+ * ({@link TrustedProxies}). Which paths need which roles is the web.xml's and the resources'
+ * business, not this class's.
  */
 @ApplicationScoped
 public class TributaryAuthentication implements HttpAuthenticationMechanism {
@@ -37,8 +38,8 @@ public class TributaryAuthentication implements HttpAuthenticationMechanism {
   private static final String LOGIN_PAGE = CONSOLE + "/login.xhtml";
   private static final String SIGNED_IN = TributaryAuthentication.class.getName() + ".caller";
 
-  @Inject IdentityStoreHandler identityStores;
   @Inject Users users;
+  @Inject TrustedProxies proxies;
 
   @Override
   public AuthenticationStatus validateRequest(
@@ -54,20 +55,22 @@ public class TributaryAuthentication implements HttpAuthenticationMechanism {
   private AuthenticationStatus console(HttpServletRequest request, HttpMessageContext context) {
     Credential credential = context.getAuthParameters().getCredential();
     if (credential instanceof UsernamePasswordCredential login) {
-      CredentialValidationResult result = validate(login, request.getRemoteAddr());
-      if (result.getStatus() != CredentialValidationResult.Status.VALID) {
+      SignIn signIn =
+          users.signIn(
+              login.getCaller(), login.getPasswordAsString(), proxies.clientAddress(request));
+      if (signIn.user().isEmpty()) {
         return AuthenticationStatus.SEND_FAILURE;
       }
-      request
-          .getSession()
-          .setAttribute(SIGNED_IN, new SignedIn(result.getCallerPrincipal().getName()));
-      return context.notifyContainerAboutLogin(result);
+      UserView user = signIn.user().get();
+      request.getSession().setAttribute(SIGNED_IN, SignedIn.as(user));
+      return context.notifyContainerAboutLogin(user.name(), user.roles());
     }
     HttpSession session = request.getSession(false);
     SignedIn signedIn = session == null ? null : (SignedIn) session.getAttribute(SIGNED_IN);
     if (signedIn != null) {
-      // Roles as they are now: an admin may have changed them, or deleted the user.
-      var user = users.find(signedIn.name());
+      // Roles as they are now: an admin may have changed them. A session signed in with a
+      // password that has changed since (or of a user deleted since) ends here.
+      Optional<UserView> user = users.find(signedIn.name()).filter(signedIn::stillValidFor);
       if (user.isPresent()) {
         return context.notifyContainerAboutLogin(user.get().name(), user.get().roles());
       }
@@ -87,20 +90,34 @@ public class TributaryAuthentication implements HttpAuthenticationMechanism {
       if (login == null) {
         return refuse(response, 401, 40101, "The Authorization header is not valid HTTP Basic.");
       }
-      Duration throttled = users.throttled(login.getCaller(), request.getRemoteAddr());
-      if (!throttled.isZero()) {
-        response.setHeader("Retry-After", String.valueOf(throttled.toSeconds() + 1));
-        return refuse(
-            response,
-            429,
-            42901,
-            "Too many failed sign-ins for this user or address: try again in "
-                + (throttled.toSeconds() + 1)
-                + " s.");
-      }
-      CredentialValidationResult result = validate(login, request.getRemoteAddr());
-      if (result.getStatus() != CredentialValidationResult.Status.VALID) {
-        return refuse(response, 401, 40101, "Wrong user name or password.");
+      SignIn signIn =
+          users.signIn(
+              login.getCaller(), login.getPasswordAsString(), proxies.clientAddress(request));
+      switch (signIn.outcome()) {
+        case SIGNED_IN -> {}
+        case THROTTLED -> {
+          response.setHeader("Retry-After", String.valueOf(signIn.retryAfterSeconds()));
+          return refuse(
+              response,
+              429,
+              42901,
+              "Too many failed sign-ins for this user or address: try again in "
+                  + signIn.retryAfterSeconds()
+                  + " s.");
+        }
+        case BUSY -> {
+          response.setHeader("Retry-After", String.valueOf(signIn.retryAfterSeconds()));
+          return refuse(
+              response,
+              503,
+              50301,
+              "Too many sign-ins are being checked right now: try again in "
+                  + signIn.retryAfterSeconds()
+                  + " s.");
+        }
+        default -> {
+          return refuse(response, 401, 40101, "Wrong user name or password.");
+        }
       }
       if (users.mustChangePassword(login.getCaller())) {
         return refuse(
@@ -113,7 +130,8 @@ public class TributaryAuthentication implements HttpAuthenticationMechanism {
                 + CONSOLE
                 + "/.");
       }
-      return context.notifyContainerAboutLogin(result);
+      UserView user = signIn.user().orElseThrow();
+      return context.notifyContainerAboutLogin(user.name(), user.roles());
     }
     if (request.getRequestURI().equals("/")) {
       return context.redirect(CONSOLE + "/"); // a browser's first visit: the console signs in
@@ -123,17 +141,6 @@ public class TributaryAuthentication implements HttpAuthenticationMechanism {
           response, 401, 40101, "Sign in: send the user name and password with HTTP Basic.");
     }
     return context.doNothing();
-  }
-
-  /** Validates behind the throttle; a throttled attempt is refused without looking. */
-  private CredentialValidationResult validate(UsernamePasswordCredential login, String address) {
-    if (!users.throttled(login.getCaller(), address).isZero()) {
-      return CredentialValidationResult.INVALID_RESULT;
-    }
-    CredentialValidationResult result = identityStores.validate(login);
-    users.signedIn(
-        login.getCaller(), address, result.getStatus() == CredentialValidationResult.Status.VALID);
-    return result;
   }
 
   private static UsernamePasswordCredential basicCredential(String encoded) {
@@ -183,6 +190,36 @@ public class TributaryAuthentication implements HttpAuthenticationMechanism {
     return escaped.toString();
   }
 
-  /** Who signed in to this console session; the roles are read afresh on every request. */
-  record SignedIn(String name) implements Serializable {}
+  /**
+   * The console session of a user who changed their own password goes on with the new one; their
+   * other sessions end.
+   */
+  public static void passwordChanged(HttpServletRequest request, UserView changed) {
+    HttpSession session = request.getSession(false);
+    if (session != null
+        && session.getAttribute(SIGNED_IN) instanceof SignedIn signedIn
+        && signedIn.name().equals(changed.name())) {
+      session.setAttribute(SIGNED_IN, SignedIn.as(changed));
+    }
+  }
+
+  /**
+   * Who signed in to this console session, and when the password they proved was set; the roles are
+   * read afresh on every request.
+   */
+  record SignedIn(String name, Instant passwordChangedAt) implements Serializable {
+
+    static SignedIn as(UserView user) {
+      return new SignedIn(user.name(), millis(user.passwordChangedAt()));
+    }
+
+    boolean stillValidFor(UserView user) {
+      return millis(user.passwordChangedAt()).equals(passwordChangedAt);
+    }
+
+    /** The database may keep fewer digits than the clock gave. */
+    private static Instant millis(Instant instant) {
+      return instant.truncatedTo(ChronoUnit.MILLIS);
+    }
+  }
 }

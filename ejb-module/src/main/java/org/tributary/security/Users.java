@@ -14,7 +14,6 @@ import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
@@ -31,7 +30,8 @@ import org.tributary.errors.TributaryException;
 
 /**
  * Tributary's users: who they are, their roles, their passwords' PBKDF2 hashes (Jakarta Security's
- * {@link Pbkdf2PasswordHash}), and the sign-in throttle.
+ * {@link Pbkdf2PasswordHash}), and sign-in behind the throttle ({@link LoginThrottle}) and the
+ * bound on concurrent hashing ({@link HashingLimit}).
  *
  * <p>First start: when no admin exists, {@code admin} is created with {@code
  * tributary.admin.password} ({@code TRIBUTARY_ADMIN_PASSWORD}), or with a random password that is
@@ -40,7 +40,8 @@ import org.tributary.errors.TributaryException;
  *
  * <p>A slow hash on every HTTP request would cap the API at a few requests a second, so a verified
  * password is remembered for {@value #VERIFIED_MINUTES} minutes as an HMAC under a key that lives
- * only in this process; any change to the user forgets it.
+ * only in this process; any change to the user forgets it, and a verification that was under way
+ * during the change is not remembered.
  *
  * <p>Concurrency: bean-managed; the caches are concurrent maps, the store is transactional.
  */
@@ -53,9 +54,6 @@ public class Users {
 
   private static final Logger LOG = Logger.getLogger(Users.class.getName());
   private static final int VERIFIED_MINUTES = 10;
-
-  /** The throttle's "address" for password changes, which come from signed-in sessions. */
-  private static final String CHANGE_PASSWORD = "change-password";
 
   @Inject UserStore store;
   @Inject Pbkdf2PasswordHash hashing;
@@ -74,8 +72,20 @@ public class Users {
   int iterations;
 
   private final Map<String, Verified> verified = new ConcurrentHashMap<>();
-  private final LoginThrottle throttle = new LoginThrottle(Clock.systemUTC());
-  private final Clock clock = Clock.systemUTC();
+
+  /** Per name, how many times it changed: a verification remembers only if none came between. */
+  private final Map<String, Long> changes = new ConcurrentHashMap<>();
+
+  private final HashingLimit hashingLimit =
+      new HashingLimit(Math.max(2, Runtime.getRuntime().availableProcessors()));
+
+  private final SignInCheck signIns =
+      new SignInCheck(new LoginThrottle(System::nanoTime), hashingLimit);
+
+  /** Wrong current passwords of signed-in users, counted per user. */
+  private final SignInCheck passwordChanges =
+      new SignInCheck(new LoginThrottle(System::nanoTime), hashingLimit);
+
   private byte[] verifiedKey;
   private String unknownUserHash;
 
@@ -153,40 +163,53 @@ public class Users {
       requireAnotherAdmin(name, "take the admin role from");
     }
     UserView changed = change(name, user -> user.setRoles(roles));
-    verified.remove(name);
+    forgetVerified(name);
     return changed;
   }
 
-  /** An admin sets someone's password, optionally to be changed at their next sign-in. */
+  /**
+   * An admin sets someone's password, optionally to be changed at their next sign-in. The old
+   * password stops working at once: its remembered verification is forgotten, and the user's
+   * console sessions signed in before end ({@link TributaryAuthentication}).
+   */
   public UserView setPassword(String name, String password, boolean mustChange) {
     PasswordPolicy.requireAcceptable(name, password);
     String hashed = hash(password);
     UserView changed = change(name, user -> user.setPassword(hashed, mustChange));
-    verified.remove(name);
+    forgetVerified(name);
     return changed;
   }
 
-  /** A user changes their own password, proving the current one. */
+  /**
+   * A user changes their own password, proving the current one. Behind a throttle of its own,
+   * counted per user: a session left open must not become a way to guess the password.
+   */
   public UserView changeOwnPassword(String name, String current, String replacement) {
-    // Behind the throttle too: a session left open must not become a way to guess the password.
-    Duration locked = throttle.lockedFor(name, CHANGE_PASSWORD);
-    if (!locked.isZero()) {
-      throw new TributaryException(
-          ErrorCode.INVALID_REQUEST,
-          "Too many wrong current passwords: try again in " + (locked.toSeconds() + 1) + " s.");
+    // The user is both the name and the "address": each user's count is theirs alone.
+    SignIn check =
+        passwordChanges.check(
+            name, name, () -> remembered(name, current), () -> hashed(name, current));
+    switch (check.outcome()) {
+      case SIGNED_IN -> {}
+      case THROTTLED ->
+          throw new TributaryException(
+              ErrorCode.INVALID_REQUEST,
+              "Too many wrong current passwords: try again in "
+                  + check.retryAfterSeconds()
+                  + " s.");
+      case BUSY ->
+          throw new TributaryException(
+              ErrorCode.INVALID_REQUEST,
+              "Too many passwords are being checked right now: try again in a second.");
+      default ->
+          throw new TributaryException(
+              ErrorCode.INVALID_REQUEST, "The current password is not right.");
     }
-    Optional<UserAccount> found = store.find(name).filter(account -> matches(account, current));
-    signedIn(name, CHANGE_PASSWORD, found.isPresent());
-    UserAccount user =
-        found.orElseThrow(
-            () ->
-                new TributaryException(
-                    ErrorCode.INVALID_REQUEST, "The current password is not right."));
     if (current.equals(replacement)) {
       throw new TributaryException(
           ErrorCode.INVALID_REQUEST, "The new password must differ from the current one.");
     }
-    return setPassword(user.name(), replacement, false);
+    return setPassword(name, replacement, false);
   }
 
   /** Deletes the user; the last admin stays. */
@@ -195,38 +218,59 @@ public class Users {
     if (!store.delete(name)) {
       throw userNotFound(name);
     }
-    verified.remove(name);
+    forgetVerified(name);
   }
 
   /**
-   * The user with these credentials, if they are right; a wrong password, an unknown name and a
-   * sign-in refused by the throttle all answer empty. Callers that know the caller's address use
-   * {@link #signIn} instead.
+   * Signs in from {@code address} (see {@link TrustedProxies}): the right password always signs in,
+   * throttled or not; a wrong one counts against the name at that address ({@link SignInCheck}).
+   */
+  public SignIn signIn(String name, String password, String address) {
+    return signIns.check(
+        name, address, () -> remembered(name, password), () -> hashed(name, password));
+  }
+
+  /**
+   * The user with these credentials, if they are right; a wrong password and an unknown name both
+   * answer empty. Neither throttled nor bounded: callers that sign someone in use {@link #signIn}.
    */
   public Optional<UserView> verify(String name, String password) {
-    Verified remembered = verified.get(name);
-    byte[] proof = proof(password);
-    if (remembered != null
-        && remembered.until > clock.millis()
-        && MessageDigest.isEqual(remembered.proof, proof)) {
-      return Optional.of(remembered.user);
-    }
+    return remembered(name, password).or(() -> hashed(name, password));
+  }
+
+  /** The user if the password matches the stored hash; then remembered for a while. */
+  private Optional<UserView> hashed(String name, String password) {
+    long changesSeen = changes.getOrDefault(name, 0L);
     Optional<UserAccount> account = store.find(name);
     if (account.isEmpty()) {
       // As slow as a wrong password, so that timing does not tell which names exist.
       hashing.verify(String.valueOf(password).toCharArray(), unknownUserHash);
       return Optional.empty();
     }
-    Optional<UserAccount> user = account.filter(found -> matches(found, password));
+    Optional<UserView> user =
+        account.filter(found -> matches(found, password)).map(UserAccount::view);
     user.ifPresent(
         found ->
-            verified.put(
+            verified.compute(
                 name,
-                new Verified(
-                    found.view(),
-                    proof,
-                    clock.millis() + Duration.ofMinutes(VERIFIED_MINUTES).toMillis())));
-    return user.map(UserAccount::view);
+                (key, old) ->
+                    changes.getOrDefault(name, 0L) == changesSeen
+                        ? new Verified(
+                            found,
+                            proof(password),
+                            System.nanoTime() + Duration.ofMinutes(VERIFIED_MINUTES).toNanos())
+                        : old));
+    return user;
+  }
+
+  private Optional<UserView> remembered(String name, String password) {
+    Verified remembered = verified.get(name);
+    if (remembered != null
+        && remembered.until - System.nanoTime() > 0
+        && MessageDigest.isEqual(remembered.proof, proof(password))) {
+      return Optional.of(remembered.user);
+    }
+    return Optional.empty();
   }
 
   /** Whether the user must change the password before doing anything else. */
@@ -238,18 +282,17 @@ public class Users {
     return store.find(name).map(UserAccount::mustChangePassword).orElse(false);
   }
 
-  /** How long sign-ins for this name or from this address are refused; zero when they may try. */
+  /**
+   * How long sign-ins for this name from this address are throttled; zero when they are not. A
+   * throttled sign-in with the right password still succeeds.
+   */
   public Duration throttled(String name, String address) {
-    return throttle.lockedFor(name, address);
+    return signIns.throttledFor(name, address);
   }
 
-  /** Records a sign-in's outcome for the throttle. */
-  public void signedIn(String name, String address, boolean succeeded) {
-    if (succeeded) {
-      throttle.succeeded(name, address);
-    } else {
-      throttle.failed(name, address);
-    }
+  private void forgetVerified(String name) {
+    changes.merge(name, 1L, Long::sum);
+    verified.remove(name);
   }
 
   private UserView change(String name, java.util.function.Consumer<UserAccount> change) {
@@ -295,5 +338,6 @@ public class Users {
     return Base64.getUrlEncoder().withoutPadding().encodeToString(random);
   }
 
+  /** A verified password's proof, remembered until {@code until} ({@code nanoTime}). */
   private record Verified(UserView user, byte[] proof, long until) {}
 }

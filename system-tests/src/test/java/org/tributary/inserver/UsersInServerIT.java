@@ -3,6 +3,7 @@ package org.tributary.inserver;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.annotation.Resource;
@@ -11,12 +12,15 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import javax.sql.DataSource;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.tributary.errors.TributaryException;
 import org.tributary.security.Users;
 
 /**
@@ -84,5 +88,43 @@ class UsersInServerIT {
     assertFalse(users.verify(name, first).isPresent());
     assertTrue(users.verify(name, second).isPresent());
     assertEquals(true, users.find(name).orElseThrow().mustChangePassword());
+  }
+
+  /**
+   * Wrong current passwords throttle the password change of that user only, and even throttled, the
+   * right current password changes it.
+   */
+  @Test
+  void wrongCurrentPasswordsNeitherLockOutTheUserNorAnyoneElse() {
+    String password = "current-password-" + UUID.randomUUID();
+    List<String> guessed = new ArrayList<>();
+    for (int user = 0; user < 10; user++) {
+      String name = name();
+      users.create(name, password, Set.of("viewer"), false);
+      guessed.add(name);
+      for (int attempt = 1; attempt <= 5; attempt++) {
+        String wrong = "wrong-password-" + attempt;
+        TributaryException refused =
+            assertThrows(
+                TributaryException.class,
+                () -> users.changeOwnPassword(name, wrong, "a-new-password-1"));
+        assertTrue(refused.getMessage().contains("not right"), refused.getMessage());
+      }
+    }
+    String untouched = name();
+    users.create(untouched, password, Set.of("viewer"), false);
+
+    users.changeOwnPassword(untouched, password, "a-new-password-1");
+    assertTrue(
+        users.verify(untouched, "a-new-password-1").isPresent(), "others' guesses count not");
+
+    String throttled = guessed.get(0);
+    TributaryException wrongAgain =
+        assertThrows(
+            TributaryException.class,
+            () -> users.changeOwnPassword(throttled, "wrong-password-6", "a-new-password-1"));
+    assertTrue(wrongAgain.getMessage().contains("try again in"), wrongAgain.getMessage());
+    users.changeOwnPassword(throttled, password, "a-new-password-1");
+    assertTrue(users.verify(throttled, "a-new-password-1").isPresent(), "the right one, throttled");
   }
 }

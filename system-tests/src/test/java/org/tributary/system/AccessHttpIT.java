@@ -22,6 +22,15 @@ import static org.tributary.system.TributaryHttp.BINARY;
 import static org.tributary.system.TributaryHttp.V2;
 import static org.tributary.system.TributaryHttp.uniqueTopic;
 
+import jakarta.json.JsonObject;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.net.InetAddress;
+import java.net.Socket;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.List;
@@ -202,6 +211,56 @@ class AccessHttpIT {
     consumer.commitAll();
     assertEquals(3, lags(admin, group, topic).get(0).getInt("current_offset"));
     allowedTo(CONSUMERS, 204, caller -> as(caller).delete(instance.apply(caller)));
+  }
+
+  @Test
+  void aConsumerInstanceIsNotFoundForAnotherConsumerButAnAdminUsesIt() {
+    String topic = topicWithOnePartition("access-owner");
+    produce(admin, topic, 0, "a", "b", "c");
+    String group = uniqueTopic("access-owner-group");
+    V2Consumer owner =
+        V2Consumer.earliest(createUser(admin, "access-owner", "consumer"), group, "owned");
+    owner.assign(topic, 0);
+    TributaryHttp stranger = createUser(admin, "access-stranger", "consumer");
+    String target = owner.base();
+    String partition = V2Consumer.partitionsBody(topic, 0);
+    String commit = "{\"offsets\":[{\"topic\":\"" + topic + "\",\"partition\":0,\"offset\":2}]}";
+    String seek = "{\"offsets\":[{\"topic\":\"" + topic + "\",\"partition\":0,\"offset\":2}]}";
+    String byTime =
+        "{\"timestamps\":[{\"topic\":\""
+            + topic
+            + "\",\"partition\":0,\"timestamp\":\"2020-01-01T00:00:00Z\"}]}";
+    List<Function<TributaryHttp, Answer>> uses =
+        List.of(
+            http -> http.get(target + "/records?timeout=0", BINARY),
+            http -> http.post(target + "/offsets", V2, commit),
+            http -> http.post(target + "/offsets", V2, ""),
+            http -> http.getWithBody(target + "/offsets", V2, partition),
+            http -> http.post(target + "/positions", V2, seek),
+            http -> http.post(target + "/positions/beginning", V2, partition),
+            http -> http.post(target + "/positions/end", V2, partition),
+            http -> http.post(target + "/positions/timestamp", V2, byTime),
+            http -> http.post(target + "/assignments", V2, partition),
+            http -> http.get(target + "/assignments"),
+            http -> http.post(target + "/subscription", V2, "{\"topics\":[\"" + topic + "\"]}"),
+            http -> http.get(target + "/subscription"),
+            http -> http.delete(target + "/subscription"),
+            http -> http.delete(target));
+
+    for (Function<TributaryHttp, Answer> use : uses) {
+      assertRefused(404, 40403, use.apply(stranger));
+    }
+    assertRefused(
+        404, 40403, stranger.get(V2Consumer.path(group, "never-created") + "/assignments"));
+
+    // Untouched: still assigned, nothing committed, and its position still at the start.
+    Answer assigned = admin.get(target + "/assignments");
+    assertEquals(200, assigned.status(), "an admin uses it: " + assigned);
+    assertEquals(1, assigned.object().getJsonArray("partitions").size(), assigned::toString);
+    assertRefused(404, 40410, admin.get(v3(admin, "/consumer-groups/" + group)));
+    assertEquals(3, owner.pollUntil(3).size(), "position not moved, nothing read by another");
+    assertEquals(204, admin.delete(target).status(), "an admin deletes it");
+    assertRefused(404, 40403, owner.fetch(0));
   }
 
   @Test
@@ -410,7 +469,7 @@ class AccessHttpIT {
   }
 
   @Test
-  void fiveWrongPasswordsLockTheUserOutWhileOthersGoOn() {
+  void wrongGuessesNeverLockOutTheRightPassword() {
     String name = uniqueTopic("access-guessed");
     String password = "guessed-user-password";
     assertEquals(
@@ -421,15 +480,125 @@ class AccessHttpIT {
     for (int attempt = 1; attempt <= 5; attempt++) {
       assertRefused(401, 40101, admin.as(name, "guess-" + attempt).get("/topics"));
     }
-
-    Answer locked = admin.as(name, password).get("/topics");
-
-    assertRefused(429, 42901, locked);
+    Answer throttled = admin.as(name, "guess-6").get("/topics");
+    assertRefused(429, 42901, throttled);
     long retryAfter =
-        Long.parseLong(locked.response().headers().firstValue("Retry-After").orElseThrow());
-    assertTrue(retryAfter > 0 && retryAfter <= 31, locked::toString);
-    assertEquals(200, as(VIEWER).get("/topics").status(), "another user is not locked out");
-    assertEquals(200, admin.get("/topics").status());
+        Long.parseLong(throttled.response().headers().firstValue("Retry-After").orElseThrow());
+    assertTrue(retryAfter > 0 && retryAfter <= 61, throttled::toString);
+
+    assertEquals(200, admin.as(name, password).get("/topics").status(), "the right password");
+    assertRefused(401, 40101, admin.as(name, "guess-7").get("/topics"));
+    assertEquals(200, as(VIEWER).get("/topics").status(), "another user is not throttled");
+  }
+
+  @Test
+  void guessesFromOneAddressLeaveTheNameFreeAtAnother() throws IOException {
+    String name = uniqueTopic("access-elsewhere");
+    String password = "elsewhere-user-password";
+    assertEquals(
+        201,
+        admin
+            .post(v3(admin, "/users"), APPLICATION_JSON, newUser(name, password, "viewer"))
+            .status());
+    for (int attempt = 1; attempt <= 6; attempt++) {
+      // A forged X-Forwarded-For is ignored: no proxy is trusted.
+      rawGet("127.0.0.1", name, "guess-" + attempt, "X-Forwarded-For: 192.0.2." + attempt);
+    }
+    assertEquals(429, rawGet("127.0.0.1", name, "guess-7", "X-Forwarded-For: 192.0.2.7"));
+
+    assertEquals(401, rawGet("127.0.0.2", name, "guess-8", null), "not throttled there");
+    assertEquals(200, rawGet("127.0.0.2", name, password, null));
+  }
+
+  /**
+   * {@code GET /topics} as {@code name} over a connection from {@code from} (any loopback address
+   * reaches the server); answers the status.
+   */
+  private static int rawGet(String from, String name, String password, String header)
+      throws IOException {
+    URI server = URI.create(admin.baseUrl());
+    try (Socket socket =
+        new Socket(
+            InetAddress.getByName(server.getHost()),
+            server.getPort(),
+            InetAddress.getByName(from),
+            0)) {
+      socket.setSoTimeout(30_000);
+      String credentials =
+          Base64.getEncoder()
+              .encodeToString((name + ":" + password).getBytes(StandardCharsets.UTF_8));
+      String request =
+          "GET /topics HTTP/1.1\r\nHost: "
+              + server.getHost()
+              + "\r\nAuthorization: Basic "
+              + credentials
+              + "\r\n"
+              + (header == null ? "" : header + "\r\n")
+              + "Connection: close\r\n\r\n";
+      socket.getOutputStream().write(request.getBytes(StandardCharsets.US_ASCII));
+      String statusLine =
+          new BufferedReader(
+                  new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII))
+              .readLine();
+      return Integer.parseInt(statusLine.split(" ")[1]);
+    }
+  }
+
+  @Test
+  void aNewPasswordEndsTheOldOneAtOnce() {
+    TributaryHttp user = createUser(admin, "access-reset", "viewer");
+    assertEquals(200, user.get("/topics").status(), "signed in, its password remembered");
+
+    Answer set =
+        admin.post(
+            v3(admin, "/users/" + user.user() + "/password"),
+            APPLICATION_JSON,
+            "{\"password\":\"the-new-password\",\"must_change_password\":false}");
+    assertEquals(204, set.status(), set::toString);
+
+    assertRefused(401, 40101, user.get("/topics"));
+    assertEquals(200, admin.as(user.user(), "the-new-password").get("/topics").status());
+  }
+
+  @Test
+  void anUndoSentAsAFormIsRefusedAndChangesNothing() {
+    GroupAtRest fixture = groupAtRest(admin, "access-undo-form");
+    String group = v3(admin, "/consumer-groups/" + fixture.group());
+    Answer reset =
+        admin.post(
+            group + "/offsets:reset",
+            APPLICATION_JSON,
+            "{\"strategy\":\"to-latest\",\"topic_name\":\"" + fixture.topic() + "\"}");
+    assertEquals(200, reset.status(), reset::toString);
+    String undo =
+        group + "/offset-resets/" + reset.object().getJsonNumber("reset_id").longValue() + ":undo";
+    Map<Integer, Long> afterReset = committed(fixture);
+
+    for (String type :
+        List.of(
+            "application/x-www-form-urlencoded", "text/plain", "multipart/form-data; boundary=x")) {
+      // A form can carry a JSON text as its body (enctype text/plain, or a crafted field name).
+      assertRefused(415, 415, admin.post(undo, type, "{\"dry_run\":false}"));
+    }
+    assertEquals(afterReset, committed(fixture), "offsets unchanged");
+    assertEquals(
+        1,
+        admin.get(group + "/offset-resets").object().getJsonArray("data").size(),
+        "no undo recorded");
+  }
+
+  @Test
+  void readinessShowsNoDatabaseDetailsToAnyone() {
+    Answer ready = as(ANONYMOUS).get("/health/ready");
+    assertEquals(200, ready.status(), ready::toString);
+    for (JsonObject check : ready.object().getJsonArray("checks").getValuesAs(JsonObject.class)) {
+      if (check.getString("name").equals("tributary-database")) {
+        assertEquals("UP", check.getString("status"), ready::toString);
+        assertEquals(Set.of("database"), check.getJsonObject("data").keySet(), ready::toString);
+      }
+      assertTrue(
+          !ready.body().contains("Exception") && !ready.body().contains("SQL"), ready::toString);
+    }
   }
 
   @Test

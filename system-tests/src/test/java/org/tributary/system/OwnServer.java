@@ -75,6 +75,11 @@ final class OwnServer {
     run(start);
   }
 
+  /** The server's process id (micro-server.sh's {@code server.pid}). */
+  long pid() throws IOException {
+    return Long.parseLong(Files.readString(work.resolve("server.pid")).trim());
+  }
+
   void stop() throws IOException, InterruptedException {
     run(new ProcessBuilder(script(), "stop", work.toString()));
   }

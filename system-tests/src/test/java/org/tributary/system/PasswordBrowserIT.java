@@ -22,7 +22,10 @@ class PasswordBrowserIT {
   void aUserChangesTheirOwnPasswordAndOnlyTheNewOneWorksAfterwards() {
     String name = ConsoleUsers.uniqueName("changer");
     users.create(name, PASSWORD, false, "viewer");
-    try (ConsoleBrowser user = new ConsoleBrowser()) {
+    try (ConsoleBrowser user = new ConsoleBrowser();
+        ConsoleBrowser elsewhere = new ConsoleBrowser()) {
+      elsewhere.signIn(name, PASSWORD);
+      assertEquals(name, elsewhere.text(By.id("user-name")));
       user.signIn(name, PASSWORD);
       user.clickAndLoad(By.id("user:password"));
       change(user, "not-the-current-one", CHOSEN, CHOSEN);
@@ -31,7 +34,11 @@ class PasswordBrowserIT {
       assertTrue(user.errors().toString().contains("differ"), user.errors().toString());
       change(user, PASSWORD, CHOSEN, CHOSEN);
       assertTrue(user.messages().contains("Your password is changed"), user.messages());
-      assertEquals("/console/index.xhtml", user.path());
+      assertEquals("/console/index.xhtml", user.path(), "this session goes on");
+      user.open("/console/topics.xhtml");
+      assertEquals("/console/topics.xhtml", user.path());
+      elsewhere.open("/console/topics.xhtml");
+      assertEquals("/console/login.xhtml", elsewhere.path(), "the other session has ended");
 
       user.signOut();
       user.signIn(name, PASSWORD);
@@ -65,7 +72,9 @@ class PasswordBrowserIT {
       browser.tick(By.id("password-form:must-change_input"));
       browser.clickAndLoad(By.id("password-form:set-password"));
       user.open("/console/topics.xhtml");
-      assertEquals("/console/password.xhtml", user.path(), "a password an admin set, at once");
+      assertEquals("/console/login.xhtml", user.path(), "a password reset ends the session");
+      user.signIn(name, "reset-by-an-admin");
+      assertEquals("/console/password.xhtml", user.path(), "and the new one is to be changed");
     } finally {
       users.delete(name);
     }

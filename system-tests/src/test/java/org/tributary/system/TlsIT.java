@@ -1,6 +1,8 @@
 package org.tributary.system;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -94,6 +96,18 @@ class TlsIT {
         HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
     assertThrows(
         SSLHandshakeException.class, () -> defaultTrust.send(get("/health/ready"), ofString()));
+
+    // The keystore's password is in no place another local user or a log could read it.
+    Path process = Path.of("/proc", String.valueOf(server.pid()));
+    String commandLine = new String(Files.readAllBytes(process.resolve("cmdline")), UTF_8);
+    assertTrue(commandLine.contains("payara-micro.jar"), commandLine);
+    assertFalse(commandLine.contains(KEYSTORE_PASSWORD), "not on the command line: " + commandLine);
+    assertFalse(
+        new String(Files.readAllBytes(process.resolve("environ")), UTF_8)
+            .contains(KEYSTORE_PASSWORD),
+        "not in the server's environment");
+    assertFalse(
+        Files.readString(work.resolve("server.log")).contains(KEYSTORE_PASSWORD), "not logged");
   }
 
   private HttpRequest get(String path) {

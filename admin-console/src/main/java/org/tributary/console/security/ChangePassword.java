@@ -1,16 +1,19 @@
 package org.tributary.console.security;
 
 import jakarta.enterprise.context.RequestScoped;
+import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import jakarta.security.enterprise.SecurityContext;
+import jakarta.servlet.http.HttpServletRequest;
 import org.tributary.console.navigation.Messages;
+import org.tributary.security.TributaryAuthentication;
 import org.tributary.security.Users;
 
 /**
  * Backs the change-password page: the signed-in user proves the current password and chooses a new
  * one (typed twice). Any role may; {@link PasswordChangeRequired} sends users here first when they
- * must.
+ * must. This session stays signed in with the new password; the user's other sessions end.
  */
 @Named
 @RequestScoped
@@ -34,13 +37,20 @@ public class ChangePassword {
       return null;
     }
     boolean changed =
-        Messages.reportingRefusals(() -> users.changeOwnPassword(caller(), current, replacement));
+        Messages.reportingRefusals(
+            () ->
+                TributaryAuthentication.passwordChanged(
+                    request(), users.changeOwnPassword(caller(), current, replacement)));
     if (!changed) {
       return null;
     }
     Messages.infoAfterRedirect(
         "Your password is changed.", "Sign in with the new one from now on.");
     return "/index?faces-redirect=true";
+  }
+
+  private static HttpServletRequest request() {
+    return (HttpServletRequest) FacesContext.getCurrentInstance().getExternalContext().getRequest();
   }
 
   private String caller() {

@@ -1,8 +1,10 @@
 package org.tributary.console.users;
 
+import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
+import jakarta.servlet.http.HttpServletRequest;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -10,6 +12,7 @@ import java.util.List;
 import org.tributary.console.navigation.Messages;
 import org.tributary.console.security.ChangeAction;
 import org.tributary.console.security.CurrentUser;
+import org.tributary.security.TributaryAuthentication;
 import org.tributary.security.UserView;
 import org.tributary.security.Users;
 
@@ -51,7 +54,10 @@ public class UserDetails implements Serializable {
 
   @ChangeAction
   public String setPassword() {
-    users.setPassword(name, newPassword, mustChangePassword);
+    // The user's console sessions end, unless it is the admin's own, which goes on.
+    TributaryAuthentication.passwordChanged(
+        (HttpServletRequest) FacesContext.getCurrentInstance().getExternalContext().getRequest(),
+        users.setPassword(name, newPassword, mustChangePassword));
     Messages.infoAfterRedirect(
         "Password of " + name + " set.",
         mustChangePassword

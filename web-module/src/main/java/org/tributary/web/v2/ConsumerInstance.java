@@ -5,13 +5,14 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.tributary.consumer.Consumer;
 
 /**
- * A REST Proxy consumer instance: a core consumer plus what only HTTP needs, its name, embedded
- * format, request timeout, and when a request last used it.
+ * A REST Proxy consumer instance: a core consumer plus what only HTTP needs, its name, the
+ * principal that created it, embedded format, request timeout, and when a request last used it.
  */
 final class ConsumerInstance {
 
   private final String group;
   private final String name;
+  private final String owner;
   private final EmbeddedFormat format;
   private final Duration requestTimeout;
   private final Duration idleTimeout;
@@ -22,12 +23,14 @@ final class ConsumerInstance {
   ConsumerInstance(
       String group,
       String name,
+      String owner,
       EmbeddedFormat format,
       Duration requestTimeout,
       Duration idleTimeout,
       Consumer consumer) {
     this.group = group;
     this.name = name;
+    this.owner = owner;
     this.format = format;
     this.requestTimeout = requestTimeout;
     this.idleTimeout = idleTimeout;
@@ -40,6 +43,11 @@ final class ConsumerInstance {
 
   String name() {
     return name;
+  }
+
+  /** The principal that created the instance; only it (and admins) may use it. */
+  String owner() {
+    return owner;
   }
 
   EmbeddedFormat format() {

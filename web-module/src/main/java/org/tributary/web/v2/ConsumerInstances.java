@@ -15,8 +15,9 @@ import java.util.logging.Logger;
 import org.tributary.web.error.RequestRefusedException;
 
 /**
- * The live REST Proxy consumer instances by group and name. An instance idle for longer than its
- * {@code consumer.instance.timeout.ms} is closed, which leaves its group.
+ * The live REST Proxy consumer instances by group and name, each used only by the user that created
+ * it (and admins). An instance idle for longer than its {@code consumer.instance.timeout.ms} is
+ * closed, which leaves its group.
  */
 @ApplicationScoped
 public class ConsumerInstances {
@@ -42,10 +43,16 @@ public class ConsumerInstances {
     return created;
   }
 
-  /** The instance, marked as used now; one idle past its timeout is closed here, not revived. */
-  ConsumerInstance get(String group, String name) {
+  /**
+   * The instance, marked as used now; one idle past its timeout is closed here, not revived.
+   * Another user's instance is not found, as if it did not exist (admins excepted).
+   */
+  ConsumerInstance get(String group, String name, InstanceCaller caller) {
     Key key = new Key(group, name);
     ConsumerInstance instance = instances.get(key);
+    if (instance != null && !caller.mayUse(instance)) {
+      throw RequestRefusedException.consumerInstanceNotFound(group, name);
+    }
     if (instance != null && instance.idleLongerThanItsTimeout(System.nanoTime())) {
       if (instances.remove(key, instance)) {
         close(instance, "idle longer than its consumer.instance.timeout.ms");
@@ -59,9 +66,10 @@ public class ConsumerInstances {
     return instance;
   }
 
-  void delete(String group, String name) {
-    ConsumerInstance instance = instances.remove(new Key(group, name));
-    if (instance == null) {
+  void delete(String group, String name, InstanceCaller caller) {
+    Key key = new Key(group, name);
+    ConsumerInstance instance = instances.get(key);
+    if (instance == null || !caller.mayUse(instance) || !instances.remove(key, instance)) {
       throw RequestRefusedException.consumerInstanceNotFound(group, name);
     }
     instance.consumer().close();

@@ -15,6 +15,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.UriInfo;
 import java.net.URI;
 import java.time.Duration;
@@ -77,6 +78,7 @@ public class ConsumersResource {
   String group;
 
   @Context UriInfo uri;
+  @Context SecurityContext security;
 
   @POST
   @Produces({MediaTypes.V2_JSON, MediaType.APPLICATION_JSON})
@@ -130,6 +132,7 @@ public class ConsumersResource {
             new ConsumerInstance(
                 group,
                 instanceName,
+                security.getUserPrincipal().getName(),
                 embeddedFormat,
                 Duration.ofMillis(requestTimeout),
                 Duration.ofMillis(instanceTimeout),
@@ -141,7 +144,7 @@ public class ConsumersResource {
   @Path(INSTANCE)
   @Operation(summary = "Delete the consumer instance; it leaves its group")
   public Response delete(@PathParam("instance") String instance) {
-    instances.delete(group, instance);
+    instances.delete(group, instance, InstanceCaller.of(security));
     return Response.noContent().build();
   }
 
@@ -236,7 +239,7 @@ public class ConsumersResource {
       @QueryParam("max_bytes") String maxBytes,
       @Context HttpHeaders headers,
       @Context HttpServletRequest request) {
-    ConsumerInstance consumerInstance = instances.get(group, instance);
+    ConsumerInstance consumerInstance = instances.get(group, instance, InstanceCaller.of(security));
     ClientIdentity who = HttpClients.consumer(request, instance);
     EmbeddedFormat format = consumerInstance.format();
     AcceptedFormat.require(headers.getAcceptableMediaTypes(), format);
@@ -299,7 +302,7 @@ public class ConsumersResource {
   }
 
   private Consumer consumer(String instance) {
-    return instances.get(group, instance).consumer();
+    return instances.get(group, instance, InstanceCaller.of(security)).consumer();
   }
 
   /** Applies a change to the instance's consumer; REST Proxy answers those with 204. */

@@ -189,6 +189,7 @@ public class ConsumerGroupsResource {
   @RolesAllowed(Roles.ADMIN)
   @POST
   @Path("/{group}/offset-resets/{reset}:undo")
+  @Consumes(MediaType.APPLICATION_JSON) // a cross-site form cannot send it
   @Operation(
       summary = "Undo an executed reset: its partitions go back to their offsets before it",
       description =

@@ -1,0 +1,51 @@
+package org.tributary.log;
+
+import java.time.Duration;
+import java.util.function.LongSupplier;
+
+/**
+ * When {@link LogCleaner}'s next retention check and compaction run are due, on monotonic time
+ * ({@code nanoTime}): a wall clock set back does not hold them off, one set forward does not bring
+ * them on. Used from the cleaner's tick only, one at a time.
+ */
+final class CleanerSchedule {
+
+  private final LongSupplier nanoTime;
+  private final long retentionIntervalNanos;
+  private final long compactionBackoffNanos;
+  private long nextRetention;
+  private long nextCompaction;
+
+  /** The first runs come after the initial delay, or after one interval if that is shorter. */
+  CleanerSchedule(
+      LongSupplier nanoTime,
+      Duration initialDelay,
+      Duration retentionCheckInterval,
+      Duration compactionBackoff) {
+    this.nanoTime = nanoTime;
+    this.retentionIntervalNanos = retentionCheckInterval.toNanos();
+    this.compactionBackoffNanos = compactionBackoff.toNanos();
+    long now = nanoTime.getAsLong();
+    nextRetention = now + Math.min(initialDelay.toNanos(), retentionIntervalNanos);
+    nextCompaction = now + Math.min(initialDelay.toNanos(), compactionBackoffNanos);
+  }
+
+  /** Whether the retention check is due; if so, the next one comes an interval from now. */
+  boolean retentionDue() {
+    long now = nanoTime.getAsLong();
+    if (now - nextRetention < 0) {
+      return false;
+    }
+    nextRetention = now + retentionIntervalNanos;
+    return true;
+  }
+
+  boolean compactionDue() {
+    return nanoTime.getAsLong() - nextCompaction >= 0;
+  }
+
+  /** A compaction run ended: the next waits the backoff from now. */
+  void compactionDone() {
+    nextCompaction = nanoTime.getAsLong() + compactionBackoffNanos;
+  }
+}

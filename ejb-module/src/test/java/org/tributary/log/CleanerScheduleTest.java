@@ -1,0 +1,48 @@
+package org.tributary.log;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+
+class CleanerScheduleTest {
+
+  /** Monotonic time the test moves, close to nanoTime's wrap-around. */
+  private long nanos = Long.MAX_VALUE - Duration.ofSeconds(20).toNanos();
+
+  private void passes(Duration time) {
+    nanos += time.toNanos();
+  }
+
+  private final CleanerSchedule schedule =
+      new CleanerSchedule(
+          () -> nanos, Duration.ofSeconds(30), Duration.ofMinutes(5), Duration.ofSeconds(15));
+
+  @Test
+  void theFirstRunsComeAfterTheInitialDelayOrOneIntervalIfShorter() {
+    passes(Duration.ofSeconds(14));
+    assertFalse(schedule.compactionDue());
+    passes(Duration.ofSeconds(1));
+    assertTrue(schedule.compactionDue());
+    assertFalse(schedule.retentionDue());
+    passes(Duration.ofSeconds(15));
+    assertTrue(schedule.retentionDue());
+    assertFalse(schedule.retentionDue(), "the next one an interval later");
+  }
+
+  @Test
+  void runsComeEveryIntervalAcrossTheWrapOfNanoTime() {
+    passes(Duration.ofSeconds(30));
+    assertTrue(schedule.retentionDue());
+    schedule.compactionDone();
+    passes(Duration.ofSeconds(14));
+    assertFalse(schedule.compactionDue());
+    passes(Duration.ofSeconds(1));
+    assertTrue(schedule.compactionDue(), "15 s after the last run ended");
+    passes(Duration.ofSeconds(284));
+    assertFalse(schedule.retentionDue());
+    passes(Duration.ofSeconds(1));
+    assertTrue(schedule.retentionDue(), "5 minutes after the last check");
+  }
+}
