@@ -569,6 +569,20 @@ public class GroupCoordinator {
           ErrorCode.OFFSET_OUT_OF_RANGE,
           "Cannot commit negative offset " + commit.offset() + " for " + partition + ".");
     }
+    long highWatermark = logs.offsets(partition.topic(), partition.partition()).highWatermark();
+    if (commit.offset() > highWatermark) {
+      // As Kafka's consumer never commits past what it could fetch: a position beyond the log's
+      // end is no position at all, and lag and resets would read it as real.
+      throw new TributaryException(
+          ErrorCode.OFFSET_OUT_OF_RANGE,
+          "Cannot commit offset "
+              + commit.offset()
+              + " for "
+              + partition
+              + ": it is beyond the high watermark "
+              + highWatermark
+              + ". Commit an offset you have consumed up to.");
+    }
     if (commit.metadata() != null && commit.metadata().length() > MAX_METADATA_LENGTH) {
       throw new TributaryException(
           ErrorCode.OFFSET_METADATA_TOO_LARGE,
