@@ -140,6 +140,7 @@ public class GroupCoordinator {
     synchronized (group) {
       commits.forEach(this::requireValidCommit);
       group.checkCommit(memberId, generation, commits.keySet());
+      commits.forEach(this::requireWithinLog);
       offsets.commit(groupId, commits);
     }
     if (transactions.getTransactionStatus() == Status.STATUS_ACTIVE) {
@@ -569,6 +570,19 @@ public class GroupCoordinator {
           ErrorCode.OFFSET_OUT_OF_RANGE,
           "Cannot commit negative offset " + commit.offset() + " for " + partition + ".");
     }
+    if (commit.metadata() != null && commit.metadata().length() > MAX_METADATA_LENGTH) {
+      throw new TributaryException(
+          ErrorCode.OFFSET_METADATA_TOO_LARGE,
+          "Offset metadata for "
+              + partition
+              + " is longer than "
+              + MAX_METADATA_LENGTH
+              + " characters.");
+    }
+  }
+
+  /** After fencing, so that a fenced member hears of its generation first, as in Kafka. */
+  private void requireWithinLog(TopicPartition partition, OffsetAndMetadata commit) {
     long highWatermark = logs.offsets(partition.topic(), partition.partition()).highWatermark();
     if (commit.offset() > highWatermark) {
       // As Kafka's consumer never commits past what it could fetch: a position beyond the log's
@@ -582,15 +596,6 @@ public class GroupCoordinator {
               + ": it is beyond the high watermark "
               + highWatermark
               + ". Commit an offset you have consumed up to.");
-    }
-    if (commit.metadata() != null && commit.metadata().length() > MAX_METADATA_LENGTH) {
-      throw new TributaryException(
-          ErrorCode.OFFSET_METADATA_TOO_LARGE,
-          "Offset metadata for "
-              + partition
-              + " is longer than "
-              + MAX_METADATA_LENGTH
-              + " characters.");
     }
   }
 
