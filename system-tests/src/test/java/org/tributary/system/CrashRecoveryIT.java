@@ -182,7 +182,8 @@ class CrashRecoveryIT {
     long topicId = topicId(topic);
     update(
         "INSERT INTO tributary_committed_offset (group_id, topic, partition_id, committed_offset,"
-            + " commit_time) VALUES ('old-version', ?, 0, 9223372036854775806, 0)",
+            + " commit_time) SELECT 'old-version', topic, partition_id, 9223372036854775806,"
+            + " commit_time FROM tributary_committed_offset WHERE topic = ?",
         topic);
     update(
         "INSERT INTO tributary_log_end (topic_id, partition_id, log_end_offset) VALUES (?, 0, 5)",
