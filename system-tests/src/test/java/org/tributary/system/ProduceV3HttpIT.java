@@ -238,6 +238,10 @@ class ProduceV3HttpIT {
   void aRecordStampedInTheYear9999IsRefusedAsKafkaDoesAndNothingIsAppended() {
     String topic = uniqueTopic("v3-future");
     createTopic(http, topic, 1);
+    Answer config =
+        http.get(Fixtures.v3(http, "/topics/" + topic + "/configs/message.timestamp.after.max.ms"));
+    assertEquals(200, config.status(), config::toString);
+    assertEquals("3600000", config.object().getString("value"), "Kafka 4's default: an hour");
     JsonObject future =
         Json.createObjectBuilder()
             .add("partition_id", 0)
