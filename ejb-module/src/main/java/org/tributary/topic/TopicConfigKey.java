@@ -28,12 +28,12 @@ public enum TopicConfigKey {
       "message.timestamp.after.max.ms",
       "3600000",
       between(0, Long.MAX_VALUE),
-      "a whole number >= 0 (how far a record's CreateTime may be ahead of the broker's clock)"),
+      "a whole number >= 0 (ms a CreateTime may be ahead)"),
   MESSAGE_TIMESTAMP_BEFORE_MAX_MS(
       "message.timestamp.before.max.ms",
       String.valueOf(Long.MAX_VALUE),
       between(0, Long.MAX_VALUE),
-      "a whole number >= 0 (how far a record's CreateTime may be behind the broker's clock)"),
+      "a whole number >= 0 (ms a CreateTime may be behind)"),
   MESSAGE_TIMESTAMP_TYPE(
       "message.timestamp.type",
       "CreateTime",
