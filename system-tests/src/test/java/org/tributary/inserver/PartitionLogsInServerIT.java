@@ -279,11 +279,12 @@ class PartitionLogsInServerIT {
 
   @Test
   void offsetForTimestampLooksOnlyBetweenTheLogStartAndTheHighWatermark() {
-    // A batch per record: max.message.bytes holds one.
+    // A batch per record: a 30-byte value fills max.message.bytes.
     String topic = newTopic(1, Map.of("max.message.bytes", "100"));
     List<NewRecord> records = new ArrayList<>();
     for (int i = 0; i < 1_050; i++) {
-      records.add(new NewRecord(null, null, utf8("r" + i), List.of(), 1_000L + i));
+      records.add(
+          new NewRecord(null, null, utf8(String.format("%030d", i)), List.of(), 1_000L + i));
     }
     logs.append(topic, records).toCompletableFuture().join();
     // Removes the first 1,000 batches at once; the 20 left below 1,020 stay stored, unreadable.

@@ -251,12 +251,12 @@ class OffsetResetHttpIT {
   void toADatetimeBeforeEverythingPlansTheLogStartAfterDeleteRecords() {
     String topic = uniqueTopic("reset-deleted");
     String group = uniqueTopic("reset-deleted-group");
-    // A batch per record (each is as large as max.message.bytes allows), 1,100 of them.
+    // A batch per record (a 30-byte value fills max.message.bytes), 1,100 of them.
     Fixtures.createTopic(http, topic, 1, Map.of("max.message.bytes", "100"));
     for (int request = 0; request < 4; request++) {
       String[] values = new String[275];
       for (int i = 0; i < values.length; i++) {
-        values[i] = "r" + (request * values.length + i);
+        values[i] = String.format("%030d", request * values.length + i);
       }
       produce(http, topic, 0, values);
     }
