@@ -278,9 +278,14 @@ public final class PartitionLog {
     return closed ? List.of() : advanceHighWatermark();
   }
 
-  /** Recording the end failed; the next settled range asks again. */
+  /** Recording the end failed; the next settled range, or {@link #askAgain}, asks again. */
   synchronized void endRecordFailed() {
     endRecordRequested = false;
+  }
+
+  /** Asks again for a gap at the end to be recorded, if one still waits for it. */
+  synchronized void askAgain() {
+    advanceHighWatermark();
   }
 
   private long stableOffset() {

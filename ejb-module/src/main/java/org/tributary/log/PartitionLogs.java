@@ -513,6 +513,15 @@ public class PartitionLogs {
     abortTransactionsOpenLongerThan(Duration.ofMillis(maxOpenTransactionMillis));
   }
 
+  /**
+   * Asks again for the ends of logs whose gap at the end could not be recorded (the database or the
+   * executor refused), so that their high watermarks do not wait for the next append.
+   */
+  @Schedule(hour = "*", minute = "*", second = "*/10", persistent = false)
+  void recordPendingLogEnds() {
+    logs.values().forEach(PartitionLog::askAgain);
+  }
+
   /** See {@link #abortStaleTransactions}; returns how many were aborted. */
   public int abortTransactionsOpenLongerThan(Duration limit) {
     long now = System.nanoTime();

@@ -172,6 +172,10 @@ class PartitionLogTest {
     assertEquals(List.of(log), asked);
     assertEquals(OptionalLong.of(8), log.unrecordedEnd());
 
+    log.endRecordFailed();
+    log.askAgain();
+    assertEquals(List.of(log, log), asked, "asked again after a failed record");
+
     assertEquals(List.of(waiter), log.endRecorded(8));
     assertEquals(8, log.highWatermark());
     assertEquals(OptionalLong.empty(), log.unrecordedEnd());
