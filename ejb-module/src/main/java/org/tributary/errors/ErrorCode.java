@@ -13,6 +13,8 @@ public enum ErrorCode {
   INVALID_REQUEST,
   RECORD_TOO_LARGE,
   INVALID_RECORD,
+  /** A record's CreateTime outside the topic's message.timestamp.before/after.max.ms. */
+  INVALID_TIMESTAMP,
   OFFSET_OUT_OF_RANGE,
   NO_OFFSET_FOR_PARTITION,
   INVALID_GROUP_ID,

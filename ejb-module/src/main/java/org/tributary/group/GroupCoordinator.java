@@ -140,6 +140,7 @@ public class GroupCoordinator {
     synchronized (group) {
       commits.forEach(this::requireValidCommit);
       group.checkCommit(memberId, generation, commits.keySet());
+      commits.forEach(this::requireWithinLog);
       offsets.commit(groupId, commits);
     }
     if (transactions.getTransactionStatus() == Status.STATUS_ACTIVE) {
@@ -577,6 +578,24 @@ public class GroupCoordinator {
               + " is longer than "
               + MAX_METADATA_LENGTH
               + " characters.");
+    }
+  }
+
+  /** After fencing, so that a fenced member hears of its generation first, as in Kafka. */
+  private void requireWithinLog(TopicPartition partition, OffsetAndMetadata commit) {
+    long highWatermark = logs.offsets(partition.topic(), partition.partition()).highWatermark();
+    if (commit.offset() > highWatermark) {
+      // As Kafka's consumer never commits past what it could fetch: a position beyond the log's
+      // end is no position at all, and lag and resets would read it as real.
+      throw new TributaryException(
+          ErrorCode.OFFSET_OUT_OF_RANGE,
+          "Cannot commit offset "
+              + commit.offset()
+              + " for "
+              + partition
+              + ": it is beyond the high watermark "
+              + highWatermark
+              + ". Commit an offset you have consumed up to.");
     }
   }
 

@@ -6,9 +6,9 @@ import jakarta.ejb.TransactionAttributeType;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * Reads and writes stored record batches; a group commit's write is one transaction of its own, a
@@ -61,19 +61,47 @@ public class BatchStore {
         .toList();
   }
 
+  /**
+   * Up to {@code maxBatches} batches from base offset {@code fromBase} on, in offset order, that
+   * hold a record at or after {@code timestamp} and reach into [{@code logStartOffset}, {@code
+   * highWatermark}): the candidates of a lookup by timestamp.
+   */
   @TransactionAttribute(TransactionAttributeType.SUPPORTS)
-  public Optional<EncodedBatch> firstBatchWithTimestamp(
-      long topicId, int partition, long timestamp) {
+  public List<EncodedBatch> batchesWithTimestamp(
+      long topicId,
+      int partition,
+      long timestamp,
+      long fromBase,
+      long logStartOffset,
+      long highWatermark,
+      int maxBatches) {
     return em
-        .createNamedQuery(StoredBatch.FIRST_WITH_TIMESTAMP, StoredBatch.class)
+        .createNamedQuery(StoredBatch.WITH_TIMESTAMP, StoredBatch.class)
         .setParameter("topicId", topicId)
         .setParameter("partition", partition)
         .setParameter("timestamp", timestamp)
-        .setMaxResults(1)
+        .setParameter("fromBase", fromBase)
+        .setParameter("logStartOffset", logStartOffset)
+        .setParameter("highWatermark", highWatermark)
+        .setMaxResults(maxBatches)
         .getResultList()
         .stream()
-        .findFirst()
-        .map(StoredBatch::toEncodedBatch);
+        .map(StoredBatch::toEncodedBatch)
+        .toList();
+  }
+
+  /**
+   * Whether the batch at this row's primary key is stored: after a commit whose outcome is unknown,
+   * whether it happened (a commit's rows are all there or none is).
+   */
+  @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+  public boolean isStored(StoredBatch row) {
+    return em.createNamedQuery(StoredBatch.COUNT_AT, Long.class)
+            .setParameter("topicId", row.topicId())
+            .setParameter("partition", row.partition())
+            .setParameter("baseOffset", row.baseOffset())
+            .getSingleResult()
+        > 0;
   }
 
   /**
@@ -172,35 +200,61 @@ public class BatchStore {
     return em.createNamedQuery(StoredBatch.EXTENTS, Object[].class).getResultList();
   }
 
-  /**
-   * Per partition (topic name, partition), the highest offset any group committed. A gap at the end
-   * of a log leaves no row, but a consumer may have committed past it: after a restart the next
-   * offset must not fall below that, or new records would hide behind the commit.
-   */
-  @TransactionAttribute(TransactionAttributeType.SUPPORTS)
-  public List<Object[]> committedFloors() {
-    return em.createQuery(
-            "SELECT c.topic, c.partition, MAX(c.offset) FROM CommittedOffset c"
-                + " GROUP BY c.topic, c.partition",
-            Object[].class)
-        .getResultList();
+  /** Records where a partition's log ends after a gap at its end; see {@link LogEndOffset}. */
+  public void saveLogEnd(long topicId, int partition, long offset) {
+    em.merge(new LogEndOffset(topicId, partition, offset));
   }
 
-  public int deleteTopic(long topicId) {
-    // Batches first, then the log start: the order compaction locks them in, so no deadlock.
-    int deleted =
-        em.createNamedQuery(StoredBatch.DELETE_TOPIC)
+  /** Per partition whose end was recorded: topic id, partition, log end offset. */
+  @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+  public List<Object[]> logEnds() {
+    return em.createNamedQuery(LogEndOffset.ALL, Object[].class).getResultList();
+  }
+
+  /**
+   * Removes up to {@code maxBatches} batches of a deleted topic, in one short transaction that
+   * locks only those rows (Derby takes a table lock past 5,000 row locks in one transaction, which
+   * would stall every other topic); returns how many went. The first key range of the page per
+   * partition, so never a scan of other topics' rows.
+   */
+  public int deleteTopicBatches(long topicId, int maxBatches) {
+    List<Object[]> keys =
+        em.createNamedQuery(StoredBatch.KEYS_OF_TOPIC, Object[].class)
             .setParameter("topicId", topicId)
-            .executeUpdate();
-    em.createNamedQuery(LogStartOffset.DELETE_TOPIC)
-        .setParameter("topicId", topicId)
-        .executeUpdate();
+            .setMaxResults(maxBatches)
+            .getResultList();
+    Map<Integer, long[]> ranges = new LinkedHashMap<>();
+    for (Object[] key : keys) {
+      long baseOffset = (Long) key[1];
+      ranges.merge(
+          (Integer) key[0],
+          new long[] {baseOffset, baseOffset},
+          (range, one) -> new long[] {range[0], Math.max(range[1], one[1])});
+    }
+    int deleted = 0;
+    for (Map.Entry<Integer, long[]> range : ranges.entrySet()) {
+      deleted += delete(topicId, range.getKey(), range.getValue()[0], range.getValue()[1]);
+    }
     return deleted;
   }
 
-  /** Removes batches left by a topic whose deletion committed before its batches were removed. */
-  public int deleteOrphans() {
+  /** Removes what is left of a deleted topic's log once its batches are gone. */
+  public void deleteTopicOffsets(long topicId) {
+    em.createNamedQuery(LogStartOffset.DELETE_TOPIC)
+        .setParameter("topicId", topicId)
+        .executeUpdate();
+    em.createNamedQuery(LogEndOffset.DELETE_TOPIC).setParameter("topicId", topicId).executeUpdate();
+  }
+
+  /** The ids of deleted topics that still have batches (their removal was cut short). */
+  @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+  public List<Long> orphanTopicIds() {
+    return em.createNamedQuery(StoredBatch.ORPHAN_TOPIC_IDS, Long.class).getResultList();
+  }
+
+  /** Removes log starts and ends left by deleted topics with no batch left. */
+  public void deleteOrphanOffsets() {
     em.createNamedQuery(LogStartOffset.DELETE_ORPHANS).executeUpdate();
-    return em.createNamedQuery(StoredBatch.DELETE_ORPHANS).executeUpdate();
+    em.createNamedQuery(LogEndOffset.DELETE_ORPHANS).executeUpdate();
   }
 }

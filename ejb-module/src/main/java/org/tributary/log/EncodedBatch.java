@@ -3,6 +3,7 @@ package org.tributary.log;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.OptionalLong;
 import org.apache.kafka.common.record.internal.MemoryRecords;
 import org.apache.kafka.common.record.internal.MutableRecordBatch;
 import org.apache.kafka.common.utils.internals.BufferSupplier;
@@ -74,6 +75,26 @@ public record EncodedBatch(
       }
     }
     return Math.max(budget, 0);
+  }
+
+  /**
+   * The offset of the first record in [{@code fromOffset}, {@code belowOffset}) with a timestamp at
+   * or after {@code timestamp}, if the batch holds one.
+   */
+  OptionalLong firstOffsetWithTimestamp(long timestamp, long fromOffset, long belowOffset) {
+    try (CloseableIterator<org.apache.kafka.common.record.internal.Record> records =
+        kafkaBatch().streamingIterator(BufferSupplier.NO_CACHING)) {
+      while (records.hasNext()) {
+        org.apache.kafka.common.record.internal.Record record = records.next();
+        if (record.offset() >= belowOffset) {
+          break;
+        }
+        if (record.offset() >= fromOffset && record.timestamp() >= timestamp) {
+          return OptionalLong.of(record.offset());
+        }
+      }
+    }
+    return OptionalLong.empty();
   }
 
   /** The batch's records, all of them; for scans that filter on more than the offset. */

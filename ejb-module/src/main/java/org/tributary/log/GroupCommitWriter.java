@@ -14,6 +14,8 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import java.util.function.LongConsumer;
+import java.util.function.Predicate;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.tributary.errors.ErrorCode;
@@ -27,7 +29,9 @@ import org.tributary.errors.TributaryException;
  *
  * <p>Offsets are assigned on this thread only, in queue order, so they are strictly increasing per
  * partition without a lock. A failed commit leaves a gap in the offsets (allowed), never a reused
- * offset.
+ * offset. A commit that reports a failure may still have happened (the connection dropped during
+ * COMMIT), so before its records go anywhere else the writer checks whether its first batch is
+ * stored; until it knows, the commit stays in doubt and nothing of it is settled or re-appended.
  */
 final class GroupCommitWriter implements Runnable {
 
@@ -38,6 +42,9 @@ final class GroupCommitWriter implements Runnable {
 
   private final BlockingQueue<PendingAppend> queue;
   private final Consumer<List<StoredBatch>> store;
+  private final Predicate<StoredBatch> isStored;
+  private final LongConsumer deadTopicRows;
+  private final List<InDoubt> inDoubt = new ArrayList<>();
   private final Clock clock;
   private final int maxAppendsPerCommit;
   private final Executor completions;
@@ -45,6 +52,9 @@ final class GroupCommitWriter implements Runnable {
   private volatile boolean exited;
 
   /**
+   * @param isStored whether a batch is stored (by its primary key), to learn a commit's outcome
+   * @param deadTopicRows told the id of a deleted topic whose rows a commit stored after all, so
+   *     that they are removed
    * @param maxAppendsPerCommit how many queued appends one transaction may take; 1 turns group
    *     commit off (one transaction per produce request), which only a benchmark wants
    * @param completions runs what producers and waiting fetches chain to a commit (writing HTTP
@@ -52,11 +62,15 @@ final class GroupCommitWriter implements Runnable {
    */
   GroupCommitWriter(
       Consumer<List<StoredBatch>> store,
+      Predicate<StoredBatch> isStored,
+      LongConsumer deadTopicRows,
       Clock clock,
       int queueCapacity,
       int maxAppendsPerCommit,
       Executor completions) {
     this.store = store;
+    this.isStored = isStored;
+    this.deadTopicRows = deadTopicRows;
     this.clock = clock;
     this.queue = new LinkedBlockingQueue<>(queueCapacity);
     this.maxAppendsPerCommit = maxAppendsPerCommit;
@@ -98,6 +112,7 @@ final class GroupCommitWriter implements Runnable {
     List<PendingAppend> drained = new ArrayList<>();
     while (running || !queue.isEmpty()) {
       try {
+        resolveInDoubt();
         PendingAppend first = queue.poll(100, TimeUnit.MILLISECONDS);
         if (first == null) {
           continue;
@@ -119,6 +134,11 @@ final class GroupCommitWriter implements Runnable {
     running = false;
     exited = true;
     failQueued();
+    inDoubt.forEach(
+        commit ->
+            commit
+                .appends()
+                .forEach(append -> append.done().completeExceptionally(inDoubtError())));
   }
 
   /** Fails what is still queued once the writer has gone; safe from any thread. */
@@ -166,27 +186,80 @@ final class GroupCommitWriter implements Runnable {
       byPartition
           .values()
           .forEach(batches -> batches.seal().forEach(batch -> rows.add(batches.row(batch))));
-      store.accept(rows);
     } catch (Error e) {
       abandon(byPartition.values());
       throw e;
     } catch (RuntimeException e) {
-      // Reserved offsets that will never be written must not hold the high watermark back.
+      // Nothing was written: the offsets reserved so far become a gap.
       abandon(byPartition.values());
-      if (appends.size() > 1) {
-        retryEachAlone(appends, e);
-        return;
-      }
-      LOG.log(Level.WARNING, "Could not persist " + rows.size() + " record batches", e);
-      appends.forEach(append -> append.done().completeExceptionally(storageError(e)));
+      failed(appends, e);
       return;
     }
+    InDoubt commit = new InDoubt(appends, byPartition.values(), results, rows.get(0));
+    try {
+      store.accept(rows);
+    } catch (RuntimeException e) {
+      LOG.log(Level.WARNING, "Could not persist " + rows.size() + " record batches", e);
+      commit.cause = e;
+      resolve(commit);
+      return;
+    }
+    acknowledge(commit);
+  }
+
+  /** Learns whether a commit that reported a failure happened, and acts on it; else keeps it. */
+  private void resolve(InDoubt commit) {
+    boolean stored;
+    try {
+      stored = isStored.test(commit.firstRow());
+    } catch (RuntimeException e) {
+      if (!inDoubt.contains(commit)) {
+        LOG.log(
+            Level.WARNING,
+            "The outcome of a commit of "
+                + commit.appends().size()
+                + " appends is unknown; its offsets stay unsettled until it is known",
+            e);
+        inDoubt.add(commit);
+      }
+      return;
+    }
+    inDoubt.remove(commit);
+    if (stored) {
+      LOG.warning("A commit that reported a failure was stored after all; acknowledging it");
+      acknowledge(commit);
+      return;
+    }
+    // Certainly not stored: its offsets become a gap, and its appends may go again elsewhere.
+    abandon(commit.reserved());
+    failed(commit.appends(), commit.cause);
+  }
+
+  private void resolveInDoubt() {
+    for (InDoubt commit : List.copyOf(inDoubt)) {
+      resolve(commit);
+    }
+  }
+
+  /** Stored: makes the batches visible and answers the producers. */
+  private void acknowledge(InDoubt commit) {
+    List<PendingAppend> appends = commit.appends();
     List<CompletableFuture<Void>> woken = new ArrayList<>();
-    byPartition.values().forEach(batches -> woken.addAll(batches.publish()));
+    commit.reserved().forEach(batches -> woken.addAll(batches.publish()));
     Runnable complete =
         () -> {
           for (int i = 0; i < appends.size(); i++) {
-            appends.get(i).done().complete(results.get(i));
+            PendingAppend append = appends.get(i);
+            if (append.partitions().stream().anyMatch(PartitionLog::isClosed)) {
+              // Its topic was deleted while this commit ran, and its removal may have passed
+              // these rows: they go, and the producer is told the topic is gone.
+              deadTopicRows.accept(append.topic().id());
+              append
+                  .done()
+                  .completeExceptionally(TributaryException.unknownTopic(append.topic().name()));
+            } else {
+              append.done().complete(commit.results().get(i));
+            }
           }
           woken.forEach(waiter -> waiter.complete(null));
         };
@@ -195,6 +268,19 @@ final class GroupCommitWriter implements Runnable {
     } catch (RejectedExecutionException e) {
       complete.run();
     }
+  }
+
+  private void failed(List<PendingAppend> appends, RuntimeException e) {
+    if (appends.size() > 1) {
+      retryEachAlone(appends, e);
+      return;
+    }
+    appends.forEach(
+        append ->
+            append
+                .done()
+                .completeExceptionally(
+                    e instanceof TributaryException refused ? refused : storageError(e)));
   }
 
   private static void abandon(Collection<PartitionBatches> reserved) {
@@ -232,9 +318,55 @@ final class GroupCommitWriter implements Runnable {
         cause);
   }
 
+  private static TributaryException inDoubtError() {
+    return new TributaryException(
+        ErrorCode.KAFKA_STORAGE_ERROR,
+        "The database did not say whether the records were stored; they may appear. Check before"
+            + " retrying the request.");
+  }
+
   private static TributaryException shuttingDown() {
     return new TributaryException(
         ErrorCode.KAFKA_STORAGE_ERROR,
         "The broker is shutting down; the records were not appended.");
+  }
+
+  /**
+   * A commit that reported a failure: its appends, the offsets reserved for them, the results they
+   * get if it was stored after all, and its first row, whose presence tells.
+   */
+  private static final class InDoubt {
+    private final List<PendingAppend> appends;
+    private final Collection<PartitionBatches> reserved;
+    private final List<List<RecordMetadata>> results;
+    private final StoredBatch firstRow;
+    private RuntimeException cause;
+
+    InDoubt(
+        List<PendingAppend> appends,
+        Collection<PartitionBatches> reserved,
+        List<List<RecordMetadata>> results,
+        StoredBatch firstRow) {
+      this.appends = appends;
+      this.reserved = reserved;
+      this.results = results;
+      this.firstRow = firstRow;
+    }
+
+    List<PendingAppend> appends() {
+      return appends;
+    }
+
+    Collection<PartitionBatches> reserved() {
+      return reserved;
+    }
+
+    List<List<RecordMetadata>> results() {
+      return results;
+    }
+
+    StoredBatch firstRow() {
+      return firstRow;
+    }
   }
 }

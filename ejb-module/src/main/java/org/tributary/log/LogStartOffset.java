@@ -50,7 +50,7 @@ public class LogStartOffset {
     this.offset = offset;
   }
 
-  /** The primary key: (topic id, partition). */
+  /** The primary key: (topic id, partition); {@link LogEndOffset} shares it. */
   public static class Key implements Serializable {
     private static final long serialVersionUID = 1L;
 

@@ -2,11 +2,14 @@ package org.tributary.log;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.OptionalLong;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Consumer;
 import java.util.function.Predicate;
+import org.tributary.errors.ErrorCode;
 import org.tributary.errors.TributaryException;
 import org.tributary.topic.TopicPartition;
 
@@ -20,6 +23,11 @@ import org.tributary.topic.TopicPartition;
  * The high watermark stops at the first unsettled range, so it is Kafka's last stable offset: a
  * consumer never reads past a record that may still appear, and never skips one because a later
  * range settled first.
+ *
+ * <p>The high watermark never passes the log's durable end either: the end of its stored batches,
+ * or an end recorded for a gap at the end of the log (an abandoned range that nothing stored
+ * follows). So after a restart, which recovers the next offset from those alone, the end of the log
+ * never moves backwards and no offset a consumer has seen is handed out again.
  *
  * <p>Thread safety: offsets, ranges, the tail cache and the waiters are guarded by this object's
  * monitor, held only for in-memory work; the high watermark and log start offset are volatile so
@@ -36,8 +44,14 @@ public final class PartitionLog {
   private final TopicPartition topicPartition;
   private final long tailCacheLimit;
   private final TailCacheBudget budget;
+  private final Consumer<PartitionLog> gapAtEnd;
 
   private long nextOffset;
+
+  /** Offsets below this are stored or recorded as a gap; the high watermark never passes it. */
+  private long durableEnd;
+
+  private boolean endRecordRequested;
   private volatile long highWatermark;
   private volatile long logStartOffset;
   private volatile long sizeInBytes;
@@ -59,6 +73,7 @@ public final class PartitionLog {
   /** The high watermark when the last compaction ended (-1: none since start). */
   private volatile long compactedAtHighWatermark = -1;
 
+  /** A log whose gaps need no record: nothing recovers it (tests of everything else). */
   PartitionLog(
       long topicId,
       TopicPartition topicPartition,
@@ -67,15 +82,42 @@ public final class PartitionLog {
       long sizeInBytes,
       long tailCacheLimit,
       TailCacheBudget budget) {
+    this(
+        topicId,
+        topicPartition,
+        logStartOffset,
+        nextOffset,
+        sizeInBytes,
+        tailCacheLimit,
+        budget,
+        null);
+  }
+
+  /**
+   * @param gapAtEnd asked (under this log's monitor, so it only hands the work to another thread)
+   *     to record {@link #unrecordedEnd} and then call {@link #endRecorded} or {@link
+   *     #endRecordFailed}
+   */
+  PartitionLog(
+      long topicId,
+      TopicPartition topicPartition,
+      long logStartOffset,
+      long nextOffset,
+      long sizeInBytes,
+      long tailCacheLimit,
+      TailCacheBudget budget,
+      Consumer<PartitionLog> gapAtEnd) {
     this.topicId = topicId;
     this.topicPartition = topicPartition;
     this.logStartOffset = logStartOffset;
     this.cleanedUpTo = logStartOffset;
     this.nextOffset = nextOffset;
+    this.durableEnd = gapAtEnd == null ? Long.MAX_VALUE : nextOffset;
     this.highWatermark = nextOffset;
     this.sizeInBytes = sizeInBytes;
     this.tailCacheLimit = tailCacheLimit;
     this.budget = budget;
+    this.gapAtEnd = gapAtEnd;
   }
 
   long topicId() {
@@ -158,8 +200,23 @@ public final class PartitionLog {
     }
   }
 
-  /** Hands out {@code count} consecutive offsets; the range is unsettled until settled. */
+  /**
+   * Hands out {@code count} consecutive offsets; the range is unsettled until settled. Offsets end
+   * at Long.MAX_VALUE: a range that would pass it is refused and nothing is reserved.
+   */
   synchronized long reserve(int count) {
+    if (count > Long.MAX_VALUE - nextOffset) {
+      throw new TributaryException(
+          ErrorCode.KAFKA_STORAGE_ERROR,
+          topicPartition
+              + " has no offsets left: its next offset is "
+              + nextOffset
+              + " and offsets end at "
+              + Long.MAX_VALUE
+              + ", so "
+              + count
+              + " more records do not fit. Nothing was appended; produce to another partition.");
+    }
     long base = nextOffset;
     nextOffset += count;
     unsettled.add(base);
@@ -177,6 +234,7 @@ public final class PartitionLog {
       return List.of();
     }
     for (EncodedBatch batch : batches) {
+      durableEnd = Math.max(durableEnd, batch.lastOffset() + 1);
       sizeInBytes += batch.bytes().length;
       if (tail.isEmpty() || batch.baseOffset() > tail.firstKey()) {
         // Batches older than the cache stay out: it holds every settled batch from its first on.
@@ -196,7 +254,52 @@ public final class PartitionLog {
 
   private List<CompletableFuture<Void>> settle(long base) {
     unsettled.remove(base);
-    long stable = unsettled.isEmpty() ? nextOffset : unsettled.first();
+    return advanceHighWatermark();
+  }
+
+  /**
+   * Where the high watermark could be if the gap at the end of the log were recorded, when it is
+   * beyond the durable end; see {@link #endRecorded}.
+   */
+  synchronized OptionalLong unrecordedEnd() {
+    long stable = stableOffset();
+    return stable > durableEnd ? OptionalLong.of(stable) : OptionalLong.empty();
+  }
+
+  /**
+   * Offsets below {@code end} are now durably accounted for (a recorded gap at the end): the high
+   * watermark may pass them.
+   *
+   * @return the fetches that waited for this; the caller wakes them
+   */
+  synchronized List<CompletableFuture<Void>> endRecorded(long end) {
+    endRecordRequested = false;
+    durableEnd = Math.max(durableEnd, end);
+    return closed ? List.of() : advanceHighWatermark();
+  }
+
+  /** Recording the end failed; the next settled range, or {@link #askAgain}, asks again. */
+  synchronized void endRecordFailed() {
+    endRecordRequested = false;
+  }
+
+  /** Asks again for a gap at the end to be recorded, if one still waits for it. */
+  synchronized void askAgain() {
+    advanceHighWatermark();
+  }
+
+  private long stableOffset() {
+    return unsettled.isEmpty() ? nextOffset : unsettled.first();
+  }
+
+  private List<CompletableFuture<Void>> advanceHighWatermark() {
+    long stable = stableOffset();
+    if (stable > durableEnd && !endRecordRequested) {
+      // Only asks (the recorder works off this thread); the high watermark waits for the answer.
+      endRecordRequested = true;
+      gapAtEnd.accept(this);
+    }
+    stable = Math.min(stable, durableEnd);
     if (stable <= highWatermark) {
       return List.of();
     }

@@ -62,6 +62,9 @@ public class PartitionLogs {
   private static final Logger LOG = Logger.getLogger(PartitionLogs.class.getName());
   private static final int STORE_PAGE_BATCHES = 16;
 
+  /** Batches a deleted topic loses per transaction: row locks only, far below Derby's 5,000. */
+  private static final int DELETE_CHUNK_BATCHES = 1_000;
+
   /** Payara's (GlassFish's) transaction manager; Jakarta EE names none. */
   private static final String TRANSACTION_MANAGER = "java:appserver/TransactionManager";
 
@@ -74,8 +77,14 @@ public class PartitionLogs {
    */
   private final Map<PartitionKey, Long> recoveredLogStarts = new ConcurrentHashMap<>();
 
-  /** Committed offsets at start-up, by topic name: logs never hand out offsets below them. */
-  private final Map<TopicPartition, Long> committedFloors = new ConcurrentHashMap<>();
+  /**
+   * Log ends recorded after gaps at the end of logs, read at start-up: a log never hands out an
+   * offset below its recorded end again.
+   */
+  private final Map<PartitionKey, Long> recoveredLogEnds = new ConcurrentHashMap<>();
+
+  /** Deleted topics whose batches are being removed, and whether another pass was asked for. */
+  private final Map<Long, Boolean> topicRemovals = new ConcurrentHashMap<>();
 
   private final Partitioner partitioner = new Partitioner();
   private GroupCommitWriter writer;
@@ -115,35 +124,33 @@ public class PartitionLogs {
   @PostConstruct
   void recover() {
     tailCacheBudget = new TailCacheBudget(tailCacheTotalBytes);
-    int orphans = store.deleteOrphans();
-    if (orphans > 0) {
-      LOG.info(() -> "Removed " + orphans + " record batches of deleted topics");
-    }
+    store.deleteOrphanOffsets();
     Map<Long, TopicMetadata> byId = new ConcurrentHashMap<>();
     topics.all().forEach(topic -> byId.put(topic.id(), topic));
-    for (Object[] floor : store.committedFloors()) {
-      committedFloors.put(
-          new TopicPartition((String) floor[0], (Integer) floor[1]),
-          ((Number) floor[2]).longValue());
-    }
     for (Object[] logStart : store.logStarts()) {
       recoveredLogStarts.put(
           new PartitionKey((Long) logStart[0], (Integer) logStart[1]), (Long) logStart[2]);
     }
+    for (Object[] logEnd : store.logEnds()) {
+      recoveredLogEnds.put(
+          new PartitionKey((Long) logEnd[0], (Integer) logEnd[1]), (Long) logEnd[2]);
+    }
     for (Object[] extent : store.extents()) {
       TopicMetadata topic = byId.get((Long) extent[0]);
+      if (topic == null) {
+        continue; // a deleted topic's batches, removed below
+      }
       int partition = (Integer) extent[1];
-      long logStart =
-          recoveredLogStarts.getOrDefault(
-              new PartitionKey(topic.id(), partition), (Long) extent[2]);
-      // Never below the log start: DeleteRecords may have moved it past a gap at the end.
+      PartitionKey key = new PartitionKey(topic.id(), partition);
+      long logStart = recoveredLogStarts.getOrDefault(key, (Long) extent[2]);
+      // Never below the log start (DeleteRecords may have moved it past a gap at the end), nor
+      // below a recorded end (a gap at the end that a consumer may have passed).
       long nextOffset =
           Math.max(
-              Math.max((Long) extent[3] + 1, logStart),
-              committedFloors.getOrDefault(topic.partition(partition), 0L));
+              Math.max((Long) extent[3] + 1, logStart), recoveredLogEnds.getOrDefault(key, 0L));
       long sizeInBytes = ((Number) extent[4]).longValue();
       logs.put(
-          new PartitionKey(topic.id(), partition),
+          key,
           new PartitionLog(
               topic.id(),
               topic.partition(partition),
@@ -151,12 +158,20 @@ public class PartitionLogs {
               nextOffset,
               sizeInBytes,
               tailCacheBytes,
-              tailCacheBudget));
+              tailCacheBudget,
+              this::recordLogEnd));
     }
     LOG.info(() -> "Recovered " + logs.size() + " partition logs");
+    List<Long> orphans = store.orphanTopicIds();
+    if (!orphans.isEmpty()) {
+      LOG.info(() -> "Removing the record batches of " + orphans.size() + " deleted topics");
+      orphans.forEach(this::removeBatches);
+    }
     writer =
         new GroupCommitWriter(
             store::persist,
+            store::isStored,
+            this::removeBatches,
             Clock.systemUTC(),
             appendQueueCapacity,
             Math.max(1, maxAppendsPerCommit),
@@ -218,7 +233,10 @@ public class PartitionLogs {
               (committed, woken) -> {
                 openTransactions.remove(append);
                 wake(woken);
-                if (committed) {
+                if (committed && partitions.stream().anyMatch(PartitionLog::isClosed)) {
+                  // The topic was deleted before this transaction committed its rows.
+                  removeBatches(topic.id());
+                } else if (committed) {
                   metrics.produced(records.size(), payloadBytes(records));
                 }
               }));
@@ -376,24 +394,43 @@ public class PartitionLogs {
     return existingLog(topicName, partition).sizeInBytes();
   }
 
-  /** The earliest offset whose record has a timestamp at or after {@code timestamp}, if any. */
+  /**
+   * The earliest offset in [log start, high watermark) whose record has a timestamp at or after
+   * {@code timestamp}, if any. Batches are walked in offset order until a record qualifies: a batch
+   * whose newest timestamp qualifies may hold it only below the log start or at the high watermark.
+   */
   public OptionalLong offsetForTimestamp(String topicName, int partition, long timestamp) {
     PartitionLog log = existingLog(topicName, partition);
-    return store
-        .firstBatchWithTimestamp(log.topicId(), partition, timestamp)
-        .flatMap(
-            batch ->
-                batch.records().stream()
-                    .filter(r -> r.timestamp() >= timestamp && r.offset() >= log.logStartOffset())
-                    .findFirst())
-        .map(record -> OptionalLong.of(record.offset()))
-        .orElse(OptionalLong.empty());
+    long logStart = log.logStartOffset();
+    long highWatermark = log.highWatermark();
+    long fromBase = 0;
+    while (true) {
+      List<EncodedBatch> batches =
+          store.batchesWithTimestamp(
+              log.topicId(),
+              partition,
+              timestamp,
+              fromBase,
+              logStart,
+              highWatermark,
+              STORE_PAGE_BATCHES);
+      for (EncodedBatch batch : batches) {
+        OptionalLong found = batch.firstOffsetWithTimestamp(timestamp, logStart, highWatermark);
+        if (found.isPresent()) {
+          return found;
+        }
+      }
+      if (batches.size() < STORE_PAGE_BATCHES) {
+        return OptionalLong.empty();
+      }
+      fromBase = batches.get(batches.size() - 1).baseOffset() + 1;
+    }
   }
 
   public void onTopicDeleted(@Observes TopicDeleted deleted) {
     TopicMetadata topic = deleted.topic();
-    committedFloors.keySet().removeIf(partition -> partition.topic().equals(topic.name()));
     recoveredLogStarts.keySet().removeIf(partition -> partition.topicId() == topic.id());
+    recoveredLogEnds.keySet().removeIf(partition -> partition.topicId() == topic.id());
     TributaryException gone = TributaryException.unknownTopic(topic.name());
     for (int partition = 0; partition < topic.partitions(); partition++) {
       PartitionLog log = logs.remove(new PartitionKey(topic.id(), partition));
@@ -401,13 +438,76 @@ public class PartitionLogs {
         log.close(gone);
       }
     }
+    removeBatches(topic.id());
+  }
+
+  /**
+   * Removes a deleted topic's batches off the caller's thread, in short transactions of a bounded
+   * number of rows, so that deleting a large topic never blocks the others. Asked again while it
+   * runs (a commit stored rows for the topic as it was deleted), it makes one more pass.
+   */
+  private void removeBatches(long topicId) {
+    if (topicRemovals.put(topicId, Boolean.TRUE) != null) {
+      return; // the running removal sees the request and passes again
+    }
     try {
-      store.deleteTopic(topic.id());
+      executor.execute(() -> removeBatchesNow(topicId));
+    } catch (RuntimeException rejected) {
+      topicRemovals.remove(topicId);
+      LOG.log(Level.WARNING, "Batches of a deleted topic stay until the next start", rejected);
+    }
+  }
+
+  private void removeBatchesNow(long topicId) {
+    try {
+      int removed = 0;
+      do {
+        topicRemovals.put(topicId, Boolean.FALSE);
+        int chunk;
+        do {
+          chunk = store.deleteTopicBatches(topicId, DELETE_CHUNK_BATCHES);
+          removed += chunk;
+        } while (chunk > 0);
+      } while (!topicRemovals.remove(topicId, Boolean.FALSE));
+      store.deleteTopicOffsets(topicId);
+      int total = removed;
+      LOG.fine(() -> "Removed " + total + " record batches of deleted topic " + topicId);
     } catch (RuntimeException e) {
-      LOG.log(
-          Level.WARNING,
-          "Batches of deleted topic " + topic.name() + " stay until the next start",
-          e);
+      topicRemovals.remove(topicId);
+      LOG.log(Level.WARNING, "Batches of a deleted topic stay until the next start", e);
+    }
+  }
+
+  /**
+   * Records the end of a log whose last offsets became a gap (see {@link LogEndOffset}), off the
+   * caller's thread; the log's high watermark passes the gap once it is recorded.
+   */
+  private void recordLogEnd(PartitionLog log) {
+    Runnable record =
+        () -> {
+          OptionalLong end = log.unrecordedEnd();
+          if (end.isEmpty()) {
+            log.endRecordFailed(); // nothing (left) to record; clears the request
+            return;
+          }
+          try {
+            store.saveLogEnd(log.topicId(), log.topicPartition().partition(), end.getAsLong());
+          } catch (RuntimeException e) {
+            log.endRecordFailed();
+            LOG.log(
+                Level.WARNING,
+                "Could not record the end of "
+                    + log.topicPartition()
+                    + "; its high watermark waits for the next append",
+                e);
+            return;
+          }
+          wake(log.endRecorded(end.getAsLong()));
+        };
+    try {
+      executor.execute(record);
+    } catch (RuntimeException rejected) {
+      log.endRecordFailed();
     }
   }
 
@@ -464,6 +564,15 @@ public class PartitionLogs {
     abortTransactionsOpenLongerThan(Duration.ofMillis(maxOpenTransactionMillis));
   }
 
+  /**
+   * Asks again for the ends of logs whose gap at the end could not be recorded (the database or the
+   * executor refused), so that their high watermarks do not wait for the next append.
+   */
+  @Schedule(hour = "*", minute = "*", second = "*/10", persistent = false)
+  void recordPendingLogEnds() {
+    logs.values().forEach(PartitionLog::askAgain);
+  }
+
   /** See {@link #abortStaleTransactions}; returns how many were aborted. */
   public int abortTransactionsOpenLongerThan(Duration limit) {
     long now = System.nanoTime();
@@ -517,10 +626,11 @@ public class PartitionLogs {
   private List<PartitionLog> route(TopicMetadata topic, List<NewRecord> records) {
     int maxMessageBytes = topic.config().maxMessageBytes();
     int sticky = partitioner.stickyPartition(topic);
+    long now = Clock.systemUTC().millis();
     List<PartitionLog> partitions = new ArrayList<>(records.size());
     for (int i = 0; i < records.size(); i++) {
       NewRecord record = records.get(i);
-      validate(topic, record, i, maxMessageBytes);
+      validate(topic, record, i, maxMessageBytes, now);
       int partition = partitioner.partition(topic, record.partition(), record.key(), sticky);
       partitions.add(log(topic, partition));
     }
@@ -563,7 +673,7 @@ public class PartitionLogs {
   }
 
   private static void validate(
-      TopicMetadata topic, NewRecord record, int index, int maxMessageBytes) {
+      TopicMetadata topic, NewRecord record, int index, int maxMessageBytes, long now) {
     if (record.key() == null && topic.config().compacted()) {
       throw new TributaryException(
           ErrorCode.INVALID_RECORD,
@@ -580,6 +690,23 @@ public class PartitionLogs {
       throw new TributaryException(
           ErrorCode.INVALID_RECORD,
           "Record " + index + " has a negative timestamp (" + record.timestamp() + ").");
+    }
+    if (record.timestamp() != null && !topic.config().acceptsTimestamp(record.timestamp(), now)) {
+      throw new TributaryException(
+          ErrorCode.INVALID_TIMESTAMP,
+          "Record "
+              + index
+              + " has timestamp "
+              + record.timestamp()
+              + ", out of range for topic '"
+              + topic.name()
+              + "' at broker time "
+              + now
+              + ": it may be at most "
+              + topic.config().get(TopicConfigKey.MESSAGE_TIMESTAMP_BEFORE_MAX_MS)
+              + " ms before (message.timestamp.before.max.ms) and "
+              + topic.config().get(TopicConfigKey.MESSAGE_TIMESTAMP_AFTER_MAX_MS)
+              + " ms after (message.timestamp.after.max.ms). Nothing was appended.");
     }
     int size = BatchBuilder.singleRecordBatchSize(record.key(), record.value(), record.headers());
     if (size > maxMessageBytes) {
@@ -629,18 +756,16 @@ public class PartitionLogs {
         logs.computeIfAbsent(
             key,
             k -> {
-              long start =
-                  Math.max(
-                      committedFloors.getOrDefault(topic.partition(partition), 0L),
-                      recoveredLogStarts.getOrDefault(k, 0L));
+              long start = recoveredLogStarts.getOrDefault(k, 0L);
               return new PartitionLog(
                   topic.id(),
                   topic.partition(partition),
                   start,
-                  start,
+                  Math.max(start, recoveredLogEnds.getOrDefault(k, 0L)),
                   0,
                   tailCacheBytes,
-                  tailCacheBudget);
+                  tailCacheBudget,
+                  this::recordLogEnd);
             });
     if (topics.find(topic.name()).filter(current -> current.id() == topic.id()).isEmpty()) {
       // The topic was deleted while this request held its metadata: no log may outlive it.

@@ -36,10 +36,27 @@ import org.tributary.topic.TopicConfigKey;
         "SELECT MAX(b.baseOffset) FROM StoredBatch b WHERE b.topicId = :topicId"
             + " AND b.partition = :partition AND b.baseOffset <= :offset")
 @NamedQuery(
-    name = StoredBatch.FIRST_WITH_TIMESTAMP,
+    name = StoredBatch.WITH_TIMESTAMP,
     query =
         "SELECT b FROM StoredBatch b WHERE b.topicId = :topicId AND b.partition = :partition"
-            + " AND b.maxTimestamp >= :timestamp ORDER BY b.lastOffset")
+            + " AND b.baseOffset >= :fromBase AND b.baseOffset < :highWatermark"
+            + " AND b.lastOffset >= :logStartOffset AND b.maxTimestamp >= :timestamp"
+            + " ORDER BY b.baseOffset")
+@NamedQuery(
+    name = StoredBatch.COUNT_AT,
+    query =
+        "SELECT COUNT(b) FROM StoredBatch b WHERE b.topicId = :topicId"
+            + " AND b.partition = :partition AND b.baseOffset = :baseOffset")
+@NamedQuery(
+    name = StoredBatch.KEYS_OF_TOPIC,
+    query =
+        "SELECT b.partition, b.baseOffset FROM StoredBatch b WHERE b.topicId = :topicId"
+            + " ORDER BY b.partition, b.baseOffset")
+@NamedQuery(
+    name = StoredBatch.ORPHAN_TOPIC_IDS,
+    query =
+        "SELECT DISTINCT b.topicId FROM StoredBatch b"
+            + " WHERE b.topicId NOT IN (SELECT t.id FROM Topic t)")
 @NamedQuery(
     name = StoredBatch.SUMMARIES,
     query =
@@ -64,23 +81,18 @@ import org.tributary.topic.TopicConfigKey;
             + " b.maxTimestamp = :maxTimestamp, b.recordCount = :recordCount,"
             + " b.sizeInBytes = :sizeInBytes, b.data = :data WHERE b.topicId = :topicId"
             + " AND b.partition = :partition AND b.baseOffset = :baseOffset")
-@NamedQuery(
-    name = StoredBatch.DELETE_TOPIC,
-    query = "DELETE FROM StoredBatch b WHERE b.topicId = :topicId")
-@NamedQuery(
-    name = StoredBatch.DELETE_ORPHANS,
-    query = "DELETE FROM StoredBatch b WHERE b.topicId NOT IN (SELECT t.id FROM Topic t)")
 public class StoredBatch {
 
   static final String FROM_OFFSET = "StoredBatch.fromOffset";
   static final String BASE_AT_OR_BELOW = "StoredBatch.baseAtOrBelow";
-  static final String FIRST_WITH_TIMESTAMP = "StoredBatch.firstWithTimestamp";
+  static final String WITH_TIMESTAMP = "StoredBatch.withTimestamp";
+  static final String COUNT_AT = "StoredBatch.countAt";
+  static final String KEYS_OF_TOPIC = "StoredBatch.keysOfTopic";
+  static final String ORPHAN_TOPIC_IDS = "StoredBatch.orphanTopicIds";
   static final String SUMMARIES = "StoredBatch.summaries";
   static final String EXTENTS = "StoredBatch.extents";
   static final String REWRITE = "StoredBatch.rewrite";
   static final String DELETE_BATCHES = "StoredBatch.deleteBatches";
-  static final String DELETE_TOPIC = "StoredBatch.deleteTopic";
-  static final String DELETE_ORPHANS = "StoredBatch.deleteOrphans";
 
   @Id
   @Column(name = "topic_id")
@@ -128,8 +140,16 @@ public class StoredBatch {
     this.data = batch.bytes();
   }
 
+  long topicId() {
+    return topicId;
+  }
+
   int partition() {
     return partition;
+  }
+
+  long baseOffset() {
+    return baseOffset;
   }
 
   EncodedBatch toEncodedBatch() {

@@ -102,6 +102,21 @@ public final class TopicConfig {
     return Double.parseDouble(get(TopicConfigKey.MIN_CLEANABLE_DIRTY_RATIO));
   }
 
+  /**
+   * Whether a producer's CreateTime is within {@code message.timestamp.before.max.ms} before and
+   * {@code message.timestamp.after.max.ms} after {@code now}, as Kafka checks it. A LogAppendTime
+   * topic takes any: it replaces the producer's timestamp.
+   */
+  public boolean acceptsTimestamp(long timestamp, long now) {
+    if (logAppendTime()) {
+      return true;
+    }
+    long before = Long.parseLong(get(TopicConfigKey.MESSAGE_TIMESTAMP_BEFORE_MAX_MS));
+    long after = Long.parseLong(get(TopicConfigKey.MESSAGE_TIMESTAMP_AFTER_MAX_MS));
+    // Differences, not bounds: now + after would overflow with Long.MAX_VALUE.
+    return timestamp >= now ? timestamp - now <= after : now - timestamp <= before;
+  }
+
   public boolean logAppendTime() {
     return get(TopicConfigKey.MESSAGE_TIMESTAMP_TYPE).equals("LogAppendTime");
   }

@@ -24,6 +24,16 @@ public enum TopicConfigKey {
       "1048588",
       between(0, TopicConfigKey.MAX_BATCH_BYTES),
       "a whole number from 0 to " + TopicConfigKey.MAX_BATCH_BYTES),
+  MESSAGE_TIMESTAMP_AFTER_MAX_MS(
+      "message.timestamp.after.max.ms",
+      "3600000",
+      between(0, Long.MAX_VALUE),
+      "a whole number >= 0 (ms a CreateTime may be ahead)"),
+  MESSAGE_TIMESTAMP_BEFORE_MAX_MS(
+      "message.timestamp.before.max.ms",
+      String.valueOf(Long.MAX_VALUE),
+      between(0, Long.MAX_VALUE),
+      "a whole number >= 0 (ms a CreateTime may be behind)"),
   MESSAGE_TIMESTAMP_TYPE(
       "message.timestamp.type",
       "CreateTime",

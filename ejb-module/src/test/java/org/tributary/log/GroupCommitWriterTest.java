@@ -12,12 +12,16 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.tributary.errors.ErrorCode;
@@ -35,11 +39,18 @@ class GroupCommitWriterTest {
   private static final TailCacheBudget UNBOUNDED = new TailCacheBudget(Long.MAX_VALUE);
 
   private final List<List<StoredBatch>> commits = new CopyOnWriteArrayList<>();
+
+  /** The rows a store really committed, by key; what the writer's outcome check reads. */
+  private final Set<String> storedKeys = ConcurrentHashMap.newKeySet();
+
+  private final Predicate<StoredBatch> stored = row -> storedKeys.contains(key(row));
+  private final List<Long> deadTopics = new CopyOnWriteArrayList<>();
   private Thread thread;
   private GroupCommitWriter writer;
 
   private void start(Consumer<List<StoredBatch>> store) {
-    writer = new GroupCommitWriter(store, CLOCK, 10_000, 4096, Runnable::run);
+    writer =
+        new GroupCommitWriter(store, stored, deadTopics::add, CLOCK, 10_000, 4096, Runnable::run);
     thread = new Thread(writer);
     thread.start();
   }
@@ -227,6 +238,96 @@ class GroupCommitWriterTest {
         ErrorCode.UNKNOWN_TOPIC_OR_PARTITION,
         assertInstanceOf(TributaryException.class, error.getCause()).code());
     assertTrue(commits.isEmpty());
+  }
+
+  @Test
+  void aCommitThatFailsAfterItWasStoredIsAcknowledgedNotAppendedAgain() throws Exception {
+    PartitionLog p0 = new PartitionLog(1, TOPIC.partition(0), 0, 0, 0, 1 << 20, UNBOUNDED);
+    startHoldingTheFirstCommit(
+        rows -> {
+          boolean firstTry = storedKeys.isEmpty();
+          rows.forEach(row -> storedKeys.add(key(row)));
+          if (firstTry) {
+            throw new IllegalStateException("I/O error: connection reset during COMMIT");
+          }
+        });
+    occupyTheWriter(p0);
+    PendingAppend a = append(p0, "a");
+    PendingAppend b = append(p0, "b");
+    writer.submit(a);
+    writer.submit(b);
+    releaseFirstCommit.countDown();
+
+    assertEquals(1, a.done().get(5, TimeUnit.SECONDS).get(0).offset());
+    assertEquals(2, b.done().get(5, TimeUnit.SECONDS).get(0).offset());
+    assertEquals(2, commits.size(), "the stored commit was not appended again under new offsets");
+    assertEquals(3, p0.highWatermark());
+    assertEquals(List.of(1L), p0.cachedFrom(1).stream().map(EncodedBatch::baseOffset).toList());
+  }
+
+  @Test
+  void aCommitWhoseOutcomeIsUnknownHoldsItsOffsetsUntilTheCheckAnswers() throws Exception {
+    AtomicBoolean databaseDown = new AtomicBoolean(true);
+    CountDownLatch checkedTwice = new CountDownLatch(2);
+    writer =
+        new GroupCommitWriter(
+            rows -> {
+              commits.add(rows);
+              if (databaseDown.get()) {
+                throw new IllegalStateException("connection lost");
+              }
+            },
+            row -> {
+              if (databaseDown.get()) {
+                checkedTwice.countDown();
+                throw new IllegalStateException("connection refused");
+              }
+              return stored.test(row);
+            },
+            deadTopics::add,
+            CLOCK,
+            10_000,
+            4096,
+            Runnable::run);
+    thread = new Thread(writer);
+    thread.start();
+    PartitionLog p0 = new PartitionLog(1, TOPIC.partition(0), 0, 0, 0, 1 << 20, UNBOUNDED);
+    PendingAppend doubtful = append(p0, "a", "b");
+    writer.submit(doubtful);
+    assertTrue(checkedTwice.await(5, TimeUnit.SECONDS), "the writer asks again");
+    assertTrue(!doubtful.done().isDone(), "no answer while nobody knows");
+    assertEquals(0, p0.highWatermark(), "no consumer passes offsets that may still hold records");
+    assertEquals(1, commits.size(), "nothing appended again meanwhile");
+
+    databaseDown.set(false);
+    ExecutionException error =
+        assertThrows(ExecutionException.class, () -> doubtful.done().get(5, TimeUnit.SECONDS));
+    assertEquals(
+        ErrorCode.KAFKA_STORAGE_ERROR,
+        assertInstanceOf(TributaryException.class, error.getCause()).code());
+    assertEquals(2, p0.highWatermark(), "not stored: its offsets are a gap, never reused");
+  }
+
+  @Test
+  void aCommitThatRacedItsTopicsDeletionIsRefusedAndItsRowsRemoved() throws Exception {
+    PartitionLog p0 = new PartitionLog(1, TOPIC.partition(0), 0, 0, 0, 1 << 20, UNBOUNDED);
+    start(
+        rows -> {
+          commits.add(rows);
+          p0.close(TributaryException.unknownTopic("t")); // deleted while the rows commit
+        });
+    PendingAppend raced = append(p0, "a");
+    writer.submit(raced);
+    ExecutionException error =
+        assertThrows(ExecutionException.class, () -> raced.done().get(5, TimeUnit.SECONDS));
+    assertEquals(
+        ErrorCode.UNKNOWN_TOPIC_OR_PARTITION,
+        assertInstanceOf(TributaryException.class, error.getCause()).code());
+    assertEquals(List.of(1L), deadTopics, "the stored rows of the dead topic are removed");
+  }
+
+  private static String key(StoredBatch row) {
+    return row.topicId() + "/" + row.partition() + "/" + row.baseOffset();
   }
 
   private static boolean containsPartition(List<StoredBatch> rows, int partition) {

@@ -3,11 +3,16 @@ package org.tributary.log;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
+import org.tributary.errors.ErrorCode;
+import org.tributary.errors.TributaryException;
 import org.tributary.topic.TopicPartition;
 
 class PartitionLogTest {
@@ -141,5 +146,51 @@ class PartitionLogTest {
     assertNull(log.cachedFrom(15), "the store serves the rewritten batch");
     assertEquals(List.of(20L), log.cachedFrom(20).stream().map(EncodedBatch::baseOffset).toList());
     assertEquals(240, log.sizeInBytes());
+  }
+
+  @Test
+  void reservingPastTheLastOffsetIsRefusedAndReservesNothing() {
+    PartitionLog log =
+        new PartitionLog(
+            1, new TopicPartition("t", 0), 0, Long.MAX_VALUE - 2, 0, 1 << 20, UNBOUNDED);
+    TributaryException refused = assertThrows(TributaryException.class, () -> log.reserve(3));
+    assertEquals(ErrorCode.KAFKA_STORAGE_ERROR, refused.code());
+    assertTrue(refused.getMessage().contains("no offsets left"), refused.getMessage());
+    assertEquals(Long.MAX_VALUE - 2, log.reserve(2), "the refused range took nothing");
+    assertThrows(TributaryException.class, () -> log.reserve(1));
+  }
+
+  @Test
+  void aGapAtTheEndIsPassedOnlyOnceItsEndIsRecorded() {
+    List<PartitionLog> asked = new ArrayList<>();
+    PartitionLog log =
+        new PartitionLog(1, new TopicPartition("t", 0), 0, 5, 0, 1 << 20, UNBOUNDED, asked::add);
+    CompletableFuture<Void> waiter = log.awaitDataBeyond(5);
+    long base = log.reserve(3);
+    assertEquals(List.of(), log.abandoned(base), "rolled back at the end of the log");
+    assertEquals(5, log.highWatermark(), "a restart would hand offsets 5..7 out again");
+    assertEquals(List.of(log), asked);
+    assertEquals(OptionalLong.of(8), log.unrecordedEnd());
+
+    log.endRecordFailed();
+    log.askAgain();
+    assertEquals(List.of(log, log), asked, "asked again after a failed record");
+
+    assertEquals(List.of(waiter), log.endRecorded(8));
+    assertEquals(8, log.highWatermark());
+    assertEquals(OptionalLong.empty(), log.unrecordedEnd());
+  }
+
+  @Test
+  void aGapThatAStoredBatchFollowsNeedsNoRecord() {
+    List<PartitionLog> asked = new ArrayList<>();
+    PartitionLog log =
+        new PartitionLog(1, new TopicPartition("t", 0), 0, 0, 0, 1 << 20, UNBOUNDED, asked::add);
+    long gap = log.reserve(2);
+    long stored = log.reserve(1);
+    log.settled(stored, List.of(batch(stored, 1, 10)));
+    log.abandoned(gap);
+    assertEquals(3, log.highWatermark());
+    assertEquals(List.of(), asked);
   }
 }

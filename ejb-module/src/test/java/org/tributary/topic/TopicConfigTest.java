@@ -78,4 +78,45 @@ class TopicConfigTest {
         TributaryException.class, () -> config.alter(Map.of("retention.ms", "x"), List.of()));
     assertEquals(1000, config.retentionMs());
   }
+
+  @Test
+  void createTimesMayBeAnHourAheadAndAnyAgeByDefaultAsInKafka() {
+    long now = 1_700_000_000_000L;
+    TopicConfig defaults = TopicConfig.defaults();
+    assertEquals("3600000", defaults.effective().get("message.timestamp.after.max.ms"));
+    assertEquals(
+        String.valueOf(Long.MAX_VALUE),
+        defaults.effective().get("message.timestamp.before.max.ms"));
+    assertTrue(defaults.acceptsTimestamp(now + 3_600_000, now));
+    assertFalse(defaults.acceptsTimestamp(now + 3_600_001, now));
+    assertFalse(defaults.acceptsTimestamp(253_402_300_799_000L, now), "year 9999");
+    assertTrue(defaults.acceptsTimestamp(0, now));
+  }
+
+  @Test
+  void timestampBoundsAreTopicConfigsAndLogAppendTimeTakesAnyCreateTime() {
+    long now = 1_700_000_000_000L;
+    TopicConfig bounded =
+        TopicConfig.of(
+            Map.of(
+                "message.timestamp.before.max.ms", "1000",
+                "message.timestamp.after.max.ms", "0"));
+    assertTrue(bounded.acceptsTimestamp(now - 1000, now));
+    assertFalse(bounded.acceptsTimestamp(now - 1001, now));
+    assertFalse(bounded.acceptsTimestamp(now + 1, now));
+    TopicConfig unbounded =
+        TopicConfig.of(Map.of("message.timestamp.after.max.ms", String.valueOf(Long.MAX_VALUE)));
+    assertTrue(unbounded.acceptsTimestamp(Long.MAX_VALUE, now), "no overflow at the edge");
+    TopicConfig logAppendTime =
+        bounded.alter(Map.of("message.timestamp.type", "LogAppendTime"), List.of());
+    assertTrue(logAppendTime.acceptsTimestamp(now + 10_000_000, now));
+    for (String bad : List.of("-1", "soon", "9223372036854775808")) {
+      assertEquals(
+          ErrorCode.INVALID_CONFIG,
+          assertThrows(
+                  TributaryException.class,
+                  () -> TopicConfig.of(Map.of("message.timestamp.after.max.ms", bad)))
+              .code());
+    }
+  }
 }

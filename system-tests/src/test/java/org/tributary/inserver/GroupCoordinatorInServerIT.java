@@ -146,6 +146,9 @@ class GroupCoordinatorInServerIT {
   void commitFromAStaleGenerationIsRefusedAndChangesNothing() {
     String topic = topic(2);
     String group = group();
+    logs.append(topic, List.of(new NewRecord(0, null, new byte[] {1}, List.of(), null)))
+        .toCompletableFuture()
+        .join();
     Assignment first = coordinator.join(group, null, "first", Set.of(topic), SESSION, "range");
     TopicPartition partition = new TopicPartition(topic, 0);
     coordinator.commit(

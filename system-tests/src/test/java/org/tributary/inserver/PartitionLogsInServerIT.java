@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.inject.Inject;
+import jakarta.transaction.UserTransaction;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -26,8 +27,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.tributary.errors.ErrorCode;
 import org.tributary.errors.TributaryException;
+import org.tributary.log.BatchStore;
 import org.tributary.log.FetchResult;
 import org.tributary.log.Header;
+import org.tributary.log.LogCleaner;
 import org.tributary.log.NewRecord;
 import org.tributary.log.PartitionLogs;
 import org.tributary.log.PartitionOffsets;
@@ -45,6 +48,9 @@ class PartitionLogsInServerIT {
 
   @Inject PartitionLogs logs;
   @Inject TopicCatalog topics;
+  @Inject BatchStore store;
+  @Inject LogCleaner cleaner;
+  @Inject UserTransaction transaction;
 
   private static byte[] utf8(String text) {
     return text.getBytes(StandardCharsets.UTF_8);
@@ -237,6 +243,56 @@ class PartitionLogsInServerIT {
       TributaryException e = assertThrows(TributaryException.class, () -> fetch(topic, 0, offset));
       assertEquals(ErrorCode.OFFSET_OUT_OF_RANGE, e.code());
     }
+  }
+
+  @Test
+  void aSendRolledBackAtTheEndOfTheLogRecordsTheEndSoNoOffsetIsHandedOutTwice() throws Exception {
+    String topic = newTopic(1, Map.of());
+    long topicId = topics.get(topic).id();
+    assertEquals(0, append(topic, NewRecord.of(null, utf8("kept"))).get(0).offset());
+    transaction.begin();
+    try {
+      List<RecordMetadata> sent =
+          logs.appendInTransaction(
+              topic,
+              List.of(
+                  NewRecord.of(null, utf8("x")),
+                  NewRecord.of(null, utf8("y")),
+                  NewRecord.of(null, utf8("z"))));
+      assertEquals(List.of(1L, 2L, 3L), sent.stream().map(RecordMetadata::offset).toList());
+    } finally {
+      transaction.rollback();
+    }
+
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+    while (logs.offsets(topic, 0).highWatermark() < 4 && System.nanoTime() < deadline) {
+      Thread.sleep(20);
+    }
+    assertEquals(4, logs.offsets(topic, 0).highWatermark(), "consumers pass the gap");
+    assertTrue(
+        store.logEnds().stream()
+            .anyMatch(
+                end -> (Long) end[0] == topicId && (Integer) end[1] == 0 && (Long) end[2] == 4L),
+        "the end of the log is recorded before consumers pass the gap: a restart starts at 4");
+    assertEquals(4, append(topic, NewRecord.of(null, utf8("next"))).get(0).offset());
+  }
+
+  @Test
+  void offsetForTimestampLooksOnlyBetweenTheLogStartAndTheHighWatermark() {
+    // A batch per record: a 30-byte value fills max.message.bytes.
+    String topic = newTopic(1, Map.of("max.message.bytes", "100"));
+    List<NewRecord> records = new ArrayList<>();
+    for (int i = 0; i < 1_050; i++) {
+      records.add(
+          new NewRecord(null, null, utf8(String.format("%030d", i)), List.of(), 1_000L + i));
+    }
+    logs.append(topic, records).toCompletableFuture().join();
+    // Removes the first 1,000 batches at once; the 20 left below 1,020 stay stored, unreadable.
+    assertEquals(Map.of(0, 1_020L), cleaner.deleteRecords(topic, Map.of(0, 1_020L), "test"));
+
+    assertEquals(OptionalLong.of(1_020), logs.offsetForTimestamp(topic, 0, 0));
+    assertEquals(OptionalLong.of(1_030), logs.offsetForTimestamp(topic, 0, 2_030));
+    assertEquals(OptionalLong.empty(), logs.offsetForTimestamp(topic, 0, 2_050));
   }
 
   @Test

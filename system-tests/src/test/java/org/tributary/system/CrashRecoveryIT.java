@@ -155,6 +155,88 @@ class CrashRecoveryIT {
     assertEquals(3, partition.object().getJsonNumber("latest_offset").longValue());
   }
 
+  @Test
+  void committedOffsetsNeverMoveTheLogButARecordedGapAtItsEndDoes() throws Exception {
+    server.fresh().start();
+    String topic = TributaryHttp.uniqueTopic("commit-floor");
+    Fixtures.createTopic(http, topic, 1);
+    assertEquals(List.of(0L, 1L), Fixtures.produce(http, topic, 0, "a", "b"));
+    V2Consumer consumer = V2Consumer.earliest(http, TributaryHttp.uniqueTopic("g"), "c");
+    consumer.assign(topic, 0);
+    Answer beyond =
+        http.post(
+            consumer.base() + "/offsets",
+            TributaryHttp.V2,
+            "{\"offsets\":[{\"topic\":\""
+                + topic
+                + "\",\"partition\":0,\"offset\":"
+                + (Long.MAX_VALUE - 1)
+                + "}]}");
+    Fixtures.assertRefused(422, 42218, beyond);
+    consumer.commit(topic, 0, 1);
+    consumer.delete();
+    server.stop();
+
+    // What no HTTP client can do any more, as an older version let it: a commit far beyond the
+    // log. And what a send rolled back at the end of the log records: where the log ends.
+    long topicId = topicId(topic);
+    update(
+        "INSERT INTO tributary_committed_offset (group_id, topic, partition_id, committed_offset,"
+            + " commit_time) SELECT 'old-version', topic, partition_id, 9223372036854775806,"
+            + " commit_time FROM tributary_committed_offset WHERE topic = ?",
+        topic);
+    update(
+        "INSERT INTO tributary_log_end (topic_id, partition_id, log_end_offset) VALUES (?, 0, 5)",
+        topicId);
+
+    server.start();
+    assertEquals(
+        List.of(5L, 6L),
+        Fixtures.produce(http, topic, 0, "c", "d"),
+        "after the recorded end, not at the highest commit");
+    assertEquals(7, Fixtures.endOffset(http, topic, 0));
+  }
+
+  private long topicId(String topic) throws SQLException {
+    try (Connection connection = database();
+        PreparedStatement query =
+            connection.prepareStatement("SELECT id FROM tributary_topic WHERE name = ?")) {
+      query.setString(1, topic);
+      try (ResultSet rows = query.executeQuery()) {
+        assertTrue(rows.next(), topic);
+        return rows.getLong(1);
+      }
+    } finally {
+      shutDownDatabase();
+    }
+  }
+
+  private void update(String sql, Object parameter) throws SQLException {
+    try (Connection connection = database();
+        PreparedStatement statement = connection.prepareStatement(sql)) {
+      statement.setObject(1, parameter);
+      assertEquals(1, statement.executeUpdate(), sql);
+    } finally {
+      shutDownDatabase();
+    }
+  }
+
+  private Connection database() throws SQLException {
+    return DriverManager.getConnection(databaseUrl(), "tributary", "tributary");
+  }
+
+  private String databaseUrl() {
+    return "jdbc:derby:" + work.resolve("data/derby");
+  }
+
+  private void shutDownDatabase() {
+    try {
+      DriverManager.getConnection(databaseUrl() + ";shutdown=true").close();
+    } catch (SQLException expected) {
+      // 08006: the database was shut down, as asked.
+    }
+  }
+
   private boolean compactionRemovedABatch() {
     return http.get("/metrics")
         .body()

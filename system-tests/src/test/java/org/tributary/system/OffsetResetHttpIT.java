@@ -248,6 +248,43 @@ class OffsetResetHttpIT {
   }
 
   @Test
+  void toADatetimeBeforeEverythingPlansTheLogStartAfterDeleteRecords() {
+    String topic = uniqueTopic("reset-deleted");
+    String group = uniqueTopic("reset-deleted-group");
+    // A batch per record (a 30-byte value fills max.message.bytes), 1,100 of them.
+    Fixtures.createTopic(http, topic, 1, Map.of("max.message.bytes", "100"));
+    for (int request = 0; request < 4; request++) {
+      String[] values = new String[275];
+      for (int i = 0; i < values.length; i++) {
+        values[i] = String.format("%030d", request * values.length + i);
+      }
+      produce(http, topic, 0, values);
+    }
+    V2Consumer consumer = V2Consumer.earliest(http, group, "setup");
+    try {
+      consumer.assign(topic, 0);
+      consumer.commit(topic, 0, 1059);
+      consumer.delete();
+    } finally {
+      consumer.deleteQuietly();
+    }
+    // DeleteRecords removes the first 1,000 batches at once; the 50 below 1,050 left stay stored
+    // until retention runs, unreadable.
+    Answer deleted =
+        http.post(
+            Fixtures.v3(http, "/topics/" + topic + "/records:delete"),
+            APPLICATION_JSON,
+            "{\"partitions\":[{\"partition_id\":0,\"offset\":1050}]}");
+    assertEquals(200, deleted.status(), deleted::toString);
+
+    JsonObject dryRun =
+        resetOk(group, body(topic, "to-datetime", "\"datetime\":\"2020-01-01T00:00:00Z\"", true));
+
+    assertEquals(
+        Map.of(0, new Line(1060, 1050)), plan(dryRun, topic), "the log start, not the end (1,100)");
+  }
+
+  @Test
   void byADurationCountsBackFromNow() {
     Fixtures.GroupAtRest setup = setUp();
 

@@ -235,6 +235,30 @@ class ProduceV3HttpIT {
   }
 
   @Test
+  void aRecordStampedInTheYear9999IsRefusedAsKafkaDoesAndNothingIsAppended() {
+    String topic = uniqueTopic("v3-future");
+    createTopic(http, topic, 1);
+    Answer config =
+        http.get(Fixtures.v3(http, "/topics/" + topic + "/configs/message.timestamp.after.max.ms"));
+    assertEquals(200, config.status(), config::toString);
+    assertEquals("3600000", config.object().getString("value"), "Kafka 4's default: an hour");
+    JsonObject future =
+        Json.createObjectBuilder()
+            .add("partition_id", 0)
+            .add("value", data("STRING", "from the future"))
+            .add("timestamp", "9999-12-31T23:59:59Z")
+            .build();
+
+    Answer refused = http.post(records(topic), APPLICATION_JSON, future.toString());
+
+    Fixtures.assertRefused(422, 42221, refused);
+    assertTrue(
+        refused.object().getString("message").contains("message.timestamp.after.max.ms"),
+        refused::toString);
+    assertEquals(0, endOffset(http, topic, 0), "nothing of the request was appended");
+  }
+
+  @Test
   void aBadObjectInAStreamGetsAnErrorReportAndTheOthersAreAppended() {
     String topic = uniqueTopic("v3-stream-bad");
     createTopic(http, topic, 3);

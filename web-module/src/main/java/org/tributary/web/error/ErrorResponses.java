@@ -84,6 +84,7 @@ public final class ErrorResponses {
       case OFFSET_OUT_OF_RANGE -> 42218;
       case NO_OFFSET_FOR_PARTITION -> 42219;
       case POLICY_VIOLATION -> 42220;
+      case INVALID_TIMESTAMP -> 42221;
       default -> 42200;
     };
   }
