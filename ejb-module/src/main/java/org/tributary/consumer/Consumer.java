@@ -44,8 +44,8 @@ import org.tributary.topic.TopicPartition;
  * them, so a seek can always fix a partition that has no valid position.
  *
  * <p>Thread safety: operations hold this object's monitor for in-memory work and short broker calls
- * only; a poll waiting for data holds neither the monitor nor a thread, and resumes on the
- * container's executor. One poll at a time, as with Kafka's consumer.
+ * only; a poll waiting for data holds neither the monitor nor a thread, and resumes on the log's
+ * completion executor ({@link NextRound}). One poll at a time, as with Kafka's consumer.
  */
 public final class Consumer implements AutoCloseable {
 
@@ -377,10 +377,12 @@ public final class Consumer implements AutoCloseable {
     if (wait.compareTo(heartbeat) > 0) {
       wait = heartbeat;
     }
-    return logs.awaitData(waitFrom, wait)
-        // A topic deleted during the wait: the next round learns it from the group.
-        .exceptionally(error -> null)
-        .thenComposeAsync(ignored -> attempt(received, maxBytes, deadline, false), executor);
+    Duration roundWait = wait;
+    return NextRound.after(
+        () -> logs.awaitData(waitFrom, roundWait),
+        executor,
+        () -> attempt(received, maxBytes, deadline, false),
+        received);
   }
 
   /** Reads from every owned partition; returns the positions of those that can be waited on. */
