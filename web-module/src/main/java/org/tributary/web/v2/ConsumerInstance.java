@@ -6,7 +6,7 @@ import org.tributary.consumer.Consumer;
 
 /**
  * A REST Proxy consumer instance: a core consumer plus what only HTTP needs, its name, embedded
- * format, request timeout, and when a request last used it.
+ * format, request timeout, its creator, and when a request last used it.
  */
 final class ConsumerInstance {
 
@@ -16,6 +16,7 @@ final class ConsumerInstance {
   private final Duration requestTimeout;
   private final Duration idleTimeout;
   private final Consumer consumer;
+  private final String user;
   private volatile long lastUsedNanos = System.nanoTime();
   private final AtomicInteger pollsWaiting = new AtomicInteger();
 
@@ -25,13 +26,20 @@ final class ConsumerInstance {
       EmbeddedFormat format,
       Duration requestTimeout,
       Duration idleTimeout,
-      Consumer consumer) {
+      Consumer consumer,
+      String user) {
     this.group = group;
     this.name = name;
     this.format = format;
     this.requestTimeout = requestTimeout;
     this.idleTimeout = idleTimeout;
     this.consumer = consumer;
+    this.user = user;
+  }
+
+  /** Who created it (counts against their cap). */
+  String user() {
+    return user;
   }
 
   String group() {

@@ -15,6 +15,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.UriInfo;
 import java.net.URI;
 import java.time.Duration;
@@ -81,7 +82,7 @@ public class ConsumersResource {
   @POST
   @Produces({MediaTypes.V2_JSON, MediaType.APPLICATION_JSON})
   @Operation(summary = "Create a consumer instance in the group")
-  public Responses.CreatedInstance create(String body) {
+  public Responses.CreatedInstance create(String body, @Context SecurityContext security) {
     JsonBody request = JsonBody.parseOrEmpty(body);
     String name = request.optionalString("name");
     if (name == null) {
@@ -126,6 +127,8 @@ public class ConsumersResource {
     instances.create(
         group,
         name,
+        security.getUserPrincipal().getName(),
+        !security.isUserInRole(Roles.ADMIN),
         () ->
             new ConsumerInstance(
                 group,
@@ -133,7 +136,8 @@ public class ConsumersResource {
                 embeddedFormat,
                 Duration.ofMillis(requestTimeout),
                 Duration.ofMillis(instanceTimeout),
-                consumers.create(group, options)));
+                consumers.create(group, options),
+                security.getUserPrincipal().getName()));
     return new Responses.CreatedInstance(name, base.toString());
   }
 
