@@ -174,6 +174,36 @@ class GroupCoordinatorInServerIT {
   }
 
   @Test
+  void commitAtTheCurrentGenerationOfAPartitionHandedOverIsRefusedAndChangesNothing() {
+    String topic = topic(2);
+    String group = group();
+    Assignment first = coordinator.join(group, null, "first", Set.of(topic), SESSION, "range");
+    Assignment second = coordinator.join(group, null, "second", Set.of(topic), SESSION, "range");
+    Assignment firstNow = coordinator.heartbeat(group, first.memberId());
+    Assignment secondNow = coordinator.heartbeat(group, second.memberId());
+    assertEquals(1, secondNow.partitions().size());
+    TopicPartition handedOver = secondNow.partitions().get(0);
+
+    TributaryException fenced =
+        assertThrows(
+            TributaryException.class,
+            () ->
+                coordinator.commit(
+                    group,
+                    first.memberId(),
+                    firstNow.generation(),
+                    Map.of(handedOver, new OffsetAndMetadata(5, null, Instant.now()))));
+    assertEquals(ErrorCode.ILLEGAL_GENERATION, fenced.code());
+    assertNull(coordinator.committed(group).get(handedOver), "the refused commit changed nothing");
+    coordinator.commit(
+        group,
+        second.memberId(),
+        secondNow.generation(),
+        Map.of(handedOver, new OffsetAndMetadata(5, null, Instant.now())));
+    assertEquals(5, coordinator.committed(group).get(handedOver).offset());
+  }
+
+  @Test
   void committedOffsetsPersistWithMetadataAndDescribeShowsLag() {
     String topic = topic(2);
     String group = group();

@@ -9,9 +9,11 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Queue;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -29,6 +31,7 @@ import org.tributary.api.ReceivedRecord;
 import org.tributary.api.TributaryConsumer;
 import org.tributary.api.TributaryContext;
 import org.tributary.api.TributaryProducer;
+import org.tributary.topic.TopicCatalog;
 
 /** {@code @OnRecord} listener beans inside a running server: order, retries, dead letters. */
 @ExtendWith(ArquillianExtension.class)
@@ -38,6 +41,7 @@ class ListenerInServerIT {
   static final String FAILING = "listener-it-failing";
   static final String TRANSACTIONAL = "listener-it-transactional";
   static final String TRANSACTIONAL_OUT = "listener-it-transactional-out";
+  static final String HANDOVER = "listener-it-handover";
 
   /** A request-scoped bean a listener uses: listener calls run with a request context. */
   @RequestScoped
@@ -71,6 +75,16 @@ class ListenerInServerIT {
       processed.add(value);
     }
 
+    /** Every record the handover listener processed, as "partition:offset". */
+    static final Queue<String> handover = new ConcurrentLinkedQueue<>();
+
+    /** Slow, so that one batch outlasts a heartbeat interval. */
+    @OnRecord(topic = HANDOVER, group = HANDOVER)
+    public void onHandover(ReceivedRecord record) throws InterruptedException {
+      handover.add(record.partition() + ":" + record.offset());
+      Thread.sleep(200);
+    }
+
     @Inject TributaryContext tributary;
 
     /** Sends a result, then fails for "boom": the send must roll back with each attempt. */
@@ -89,6 +103,7 @@ class ListenerInServerIT {
   }
 
   @Inject TributaryContext tributary;
+  @Inject TopicCatalog topics;
 
   /** Reads the topic from its start until {@code enough} holds (or 20 s passed). */
   private List<ReceivedRecord> readUntil(String topic, Predicate<List<ReceivedRecord>> enough) {
@@ -171,5 +186,46 @@ class ListenerInServerIT {
     assertTrue(anyValue(out, "out-" + fine), out::toString);
     assertFalse(anyValue(out, "out-" + boom), "each failed attempt's send rolled back");
     assertTrue(anyValue(dead, boom), dead::toString);
+  }
+
+  @Test
+  void aListenerStopsProcessingThePartitionsItGivesAwayInTheMiddleOfABatch() throws Exception {
+    if (topics.find(HANDOVER).isEmpty()) {
+      topics.create(HANDOVER, 2, Map.of());
+    }
+    TributaryProducer producer = tributary.createProducer();
+    Set<String> sent = new HashSet<>();
+    for (int i = 0; i < 40; i++) {
+      var metadata = producer.send(HANDOVER, "key-" + i, "v" + i);
+      sent.add(metadata.partition() + ":" + metadata.offset());
+    }
+    await("the listener's batch has begun", () -> Listeners.handover.size() >= 2);
+
+    // A second member joins: at its next heartbeat, inside the batch, the listener gives one
+    // partition away. From then on only the second member may process that partition's records.
+    Set<String> bySecond = new HashSet<>();
+    try (TributaryConsumer second =
+        tributary.createConsumer(
+            ConsumerSettings.group(HANDOVER).startingAt(OffsetReset.EARLIEST))) {
+      second.subscribe(List.of(HANDOVER));
+      long deadline = System.nanoTime() + Duration.ofSeconds(40).toNanos();
+      while (!processedByEither(sent, bySecond) && System.nanoTime() < deadline) {
+        for (ReceivedRecord record : second.poll(Duration.ofMillis(500))) {
+          bySecond.add(record.partition() + ":" + record.offset());
+        }
+        second.commit();
+      }
+      assertTrue(processedByEither(sent, bySecond), "every record processed once or more");
+      Set<String> twice = new HashSet<>(bySecond);
+      twice.retainAll(new HashSet<>(Listeners.handover));
+      twice.retainAll(sent);
+      assertEquals(Set.of(), twice, "records processed by both members");
+    }
+  }
+
+  private static boolean processedByEither(Set<String> sent, Set<String> bySecond) {
+    Set<String> processed = new HashSet<>(bySecond);
+    processed.addAll(Listeners.handover);
+    return processed.containsAll(sent);
   }
 }
