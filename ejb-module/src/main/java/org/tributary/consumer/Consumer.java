@@ -16,6 +16,7 @@ import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
 import java.util.function.ToLongFunction;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -57,6 +58,9 @@ public final class Consumer implements AutoCloseable {
 
   /** How often a poll that owns no partition yet asks the group again during its wait. */
   private static final Duration REBALANCE_RECHECK = Duration.ofMillis(100);
+
+  /** How long a commit of everything returned waits for responses still being written. */
+  private static final Duration DELIVERY_WAIT = Duration.ofSeconds(5);
 
   private enum Mode {
     NONE,
@@ -296,6 +300,7 @@ public final class Consumer implements AutoCloseable {
   /** The records of a {@link #pollForDelivery} reached their client: commits may pass them. */
   public synchronized void delivered(List<ConsumedRecord> records) {
     inDelivery.remove(records);
+    notifyAll();
   }
 
   /**
@@ -304,6 +309,7 @@ public final class Consumer implements AutoCloseable {
    */
   public synchronized void notDelivered(List<ConsumedRecord> records) {
     Map<TopicPartition, Long> firsts = inDelivery.remove(records);
+    notifyAll();
     if (firsts != null) {
       firsts.forEach(
           (partition, first) ->
@@ -351,9 +357,27 @@ public final class Consumer implements AutoCloseable {
    */
   public synchronized Map<TopicPartition, Long> commit() {
     requireOpen();
+    awaitDeliveries();
     Map<TopicPartition, Long> all = committablePositions();
     commitPositions(all);
     return all;
+  }
+
+  /**
+   * Waits (releasing the monitor) a little for responses being written: a client that commits as
+   * soon as it has read a response may be faster than the server learning that it was written.
+   */
+  private void awaitDeliveries() {
+    long deadline = System.nanoTime() + DELIVERY_WAIT.toNanos();
+    try {
+      for (long left = DELIVERY_WAIT.toNanos();
+          left > 0 && inDelivery.values().stream().anyMatch(firsts -> !firsts.isEmpty());
+          left = deadline - System.nanoTime()) {
+        TimeUnit.NANOSECONDS.timedWait(this, left);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 
   /** The positions, each held back to the first record of a poll still being delivered. */
@@ -709,6 +733,7 @@ public final class Consumer implements AutoCloseable {
     polling = false;
     if (!delivering) {
       inDelivery.remove(received);
+      notifyAll();
     }
   }
 

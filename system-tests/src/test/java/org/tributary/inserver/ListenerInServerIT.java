@@ -84,7 +84,7 @@ class ListenerInServerIT {
     @OnRecord(topic = HANDOVER, group = HANDOVER)
     public void onHandover(ReceivedRecord record) throws InterruptedException {
       handover.add(record.partition() + ":" + record.offset());
-      Thread.sleep(200);
+      Thread.sleep("slow".equals(record.value(String.class)) ? 2000 : 200);
     }
 
     @Inject TributaryContext tributary;
@@ -196,9 +196,12 @@ class ListenerInServerIT {
       topics.create(HANDOVER, 2, Map.of());
     }
     TributaryProducer producer = tributary.createProducer();
+    int before = Listeners.handover.size();
+    producer.send(HANDOVER, "blocker", "slow");
+    await("the listener is busy", () -> Listeners.handover.size() > before);
     Set<String> sent = new HashSet<>();
-    // In one transaction: all become readable at once, so the listener's first batch holds them
-    // all and lasts longer than a heartbeat interval.
+    // In one transaction, while the listener is busy: all become readable at once, so its next
+    // batch holds all of them, of both partitions, and lasts longer than a heartbeat interval.
     UserTransaction transaction =
         (UserTransaction) new InitialContext().lookup("java:comp/UserTransaction");
     transaction.begin();
@@ -207,7 +210,7 @@ class ListenerInServerIT {
       sent.add(metadata.partition() + ":" + metadata.offset());
     }
     transaction.commit();
-    await("the listener's batch has begun", () -> Listeners.handover.size() >= 2);
+    await("the listener's batch has begun", () -> Listeners.handover.size() > before + 2);
 
     // A second member joins: at its next heartbeat, inside the batch, the listener gives one
     // partition away. From then on only the second member may process that partition's records.
