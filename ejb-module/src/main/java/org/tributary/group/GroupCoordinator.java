@@ -433,6 +433,8 @@ public class GroupCoordinator {
       return resetInactiveGroup(plan, partitions, target);
     } finally {
       endWrite(group, written);
+      // A reset does not make a group: without members, it lives on in its commits only.
+      evictIdleGroup(plan.groupId(), nanoTime.getAsLong(), Duration.ZERO);
     }
   }
 
@@ -565,18 +567,22 @@ public class GroupCoordinator {
 
   private void evictIdleGroups(long now) {
     for (String groupId : groups.keySet()) {
-      groups.computeIfPresent(
-          groupId,
-          (id, group) -> {
-            synchronized (group) {
-              if (!group.evictable(now, EMPTY_GROUP_GRACE)) {
-                return group;
-              }
-              group.evict();
-              return null;
-            }
-          });
+      evictIdleGroup(groupId, now, EMPTY_GROUP_GRACE);
     }
+  }
+
+  private void evictIdleGroup(String groupId, long now, Duration grace) {
+    groups.computeIfPresent(
+        groupId,
+        (id, group) -> {
+          synchronized (group) {
+            if (!group.evictable(now, grace)) {
+              return group;
+            }
+            group.evict();
+            return null;
+          }
+        });
   }
 
   /** How many groups are in memory: those with members, and the recently active. */
