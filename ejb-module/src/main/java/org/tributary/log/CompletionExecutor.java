@@ -5,6 +5,7 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Tributary's own threads for what completes produce acknowledgements, wakes waiting fetches and
@@ -29,10 +30,20 @@ public final class CompletionExecutor implements Executor {
             0,
             TimeUnit.MILLISECONDS,
             new ArrayBlockingQueue<>(queueCapacity),
-            threads,
+            named(threads, "tributary-completion-"),
             (task, full) -> task.run());
     // Made now, on the thread that owns the thread factory's context, not lazily on a caller's.
     pool.prestartAllCoreThreads();
+  }
+
+  /** Threads of {@code threads}, named with the prefix and a number. */
+  static ThreadFactory named(ThreadFactory threads, String prefix) {
+    AtomicInteger count = new AtomicInteger();
+    return task -> {
+      Thread thread = threads.newThread(task);
+      thread.setName(prefix + count.incrementAndGet());
+      return thread;
+    };
   }
 
   @Override

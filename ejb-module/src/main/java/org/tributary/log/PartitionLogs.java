@@ -131,7 +131,9 @@ public class PartitionLogs {
     executor =
         new CompletionExecutor(
             threadFactory, Math.max(1, completionThreads), Math.max(1, completionQueueCapacity));
-    deadlines = new ScheduledThreadPoolExecutor(1, threadFactory);
+    deadlines =
+        new ScheduledThreadPoolExecutor(
+            1, CompletionExecutor.named(threadFactory, "tributary-deadlines-"));
     deadlines.setRemoveOnCancelPolicy(true);
     deadlines.prestartAllCoreThreads();
     int orphans = store.deleteOrphans();
