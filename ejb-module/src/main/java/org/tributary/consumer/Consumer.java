@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -15,6 +16,7 @@ import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
 import java.util.function.ToLongFunction;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -44,8 +46,8 @@ import org.tributary.topic.TopicPartition;
  * them, so a seek can always fix a partition that has no valid position.
  *
  * <p>Thread safety: operations hold this object's monitor for in-memory work and short broker calls
- * only; a poll waiting for data holds neither the monitor nor a thread, and resumes on the
- * container's executor. One poll at a time, as with Kafka's consumer.
+ * only; a poll waiting for data holds neither the monitor nor a thread, and resumes on the log's
+ * completion executor ({@link NextRound}). One poll at a time, as with Kafka's consumer.
  */
 public final class Consumer implements AutoCloseable {
 
@@ -56,6 +58,9 @@ public final class Consumer implements AutoCloseable {
 
   /** How often a poll that owns no partition yet asks the group again during its wait. */
   private static final Duration REBALANCE_RECHECK = Duration.ofMillis(100);
+
+  /** How long a commit of everything returned waits for responses still being written. */
+  private static final Duration DELIVERY_WAIT = Duration.ofSeconds(5);
 
   private enum Mode {
     NONE,
@@ -81,6 +86,14 @@ public final class Consumer implements AutoCloseable {
   private Set<String> joinedTopics = Set.of();
   private List<TopicPartition> owned = List.of();
   private final Map<TopicPartition, Long> positions = new HashMap<>();
+
+  /**
+   * Polls whose records are still being delivered ({@link #pollForDelivery}), each with the first
+   * offset it read per partition: commits stop there until the delivery is confirmed.
+   */
+  private final Map<List<ConsumedRecord>, Map<TopicPartition, Long>> inDelivery =
+      new IdentityHashMap<>();
+
   private int rotation;
   private boolean polling;
   private boolean closed;
@@ -152,6 +165,7 @@ public final class Consumer implements AutoCloseable {
     manualAssignment = List.of();
     owned = List.of();
     positions.clear();
+    inDelivery.clear();
   }
 
   /** The subscribed topics; for a pattern, the topics it matches now. */
@@ -219,7 +233,13 @@ public final class Consumer implements AutoCloseable {
         });
     refresh(true);
     offsets.keySet().forEach(this::requireOwned);
-    positions.putAll(offsets);
+    moveTo(offsets);
+  }
+
+  /** Sets positions by the client's choice: no delivery in flight moves them back later. */
+  private void moveTo(Map<TopicPartition, Long> chosen) {
+    positions.putAll(chosen);
+    inDelivery.values().forEach(firsts -> firsts.keySet().removeAll(chosen.keySet()));
   }
 
   /** Seeks to the log start of these partitions, or of all owned ones when empty. */
@@ -247,7 +267,7 @@ public final class Consumer implements AutoCloseable {
                 partition,
                 logs.offsetForTimestamp(partition.topic(), partition.partition(), timestamp)
                     .orElseGet(() -> offsetsOf(partition).highWatermark())));
-    positions.putAll(found);
+    moveTo(found);
   }
 
   /** The next offset this consumer reads in each partition it owns. */
@@ -264,6 +284,41 @@ public final class Consumer implements AutoCloseable {
    * {@code maxWait} and completes as soon as {@code fetch.min.bytes} have arrived.
    */
   public CompletionStage<List<ConsumedRecord>> poll(int maxBytes, Duration maxWait) {
+    return poll(maxBytes, maxWait, false);
+  }
+
+  /**
+   * {@link #poll}, for records that reach their client later (an HTTP response still to be
+   * written): until {@link #delivered} confirms them, commits (auto-commit and "everything
+   * returned" included) stop before them, and {@link #notDelivered} sets the positions back so that
+   * the next poll returns them again.
+   */
+  public CompletionStage<List<ConsumedRecord>> pollForDelivery(int maxBytes, Duration maxWait) {
+    return poll(maxBytes, maxWait, true);
+  }
+
+  /** The records of a {@link #pollForDelivery} reached their client: commits may pass them. */
+  public synchronized void delivered(List<ConsumedRecord> records) {
+    inDelivery.remove(records);
+    notifyAll();
+  }
+
+  /**
+   * The records of a {@link #pollForDelivery} never reached their client: each partition still
+   * owned reads again from the first of them.
+   */
+  public synchronized void notDelivered(List<ConsumedRecord> records) {
+    Map<TopicPartition, Long> firsts = inDelivery.remove(records);
+    notifyAll();
+    if (firsts != null) {
+      firsts.forEach(
+          (partition, first) ->
+              positions.computeIfPresent(partition, (p, position) -> Math.min(position, first)));
+    }
+  }
+
+  private CompletionStage<List<ConsumedRecord>> poll(
+      int maxBytes, Duration maxWait, boolean untilDelivered) {
     if (maxBytes <= 0) {
       throw new TributaryException(
           ErrorCode.INVALID_REQUEST, "max_bytes must be positive, was " + maxBytes + ".");
@@ -279,14 +334,21 @@ public final class Consumer implements AutoCloseable {
       }
       polling = true;
     }
+    List<ConsumedRecord> received = new ArrayList<>();
+    if (untilDelivered) {
+      synchronized (this) {
+        inDelivery.put(received, new HashMap<>());
+      }
+    }
     CompletionStage<List<ConsumedRecord>> records;
     try {
-      records = attempt(new ArrayList<>(), maxBytes, deadline, true);
+      records = attempt(received, maxBytes, deadline, true);
     } catch (RuntimeException e) {
-      pollEnded();
+      pollEnded(received, false);
       throw e;
     }
-    return records.whenComplete((ignored, error) -> pollEnded());
+    return records.whenComplete(
+        (read, error) -> pollEnded(received, error == null && !read.isEmpty()));
   }
 
   /**
@@ -295,9 +357,41 @@ public final class Consumer implements AutoCloseable {
    */
   public synchronized Map<TopicPartition, Long> commit() {
     requireOpen();
-    Map<TopicPartition, Long> all = Map.copyOf(positions);
+    awaitDeliveries();
+    Map<TopicPartition, Long> all = committablePositions();
     commitPositions(all);
     return all;
+  }
+
+  /**
+   * Waits (releasing the monitor) a little for responses being written: a client that commits as
+   * soon as it has read a response may be faster than the server learning that it was written.
+   */
+  private void awaitDeliveries() {
+    long deadline = System.nanoTime() + DELIVERY_WAIT.toNanos();
+    try {
+      for (long left = DELIVERY_WAIT.toNanos();
+          left > 0 && inDelivery.values().stream().anyMatch(firsts -> !firsts.isEmpty());
+          left = deadline - System.nanoTime()) {
+        TimeUnit.NANOSECONDS.timedWait(this, left);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  /** The positions, each held back to the first record of a poll still being delivered. */
+  private Map<TopicPartition, Long> committablePositions() {
+    Map<TopicPartition, Long> committable = new HashMap<>(positions);
+    inDelivery
+        .values()
+        .forEach(
+            firsts ->
+                firsts.forEach(
+                    (partition, first) ->
+                        committable.computeIfPresent(
+                            partition, (p, position) -> Math.min(position, first))));
+    return Map.copyOf(committable);
   }
 
   /** Commits the given offsets: each the next offset to read, as in Kafka. */
@@ -377,10 +471,12 @@ public final class Consumer implements AutoCloseable {
     if (wait.compareTo(heartbeat) > 0) {
       wait = heartbeat;
     }
-    return logs.awaitData(waitFrom, wait)
-        // A topic deleted during the wait: the next round learns it from the group.
-        .exceptionally(error -> null)
-        .thenComposeAsync(ignored -> attempt(received, maxBytes, deadline, false), executor);
+    Duration roundWait = wait;
+    return NextRound.after(
+        () -> logs.awaitData(waitFrom, roundWait),
+        executor,
+        () -> attempt(received, maxBytes, deadline, false),
+        received);
   }
 
   /** Reads from every owned partition; returns the positions of those that can be waited on. */
@@ -399,9 +495,13 @@ public final class Consumer implements AutoCloseable {
       if (fetched == null) {
         continue;
       }
+      Map<TopicPartition, Long> delivering = inDelivery.get(received);
       for (Record record : fetched.records()) {
         received.add(new ConsumedRecord(partition.topic(), partition.partition(), record));
         budget -= record.sizeInBytes();
+        if (delivering != null) {
+          delivering.putIfAbsent(partition, record.offset());
+        }
       }
       positions.put(partition, fetched.nextOffset());
       readable.put(partition, fetched.nextOffset());
@@ -546,7 +646,7 @@ public final class Consumer implements AutoCloseable {
   private void autoCommit() {
     if (options.autoCommit() && !positions.isEmpty()) {
       try {
-        commitPositions(Map.copyOf(positions));
+        commitPositions(committablePositions());
       } catch (TributaryException e) {
         // Fenced or refused: those records will be delivered again, never lost.
         LOG.log(Level.FINE, "Auto-commit of group " + groupId + " refused: " + e.getMessage(), e);
@@ -570,7 +670,7 @@ public final class Consumer implements AutoCloseable {
     chosen.forEach(this::requireOwned);
     Map<TopicPartition, Long> found = new HashMap<>();
     chosen.forEach(partition -> found.put(partition, at.applyAsLong(partition)));
-    positions.putAll(found);
+    moveTo(found);
   }
 
   /** The heartbeat interval, shorter for short sessions so a waiting consumer never expires. */
@@ -628,8 +728,13 @@ public final class Consumer implements AutoCloseable {
     }
   }
 
-  private synchronized void pollEnded() {
+  /** A poll that returned nothing, or failed, has nothing to deliver. */
+  private synchronized void pollEnded(List<ConsumedRecord> received, boolean delivering) {
     polling = false;
+    if (!delivering) {
+      inDelivery.remove(received);
+      notifyAll();
+    }
   }
 
   private static int bytesOf(List<ConsumedRecord> records) {

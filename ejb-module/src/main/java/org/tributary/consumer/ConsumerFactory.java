@@ -1,7 +1,5 @@
 package org.tributary.consumer;
 
-import jakarta.annotation.Resource;
-import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.tributary.errors.ErrorCode;
@@ -18,9 +16,6 @@ public class ConsumerFactory {
   @Inject PartitionLogs logs;
   @Inject TopicCatalog topics;
 
-  /** Where a waiting poll resumes: never on the thread that signalled new data or a timeout. */
-  @Resource ManagedExecutorService executor;
-
   public Consumer create(String groupId, ConsumerOptions options) {
     GroupCoordinator.requireValidGroupId(groupId);
     if (options.fetchMinBytes() < 0) {
@@ -28,6 +23,7 @@ public class ConsumerFactory {
           ErrorCode.INVALID_CONFIG,
           "fetch.min.bytes must not be negative, was " + options.fetchMinBytes() + ".");
     }
-    return new Consumer(groupId, options, coordinator, logs, topics, executor);
+    // A waiting poll resumes on the log's own bounded executor, never on Payara's shared default.
+    return new Consumer(groupId, options, coordinator, logs, topics, logs.completions());
   }
 }

@@ -1,9 +1,10 @@
 package org.tributary.group;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -18,7 +19,12 @@ import org.tributary.topic.TopicPartition;
 /**
  * The membership of one consumer group and its current assignment. Every membership change bumps
  * the generation and reassigns all partitions at once, so each partition always belongs to exactly
- * one live member; commits from an older generation are fenced.
+ * one live member; commits from an older generation, or for partitions the member does not own, are
+ * fenced.
+ *
+ * <p>Offset writes run outside the group's monitor (a database commit must never wait under it), so
+ * the group tracks the partitions with a write in flight: such a partition is not handed to a new
+ * owner until the write has ended, a commit waits for no reset and a reset for no commit.
  *
  * <p>Not thread-safe: {@link GroupCoordinator} holds this object's monitor around every call.
  */
@@ -28,9 +34,14 @@ final class ConsumerGroup {
   private final SortedMap<String, Member> members = new TreeMap<>();
   private PartitionAssignor assignor = new RangeAssignor();
   private int generation;
+  private final Map<TopicPartition, Integer> writesInFlight = new HashMap<>();
+  private final Set<TopicPartition> resetsInFlight = new HashSet<>();
+  private long idleSinceNanos;
+  private boolean evicted;
 
-  ConsumerGroup(String groupId) {
+  ConsumerGroup(String groupId, long nowNanos) {
     this.groupId = groupId;
+    this.idleSinceNanos = nowNanos;
   }
 
   String groupId() {
@@ -65,7 +76,7 @@ final class ConsumerGroup {
       Set<String> topics,
       Duration sessionTimeout,
       String assignorName,
-      Instant now,
+      Moment now,
       Map<String, Integer> partitionsPerTopic) {
     if (topics.isEmpty()) {
       throw new TributaryException(
@@ -98,27 +109,28 @@ final class ConsumerGroup {
   }
 
   /** Keeps a member alive and tells it its current assignment and generation. */
-  Assignment heartbeat(String memberId, Instant now) {
+  Assignment heartbeat(String memberId, Moment now) {
     Member member = requireMember(memberId);
     member.heartbeat(now);
     return assignmentOf(member);
   }
 
-  void leave(String memberId, Map<String, Integer> partitionsPerTopic) {
+  void leave(String memberId, Map<String, Integer> partitionsPerTopic, long nowNanos) {
     if (members.remove(memberId) == null) {
       throw unknownMember(memberId);
     }
     rebalance(partitionsPerTopic);
+    idleSinceNanos = nowNanos;
   }
 
-  /** Removes the members whose session timed out; returns their ids. */
-  List<String> expire(Instant now, Map<String, Integer> partitionsPerTopic) {
+  /** Removes the members whose session timed out (on the monotonic clock); returns their ids. */
+  List<String> expire(long nowNanos, Map<String, Integer> partitionsPerTopic) {
     List<String> expired = new ArrayList<>();
     members
         .values()
         .removeIf(
             member -> {
-              boolean gone = member.expired(now);
+              boolean gone = member.expired(nowNanos);
               if (gone) {
                 expired.add(member.memberId());
               }
@@ -126,8 +138,29 @@ final class ConsumerGroup {
             });
     if (!expired.isEmpty()) {
       rebalance(partitionsPerTopic);
+      idleSinceNanos = nowNanos;
     }
     return expired;
+  }
+
+  /**
+   * Whether the group can leave memory: no members, no offset write in flight, and idle for at
+   * least {@code grace}. Its committed offsets stay in the database; a later join or commit makes
+   * the group anew.
+   */
+  boolean evictable(long nowNanos, Duration grace) {
+    return members.isEmpty()
+        && writesInFlight.isEmpty()
+        && nowNanos - idleSinceNanos >= grace.toNanos();
+  }
+
+  /** Marks the group as gone from the coordinator's map; whoever still holds it must look again. */
+  void evict() {
+    evicted = true;
+  }
+
+  boolean evicted() {
+    return evicted;
   }
 
   /** Reassigns after the partitions of subscribed topics changed. */
@@ -144,11 +177,11 @@ final class ConsumerGroup {
   }
 
   /**
-   * Accepts an offset commit from a member at the current generation; or at the generation it was
-   * last told about, for partitions it still owns, while it has yet to hear of a rebalance (nobody
-   * else consumes those partitions before it lets them go, and Kafka likewise accepts commits while
-   * a rebalance is in progress); or from a consumer outside the group (generation -1, no member id)
-   * while the group has no members.
+   * Accepts an offset commit from a member for partitions it owns (was handed and has not let go),
+   * at the current generation or at the one it was last told about while it has yet to hear of a
+   * rebalance (nobody else consumes those partitions before it lets them go, and Kafka likewise
+   * accepts commits while a rebalance is in progress); or from a consumer outside the group
+   * (generation -1, no member id) while the group has no members.
    */
   void checkCommit(String memberId, int generation, Collection<TopicPartition> partitions) {
     if ((memberId == null || memberId.isEmpty()) && generation < 0) {
@@ -160,20 +193,86 @@ final class ConsumerGroup {
       return;
     }
     Member member = requireMember(memberId);
-    if (generation == this.generation
-        || (member.knows(generation) && member.owned().containsAll(partitions))) {
-      return;
+    if (generation != this.generation && !member.knows(generation)) {
+      throw new TributaryException(
+          ErrorCode.ILLEGAL_GENERATION,
+          "Commit from generation "
+              + generation
+              + " refused: group '"
+              + groupId
+              + "' is at generation "
+              + this.generation
+              + " and its partitions moved in a rebalance. Rejoin, then commit the partitions you"
+              + " own now.");
     }
-    throw new TributaryException(
-        ErrorCode.ILLEGAL_GENERATION,
-        "Commit from generation "
-            + generation
-            + " refused: group '"
-            + groupId
-            + "' is at generation "
-            + this.generation
-            + " and its partitions moved in a rebalance. Rejoin, then commit the partitions you"
-            + " own now.");
+    List<TopicPartition> notOwned =
+        partitions.stream().filter(partition -> !member.owned().contains(partition)).toList();
+    if (!notOwned.isEmpty()) {
+      throw new TributaryException(
+          ErrorCode.ILLEGAL_GENERATION,
+          "Commit refused: member '"
+              + memberId
+              + "' of group '"
+              + groupId
+              + "' does not own "
+              + notOwned
+              + " at generation "
+              + this.generation
+              + " (it owns "
+              + member.owned()
+              + "). Commit only the partitions you own now.");
+    }
+  }
+
+  /**
+   * Validates a commit ({@link #checkCommit}) and marks its partitions as written to until {@link
+   * #endWrite}. Refused with {@code REBALANCE_IN_PROGRESS} (retriable) while an offset reset of one
+   * of them is being written.
+   */
+  void beginCommit(String memberId, int generation, Collection<TopicPartition> partitions) {
+    checkCommit(memberId, generation, partitions);
+    List<TopicPartition> resetting = partitions.stream().filter(resetsInFlight::contains).toList();
+    if (!resetting.isEmpty()) {
+      throw new TributaryException(
+          ErrorCode.REBALANCE_IN_PROGRESS,
+          "An offset reset of "
+              + resetting
+              + " in group '"
+              + groupId
+              + "' is being written; retry the commit.");
+    }
+    partitions.forEach(partition -> writesInFlight.merge(partition, 1, Integer::sum));
+  }
+
+  /** Whether a commit or reset of any of these partitions is being written. */
+  boolean writing(Collection<TopicPartition> partitions) {
+    return partitions.stream().anyMatch(writesInFlight::containsKey);
+  }
+
+  /** Whether a commit or reset of any partition of the topic is being written. */
+  boolean writing(String topic) {
+    return writesInFlight.keySet().stream().anyMatch(partition -> partition.topic().equals(topic));
+  }
+
+  /**
+   * Marks the partitions of an offset reset as written to until {@link #endWrite}; the caller has
+   * waited until {@link #writing} was false and checked that the group has no members.
+   */
+  void beginReset(Collection<TopicPartition> partitions) {
+    resetsInFlight.addAll(partitions);
+    partitions.forEach(partition -> writesInFlight.merge(partition, 1, Integer::sum));
+  }
+
+  /** The write of a commit or reset of these partitions has ended, one way or another. */
+  void endWrite(Collection<TopicPartition> partitions, long nowNanos) {
+    partitions.forEach(
+        partition -> {
+          writesInFlight.computeIfPresent(partition, (p, count) -> count == 1 ? null : count - 1);
+          if (!writesInFlight.containsKey(partition)) {
+            resetsInFlight.remove(partition);
+          }
+        });
+    idleSinceNanos = nowNanos;
   }
 
   List<MemberDescription> describeMembers() {
@@ -196,14 +295,21 @@ final class ConsumerGroup {
         .forEach((id, partitions) -> members.get(id).assign(partitions));
   }
 
-  /** The member's assignment less what another member was given and has not yet let go. */
+  /**
+   * The member's assignment less what another member was given and has not yet let go, and less
+   * what it does not own yet while an offset write of it is in flight (it would start from the
+   * committed offset before that write).
+   */
   private Assignment assignmentOf(Member member) {
     List<TopicPartition> handed =
         member.assignment().stream()
             .filter(
                 partition ->
-                    members.values().stream()
-                        .noneMatch(other -> other != member && other.owned().contains(partition)))
+                    member.owned().contains(partition)
+                        || (!writesInFlight.containsKey(partition)
+                            && members.values().stream()
+                                .noneMatch(
+                                    other -> other != member && other.owned().contains(partition))))
             .toList();
     member.handed(handed, generation);
     return new Assignment(groupId, member.memberId(), generation, handed);

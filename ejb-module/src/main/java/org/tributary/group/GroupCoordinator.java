@@ -27,9 +27,14 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import java.util.function.Function;
+import java.util.function.LongSupplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.stream.IntStream;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.tributary.errors.ErrorCode;
 import org.tributary.errors.TributaryException;
 import org.tributary.log.PartitionLogs;
@@ -44,8 +49,13 @@ import org.tributary.topic.TopicPartition;
  * Kafka's group coordinator: membership, assignment, session expiry and committed offsets.
  *
  * <p>Concurrency: bean-managed, each group's monitor guards that group alone, so groups never wait
- * for each other. A commit is validated and stored under its group's monitor, so it cannot
- * interleave with the rebalance that would fence it.
+ * for each other. No database work runs under a group's monitor: a commit is validated and marked
+ * in flight under it, written outside it, and its partitions are not handed to another member until
+ * the write has ended (or, inside the caller's transaction, until that transaction has ended), so
+ * the write cannot interleave with the rebalance that would fence it. A group without members and
+ * writes leaves memory after {@link #EMPTY_GROUP_GRACE}; its commits stay in the database.
+ *
+ * <p>Deadlines (session expiry, eviction) use the monotonic clock, never the wall clock.
  */
 @Singleton
 @Startup
@@ -59,14 +69,25 @@ public class GroupCoordinator {
   private static final Duration MAX_SESSION_TIMEOUT = Duration.ofMinutes(30);
   private static final Logger LOG = Logger.getLogger(GroupCoordinator.class.getName());
 
+  /** How long a group without members stays in memory after its last activity. */
+  static final Duration EMPTY_GROUP_GRACE = Duration.ofMinutes(1);
+
+  /** How long a reset or a topic deletion waits for offset writes in flight to end. */
+  private static final Duration WRITES_IN_FLIGHT_WAIT = Duration.ofSeconds(10);
+
   private final Map<String, ConsumerGroup> groups = new ConcurrentHashMap<>();
   private final Clock clock = Clock.systemUTC();
+  private final LongSupplier nanoTime = System::nanoTime;
 
   @Inject TopicCatalog topics;
   @Inject PartitionLogs logs;
   @Inject OffsetStore offsets;
   @Inject OffsetResetStore resets;
   @Resource TransactionSynchronizationRegistry transactions;
+
+  @Inject
+  @ConfigProperty(name = "tributary.group.max-commit-partitions", defaultValue = "10000")
+  int maxCommitPartitions;
 
   @PostConstruct
   void removeOffsetsOfDeletedTopics() {
@@ -96,38 +117,38 @@ public class GroupCoordinator {
               + sessionTimeout.toMillis()
               + ".");
     }
-    ConsumerGroup group = groups.computeIfAbsent(groupId, ConsumerGroup::new);
-    synchronized (group) {
-      return group.join(
-          memberId,
-          clientId == null ? "consumer" : clientId,
-          subscription,
-          sessionTimeout,
-          assignor,
-          clock.instant(),
-          partitionCounts());
-    }
+    return inGroup(
+        groupId,
+        group ->
+            group.join(
+                memberId,
+                clientId == null ? "consumer" : clientId,
+                subscription,
+                sessionTimeout,
+                assignor,
+                now(),
+                partitionCounts()));
   }
 
   public Assignment heartbeat(String groupId, String memberId) {
-    ConsumerGroup group = existingGroup(groupId);
-    synchronized (group) {
-      return group.heartbeat(memberId, clock.instant());
-    }
+    return inExistingGroup(groupId, group -> group.heartbeat(memberId, now()));
   }
 
   public void leave(String groupId, String memberId) {
-    ConsumerGroup group = existingGroup(groupId);
-    synchronized (group) {
-      group.leave(memberId, partitionCounts());
-    }
+    inExistingGroup(
+        groupId,
+        group -> {
+          group.leave(memberId, partitionCounts(), nanoTime.getAsLong());
+          return null;
+        });
   }
 
   /**
    * Commits offsets for a member of the group (see {@link ConsumerGroup#checkCommit}), or for a
    * consumer outside the group ({@code memberId} null, {@code generation} -1) while the group has
    * no members. Inside a JTA transaction the offsets are written in it, so they commit or roll back
-   * with the caller's own work.
+   * with the caller's own work. At most {@code tributary.group.max-commit-partitions} partitions
+   * per request, each of an existing topic.
    */
   @TransactionAttribute(TransactionAttributeType.SUPPORTS)
   public void commit(
@@ -136,16 +157,39 @@ public class GroupCoordinator {
       int generation,
       Map<TopicPartition, OffsetAndMetadata> commits) {
     requireValidGroupId(groupId);
-    ConsumerGroup group = groups.computeIfAbsent(groupId, ConsumerGroup::new);
-    synchronized (group) {
-      commits.forEach(this::requireValidCommit);
-      group.checkCommit(memberId, generation, commits.keySet());
-      commits.forEach(this::requireWithinLog);
-      offsets.commit(groupId, commits);
+    if (commits.size() > maxCommitPartitions) {
+      throw new TributaryException(
+          ErrorCode.INVALID_REQUEST,
+          "An offset commit may name at most "
+              + maxCommitPartitions
+              + " partitions (tributary.group.max-commit-partitions), this one names "
+              + commits.size()
+              + ". Split it.");
     }
-    if (transactions.getTransactionStatus() == Status.STATUS_ACTIVE) {
-      transactions.registerInterposedSynchronization(
-          new FenceAtCommit(group, memberId, generation, Set.copyOf(commits.keySet())));
+    Set<TopicPartition> partitions = Set.copyOf(commits.keySet());
+    // Validated under the monitor, so a topic deletion's barrier (onTopicDeleted) sees the write.
+    ConsumerGroup group =
+        inGroup(
+            groupId,
+            found -> {
+              commits.forEach(this::requireValidCommit);
+              found.checkCommit(memberId, generation, partitions);
+              commits.forEach(this::requireWithinLog);
+              found.beginCommit(memberId, generation, partitions);
+              return found;
+            });
+    boolean endsWithTransaction = false;
+    try {
+      if (transactions.getTransactionStatus() == Status.STATUS_ACTIVE) {
+        transactions.registerInterposedSynchronization(
+            new FenceAtCommit(group, memberId, generation, partitions));
+        endsWithTransaction = true;
+      }
+      offsets.commit(groupId, commits);
+    } finally {
+      if (!endsWithTransaction) {
+        endWrite(group, partitions);
+      }
     }
   }
 
@@ -182,7 +226,16 @@ public class GroupCoordinator {
     }
 
     @Override
-    public void afterCompletion(int status) {}
+    public void afterCompletion(int status) {
+      endWrite(group, partitions);
+    }
+  }
+
+  private void endWrite(ConsumerGroup group, Set<TopicPartition> partitions) {
+    synchronized (group) {
+      group.endWrite(partitions, nanoTime.getAsLong());
+      group.notifyAll();
+    }
   }
 
   public Map<TopicPartition, OffsetAndMetadata> committed(String groupId) {
@@ -348,17 +401,19 @@ public class GroupCoordinator {
   }
 
   private OffsetReset reset(PlannedReset plan, Set<Integer> partitions, PartitionTarget target) {
-    // compute() holds the group's map entry, so no member can join meanwhile, and a group that
-    // does not exist yet is not created by a reset (let alone a dry run).
-    OffsetReset[] done = new OffsetReset[1];
-    groups.compute(
-        plan.groupId(),
-        (id, group) -> {
-          if (group == null) {
-            done[0] = resetInactiveGroup(plan, partitions, target);
-          } else {
-            synchronized (group) {
-              if (group.hasMembers() && !plan.dryRun()) {
+    if (plan.dryRun()) {
+      return resetInactiveGroup(plan, partitions, target);
+    }
+    Set<TopicPartition> written = new TreeSet<>();
+    partitions.forEach(partition -> written.add(new TopicPartition(plan.topic(), partition)));
+    // Marked in flight under the monitor, written outside it: no member can be handed these
+    // partitions and no commit of them can start until the reset has been written.
+    ConsumerGroup group =
+        inGroup(
+            plan.groupId(),
+            found -> {
+              awaitWrites(found, () -> found.writing(written));
+              if (found.hasMembers()) {
                 throw new TributaryException(
                     ErrorCode.NON_EMPTY_GROUP,
                     "Group '"
@@ -366,12 +421,40 @@ public class GroupCoordinator {
                         + "' has active members; stop its consumers (or wait for their sessions"
                         + " to expire) before resetting its offsets.");
               }
-              done[0] = resetInactiveGroup(plan, partitions, target);
-            }
-          }
-          return group;
-        });
-    return done[0];
+              if (found.writing(written)) {
+                throw new TributaryException(
+                    ErrorCode.REBALANCE_IN_PROGRESS,
+                    "Offset commits of group '"
+                        + plan.groupId()
+                        + "' are still being written; retry the reset.");
+              }
+              found.beginReset(written);
+              return found;
+            });
+    try {
+      return resetInactiveGroup(plan, partitions, target);
+    } finally {
+      endWrite(group, written);
+      // A reset does not make a group: without members, it lives on in its commits only.
+      evictIdleGroup(plan.groupId(), nanoTime.getAsLong(), Duration.ZERO);
+    }
+  }
+
+  /**
+   * Waits, holding the group's monitor but releasing it while waiting, until {@code writing} is
+   * false or {@link #WRITES_IN_FLIGHT_WAIT} has passed.
+   */
+  private void awaitWrites(ConsumerGroup group, BooleanSupplier writing) {
+    long deadline = nanoTime.getAsLong() + WRITES_IN_FLIGHT_WAIT.toNanos();
+    try {
+      for (long left = WRITES_IN_FLIGHT_WAIT.toNanos();
+          writing.getAsBoolean() && left > 0;
+          left = deadline - nanoTime.getAsLong()) {
+        TimeUnit.NANOSECONDS.timedWait(group, left);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 
   private OffsetReset resetInactiveGroup(
@@ -462,10 +545,13 @@ public class GroupCoordinator {
         groupId, state, generation, assignor, members, lags(lagTopics, committed));
   }
 
-  /** Removes members whose session timed out, moving their partitions to live members. */
+  /**
+   * Removes members whose session timed out, moving their partitions to live members, and drops the
+   * groups left without members, writes or activity for {@link #EMPTY_GROUP_GRACE}.
+   */
   @Schedule(hour = "*", minute = "*", second = "*", persistent = false)
   void expireMembers() {
-    Instant now = clock.instant();
+    long now = nanoTime.getAsLong();
     for (ConsumerGroup group : groups.values()) {
       synchronized (group) {
         if (group.hasMembers()) {
@@ -478,17 +564,44 @@ public class GroupCoordinator {
         }
       }
     }
+    evictIdleGroups(now);
+  }
+
+  private void evictIdleGroups(long now) {
+    for (String groupId : groups.keySet()) {
+      evictIdleGroup(groupId, now, EMPTY_GROUP_GRACE);
+    }
+  }
+
+  private void evictIdleGroup(String groupId, long now, Duration grace) {
+    groups.computeIfPresent(
+        groupId,
+        (id, group) -> {
+          synchronized (group) {
+            if (!group.evictable(now, grace)) {
+              return group;
+            }
+            group.evict();
+            return null;
+          }
+        });
+  }
+
+  /** How many groups are in memory: those with members, and the recently active. */
+  int groupsInMemory() {
+    return groups.size();
   }
 
   /**
-   * Removes the deleted topic's committed offsets. Each group's monitor is passed first, so a
-   * commit that validated the topic before it was deleted has been stored and goes too; later
-   * commits fail validation because the topic is no longer in the catalog.
+   * Removes the deleted topic's committed offsets. Each group's writes of the topic are waited for
+   * first, so a commit that validated the topic before it was deleted has been stored and goes too;
+   * later commits fail validation because the topic is no longer in the catalog.
    */
   public void onTopicDeleted(@Observes TopicDeleted deleted) {
+    String topic = deleted.topic().name();
     for (ConsumerGroup group : groups.values()) {
       synchronized (group) {
-        // barrier only
+        awaitWrites(group, () -> group.writing(topic));
       }
     }
     try {
@@ -549,14 +662,38 @@ public class GroupCoordinator {
     return counts;
   }
 
-  private ConsumerGroup existingGroup(String groupId) {
+  /**
+   * Runs {@code action} under the monitor of the group, made if it is not in memory; never on a
+   * group that has just been evicted (whose changes would be lost with it).
+   */
+  private <T> T inGroup(String groupId, Function<ConsumerGroup, T> action) {
+    while (true) {
+      ConsumerGroup group =
+          groups.computeIfAbsent(groupId, id -> new ConsumerGroup(id, nanoTime.getAsLong()));
+      synchronized (group) {
+        if (!group.evicted()) {
+          return action.apply(group);
+        }
+      }
+    }
+  }
+
+  private <T> T inExistingGroup(String groupId, Function<ConsumerGroup, T> action) {
     requireValidGroupId(groupId);
     ConsumerGroup group = groups.get(groupId);
-    if (group == null) {
-      throw new TributaryException(
-          ErrorCode.GROUP_ID_NOT_FOUND, "Consumer group '" + groupId + "' has no members.");
+    if (group != null) {
+      synchronized (group) {
+        if (!group.evicted()) {
+          return action.apply(group);
+        }
+      }
     }
-    return group;
+    throw new TributaryException(
+        ErrorCode.GROUP_ID_NOT_FOUND, "Consumer group '" + groupId + "' has no members.");
+  }
+
+  private Moment now() {
+    return new Moment(clock.instant(), nanoTime.getAsLong());
   }
 
   private void requireValidCommit(TopicPartition partition, OffsetAndMetadata commit) {

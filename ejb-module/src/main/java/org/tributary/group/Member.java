@@ -14,6 +14,7 @@ final class Member {
   private Set<String> subscription;
   private Duration sessionTimeout;
   private Instant lastHeartbeat;
+  private long lastHeartbeatNanos;
   private List<TopicPartition> assignment = List.of();
   private List<TopicPartition> owned = List.of();
   private int knownGeneration = -1;
@@ -23,12 +24,12 @@ final class Member {
       String clientId,
       Set<String> subscription,
       Duration sessionTimeout,
-      Instant now) {
+      Moment now) {
     this.memberId = memberId;
     this.clientId = clientId;
     this.subscription = Set.copyOf(subscription);
     this.sessionTimeout = sessionTimeout;
-    this.lastHeartbeat = now;
+    heartbeat(now);
   }
 
   String memberId() {
@@ -48,16 +49,17 @@ final class Member {
   }
 
   /** Returns whether the subscription changed. */
-  boolean rejoin(Set<String> topics, Duration timeout, Instant now) {
+  boolean rejoin(Set<String> topics, Duration timeout, Moment now) {
     boolean changed = !subscription.equals(topics);
     subscription = Set.copyOf(topics);
     sessionTimeout = timeout;
-    lastHeartbeat = now;
+    heartbeat(now);
     return changed;
   }
 
-  void heartbeat(Instant now) {
-    lastHeartbeat = now;
+  void heartbeat(Moment now) {
+    lastHeartbeat = now.wallTime();
+    lastHeartbeatNanos = now.nanoTime();
   }
 
   void assign(List<TopicPartition> partitions) {
@@ -79,8 +81,9 @@ final class Member {
     return owned.equals(assignment);
   }
 
-  boolean expired(Instant now) {
-    return lastHeartbeat.plus(sessionTimeout).isBefore(now);
+  /** Measured on the monotonic clock only: see {@link Moment}. */
+  boolean expired(long nowNanos) {
+    return nowNanos - lastHeartbeatNanos > sessionTimeout.toNanos();
   }
 
   MemberDescription describe() {

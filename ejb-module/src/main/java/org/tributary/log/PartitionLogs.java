@@ -11,8 +11,6 @@ import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
-import jakarta.enterprise.concurrent.ManagedExecutorService;
-import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
@@ -29,7 +27,10 @@ import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -95,8 +96,6 @@ public class PartitionLogs {
   @Inject LogMetrics metrics;
 
   @Resource ManagedThreadFactory threadFactory;
-  @Resource ManagedExecutorService executor;
-  @Resource ManagedScheduledExecutorService scheduler;
   @Resource TransactionSynchronizationRegistry transactions;
 
   @Inject
@@ -108,6 +107,20 @@ public class PartitionLogs {
   long tailCacheTotalBytes;
 
   private TailCacheBudget tailCacheBudget;
+
+  @Inject
+  @ConfigProperty(name = "tributary.completions.threads", defaultValue = "16")
+  int completionThreads;
+
+  @Inject
+  @ConfigProperty(name = "tributary.completions.queue-capacity", defaultValue = "10000")
+  int completionQueueCapacity;
+
+  /** Acknowledgements, wake-ups and resumed polls: never Payara's shared default executor. */
+  private CompletionExecutor executor;
+
+  /** Ends the waits of fetches and polls at their deadline; its tasks only complete futures. */
+  private ScheduledThreadPoolExecutor deadlines;
 
   @Inject
   @ConfigProperty(name = "tributary.log.append-queue-capacity", defaultValue = "10000")
@@ -124,6 +137,14 @@ public class PartitionLogs {
   @PostConstruct
   void recover() {
     tailCacheBudget = new TailCacheBudget(tailCacheTotalBytes);
+    executor =
+        new CompletionExecutor(
+            threadFactory, Math.max(1, completionThreads), Math.max(1, completionQueueCapacity));
+    deadlines =
+        new ScheduledThreadPoolExecutor(
+            1, CompletionExecutor.named(threadFactory, "tributary-deadlines-"));
+    deadlines.setRemoveOnCancelPolicy(true);
+    deadlines.prestartAllCoreThreads();
     store.deleteOrphanOffsets();
     Map<Long, TopicMetadata> byId = new ConcurrentHashMap<>();
     topics.all().forEach(topic -> byId.put(topic.id(), topic));
@@ -189,6 +210,16 @@ public class PartitionLogs {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
+    deadlines.shutdownNow().forEach(Runnable::run);
+    executor.shutdown();
+  }
+
+  /**
+   * Where work chained to appends and waits resumes (a waiting poll's next round, say): bounded,
+   * and it never refuses a task.
+   */
+  public Executor completions() {
+    return executor;
   }
 
   /**
@@ -365,8 +396,14 @@ public class PartitionLogs {
           });
     }
     if (!any.isDone()) {
-      ScheduledFuture<?> timeout =
-          scheduler.schedule(() -> any.complete(null), maxWait.toMillis(), TimeUnit.MILLISECONDS);
+      ScheduledFuture<?> timeout;
+      try {
+        timeout =
+            deadlines.schedule(() -> any.complete(null), maxWait.toMillis(), TimeUnit.MILLISECONDS);
+      } catch (RejectedExecutionException stopping) {
+        any.complete(null);
+        return any;
+      }
       any.whenComplete((ignored, error) -> timeout.cancel(false));
     }
     // The partitions that stayed quiet drop their waiter when it is done.
@@ -610,16 +647,12 @@ public class PartitionLogs {
     }
   }
 
-  /** Wakes fetches off the caller's thread, or on it when the executor is gone (undeploy). */
+  /** Wakes fetches off the caller's thread, or on it when the pool is full (back-pressure). */
   private void wake(List<CompletableFuture<Void>> woken) {
     if (woken.isEmpty()) {
       return;
     }
-    try {
-      executor.execute(() -> woken.forEach(waiter -> waiter.complete(null)));
-    } catch (RuntimeException rejected) {
-      woken.forEach(waiter -> waiter.complete(null));
-    }
+    executor.execute(() -> woken.forEach(waiter -> waiter.complete(null)));
   }
 
   /** Validates every record and chooses its partition, before anything is appended. */

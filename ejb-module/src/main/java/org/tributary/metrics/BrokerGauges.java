@@ -15,6 +15,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.metrics.Metadata;
 import org.eclipse.microprofile.metrics.MetricID;
 import org.eclipse.microprofile.metrics.MetricRegistry;
@@ -28,9 +29,10 @@ import org.tributary.topic.TopicCatalog;
 import org.tributary.topic.TopicMetadata;
 
 /**
- * Gauges of every partition's size and every group's lag per partition. The values are taken every
- * few seconds rather than at each scrape, so a scrape costs no database or group work; gauges of
- * deleted topics and forgotten groups are removed.
+ * Gauges of every partition's size and of groups' lag per partition. The values are taken every few
+ * seconds rather than at each scrape, so a scrape costs no database or group work; gauges of
+ * deleted topics and forgotten groups are removed. Any consumer-role user can make groups, so the
+ * lag gauges are bounded: at most {@code tributary.metrics.max-lag-gauges}, the largest lags first.
  */
 @Singleton
 @Startup
@@ -51,6 +53,12 @@ public class BrokerGauges {
   @Inject PartitionLogs logs;
   @Inject GroupCoordinator groups;
 
+  @Inject
+  @ConfigProperty(name = "tributary.metrics.max-lag-gauges", defaultValue = "1000")
+  int maxLagGauges;
+
+  private boolean lagGaugesCapped;
+
   @Schedule(hour = "*", minute = "*", second = "*/5", persistent = false)
   void refresh() {
     try {
@@ -69,9 +77,10 @@ public class BrokerGauges {
               logs.sizeInBytes(topic.name(), partition.partition()));
         }
       }
+      Map<MetricID, Long> lags = new HashMap<>();
       for (GroupDescription group : groups.describeAll()) {
         for (PartitionLag lag : group.partitions()) {
-          now.put(
+          lags.put(
               new MetricID(
                   GROUP_LAG,
                   new Tag("group", group.groupId()),
@@ -80,11 +89,35 @@ public class BrokerGauges {
               lag.lag());
         }
       }
+      now.putAll(largest(lags, maxLagGauges));
+      if (lags.size() > maxLagGauges && !lagGaugesCapped) {
+        LOG.info(
+            () ->
+                "Consumer groups lag in "
+                    + lags.size()
+                    + " partitions; gauges are kept for the "
+                    + maxLagGauges
+                    + " largest lags only (tributary.metrics.max-lag-gauges)");
+      }
+      lagGaugesCapped = lags.size() > maxLagGauges;
       publish(now);
     } catch (RuntimeException e) {
       // A topic deleted mid-way, for instance: the next round sees a consistent picture.
       LOG.log(Level.FINE, "Gauges not refreshed this round", e);
     }
+  }
+
+  /** The {@code cap} entries of largest value; among equal values, by metric id. */
+  static Map<MetricID, Long> largest(Map<MetricID, Long> values, int cap) {
+    Map<MetricID, Long> kept = new HashMap<>();
+    values.entrySet().stream()
+        .sorted(
+            Map.Entry.<MetricID, Long>comparingByValue()
+                .reversed()
+                .thenComparing(Map.Entry.comparingByKey()))
+        .limit(Math.max(0, cap))
+        .forEach(entry -> kept.put(entry.getKey(), entry.getValue()));
+    return kept;
   }
 
   private void publish(Map<MetricID, Long> now) {

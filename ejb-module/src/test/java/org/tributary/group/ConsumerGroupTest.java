@@ -20,11 +20,18 @@ class ConsumerGroupTest {
 
   private static final Map<String, Integer> PARTITIONS = Map.of("orders", 6);
   private static final Duration SESSION = Duration.ofSeconds(10);
-  private static final Instant T0 = Instant.parse("2026-01-01T00:00:00Z");
+  private static final Instant WALL = Instant.parse("2026-01-01T00:00:00Z");
 
-  private final ConsumerGroup group = new ConsumerGroup("billing");
+  /** Both clocks advanced by the same number of seconds since the start. */
+  private static Moment at(long seconds) {
+    return new Moment(WALL.plusSeconds(seconds), Duration.ofSeconds(seconds).toNanos());
+  }
 
-  private Assignment join(String memberId, Instant now) {
+  private static final Moment T0 = at(0);
+
+  private final ConsumerGroup group = new ConsumerGroup("billing", T0.nanoTime());
+
+  private Assignment join(String memberId, Moment now) {
     return group.join(memberId, "client", Set.of("orders"), SESSION, "range", now, PARTITIONS);
   }
 
@@ -74,16 +81,16 @@ class ConsumerGroupTest {
   @Test
   void partitionsOfAMemberThatExpiredAreHandedOnAtOnce() {
     join(null, T0);
-    Assignment b = join(null, T0.plusSeconds(5));
-    group.expire(T0.plusSeconds(11), PARTITIONS);
-    assertEquals(6, group.heartbeat(b.memberId(), T0.plusSeconds(11)).partitions().size());
+    Assignment b = join(null, at(5));
+    group.expire(at(11).nanoTime(), PARTITIONS);
+    assertEquals(6, group.heartbeat(b.memberId(), at(11)).partitions().size());
   }
 
   @Test
   void leavingMovesPartitionsToTheRemainingMember() {
     Assignment a = join(null, T0);
     Assignment b = join(null, T0);
-    group.leave(a.memberId(), PARTITIONS);
+    group.leave(a.memberId(), PARTITIONS, T0.nanoTime());
     Assignment bNow = group.heartbeat(b.memberId(), T0);
     assertEquals(3, bNow.generation());
     assertEquals(6, bNow.partitions().size());
@@ -93,12 +100,12 @@ class ConsumerGroupTest {
   void memberThatMissesItsSessionTimeoutIsRemovedAndItsPartitionsMove() {
     Assignment a = join(null, T0);
     Assignment b = join(null, T0);
-    group.heartbeat(b.memberId(), T0.plusSeconds(8));
+    group.heartbeat(b.memberId(), at(8));
 
-    assertEquals(List.of(), group.expire(T0.plusSeconds(9), PARTITIONS));
-    assertEquals(List.of(a.memberId()), group.expire(T0.plusSeconds(11), PARTITIONS));
+    assertEquals(List.of(), group.expire(at(9).nanoTime(), PARTITIONS));
+    assertEquals(List.of(a.memberId()), group.expire(at(11).nanoTime(), PARTITIONS));
 
-    assertEquals(6, group.heartbeat(b.memberId(), T0.plusSeconds(11)).partitions().size());
+    assertEquals(6, group.heartbeat(b.memberId(), at(11)).partitions().size());
     TributaryException e =
         assertThrows(TributaryException.class, () -> group.heartbeat(a.memberId(), T0));
     assertEquals(ErrorCode.UNKNOWN_MEMBER_ID, e.code());
@@ -124,6 +131,22 @@ class ConsumerGroupTest {
     assertTrue(group.generation() > a.generation());
 
     assertDoesNotThrow(() -> group.checkCommit(a.memberId(), a.generation(), a.partitions()));
+  }
+
+  @Test
+  void aMemberCannotCommitAPartitionItGaveAwayEvenAtTheCurrentGeneration() {
+    Assignment a = join(null, T0);
+    join(null, T0);
+    Assignment aNow = group.heartbeat(a.memberId(), T0);
+    TopicPartition givenAway =
+        a.partitions().stream().filter(p -> !aNow.partitions().contains(p)).findFirst().get();
+
+    TributaryException e =
+        assertThrows(
+            TributaryException.class,
+            () -> group.checkCommit(a.memberId(), aNow.generation(), List.of(givenAway)));
+    assertEquals(ErrorCode.ILLEGAL_GENERATION, e.code());
+    assertDoesNotThrow(() -> group.checkCommit(a.memberId(), aNow.generation(), aNow.partitions()));
   }
 
   @Test
@@ -155,7 +178,69 @@ class ConsumerGroupTest {
   @Test
   void lastMemberLeavingEmptiesTheGroup() {
     Assignment a = join(null, T0);
-    group.leave(a.memberId(), PARTITIONS);
+    group.leave(a.memberId(), PARTITIONS, T0.nanoTime());
     assertEquals(GroupState.EMPTY, group.state());
+  }
+
+  @Test
+  void sessionsExpireByTheMonotonicClockWhateverTheWallClockDoes() {
+    Duration hour = Duration.ofHours(1);
+    Assignment a =
+        join(null, new Moment(WALL.plus(hour), 0)); // the wall clock is then set back an hour
+    group.heartbeat(a.memberId(), new Moment(WALL, Duration.ofSeconds(1).toNanos()));
+    assertEquals(
+        List.of(),
+        group.expire(Duration.ofSeconds(10).toNanos(), PARTITIONS),
+        "9 s since the last heartbeat on the monotonic clock: alive");
+
+    Moment dayLater = new Moment(WALL.plus(Duration.ofDays(1)), Duration.ofSeconds(10).toNanos());
+    group.heartbeat(a.memberId(), dayLater); // the wall clock jumps a day ahead
+    assertEquals(List.of(), group.expire(Duration.ofSeconds(19).toNanos(), PARTITIONS));
+    assertEquals(List.of(a.memberId()), group.expire(Duration.ofSeconds(21).toNanos(), PARTITIONS));
+  }
+
+  @Test
+  void anEmptyGroupIsEvictableOnlyAfterTheGraceWithoutMembersOrWrites() {
+    Duration grace = Duration.ofMinutes(1);
+    Assignment a = join(null, T0);
+    assertEquals(false, group.evictable(at(120).nanoTime(), grace), "it has a member");
+
+    group.leave(a.memberId(), PARTITIONS, at(120).nanoTime());
+    assertEquals(false, group.evictable(at(179).nanoTime(), grace));
+    assertEquals(true, group.evictable(at(180).nanoTime(), grace));
+
+    TopicPartition p0 = new TopicPartition("orders", 0);
+    group.beginCommit(null, -1, List.of(p0));
+    assertEquals(false, group.evictable(at(600).nanoTime(), grace), "a commit is being written");
+    group.endWrite(List.of(p0), at(600).nanoTime());
+    assertEquals(false, group.evictable(at(659).nanoTime(), grace));
+    assertEquals(true, group.evictable(at(660).nanoTime(), grace));
+  }
+
+  @Test
+  void aPartitionWhoseCommitIsBeingWrittenReachesItsNewOwnerOnlyAfterTheWrite() {
+    Assignment a = join(null, T0);
+    group.beginCommit(a.memberId(), a.generation(), a.partitions());
+    Assignment b = join(null, at(5));
+    group.expire(at(11).nanoTime(), PARTITIONS); // a expires with its commit still in flight
+    assertEquals(List.of(), group.heartbeat(b.memberId(), at(11)).partitions());
+
+    group.endWrite(a.partitions(), at(11).nanoTime());
+    assertEquals(6, group.heartbeat(b.memberId(), at(11)).partitions().size());
+  }
+
+  @Test
+  void aCommitWaitsForNoResetAndAResetIsSeenAsAWrite() {
+    List<TopicPartition> p0 = List.of(new TopicPartition("orders", 0));
+    group.beginReset(p0);
+    assertTrue(group.writing(p0));
+    assertTrue(group.writing("orders"));
+    TributaryException e =
+        assertThrows(TributaryException.class, () -> group.beginCommit(null, -1, p0));
+    assertEquals(ErrorCode.REBALANCE_IN_PROGRESS, e.code());
+
+    group.endWrite(p0, T0.nanoTime());
+    assertEquals(false, group.writing(p0));
+    assertDoesNotThrow(() -> group.beginCommit(null, -1, p0));
   }
 }

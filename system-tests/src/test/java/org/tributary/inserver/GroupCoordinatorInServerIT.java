@@ -5,7 +5,17 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.inject.Inject;
+import jakarta.transaction.UserTransaction;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.ObjectOutputStream;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -14,6 +24,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import javax.sql.DataSource;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -44,6 +57,11 @@ class GroupCoordinatorInServerIT {
   @Inject GroupCoordinator coordinator;
   @Inject TopicCatalog topics;
   @Inject PartitionLogs logs;
+  @Inject UserTransaction transaction;
+  @Resource ManagedExecutorService executor;
+
+  @Resource(lookup = "java:app/jdbc/tributary")
+  DataSource database;
 
   private String topic(int partitions) {
     String name = "grp-" + UUID.randomUUID().toString().substring(0, 8);
@@ -174,6 +192,112 @@ class GroupCoordinatorInServerIT {
         1,
         coordinator.committed(group).get(partition).offset(),
         "the fenced commit changed nothing");
+  }
+
+  @Test
+  void commitAtTheCurrentGenerationOfAPartitionHandedOverIsRefusedAndChangesNothing() {
+    String topic = topic(2);
+    String group = group();
+    Assignment first = coordinator.join(group, null, "first", Set.of(topic), SESSION, "range");
+    Assignment second = coordinator.join(group, null, "second", Set.of(topic), SESSION, "range");
+    Assignment firstNow = coordinator.heartbeat(group, first.memberId());
+    Assignment secondNow = coordinator.heartbeat(group, second.memberId());
+    assertEquals(1, secondNow.partitions().size());
+    TopicPartition handedOver = secondNow.partitions().get(0);
+
+    TributaryException fenced =
+        assertThrows(
+            TributaryException.class,
+            () ->
+                coordinator.commit(
+                    group,
+                    first.memberId(),
+                    firstNow.generation(),
+                    Map.of(handedOver, new OffsetAndMetadata(5, null, Instant.now()))));
+    assertEquals(ErrorCode.ILLEGAL_GENERATION, fenced.code());
+    assertNull(coordinator.committed(group).get(handedOver), "the refused commit changed nothing");
+    coordinator.commit(
+        group,
+        second.memberId(),
+        secondNow.generation(),
+        Map.of(handedOver, new OffsetAndMetadata(5, null, Instant.now())));
+    assertEquals(5, coordinator.committed(group).get(handedOver).offset());
+  }
+
+  /**
+   * A transaction that committed offsets (so its commit checks the group under the group's monitor)
+   * holds a row lock that another commit of the group waits for. Had that other commit held the
+   * group's monitor while writing, each would wait for the other (for good on PostgreSQL; on Derby
+   * until its 60 s lock timeout).
+   */
+  @Test
+  void aTransactionalCommitAndAnotherCommitWaitingForItsRowDoNotDeadlock() throws Exception {
+    String topic = topic(2);
+    String group = group();
+    TopicPartition p0 = new TopicPartition(topic, 0);
+    TopicPartition p1 = new TopicPartition(topic, 1);
+    Future<?> other;
+    transaction.begin();
+    try {
+      coordinator.commit(
+          group, null, -1, Map.of(p1, new OffsetAndMetadata(1, null, Instant.now())));
+      try (Connection connection = database.getConnection();
+          PreparedStatement insert =
+              connection.prepareStatement(
+                  "INSERT INTO tributary_committed_offset (group_id, topic, partition_id,"
+                      + " committed_offset, metadata, commit_time)"
+                      + " VALUES (?, ?, 0, 3, NULL, ?)")) {
+        insert.setString(1, group);
+        insert.setString(2, topic);
+        insert.setBytes(3, serialized(Instant.now())); // as the entity stores it
+        insert.executeUpdate();
+      }
+      other =
+          executor.submit(
+              () ->
+                  coordinator.commit(
+                      group, null, -1, Map.of(p0, new OffsetAndMetadata(7, null, Instant.now()))));
+      awaitALockWaiter();
+    } catch (Exception | Error e) {
+      transaction.rollback();
+      throw e;
+    }
+    long start = System.nanoTime();
+    transaction.commit();
+    other.get(30, TimeUnit.SECONDS);
+
+    assertTrue(
+        System.nanoTime() - start < Duration.ofSeconds(20).toNanos(),
+        "the transaction waited for the other commit");
+    Map<TopicPartition, OffsetAndMetadata> committed = coordinator.committed(group);
+    assertEquals(1, committed.get(p1).offset());
+    assertEquals(7, committed.get(p0).offset(), "the other commit was written after the first");
+  }
+
+  private static byte[] serialized(Object value) throws IOException {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
+      out.writeObject(value);
+    }
+    return bytes.toByteArray();
+  }
+
+  /** Until Derby shows a transaction waiting for a lock (at most 20 s). */
+  private void awaitALockWaiter() throws SQLException, InterruptedException {
+    long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+    while (System.nanoTime() < deadline) {
+      try (Connection connection = database.getConnection();
+          PreparedStatement waiting =
+              connection.prepareStatement(
+                  "SELECT COUNT(*) FROM SYSCS_DIAG.LOCK_TABLE WHERE STATE = 'WAIT'");
+          ResultSet result = waiting.executeQuery()) {
+        result.next();
+        if (result.getInt(1) > 0) {
+          return;
+        }
+      }
+      Thread.sleep(20);
+    }
   }
 
   @Test

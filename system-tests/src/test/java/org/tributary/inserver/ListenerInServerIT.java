@@ -7,11 +7,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
+import jakarta.transaction.UserTransaction;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Queue;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -19,6 +22,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 import java.util.function.Predicate;
 import java.util.stream.IntStream;
+import javax.naming.InitialContext;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -29,6 +33,7 @@ import org.tributary.api.ReceivedRecord;
 import org.tributary.api.TributaryConsumer;
 import org.tributary.api.TributaryContext;
 import org.tributary.api.TributaryProducer;
+import org.tributary.topic.TopicCatalog;
 
 /** {@code @OnRecord} listener beans inside a running server: order, retries, dead letters. */
 @ExtendWith(ArquillianExtension.class)
@@ -38,6 +43,7 @@ class ListenerInServerIT {
   static final String FAILING = "listener-it-failing";
   static final String TRANSACTIONAL = "listener-it-transactional";
   static final String TRANSACTIONAL_OUT = "listener-it-transactional-out";
+  static final String HANDOVER = "listener-it-handover";
 
   /** A request-scoped bean a listener uses: listener calls run with a request context. */
   @RequestScoped
@@ -71,6 +77,16 @@ class ListenerInServerIT {
       processed.add(value);
     }
 
+    /** Every record the handover listener processed, as "partition:offset". */
+    static final Queue<String> handover = new ConcurrentLinkedQueue<>();
+
+    /** Slow, so that one batch outlasts a heartbeat interval. */
+    @OnRecord(topic = HANDOVER, group = HANDOVER)
+    public void onHandover(ReceivedRecord record) throws InterruptedException {
+      handover.add(record.partition() + ":" + record.offset());
+      Thread.sleep("slow".equals(record.value(String.class)) ? 2000 : 200);
+    }
+
     @Inject TributaryContext tributary;
 
     /** Sends a result, then fails for "boom": the send must roll back with each attempt. */
@@ -89,6 +105,7 @@ class ListenerInServerIT {
   }
 
   @Inject TributaryContext tributary;
+  @Inject TopicCatalog topics;
 
   /** Reads the topic from its start until {@code enough} holds (or 20 s passed). */
   private List<ReceivedRecord> readUntil(String topic, Predicate<List<ReceivedRecord>> enough) {
@@ -171,5 +188,64 @@ class ListenerInServerIT {
     assertTrue(anyValue(out, "out-" + fine), out::toString);
     assertFalse(anyValue(out, "out-" + boom), "each failed attempt's send rolled back");
     assertTrue(anyValue(dead, boom), dead::toString);
+  }
+
+  @Test
+  void aListenerStopsProcessingThePartitionsItGivesAwayInTheMiddleOfABatch() throws Exception {
+    if (topics.find(HANDOVER).isEmpty()) {
+      topics.create(HANDOVER, 2, Map.of());
+    }
+    TributaryProducer producer = tributary.createProducer();
+    int before = Listeners.handover.size();
+    producer.send(HANDOVER, "blocker", "slow");
+    await("the listener is busy", () -> Listeners.handover.size() > before);
+    Set<String> sent = new HashSet<>();
+    // In one transaction, while the listener is busy: all become readable at once, so its next
+    // batch holds all of them, of both partitions, and lasts longer than a heartbeat interval.
+    UserTransaction transaction =
+        (UserTransaction) new InitialContext().lookup("java:comp/UserTransaction");
+    transaction.begin();
+    for (int i = 0; i < 40; i++) {
+      var metadata = producer.send(HANDOVER, "key-" + i, "v" + i);
+      sent.add(metadata.partition() + ":" + metadata.offset());
+    }
+    transaction.commit();
+    await("the listener's batch has begun", () -> Listeners.handover.size() > before + 2);
+
+    // A second member joins: at its next heartbeat, inside the batch, the listener gives one
+    // partition away. From then on only the second member may process that partition's records.
+    Set<String> bySecond = new HashSet<>();
+    try (TributaryConsumer second =
+        tributary.createConsumer(
+            ConsumerSettings.group(HANDOVER).startingAt(OffsetReset.EARLIEST))) {
+      second.subscribe(List.of(HANDOVER));
+      // Until all are processed and the second member, owning a partition, has read it to its end.
+      long deadline = System.nanoTime() + Duration.ofSeconds(40).toNanos();
+      int quietPollsOwning = 0;
+      while (quietPollsOwning < 2 && System.nanoTime() < deadline) {
+        List<ReceivedRecord> records = second.poll(Duration.ofMillis(500));
+        for (ReceivedRecord record : records) {
+          bySecond.add(record.partition() + ":" + record.offset());
+        }
+        second.commit();
+        boolean quiet =
+            records.isEmpty()
+                && !second.assignment().isEmpty()
+                && processedByEither(sent, bySecond);
+        quietPollsOwning = quiet ? quietPollsOwning + 1 : 0;
+      }
+      assertTrue(processedByEither(sent, bySecond), "every record processed once or more");
+      Set<String> twice = new HashSet<>(bySecond);
+      twice.retainAll(new HashSet<>(Listeners.handover));
+      twice.retainAll(sent);
+      assertEquals(
+          Set.of(), twice, "records processed by both members; the second read " + bySecond);
+    }
+  }
+
+  private static boolean processedByEither(Set<String> sent, Set<String> bySecond) {
+    Set<String> processed = new HashSet<>(bySecond);
+    processed.addAll(Listeners.handover);
+    return processed.containsAll(sent);
   }
 }

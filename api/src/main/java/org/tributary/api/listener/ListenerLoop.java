@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ThreadFactory;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -25,6 +26,10 @@ import org.tributary.api.TributaryProducer;
  * record in order, commits the offsets after the methods returned (after each poll's records, or
  * with each record in a transaction), retries a failing call with backoff, and after the last
  * attempt sends the record to the dead-letter topic and goes on.
+ *
+ * <p>A long batch heartbeats between records, after committing what it has handled; the group may
+ * then take partitions away (their new owner starts from that commit), so the rest of the batch
+ * skips the records of partitions this consumer no longer owns.
  */
 final class ListenerLoop implements Runnable {
 
@@ -98,16 +103,24 @@ final class ListenerLoop implements Runnable {
           continue;
         }
         Map<TopicPartition, Long> handled = new HashMap<>();
+        Set<TopicPartition> owned = null; // as polled, until a heartbeat says otherwise
         long lastHeartbeat = System.nanoTime();
         for (int i = 0; i < records.size() && running; i++) {
           if (System.nanoTime() - lastHeartbeat > HEARTBEAT.toNanos()) {
             // A long batch: commit what is done and tell the group this consumer is alive.
             commit(consumer, handled);
             handled.clear();
-            heartbeat(consumer);
+            owned = heartbeat(consumer);
             lastHeartbeat = System.nanoTime();
+            if (owned == null) {
+              rewind(consumer, records.subList(i, records.size()));
+              break;
+            }
           }
           ReceivedRecord record = records.get(i);
+          if (owned != null && !owned.contains(record.topicPartition())) {
+            continue; // given away: its new owner reads it from the commit above
+          }
           if (!deliver(consumer, deadLetters, record)) {
             commit(consumer, handled);
             rewind(consumer, records.subList(i, records.size()));
@@ -239,11 +252,16 @@ final class ListenerLoop implements Runnable {
     return waited >= 10 && waited % 60 == 10;
   }
 
-  private static void heartbeat(TributaryConsumer consumer) {
+  /**
+   * Tells the group this consumer is alive; answers the partitions it owns now, or null when the
+   * group could not be asked (the rest of the batch then comes again from the next poll).
+   */
+  private static Set<TopicPartition> heartbeat(TributaryConsumer consumer) {
     try {
-      consumer.assignment();
+      return Set.copyOf(consumer.assignment());
     } catch (RuntimeException e) {
       LOG.log(Level.FINE, "Heartbeat refused; the next poll rejoins", e);
+      return null;
     }
   }
 
@@ -251,11 +269,15 @@ final class ListenerLoop implements Runnable {
   private static void rewind(TributaryConsumer consumer, List<ReceivedRecord> unhandled) {
     Map<TopicPartition, Long> first = new HashMap<>();
     unhandled.forEach(r -> first.merge(r.topicPartition(), r.offset(), Math::min));
-    try {
-      first.forEach(consumer::seek);
-    } catch (RuntimeException e) {
-      LOG.log(Level.FINE, "Rewind refused; the group's commits decide where to resume", e);
-    }
+    first.forEach(
+        (partition, offset) -> {
+          try {
+            consumer.seek(partition, offset);
+          } catch (RuntimeException e) {
+            // Given away meanwhile: the group's commits decide where its new owner resumes.
+            LOG.log(Level.FINE, "Rewind of " + partition + " refused", e);
+          }
+        });
   }
 
   private List<Header> why(ReceivedRecord record, Throwable failure) {

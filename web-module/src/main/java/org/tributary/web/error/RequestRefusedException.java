@@ -60,6 +60,11 @@ public class RequestRefusedException extends RuntimeException {
         null);
   }
 
+  /** Too many live consumer instances: of this user, or on this server. */
+  public static RequestRefusedException tooManyConsumerInstances(String message) {
+    return new RequestRefusedException(429, 42902, message, null);
+  }
+
   public static RequestRefusedException formatMismatch(String instanceFormat, String requested) {
     return new RequestRefusedException(
         406,

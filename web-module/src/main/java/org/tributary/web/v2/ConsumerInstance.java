@@ -45,7 +45,10 @@ final class ConsumerInstance {
     return name;
   }
 
-  /** The principal that created the instance; only it (and admins) may use it. */
+  /**
+   * The principal that created the instance; only it (and admins) may use it, and it counts against
+   * that user's cap.
+   */
   String owner() {
     return owner;
   }

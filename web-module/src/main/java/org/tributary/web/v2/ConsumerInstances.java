@@ -4,6 +4,8 @@ import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -12,12 +14,16 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.tributary.web.error.RequestRefusedException;
 
 /**
  * The live REST Proxy consumer instances by group and name, each used only by the user that created
- * it (and admins). An instance idle for longer than its {@code consumer.instance.timeout.ms} is
- * closed, which leaves its group.
+ * it (and admins). An instance idle for longer than its {@code consumer.instance.timeout.ms} (on
+ * the monotonic clock) is closed, which leaves its group. Each holds memory and a group membership,
+ * so a user may hold at most {@code tributary.consumer.max-instances-per-user} of them (admins
+ * excepted) and the server at most {@code tributary.consumer.max-instances}; more are refused with
+ * 429/42902.
  */
 @ApplicationScoped
 public class ConsumerInstances {
@@ -25,22 +31,74 @@ public class ConsumerInstances {
   private static final Logger LOG = Logger.getLogger(ConsumerInstances.class.getName());
 
   private final Map<Key, ConsumerInstance> instances = new ConcurrentHashMap<>();
+
+  /** Live instances per user who created them; guarded by {@code this}. */
+  private final Map<String, Integer> perUser = new HashMap<>();
+
   private ScheduledFuture<?> sweeper;
 
   @Resource ManagedScheduledExecutorService scheduler;
 
-  ConsumerInstance create(String group, String name, Supplier<ConsumerInstance> factory) {
+  @Inject
+  @ConfigProperty(name = "tributary.consumer.max-instances", defaultValue = "10000")
+  int maxInstances;
+
+  @Inject
+  @ConfigProperty(name = "tributary.consumer.max-instances-per-user", defaultValue = "100")
+  int maxInstancesPerUser;
+
+  /**
+   * Creates an instance for {@code user}; {@code capped} is false for a user whom the per-user cap
+   * does not bind (an admin).
+   */
+  ConsumerInstance create(
+      String group, String name, String user, boolean capped, Supplier<ConsumerInstance> factory) {
     startSweeping();
     Key key = new Key(group, name);
     if (instances.containsKey(key)) {
       throw RequestRefusedException.consumerInstanceExists(group, name);
     }
-    ConsumerInstance created = factory.get();
+    reserve(user, capped);
+    ConsumerInstance created;
+    try {
+      created = factory.get();
+    } catch (RuntimeException e) {
+      release(user);
+      throw e;
+    }
     if (instances.putIfAbsent(key, created) != null) {
+      release(user);
       created.consumer().close();
       throw RequestRefusedException.consumerInstanceExists(group, name);
     }
     return created;
+  }
+
+  /** Counts an instance of the user before it is made, or refuses it past a cap. */
+  private synchronized void reserve(String user, boolean capped) {
+    int total = perUser.values().stream().mapToInt(Integer::intValue).sum();
+    if (total >= maxInstances) {
+      throw RequestRefusedException.tooManyConsumerInstances(
+          "This server holds its maximum of "
+              + maxInstances
+              + " consumer instances (tributary.consumer.max-instances); delete unused ones or"
+              + " retry when idle ones have expired.");
+    }
+    int own = perUser.getOrDefault(user, 0);
+    if (capped && own >= maxInstancesPerUser) {
+      throw RequestRefusedException.tooManyConsumerInstances(
+          "User '"
+              + user
+              + "' holds its maximum of "
+              + maxInstancesPerUser
+              + " consumer instances (tributary.consumer.max-instances-per-user); delete unused"
+              + " ones (DELETE /consumers/{group}/instances/{instance}) first.");
+    }
+    perUser.put(user, own + 1);
+  }
+
+  private synchronized void release(String user) {
+    perUser.computeIfPresent(user, (name, count) -> count == 1 ? null : count - 1);
   }
 
   /**
@@ -55,6 +113,7 @@ public class ConsumerInstances {
     }
     if (instance != null && instance.idleLongerThanItsTimeout(System.nanoTime())) {
       if (instances.remove(key, instance)) {
+        release(instance.owner());
         close(instance, "idle longer than its consumer.instance.timeout.ms");
       }
       instance = null;
@@ -72,6 +131,7 @@ public class ConsumerInstances {
     if (instance == null || !caller.mayUse(instance) || !instances.remove(key, instance)) {
       throw RequestRefusedException.consumerInstanceNotFound(group, name);
     }
+    release(instance.owner());
     instance.consumer().close();
   }
 
@@ -88,6 +148,7 @@ public class ConsumerInstances {
       ConsumerInstance instance = all.next();
       if (instance.idleLongerThanItsTimeout(now)) {
         all.remove();
+        release(instance.owner());
         close(instance, "idle longer than its consumer.instance.timeout.ms");
       }
     }
@@ -100,6 +161,7 @@ public class ConsumerInstances {
     }
     instances.values().forEach(instance -> close(instance, "the application stops"));
     instances.clear();
+    perUser.clear();
   }
 
   private static void close(ConsumerInstance instance, String why) {

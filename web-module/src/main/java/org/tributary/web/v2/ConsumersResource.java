@@ -128,6 +128,8 @@ public class ConsumersResource {
     instances.create(
         group,
         name,
+        security.getUserPrincipal().getName(),
+        !security.isUserInRole(Roles.ADMIN),
         () ->
             new ConsumerInstance(
                 group,
@@ -253,15 +255,23 @@ public class ConsumersResource {
                 ? maxResponseBytes
                 : queryNumber("max_bytes", maxBytes, 1, maxResponseBytes));
     consumerInstance.pollStarted();
+    Consumer consumer = consumerInstance.consumer();
     try {
-      return consumerInstance
-          .consumer()
-          .poll(budget, Duration.ofMillis(wait))
+      // Positions count as consumed once the response has been written (RecordsOutput).
+      return consumer
+          .pollForDelivery(budget, Duration.ofMillis(wait))
           .whenComplete((records, error) -> consumerInstance.pollEnded())
           .thenApply(
               records -> {
-                report(who, consumerInstance.consumer(), records);
-                return Response.ok(new RecordsOutput(records, format), format.mediaType()).build();
+                try {
+                  report(who, consumer, records);
+                  return Response.ok(
+                          new RecordsOutput(records, format, consumer), format.mediaType())
+                      .build();
+                } catch (RuntimeException e) {
+                  consumer.notDelivered(records);
+                  throw e;
+                }
               });
     } catch (RuntimeException e) {
       consumerInstance.pollEnded();
