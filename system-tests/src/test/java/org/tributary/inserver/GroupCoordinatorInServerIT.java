@@ -69,6 +69,17 @@ class GroupCoordinatorInServerIT {
     return name;
   }
 
+  /** Appends {@code records} records to every partition, so commits up to there are in range. */
+  private void fill(String topic, int partitions, int records) {
+    List<NewRecord> batch = new ArrayList<>();
+    for (int partition = 0; partition < partitions; partition++) {
+      for (int i = 0; i < records; i++) {
+        batch.add(new NewRecord(partition, null, new byte[] {1}, List.of(), null));
+      }
+    }
+    logs.append(topic, batch).toCompletableFuture().join();
+  }
+
   private static String group() {
     return "group-" + UUID.randomUUID().toString().substring(0, 8);
   }
@@ -197,6 +208,7 @@ class GroupCoordinatorInServerIT {
   @Test
   void commitAtTheCurrentGenerationOfAPartitionHandedOverIsRefusedAndChangesNothing() {
     String topic = topic(2);
+    fill(topic, 2, 7);
     String group = group();
     Assignment first = coordinator.join(group, null, "first", Set.of(topic), SESSION, "range");
     Assignment second = coordinator.join(group, null, "second", Set.of(topic), SESSION, "range");
@@ -233,6 +245,7 @@ class GroupCoordinatorInServerIT {
   @Test
   void aTransactionalCommitAndAnotherCommitWaitingForItsRowDoNotDeadlock() throws Exception {
     String topic = topic(2);
+    fill(topic, 2, 7);
     String group = group();
     TopicPartition p0 = new TopicPartition(topic, 0);
     TopicPartition p1 = new TopicPartition(topic, 1);
