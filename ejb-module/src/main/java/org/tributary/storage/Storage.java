@@ -1,14 +1,19 @@
 package org.tributary.storage;
 
+import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
 import jakarta.annotation.sql.DataSourceDefinition;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.inject.Inject;
+import java.sql.CallableStatement;
+import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import javax.sql.DataSource;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -16,6 +21,11 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * tributary.data.dir} by default, PostgreSQL (or another XA-capable database) when the {@code
  * tributary.datasource.*} properties say so. Payara resolves the {@code MPCONFIG} expressions at
  * deployment.
+ *
+ * <p>No wait on the database is unbounded: statements time out after {@code
+ * tributary.database.statement-timeout-seconds}, and lock waits after {@code
+ * tributary.database.lock-timeout-ms} (Derby's {@code derby.locks.waitTimeout}, set here; on
+ * PostgreSQL the writer's transactions set {@code lock_timeout}).
  *
  * <p>Shuts embedded Derby down cleanly when the application stops, so that no lock file stays
  * behind and the next start needs no recovery.
@@ -30,7 +40,11 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
     password = "${MPCONFIG=tributary.datasource.password}",
     minPoolSize = 2,
     maxPoolSize = 32,
-    properties = {"createDatabase=${MPCONFIG=tributary.datasource.create-database}"})
+    properties = {
+      "createDatabase=${MPCONFIG=tributary.datasource.create-database}",
+      // Every statement gets a deadline (JDBC's query timeout), on any database.
+      "fish.payara.statement-timeout-in-seconds=${MPCONFIG=tributary.database.statement-timeout-seconds}"
+    })
 @Singleton
 @Startup
 public class Storage {
@@ -45,9 +59,34 @@ public class Storage {
   @ConfigProperty(name = "tributary.datasource.database-name")
   String databaseName;
 
+  @Inject
+  @ConfigProperty(name = "tributary.database.lock-timeout-ms", defaultValue = "10000")
+  long lockTimeoutMillis;
+
+  @Resource(lookup = "java:app/jdbc/tributary")
+  DataSource dataSource;
+
+  @PostConstruct
+  void boundDerbyLockWaits() {
+    if (!isEmbeddedDerby()) {
+      return;
+    }
+    // Derby counts whole seconds; its default is a minute.
+    long seconds = Math.max(1, (lockTimeoutMillis + 999) / 1000);
+    try (Connection connection = dataSource.getConnection();
+        CallableStatement set =
+            connection.prepareCall(
+                "CALL SYSCS_UTIL.SYSCS_SET_DATABASE_PROPERTY('derby.locks.waitTimeout', ?)")) {
+      set.setString(1, Long.toString(seconds));
+      set.execute();
+    } catch (SQLException e) {
+      LOG.log(Level.WARNING, "Could not bound Derby's lock waits", e);
+    }
+  }
+
   @PreDestroy
   void shutdownEmbeddedDerby() {
-    if (!className.startsWith("org.apache.derby.jdbc.Embedded")) {
+    if (!isEmbeddedDerby()) {
       return;
     }
     try {
@@ -58,5 +97,9 @@ public class Storage {
         LOG.log(Level.WARNING, "Derby did not shut down cleanly", expected);
       }
     }
+  }
+
+  private boolean isEmbeddedDerby() {
+    return className.startsWith("org.apache.derby.jdbc.Embedded");
   }
 }
