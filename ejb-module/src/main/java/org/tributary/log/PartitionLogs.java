@@ -151,7 +151,7 @@ public class PartitionLogs {
    * again from the database before this server appends (it appended nothing while it did not
    * write). Fetches waiting on the old state are answered with a retriable error.
    */
-  void onWriterClaimed(@Observes WriterClaimed claimed) {
+  public void onWriterClaimed(@Observes WriterClaimed claimed) {
     topics.load();
     List<PartitionLog> stale = new ArrayList<>(logs.values());
     logs.clear();

@@ -1,6 +1,8 @@
 package org.tributary.web.v3;
 
+import jakarta.annotation.Resource;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;
@@ -22,7 +24,7 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -56,6 +58,7 @@ public class RecordsResource {
   @Inject TopicCatalog topics;
   @Inject PartitionLogs logs;
   @Inject ClientActivity clients;
+  @Resource ManagedExecutorService executor;
 
   @Inject
   @ConfigProperty(name = "tributary.http.max-request-bytes", defaultValue = "33554432")
@@ -71,7 +74,7 @@ public class RecordsResource {
   @Consumes(MediaType.APPLICATION_JSON)
   @Produces(MediaType.APPLICATION_JSON)
   @Operation(summary = "Produce records: one JSON object each, several in one streamed body")
-  public Response produce(InputStream body, @Context HttpServletRequest request) {
+  public CompletionStage<Response> produce(InputStream body, @Context HttpServletRequest request) {
     cluster.require(clusterId);
     ClientIdentity who = HttpClients.producer(request);
     topics.getForProduce(topicName);
@@ -82,12 +85,14 @@ public class RecordsResource {
       throw RequestRefusedException.invalidPayload(
           "The request body is empty; send one JSON object per record.");
     }
-    byte[] firstReport;
-    try {
-      firstReport = produce(first, who).join();
-    } catch (CompletionException e) {
-      throw e.getCause() instanceof RuntimeException cause ? cause : e;
-    }
+    // No HTTP thread waits for the first acknowledgement; the response (and the rest of a
+    // streamed body) is written on the executor, never on the writer's completion task.
+    return produce(first, who)
+        .thenApplyAsync(firstReport -> streamedReports(records, firstReport, who), executor);
+  }
+
+  private Response streamedReports(
+      JsonObjectStream records, byte[] firstReport, ClientIdentity who) {
     StreamingOutput reports =
         output -> {
           try {
