@@ -24,10 +24,10 @@ public class WriterReadiness implements HealthCheck {
   @Override
   public HealthCheckResponse call() {
     var response = HealthCheckResponse.named("tributary-writer");
-    if (!writerLease.isWriter()) {
-      return response.down().withData("writer", "another server holds the writer lease").build();
-    }
     try {
+      if (!writerLease.isWriter()) {
+        return response.down().withData("writer", "another server holds the writer lease").build();
+      }
       writerLease.probeWrite();
       return response.up().build();
     } catch (RuntimeException e) {
