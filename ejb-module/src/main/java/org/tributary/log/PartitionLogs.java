@@ -40,6 +40,7 @@ import org.tributary.errors.ErrorCode;
 import org.tributary.errors.TributaryException;
 import org.tributary.lease.WriterClaimed;
 import org.tributary.lease.WriterLease;
+import org.tributary.storage.Storage;
 import org.tributary.topic.TopicCatalog;
 import org.tributary.topic.TopicConfigKey;
 import org.tributary.topic.TopicDeleted;
@@ -87,6 +88,7 @@ public class PartitionLogs {
   @Inject BatchStore store;
   @Inject LogMetrics metrics;
   @Inject WriterLease writerLease;
+  @Inject Storage storage;
 
   @Resource ManagedThreadFactory threadFactory;
   @Resource ManagedExecutorService executor;
@@ -284,6 +286,13 @@ public class PartitionLogs {
                 wake(woken);
                 if (committed) {
                   metrics.produced(records.size(), payloadBytes(records));
+                } else if (storage.preparedTransactionsDisabled()) {
+                  LOG.warning(
+                      "A transaction that sent to '"
+                          + topicName
+                          + "' rolled back. PostgreSQL's max_prepared_transactions is 0, so a"
+                          + " transaction that also writes to another database cannot commit;"
+                          + " see the README (PostgreSQL).");
                 }
               }));
       if (transaction != null) {

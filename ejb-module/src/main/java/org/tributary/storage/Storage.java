@@ -4,13 +4,20 @@ import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.annotation.sql.DataSourceDefinition;
+import jakarta.ejb.ConcurrencyManagement;
+import jakarta.ejb.ConcurrencyManagementType;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import java.sql.CallableStatement;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Locale;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
@@ -47,6 +54,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
     })
 @Singleton
 @Startup
+@ConcurrencyManagement(ConcurrencyManagementType.BEAN) // its state is set once, at start
 public class Storage {
 
   private static final Logger LOG = Logger.getLogger(Storage.class.getName());
@@ -66,11 +74,44 @@ public class Storage {
   @Resource(lookup = "java:app/jdbc/tributary")
   DataSource dataSource;
 
+  private volatile boolean preparedTransactionsDisabled;
+
   @PostConstruct
-  void boundDerbyLockWaits() {
-    if (!isEmbeddedDerby()) {
-      return;
+  void start() {
+    if (isEmbeddedDerby()) {
+      boundDerbyLockWaits();
+    } else if (className.toLowerCase(Locale.ROOT).contains("postgresql")) {
+      checkPreparedTransactions();
     }
+  }
+
+  /**
+   * Whether the database refuses two-phase commit: a transaction that sends and also writes to
+   * another XA resource (the app's own datasource) cannot commit then.
+   */
+  @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+  public boolean preparedTransactionsDisabled() {
+    return preparedTransactionsDisabled;
+  }
+
+  private void checkPreparedTransactions() {
+    try (Connection connection = dataSource.getConnection();
+        Statement show = connection.createStatement();
+        ResultSet value = show.executeQuery("SHOW max_prepared_transactions")) {
+      preparedTransactionsDisabled = value.next() && value.getInt(1) == 0;
+    } catch (SQLException | NumberFormatException e) {
+      LOG.log(Level.WARNING, "Could not read PostgreSQL's max_prepared_transactions", e);
+    }
+    if (preparedTransactionsDisabled) {
+      LOG.warning(
+          "PostgreSQL's max_prepared_transactions is 0: a transaction that sends with Tributary"
+              + " and writes to another database (two-phase commit) cannot commit. Set"
+              + " max_prepared_transactions in postgresql.conf (at least the connections that"
+              + " such transactions use at once, e.g. max_connections) and restart PostgreSQL.");
+    }
+  }
+
+  private void boundDerbyLockWaits() {
     // Derby counts whole seconds; its default is a minute.
     long seconds = Math.max(1, (lockTimeoutMillis + 999) / 1000);
     try (Connection connection = dataSource.getConnection();

@@ -1,0 +1,54 @@
+package org.tributary.indoubt;
+
+import javax.transaction.xa.XAException;
+import javax.transaction.xa.XAResource;
+import javax.transaction.xa.Xid;
+
+/**
+ * A second resource in a transaction with a send: it prepares, and at its commit (the coordinator
+ * has decided to commit and logged it) it halts the JVM, leaving the send's branch prepared.
+ */
+final class HaltingResource implements XAResource {
+
+  @Override
+  public int prepare(Xid xid) {
+    return XA_OK;
+  }
+
+  @Override
+  public void commit(Xid xid, boolean onePhase) {
+    Runtime.getRuntime().halt(99);
+  }
+
+  @Override
+  public void rollback(Xid xid) {}
+
+  @Override
+  public void start(Xid xid, int flags) {}
+
+  @Override
+  public void end(Xid xid, int flags) {}
+
+  @Override
+  public void forget(Xid xid) {}
+
+  @Override
+  public Xid[] recover(int flag) {
+    return new Xid[0];
+  }
+
+  @Override
+  public boolean isSameRM(XAResource other) {
+    return other == this;
+  }
+
+  @Override
+  public int getTransactionTimeout() {
+    return 0;
+  }
+
+  @Override
+  public boolean setTransactionTimeout(int seconds) throws XAException {
+    return false;
+  }
+}

@@ -1,0 +1,132 @@
+package org.tributary.system;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.tributary.system.TributaryHttp.APPLICATION_JSON;
+
+import jakarta.json.JsonObject;
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Base64;
+import java.util.concurrent.TimeUnit;
+import org.jboss.shrinkwrap.api.Filters;
+import org.jboss.shrinkwrap.api.GenericArchive;
+import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.exporter.ZipExporter;
+import org.jboss.shrinkwrap.api.importer.ExplodedImporter;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A crash between prepare and commit of a transaction that sends and writes to a second resource:
+ * the send's branch stays prepared (in doubt). After a restart on the same data the transaction log
+ * makes the coordinator finish what it decided (commit), so the broker starts and the record is
+ * there. The WAR is the real one plus a test-only resource ({@code org.tributary.indoubt}) that
+ * halts the JVM inside the second resource's commit.
+ */
+class InDoubtRecoveryIT {
+
+  private final Path work = Path.of(System.getProperty("crash.test.dir") + "-in-doubt");
+  private final Path build = Path.of(System.getProperty("crash.test.dir") + "-in-doubt-build");
+  private final OwnServer server =
+      new OwnServer(
+          work,
+          Integer.parseInt(System.getProperty("crash.test.port")),
+          build.resolve("target").toString());
+  private final TributaryHttp http = new TributaryHttp(server.url());
+
+  @AfterEach
+  void stopServer() throws Exception {
+    server.stop();
+  }
+
+  @Test
+  void aBranchInDoubtAfterACrashIsCommittedAtRestart() throws Exception {
+    buildWarWithHaltingTransaction();
+    server.fresh().start();
+    String topic = TributaryHttp.uniqueTopic("in-doubt");
+    Fixtures.createTopic(http, topic, 1);
+
+    long pid = Long.parseLong(Files.readString(work.resolve("server.pid")).trim());
+    assertThrows(
+        UncheckedIOException.class,
+        () -> http.post("/in-doubt-test/" + topic, APPLICATION_JSON, ""),
+        "the server halts in the middle of the commit");
+    ProcessHandle.of(pid)
+        .ifPresent(process -> process.onExit().orTimeout(60, TimeUnit.SECONDS).join());
+    assertEquals(1, preparedTransactions(), "the send's branch was left prepared");
+
+    server.start();
+    V2Consumer consumer = V2Consumer.earliest(http, TributaryHttp.uniqueTopic("g"), "reader");
+    try {
+      consumer.assign(topic, 0);
+      JsonObject record = consumer.pollUntil(1).get(0);
+      assertEquals(
+          "in doubt",
+          new String(Base64.getDecoder().decode(record.getString("value")), StandardCharsets.UTF_8)
+              .replace("\"", ""));
+    } finally {
+      consumer.delete();
+    }
+  }
+
+  /** A copy of micro/target whose WAR holds the test-only resource as well. */
+  private void buildWarWithHaltingTransaction() throws IOException {
+    Path target = build.resolve("target");
+    Path scripts = build.resolve("src/main/scripts");
+    Files.createDirectories(target);
+    Files.createDirectories(scripts);
+    Path micro = Path.of(System.getProperty("micro.target"));
+    linkTo(target.resolve("payara-micro.jar"), micro.resolve("payara-micro.jar"));
+    linkTo(scripts.resolve("run-micro.sh"), micro.resolve("../src/main/scripts/run-micro.sh"));
+    GenericArchive testClasses =
+        ShrinkWrap.create(GenericArchive.class)
+            .as(ExplodedImporter.class)
+            .importDirectory(new File(System.getProperty("test.classes.dir")))
+            .as(GenericArchive.class);
+    ShrinkWrap.createFromZipFile(WebArchive.class, micro.resolve("tributary.war").toFile())
+        .merge(testClasses, "/WEB-INF/classes", Filters.include("/org/tributary/indoubt/.*"))
+        .as(ZipExporter.class)
+        .exportTo(target.resolve("tributary.war").toFile(), true);
+  }
+
+  private static void linkTo(Path link, Path to) throws IOException {
+    Files.deleteIfExists(link);
+    Files.createSymbolicLink(link, to.toAbsolutePath().normalize());
+  }
+
+  /** Opens the stopped server's Derby database and counts its prepared transactions. */
+  private int preparedTransactions() throws SQLException {
+    String url = "jdbc:derby:" + work.resolve("data/derby");
+    try {
+      return preparedTransactions(url);
+    } finally {
+      try {
+        DriverManager.getConnection(url + ";shutdown=true").close();
+      } catch (SQLException expected) {
+        // 08006: shut down
+      }
+    }
+  }
+
+  private static int preparedTransactions(String url) throws SQLException {
+    try (Connection connection = DriverManager.getConnection(url);
+        Statement query = connection.createStatement();
+        ResultSet count =
+            query.executeQuery(
+                "SELECT COUNT(*) FROM SYSCS_DIAG.TRANSACTION_TABLE WHERE STATUS = 'PREPARED'")) {
+      count.next();
+      return count.getInt(1);
+    }
+  }
+}
