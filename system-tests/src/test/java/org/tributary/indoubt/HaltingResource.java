@@ -10,6 +10,15 @@ import javax.transaction.xa.Xid;
  */
 final class HaltingResource implements XAResource {
 
+  private final boolean halts;
+
+  /**
+   * @param halts false for a resource that only takes part (to make the transaction XA early)
+   */
+  HaltingResource(boolean halts) {
+    this.halts = halts;
+  }
+
   @Override
   public int prepare(Xid xid) {
     return XA_OK;
@@ -17,7 +26,9 @@ final class HaltingResource implements XAResource {
 
   @Override
   public void commit(Xid xid, boolean onePhase) {
-    Runtime.getRuntime().halt(99);
+    if (halts) {
+      Runtime.getRuntime().halt(99);
+    }
   }
 
   @Override

@@ -10,8 +10,8 @@ import org.tributary.api.TributaryContext;
 
 /**
  * Test-only, deployed by {@code InDoubtRecoveryIT} inside a copy of the WAR: sends one record in a
- * transaction together with a {@link HaltingResource} enlisted first, so that the JVM halts between
- * the two branches' commits and the send's branch stays in doubt.
+ * transaction together with a {@link HaltingResource}, so that the JVM halts between the two
+ * branches' commits and the send's branch stays in doubt.
  */
 @Path("/in-doubt-test/{topic}")
 public class InDoubtSendsResource {
@@ -24,8 +24,11 @@ public class InDoubtSendsResource {
   @POST
   public String sendThenHaltInCommit(@PathParam("topic") String topic) throws Exception {
     transactions.begin();
-    transactions.getTransaction().enlistResource(new HaltingResource());
+    // A first resource makes the transaction a two-phase one from the start; the halting one is
+    // enlisted after the send's branch, so that the coordinator commits it before that branch.
+    transactions.getTransaction().enlistResource(new HaltingResource(false));
     long offset = tributary.createProducer().send(topic, null, "in doubt").offset();
+    transactions.getTransaction().enlistResource(new HaltingResource(true));
     transactions.commit();
     return "not halted: " + offset;
   }

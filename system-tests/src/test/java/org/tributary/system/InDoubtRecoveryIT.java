@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.tributary.system.TributaryHttp.APPLICATION_JSON;
 
 import jakarta.json.JsonObject;
-import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -18,14 +17,12 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Base64;
 import java.util.concurrent.TimeUnit;
-import org.jboss.shrinkwrap.api.Filters;
-import org.jboss.shrinkwrap.api.GenericArchive;
 import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.exporter.ZipExporter;
-import org.jboss.shrinkwrap.api.importer.ExplodedImporter;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.tributary.indoubt.InDoubtSendsResource;
 
 /**
  * A crash between prepare and commit of a transaction that sends and writes to a second resource:
@@ -89,13 +86,8 @@ class InDoubtRecoveryIT {
     Path micro = Path.of(System.getProperty("micro.target"));
     linkTo(target.resolve("payara-micro.jar"), micro.resolve("payara-micro.jar"));
     linkTo(scripts.resolve("run-micro.sh"), micro.resolve("../src/main/scripts/run-micro.sh"));
-    GenericArchive testClasses =
-        ShrinkWrap.create(GenericArchive.class)
-            .as(ExplodedImporter.class)
-            .importDirectory(new File(System.getProperty("test.classes.dir")))
-            .as(GenericArchive.class);
     ShrinkWrap.createFromZipFile(WebArchive.class, micro.resolve("tributary.war").toFile())
-        .merge(testClasses, "/WEB-INF/classes", Filters.include("/org/tributary/indoubt/.*"))
+        .addPackage(InDoubtSendsResource.class.getPackage())
         .as(ZipExporter.class)
         .exportTo(target.resolve("tributary.war").toFile(), true);
   }

@@ -16,6 +16,7 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.StringReader;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -26,6 +27,8 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.apache.kafka.common.utils.Utils;
 import org.junit.jupiter.api.Test;
 import org.tributary.system.TributaryHttp.Answer;
@@ -259,6 +262,70 @@ class ProduceV3HttpIT {
         List.of("one", "three"), readBack(topic, 1, 2).stream().map(Fixtures::value).toList());
   }
 
+  @Test
+  void aStreamThatGoesQuietIsEndedWithAnErrorReportAfterItsIdleDeadline() throws Exception {
+    String topic = uniqueTopic("v3-stream-idle");
+    byte[] first = stringValue(0, "one").toString().getBytes(StandardCharsets.UTF_8);
+    CountDownLatch testOver = new CountDownLatch(1);
+    InputStream oneRecordThenSilence =
+        new InputStream() {
+          private int position;
+
+          @Override
+          public int read() throws IOException {
+            byte[] one = new byte[1];
+            return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
+          }
+
+          @Override
+          public int read(byte[] b, int off, int len) throws IOException {
+            if (position < first.length) {
+              int n = Math.min(len, first.length - position);
+              System.arraycopy(first, position, b, off, n);
+              position += n;
+              return n;
+            }
+            try {
+              testOver.await(90, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+              Thread.currentThread().interrupt();
+            }
+            return -1;
+          }
+        };
+    long started = System.nanoTime();
+    try {
+      HttpResponse<String> response =
+          chunkingClient.send(
+              http.request(records(topic))
+                  .header("Content-Type", APPLICATION_JSON)
+                  .timeout(Duration.ofSeconds(60))
+                  .POST(HttpRequest.BodyPublishers.ofInputStream(() -> oneRecordThenSilence))
+                  .build(),
+              HttpResponse.BodyHandlers.ofString());
+      assertEquals(200, response.statusCode(), response::body);
+      List<JsonObject> reports = lines(response.body());
+      assertEquals(200, reports.get(0).getInt("error_code"), response::body);
+      JsonObject ended = reports.get(reports.size() - 1);
+      assertEquals(50302, ended.getInt("error_code"), response::body);
+      assertTrue(
+          ended.getString("message").contains("tributary.http.stream-idle-timeout-ms"),
+          response::body);
+      assertTrue(
+          System.nanoTime() - started < TimeUnit.SECONDS.toNanos(20),
+          "ended after the idle deadline, not after the client's timeout");
+    } finally {
+      testOver.countDown();
+    }
+  }
+
+  private static List<JsonObject> lines(String body) {
+    return Arrays.stream(body.split("\n"))
+        .filter(line -> !line.isBlank())
+        .map(line -> Json.createReader(new StringReader(line)).readObject())
+        .toList();
+  }
+
   /** Sends {@code body} chunked (no Content-Length) and answers the delivery reports, by line. */
   private List<JsonObject> stream(String topic, String body) {
     byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
@@ -278,9 +345,6 @@ class ProduceV3HttpIT {
       throw new IllegalStateException(e);
     }
     assertEquals(200, response.statusCode(), response::body);
-    return Arrays.stream(response.body().split("\n"))
-        .filter(line -> !line.isBlank())
-        .map(line -> Json.createReader(new StringReader(line)).readObject())
-        .toList();
+    return lines(response.body());
   }
 }

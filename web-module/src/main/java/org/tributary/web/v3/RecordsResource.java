@@ -3,6 +3,7 @@ package org.tributary.web.v3;
 import jakarta.annotation.Resource;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;
@@ -19,6 +20,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -31,6 +33,8 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.tributary.clients.ClientActivity;
 import org.tributary.clients.ClientIdentity;
+import org.tributary.errors.ErrorCode;
+import org.tributary.errors.TributaryException;
 import org.tributary.log.PartitionLogs;
 import org.tributary.log.RecordMetadata;
 import org.tributary.security.Roles;
@@ -59,6 +63,11 @@ public class RecordsResource {
   @Inject PartitionLogs logs;
   @Inject ClientActivity clients;
   @Resource ManagedExecutorService executor;
+  @Resource ManagedScheduledExecutorService scheduler;
+
+  @Inject
+  @ConfigProperty(name = "tributary.http.stream-idle-timeout-ms", defaultValue = "30000")
+  long streamIdleTimeoutMillis;
 
   @Inject
   @ConfigProperty(name = "tributary.http.max-request-bytes", defaultValue = "33554432")
@@ -79,8 +88,16 @@ public class RecordsResource {
     ClientIdentity who = HttpClients.producer(request);
     topics.getForProduce(topicName);
     JsonObjectStream records =
-        new JsonObjectStream(body, (int) Math.min(maxRecordBytes, Integer.MAX_VALUE - 8));
-    String first = records.next();
+        new JsonObjectStream(
+            new IdleDeadlineInputStream(
+                body, Duration.ofMillis(streamIdleTimeoutMillis), scheduler),
+            (int) Math.min(maxRecordBytes, Integer.MAX_VALUE - 8));
+    String first;
+    try {
+      first = records.next();
+    } catch (UncheckedIOException e) {
+      throw e.getCause() instanceof IdleDeadlineInputStream.Idle ? idle(e) : e;
+    }
     if (first == null) {
       throw RequestRefusedException.invalidPayload(
           "The request body is empty; send one JSON object per record.");
@@ -123,8 +140,9 @@ public class RecordsResource {
       try {
         next = records.next();
       } catch (RuntimeException e) {
-        // The stream cannot be followed past a framing error: report it and stop reading.
-        pending.add(CompletableFuture.completedFuture(errorReport(e)));
+        // The stream cannot be followed past a framing error or silence: report it, stop reading.
+        boolean idle = e.getCause() instanceof IdleDeadlineInputStream.Idle;
+        pending.add(CompletableFuture.completedFuture(errorReport(idle ? idle(e) : e)));
         break;
       }
       if (next == null) {
@@ -152,6 +170,16 @@ public class RecordsResource {
     } catch (RuntimeException e) {
       return CompletableFuture.failedFuture(e);
     }
+  }
+
+  private TributaryException idle(RuntimeException cause) {
+    return new TributaryException(
+        ErrorCode.REQUEST_TIMED_OUT,
+        "No bytes of the request body arrived for "
+            + streamIdleTimeoutMillis
+            + " ms (tributary.http.stream-idle-timeout-ms); the stream was ended. Records reported"
+            + " before were appended.",
+        cause);
   }
 
   private byte[] report(ProduceRecord record, RecordMetadata appended) {
