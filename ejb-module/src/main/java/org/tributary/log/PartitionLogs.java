@@ -272,6 +272,7 @@ public class PartitionLogs {
       return List.of();
     }
     long writerEpoch = writerLease.requireWriter();
+    boolean twoPhaseCommitOff = storage.preparedTransactionsDisabled();
     TopicMetadata topic = topics.getForProduce(topicName);
     List<PartitionLog> partitions = route(topic, records);
     TransactionalAppend append =
@@ -286,7 +287,7 @@ public class PartitionLogs {
                 wake(woken);
                 if (committed) {
                   metrics.produced(records.size(), payloadBytes(records));
-                } else if (storage.preparedTransactionsDisabled()) {
+                } else if (twoPhaseCommitOff) {
                   LOG.warning(
                       "A transaction that sent to '"
                           + topicName

@@ -89,7 +89,7 @@ public class Storage {
    * Whether the database refuses two-phase commit: a transaction that sends and also writes to
    * another XA resource (the app's own datasource) cannot commit then.
    */
-  @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+  @TransactionAttribute(TransactionAttributeType.SUPPORTS)
   public boolean preparedTransactionsDisabled() {
     return preparedTransactionsDisabled;
   }

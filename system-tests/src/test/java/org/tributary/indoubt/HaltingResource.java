@@ -5,8 +5,8 @@ import javax.transaction.xa.XAResource;
 import javax.transaction.xa.Xid;
 
 /**
- * A second resource in a transaction with a send: it prepares, and at its commit (the coordinator
- * has decided to commit and logged it) it halts the JVM, leaving the send's branch prepared.
+ * Another resource in a transaction with a send, enlisted after it: at its prepare (the send's
+ * branch is prepared already, nothing is decided) it halts the JVM, leaving that branch in doubt.
  */
 final class HaltingResource implements XAResource {
 
@@ -21,15 +21,14 @@ final class HaltingResource implements XAResource {
 
   @Override
   public int prepare(Xid xid) {
+    if (halts) {
+      Runtime.getRuntime().halt(99);
+    }
     return XA_OK;
   }
 
   @Override
-  public void commit(Xid xid, boolean onePhase) {
-    if (halts) {
-      Runtime.getRuntime().halt(99);
-    }
-  }
+  public void commit(Xid xid, boolean onePhase) {}
 
   @Override
   public void rollback(Xid xid) {}
