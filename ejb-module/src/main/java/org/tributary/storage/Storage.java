@@ -18,6 +18,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Locale;
+import java.util.Map;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
@@ -49,12 +50,15 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
     maxPoolSize = 32,
     properties = {
       "createDatabase=${MPCONFIG=tributary.datasource.create-database}",
+      // A property, since the portNumber attribute takes no expression (Derby ignores it).
+      "portNumber=${MPCONFIG=tributary.datasource.port-number}",
       // Every statement gets a deadline (JDBC's query timeout), on any database.
       "fish.payara.statement-timeout-in-seconds=${MPCONFIG=tributary.database.statement-timeout-seconds}"
     })
 @Singleton
 @Startup
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN) // its state is set once, at start
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class Storage {
 
   private static final Logger LOG = Logger.getLogger(Storage.class.getName());
@@ -68,6 +72,22 @@ public class Storage {
   String databaseName;
 
   @Inject
+  @ConfigProperty(name = "tributary.datasource.server-name")
+  String serverName;
+
+  @Inject
+  @ConfigProperty(name = "tributary.datasource.port-number", defaultValue = "5432")
+  int portNumber;
+
+  @Inject
+  @ConfigProperty(name = "tributary.datasource.user")
+  String user;
+
+  @Inject
+  @ConfigProperty(name = "tributary.datasource.password")
+  String password;
+
+  @Inject
   @ConfigProperty(name = "tributary.database.lock-timeout-ms", defaultValue = "10000")
   long lockTimeoutMillis;
 
@@ -78,6 +98,15 @@ public class Storage {
 
   @PostConstruct
   void start() {
+    // First of all: branches in doubt hold locks that every start-up query would wait on.
+    InDoubtRecovery.recover(
+        className,
+        Map.of(
+            "serverName", serverName,
+            "portNumber", portNumber,
+            "databaseName", databaseName,
+            "user", user,
+            "password", password));
     if (isEmbeddedDerby()) {
       boundDerbyLockWaits();
     } else if (className.toLowerCase(Locale.ROOT).contains("postgresql")) {

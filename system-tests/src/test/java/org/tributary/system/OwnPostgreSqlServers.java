@@ -15,6 +15,7 @@ final class OwnPostgreSqlServers {
 
   private static final String HOST = System.getProperty("postgresql.host");
   private static final String DATABASE = System.getProperty("postgresql.own.database");
+  private static final String PORT = System.getProperty("postgresql.own.port", "5432");
 
   private OwnPostgreSqlServers() {}
 
@@ -32,12 +33,21 @@ final class OwnPostgreSqlServers {
         Integer.parseInt(System.getProperty(portProperty)));
   }
 
+  /** A server of another build of the WAR (see {@link OwnServer}). */
+  static OwnServer first(String microTarget) {
+    return new OwnServer(
+        Path.of(System.getProperty("postgresql.own.dir"), "first"),
+        Integer.parseInt(System.getProperty("postgresql.own.first-port")),
+        microTarget);
+  }
+
   /** The environment that points a server at the database. */
   static Map<String, String> environment() {
     Map<String, String> environment = new HashMap<>();
     environment.put("TRIBUTARY_DATASOURCE_CLASS_NAME", "org.postgresql.xa.PGXADataSource");
     environment.put("TRIBUTARY_DATASOURCE_SERVER_NAME", HOST);
     environment.put("TRIBUTARY_DATASOURCE_DATABASE_NAME", DATABASE);
+    environment.put("TRIBUTARY_DATASOURCE_PORT_NUMBER", PORT);
     return environment;
   }
 
@@ -50,6 +60,6 @@ final class OwnPostgreSqlServers {
 
   static Connection connect() throws SQLException {
     return DriverManager.getConnection(
-        "jdbc:postgresql://" + HOST + "/" + DATABASE, "tributary", "tributary");
+        "jdbc:postgresql://" + HOST + ":" + PORT + "/" + DATABASE, "tributary", "tributary");
   }
 }

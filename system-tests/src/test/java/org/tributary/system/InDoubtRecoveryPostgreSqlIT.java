@@ -11,7 +11,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -33,15 +32,11 @@ import org.tributary.indoubt.InDoubtSendsResource;
  * there. The WAR is the real one plus a test-only resource ({@code org.tributary.indoubt}) that
  * halts the JVM inside the second resource's commit.
  */
-class InDoubtRecoveryIT {
+class InDoubtRecoveryPostgreSqlIT {
 
-  private final Path work = Path.of(System.getProperty("crash.test.dir") + "-in-doubt");
-  private final Path build = Path.of(System.getProperty("crash.test.dir") + "-in-doubt-build");
-  private final OwnServer server =
-      new OwnServer(
-          work,
-          Integer.parseInt(System.getProperty("crash.test.port")),
-          build.resolve("target").toString());
+  private final Path build = Path.of(System.getProperty("postgresql.own.dir"), "in-doubt-build");
+  private final OwnServer server = OwnPostgreSqlServers.first(build.resolve("target").toString());
+  private final Path work = server.work();
   private final TributaryHttp http = new TributaryHttp(server.url());
 
   @AfterEach
@@ -52,7 +47,9 @@ class InDoubtRecoveryIT {
   @Test
   void aBranchInDoubtAfterACrashIsResolvedAtRestartAndTheBrokerStarts() throws Exception {
     buildWarWithHaltingTransaction();
-    server.fresh().start();
+    server
+        .fresh()
+        .start(System.getProperty("test.server.options"), OwnPostgreSqlServers.environment());
     String topic = TributaryHttp.uniqueTopic("in-doubt");
     Fixtures.createTopic(http, topic, 1);
     assertEquals(List.of(0L), Fixtures.produce(http, topic, 0, "before"));
@@ -66,7 +63,8 @@ class InDoubtRecoveryIT {
         .ifPresent(process -> process.onExit().orTimeout(60, TimeUnit.SECONDS).join());
     assertEquals(1, preparedTransactions(), "the send's branch was left prepared");
 
-    server.start();
+    server.start(System.getProperty("test.server.options"), OwnPostgreSqlServers.environment());
+    assertEquals(0, preparedTransactions(), "recovery resolved the branch");
     assertEquals(List.of(1L), Fixtures.produce(http, topic, 0, "after"));
     V2Consumer consumer = V2Consumer.earliest(http, TributaryHttp.uniqueTopic("g"), "reader");
     try {
@@ -103,26 +101,13 @@ class InDoubtRecoveryIT {
     Files.createSymbolicLink(link, to.toAbsolutePath().normalize());
   }
 
-  /** Opens the stopped server's Derby database and counts its prepared transactions. */
-  private int preparedTransactions() throws SQLException {
-    String url = "jdbc:derby:" + work.resolve("data/derby");
-    try {
-      return preparedTransactions(url);
-    } finally {
-      try {
-        DriverManager.getConnection(url + ";shutdown=true").close();
-      } catch (SQLException expected) {
-        // 08006: shut down
-      }
-    }
-  }
-
-  private static int preparedTransactions(String url) throws SQLException {
-    try (Connection connection = DriverManager.getConnection(url);
+  /** The transactions prepared and not yet resolved in the database. */
+  private static int preparedTransactions() throws SQLException {
+    try (Connection connection = OwnPostgreSqlServers.connect();
         Statement query = connection.createStatement();
         ResultSet count =
             query.executeQuery(
-                "SELECT COUNT(*) FROM SYSCS_DIAG.TRANSACTION_TABLE WHERE STATUS = 'PREPARED'")) {
+                "SELECT COUNT(*) FROM pg_prepared_xacts WHERE database = current_database()")) {
       count.next();
       return count.getInt(1);
     }
