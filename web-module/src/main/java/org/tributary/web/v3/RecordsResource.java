@@ -3,7 +3,6 @@ package org.tributary.web.v3;
 import jakarta.annotation.Resource;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
-import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;
@@ -20,7 +19,6 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -63,11 +61,6 @@ public class RecordsResource {
   @Inject PartitionLogs logs;
   @Inject ClientActivity clients;
   @Resource ManagedExecutorService executor;
-  @Resource ManagedScheduledExecutorService scheduler;
-
-  @Inject
-  @ConfigProperty(name = "tributary.http.stream-idle-timeout-ms", defaultValue = "30000")
-  long streamIdleTimeoutMillis;
 
   @Inject
   @ConfigProperty(name = "tributary.http.max-request-bytes", defaultValue = "33554432")
@@ -88,15 +81,12 @@ public class RecordsResource {
     ClientIdentity who = HttpClients.producer(request);
     topics.getForProduce(topicName);
     JsonObjectStream records =
-        new JsonObjectStream(
-            new IdleDeadlineInputStream(
-                body, Duration.ofMillis(streamIdleTimeoutMillis), scheduler),
-            (int) Math.min(maxRecordBytes, Integer.MAX_VALUE - 8));
+        new JsonObjectStream(body, (int) Math.min(maxRecordBytes, Integer.MAX_VALUE - 8));
     String first;
     try {
       first = records.next();
     } catch (UncheckedIOException e) {
-      throw e.getCause() instanceof IdleDeadlineInputStream.Idle ? idle(e) : e;
+      throw bodyStopped(e);
     }
     if (first == null) {
       throw RequestRefusedException.invalidPayload(
@@ -140,9 +130,11 @@ public class RecordsResource {
       try {
         next = records.next();
       } catch (RuntimeException e) {
-        // The stream cannot be followed past a framing error or silence: report it, stop reading.
-        boolean idle = e.getCause() instanceof IdleDeadlineInputStream.Idle;
-        pending.add(CompletableFuture.completedFuture(errorReport(idle ? idle(e) : e)));
+        // The stream cannot be followed past a framing error or a body that stopped: report it
+        // and stop reading.
+        RuntimeException refusal =
+            e instanceof UncheckedIOException stopped ? bodyStopped(stopped) : e;
+        pending.add(CompletableFuture.completedFuture(errorReport(refusal)));
         break;
       }
       if (next == null) {
@@ -172,12 +164,16 @@ public class RecordsResource {
     }
   }
 
-  private TributaryException idle(RuntimeException cause) {
+  /**
+   * A body that could not be read on: silent longer than the HTTP listener's read timeout (its
+   * {@code read-timeout-millis}, 30 s by default), or its client gone. The stream's thread is
+   * freed.
+   */
+  private static TributaryException bodyStopped(UncheckedIOException cause) {
     return new TributaryException(
         ErrorCode.REQUEST_TIMED_OUT,
-        "No bytes of the request body arrived for "
-            + streamIdleTimeoutMillis
-            + " ms (tributary.http.stream-idle-timeout-ms); the stream was ended. Records reported"
+        "The request body stopped: no bytes arrived within the HTTP listener's read timeout"
+            + " (read-timeout-millis, 30 s by default), or the connection failed. Records reported"
             + " before were appended.",
         cause);
   }
