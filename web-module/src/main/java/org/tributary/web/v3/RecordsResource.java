@@ -135,6 +135,7 @@ public class RecordsResource {
         RuntimeException refusal =
             e instanceof UncheckedIOException stopped ? bodyStopped(stopped) : e;
         pending.add(CompletableFuture.completedFuture(errorReport(refusal)));
+        records.close(); // the response can end without draining the rest of the body
         break;
       }
       if (next == null) {
