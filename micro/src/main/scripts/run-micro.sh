@@ -23,11 +23,17 @@ listeners=configs.config.server-config.network-config.network-listeners.network-
 preboot="$target/preboot-$port.asadmin"
 # The listeners' addresses; and a body on GET, which REST Proxy's "GET .../offsets" carries (over
 # HTTP/1.1: on an h2c connection Grizzly drops GET bodies, and turning h2c off makes upgrade
-# requests hang).
+# requests hang). The transaction log lives with the data, not in Micro's temporary root, and is
+# recovered at start: a transaction that crashed between prepare and commit (a send joined with
+# the app's own database) is then committed or rolled back as its coordinator decided.
+transactions=configs.config.server-config.transaction-service
+mkdir -p "$data_dir/transactions"
 cat > "$preboot" <<PREBOOT
 set $listeners.http-listener.address=$http_address
 set $listeners.https-listener.address=$https_address
 set configs.config.server-config.network-config.protocols.protocol.http-listener.http.allow-payload-for-undefined-http-methods=true
+set $transactions.automatic-recovery=true
+set $transactions.tx-log-dir=$data_dir/transactions
 PREBOOT
 
 tls_options=()

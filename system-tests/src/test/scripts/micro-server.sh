@@ -2,7 +2,8 @@
 # Starts or stops a Tributary on Payara Micro in the background for the system tests.
 #   micro-server.sh start <micro/target dir> <port> <work dir> [extra java options]
 #   micro-server.sh stop <work dir>
-# The server listens on 127.0.0.1 only; its log is <work dir>/server.log.
+# The server listens on 127.0.0.1 only; its log is <work dir>/server.log. Start returns once
+# /health/ready answers TRIBUTARY_READY_STATUS (200 unless set; 503 for a server meant not ready).
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 command=$1
@@ -16,7 +17,8 @@ case "$command" in
     TRIBUTARY_DATA_DIR="$work/data" TRIBUTARY_JAVA_OPTS="-Djava.io.tmpdir=$work $java_opts" \
       setsid "$target/../src/main/scripts/run-micro.sh" "$target" "$port" > "$work/server.log" 2>&1 < /dev/null &
     echo $! > "$work/server.pid"
-    "$here/wait-for-url.sh" "http://127.0.0.1:$port/health/ready" 240 "$work/server.log"
+    "$here/wait-for-url.sh" "http://127.0.0.1:$port/health/ready" 240 "$work/server.log" \
+      "${TRIBUTARY_READY_STATUS:-200}"
     ;;
   stop)
     work=$2

@@ -8,7 +8,7 @@
 #   <install-dir>/payara6/            unzipped distribution (reused)
 #   <install-dir>/domain-template/    pristine domain made once by create-domain (keyed by ports)
 #   <install-dir>/domains/<domain>/   fresh copy of the template for every start; logs/server.log
-#   <install-dir>/data, derby, tmp, home
+#   <install-dir>/data, derby, transactions (the transaction log), tmp, home
 # Optional environment:
 #   PAYARA_VERSION        (6.2025.10)        PAYARA_DOMAIN   (tributary)
 #   PAYARA_WAIT_SECONDS   (180)  readiness deadline for start-domain + deploy + URL
@@ -224,6 +224,10 @@ write_preboot() {
     if [[ "${PAYARA_DATAGRID:-off}" == "off" ]]; then
       echo "set $c.hazelcast-config-specific-configuration.enabled=false"
     fi
+    # Transactions in doubt after a crash (prepared, not committed) are recovered at start, from
+    # a transaction log that outlives the fresh domain copy of every start.
+    echo "set $c.transaction-service.automatic-recovery=true"
+    echo "set $c.transaction-service.tx-log-dir=$TX_LOG_DIR"
   } > "$f"
 }
 
@@ -254,7 +258,8 @@ do_start() {
 
   local data_dir="${TRIBUTARY_DATA_DIR:-$INSTALL/data}"
   local derby_home="${DERBY_SYSTEM_HOME:-$INSTALL/derby}"
-  mkdir -p "$data_dir" "$derby_home" "$INSTALL/tmp"
+  TX_LOG_DIR="$INSTALL/transactions"
+  mkdir -p "$data_dir" "$derby_home" "$INSTALL/tmp" "$TX_LOG_DIR"
   # shellcheck disable=SC2206
   local extra=( ${PAYARA_JVM_OPTS:-} )
   prepare_domain_xml \

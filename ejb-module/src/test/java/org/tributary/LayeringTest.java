@@ -33,6 +33,21 @@ class LayeringTest {
               "org.tributary.clients..");
 
   @ArchTest
+  static final ArchRule leasesKnowNothingOfWhatTheyGuard =
+      noClasses()
+          .that()
+          .resideInAPackage("org.tributary.lease..")
+          .should()
+          .dependOnClassesThat()
+          .resideInAnyPackage(
+              "org.tributary.topic..",
+              "org.tributary.log..",
+              "org.tributary.group..",
+              "org.tributary.consumer..",
+              "org.tributary.metrics..",
+              "org.tributary.clients..");
+
+  @ArchTest
   static final ArchRule topicsKnowNothingOfLogsOrGroups =
       noClasses()
           .that()

@@ -40,5 +40,9 @@ public enum ErrorCode {
   /** A Tributary user of that name exists already. */
   USER_ALREADY_EXISTS,
   /** The topic's config forbids the operation (DeleteRecords on a compact-only topic). */
-  POLICY_VIOLATION
+  POLICY_VIOLATION,
+  /** This server does not hold the writer lease of its database (another server does). */
+  NOT_LEADER_OR_FOLLOWER,
+  /** The request was not answered within its deadline; it may still take effect. */
+  REQUEST_TIMED_OUT
 }

@@ -3,12 +3,15 @@ package org.tributary.log;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.tributary.lease.LeaseStore;
+import org.tributary.lease.WriterLease;
 
 /**
  * Reads and writes stored record batches; a group commit's write is one transaction of its own, a
@@ -21,14 +24,21 @@ public class BatchStore {
   @PersistenceContext(unitName = "tributary")
   EntityManager em;
 
-  /** Persists every batch of one group commit in a single transaction. */
-  public void persist(List<StoredBatch> batches) {
+  @Inject LeaseStore leases;
+
+  /**
+   * Persists every batch of one group commit in a single transaction, fenced by the writer's epoch:
+   * it fails if another server took over writing.
+   */
+  public void persist(long writerEpoch, List<StoredBatch> batches) {
+    leases.fence(WriterLease.NAME, writerEpoch);
     batches.forEach(em::persist);
   }
 
-  /** Persists the batches of a transactional send in the caller's JTA transaction. */
+  /** Persists the batches of a transactional send in the caller's JTA transaction, fenced. */
   @TransactionAttribute(TransactionAttributeType.MANDATORY)
-  public void persistInCallerTransaction(List<StoredBatch> batches) {
+  public void persistInCallerTransaction(long writerEpoch, List<StoredBatch> batches) {
+    leases.fence(WriterLease.NAME, writerEpoch);
     batches.forEach(em::persist);
     em.flush();
   }

@@ -13,6 +13,7 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import java.util.function.LongConsumer;
 import java.util.function.Predicate;
@@ -41,6 +42,8 @@ final class GroupCommitWriter implements Runnable {
   private static final int MAX_FAILED_RETRIES_IN_A_ROW = 3;
 
   private final BlockingQueue<PendingAppend> queue;
+  private final long maxQueuedBytes;
+  private final AtomicLong queuedBytes = new AtomicLong();
   private final Consumer<List<StoredBatch>> store;
   private final Predicate<StoredBatch> isStored;
   private final LongConsumer deadTopicRows;
@@ -55,6 +58,9 @@ final class GroupCommitWriter implements Runnable {
    * @param isStored whether a batch is stored (by its primary key), to learn a commit's outcome
    * @param deadTopicRows told the id of a deleted topic whose rows a commit stored after all, so
    *     that they are removed
+   * @param maxQueuedBytes how many bytes of records may wait for the writer (Kafka's {@code
+   *     queued.max.request.bytes}); an append that would exceed it is refused, unless the queue is
+   *     empty, so that one request larger than it still gets through
    * @param maxAppendsPerCommit how many queued appends one transaction may take; 1 turns group
    *     commit off (one transaction per produce request), which only a benchmark wants
    * @param completions runs what producers and waiting fetches chain to a commit (writing HTTP
@@ -66,6 +72,7 @@ final class GroupCommitWriter implements Runnable {
       LongConsumer deadTopicRows,
       Clock clock,
       int queueCapacity,
+      long maxQueuedBytes,
       int maxAppendsPerCommit,
       Executor completions) {
     this.store = store;
@@ -73,6 +80,7 @@ final class GroupCommitWriter implements Runnable {
     this.deadTopicRows = deadTopicRows;
     this.clock = clock;
     this.queue = new LinkedBlockingQueue<>(queueCapacity);
+    this.maxQueuedBytes = maxQueuedBytes;
     this.maxAppendsPerCommit = maxAppendsPerCommit;
     this.completions = completions;
   }
@@ -85,8 +93,22 @@ final class GroupCommitWriter implements Runnable {
     if (!running) {
       throw shuttingDown();
     }
+    long bytes = append.payloadBytes();
+    long queued = queuedBytes.addAndGet(bytes);
+    if (queued > maxQueuedBytes && queued > bytes) {
+      queuedBytes.addAndGet(-bytes);
+      throw new TributaryException(
+          ErrorCode.KAFKA_STORAGE_ERROR,
+          "The broker is overloaded: "
+              + (queued - bytes)
+              + " bytes of records already wait to be appended (queued.max.request.bytes="
+              + maxQueuedBytes
+              + "). Nothing was appended; retry later.");
+    }
+    boolean queuedIt = false;
     try {
-      if (!queue.offer(append, QUEUE_WAIT.toMillis(), TimeUnit.MILLISECONDS)) {
+      queuedIt = queue.offer(append, QUEUE_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+      if (!queuedIt) {
         throw new TributaryException(
             ErrorCode.KAFKA_STORAGE_ERROR,
             "The broker is overloaded: the append queue stayed full for "
@@ -96,6 +118,10 @@ final class GroupCommitWriter implements Runnable {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new TributaryException(ErrorCode.KAFKA_STORAGE_ERROR, "Interrupted while queueing.");
+    } finally {
+      if (!queuedIt) {
+        queuedBytes.addAndGet(-bytes);
+      }
     }
     if (exited) {
       failQueued();
@@ -119,6 +145,7 @@ final class GroupCommitWriter implements Runnable {
         }
         drained.add(first);
         queue.drainTo(drained, maxAppendsPerCommit - 1);
+        dequeued(drained);
         commit(drained);
       } catch (InterruptedException e) {
         running = false;
@@ -145,12 +172,24 @@ final class GroupCommitWriter implements Runnable {
   private void failQueued() {
     List<PendingAppend> abandoned = new ArrayList<>();
     queue.drainTo(abandoned);
+    dequeued(abandoned);
     abandoned.forEach(append -> append.done().completeExceptionally(shuttingDown()));
+  }
+
+  private void dequeued(List<PendingAppend> appends) {
+    long bytes = 0;
+    for (PendingAppend append : appends) {
+      bytes += append.payloadBytes();
+    }
+    queuedBytes.addAndGet(-bytes);
   }
 
   private void commit(List<PendingAppend> appends) {
     List<PendingAppend> live = new ArrayList<>(appends.size());
     for (PendingAppend append : appends) {
+      if (append.done().isDone()) {
+        continue; // answered already (its deadline passed while it waited): never appended
+      }
       if (append.partitions().stream().anyMatch(PartitionLog::isClosed)) {
         append.done().completeExceptionally(TributaryException.unknownTopic(append.topic().name()));
       } else {
@@ -312,6 +351,9 @@ final class GroupCommitWriter implements Runnable {
   }
 
   private static TributaryException storageError(Throwable cause) {
+    if (cause instanceof TributaryException refused) {
+      return refused; // a refusal with its own code (this server no longer the writer, say)
+    }
     return new TributaryException(
         ErrorCode.KAFKA_STORAGE_ERROR,
         "The records could not be stored; they were not appended. Retry the request.",

@@ -18,6 +18,15 @@ public record NewRecord(
     return (key == null ? 0 : key.length) + (value == null ? 0 : value.length);
   }
 
+  /** The bytes of key, value and headers: what the record costs while it waits to be appended. */
+  public long payloadBytes() {
+    long bytes = keyAndValueSize();
+    for (Header header : headers) {
+      bytes += header.key().length() + (header.value() == null ? 0 : header.value().length);
+    }
+    return bytes;
+  }
+
   public static NewRecord of(byte[] key, byte[] value) {
     return new NewRecord(null, key, value, List.of(), null);
   }

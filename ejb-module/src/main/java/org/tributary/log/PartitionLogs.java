@@ -39,6 +39,9 @@ import javax.naming.NamingException;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.tributary.errors.ErrorCode;
 import org.tributary.errors.TributaryException;
+import org.tributary.lease.WriterClaimed;
+import org.tributary.lease.WriterLease;
+import org.tributary.storage.Storage;
 import org.tributary.topic.TopicCatalog;
 import org.tributary.topic.TopicConfigKey;
 import org.tributary.topic.TopicDeleted;
@@ -55,7 +58,7 @@ import org.tributary.topic.TopicPartition;
  */
 @Singleton
 @Startup
-@DependsOn({"Storage", "TopicCatalog"})
+@DependsOn({"Storage", "TopicCatalog", "WriterLease"})
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN)
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class PartitionLogs {
@@ -94,6 +97,8 @@ public class PartitionLogs {
   @Inject TopicCatalog topics;
   @Inject BatchStore store;
   @Inject LogMetrics metrics;
+  @Inject WriterLease writerLease;
+  @Inject Storage storage;
 
   @Resource ManagedThreadFactory threadFactory;
   @Resource TransactionSynchronizationRegistry transactions;
@@ -127,6 +132,14 @@ public class PartitionLogs {
   int appendQueueCapacity;
 
   @Inject
+  @ConfigProperty(name = "queued.max.request.bytes", defaultValue = "104857600")
+  long maxQueuedBytes;
+
+  @Inject
+  @ConfigProperty(name = "tributary.produce.timeout-ms", defaultValue = "30000")
+  long produceTimeoutMillis;
+
+  @Inject
   @ConfigProperty(name = "tributary.log.max-appends-per-commit", defaultValue = "4096")
   int maxAppendsPerCommit;
 
@@ -145,7 +158,46 @@ public class PartitionLogs {
             1, CompletionExecutor.named(threadFactory, "tributary-deadlines-"));
     deadlines.setRemoveOnCancelPolicy(true);
     deadlines.prestartAllCoreThreads();
-    store.deleteOrphanOffsets();
+    if (writerLease.isWriter()) {
+      store.deleteOrphanOffsets();
+    }
+    recoverLogs();
+    writer =
+        new GroupCommitWriter(
+            rows -> store.persist(writerLease.requireWriter(), rows),
+            store::isStored,
+            this::removeBatches,
+            Clock.systemUTC(),
+            appendQueueCapacity,
+            maxQueuedBytes,
+            Math.max(1, maxAppendsPerCommit),
+            executor);
+    writerThread = threadFactory.newThread(writer);
+    writerThread.setName("tributary-group-commit");
+    writerThread.start();
+  }
+
+  /**
+   * This server took over writing from another one, which appended meanwhile: the logs are read
+   * again from the database before this server appends (it appended nothing while it did not
+   * write). Fetches waiting on the old state are answered with a retriable error.
+   */
+  public void onWriterClaimed(@Observes WriterClaimed claimed) {
+    topics.load();
+    List<PartitionLog> stale = new ArrayList<>(logs.values());
+    logs.clear();
+    recoveredLogStarts.clear();
+    recoveredLogEnds.clear();
+    recoverLogs();
+    TributaryException moved =
+        new TributaryException(
+            ErrorCode.NOT_LEADER_OR_FOLLOWER,
+            "This server took over writing to its database; fetch again.");
+    stale.forEach(log -> log.close(moved));
+  }
+
+  /** Reads every partition's log state from the database; the writer also sweeps deleted topics. */
+  private void recoverLogs() {
     Map<Long, TopicMetadata> byId = new ConcurrentHashMap<>();
     topics.all().forEach(topic -> byId.put(topic.id(), topic));
     for (Object[] logStart : store.logStarts()) {
@@ -183,23 +235,13 @@ public class PartitionLogs {
               this::recordLogEnd));
     }
     LOG.info(() -> "Recovered " + logs.size() + " partition logs");
-    List<Long> orphans = store.orphanTopicIds();
-    if (!orphans.isEmpty()) {
-      LOG.info(() -> "Removing the record batches of " + orphans.size() + " deleted topics");
-      orphans.forEach(this::removeBatches);
+    if (writerLease.isWriter()) {
+      List<Long> orphans = store.orphanTopicIds();
+      if (!orphans.isEmpty()) {
+        LOG.info(() -> "Removing the record batches of " + orphans.size() + " deleted topics");
+        orphans.forEach(this::removeBatches);
+      }
     }
-    writer =
-        new GroupCommitWriter(
-            store::persist,
-            store::isStored,
-            this::removeBatches,
-            Clock.systemUTC(),
-            appendQueueCapacity,
-            Math.max(1, maxAppendsPerCommit),
-            executor);
-    writerThread = threadFactory.newThread(writer);
-    writerThread.setName("tributary-group-commit");
-    writerThread.start();
   }
 
   @PreDestroy
@@ -230,15 +272,38 @@ public class PartitionLogs {
     if (records.isEmpty()) {
       return CompletableFuture.completedFuture(List.of());
     }
+    writerLease.requireWriter();
     TopicMetadata topic = topics.getForProduce(topicName);
     List<PartitionLog> partitions = route(topic, records);
     CompletableFuture<List<RecordMetadata>> done = new CompletableFuture<>();
     writer.submit(new PendingAppend(topic, partitions, List.copyOf(records), done));
+    answerWithinDeadline(done);
     return done.thenApply(
         appended -> {
           metrics.produced(records.size(), payloadBytes(records));
           return appended;
         });
+  }
+
+  /**
+   * A producer is answered within {@code tributary.produce.timeout-ms}: when the database is stuck
+   * it gets Kafka's retriable REQUEST_TIMED_OUT instead of waiting for ever. An append still queued
+   * then is never written; one the writer was storing may still be.
+   */
+  private void answerWithinDeadline(CompletableFuture<List<RecordMetadata>> done) {
+    ScheduledFuture<?> deadline =
+        deadlines.schedule(
+            () ->
+                done.completeExceptionally(
+                    new TributaryException(
+                        ErrorCode.REQUEST_TIMED_OUT,
+                        "The records were not acknowledged within "
+                            + produceTimeoutMillis
+                            + " ms (tributary.produce.timeout-ms): the database is slow or"
+                            + " blocked. They may or may not be appended; retry.")),
+            produceTimeoutMillis,
+            TimeUnit.MILLISECONDS);
+    done.whenComplete((appended, failure) -> deadline.cancel(false));
   }
 
   /**
@@ -252,12 +317,14 @@ public class PartitionLogs {
     if (records.isEmpty()) {
       return List.of();
     }
+    long writerEpoch = writerLease.requireWriter();
+    boolean twoPhaseCommitOff = storage.preparedTransactionsDisabled();
     TopicMetadata topic = topics.getForProduce(topicName);
     List<PartitionLog> partitions = route(topic, records);
     TransactionalAppend append =
         new TransactionalAppend(topic, partitions, records, Clock.systemUTC().millis());
     try {
-      store.persistInCallerTransaction(append.rows());
+      store.persistInCallerTransaction(writerEpoch, append.rows());
       Transaction transaction = currentTransaction();
       transactions.registerInterposedSynchronization(
           append.onCompletion(
@@ -269,6 +336,13 @@ public class PartitionLogs {
                   removeBatches(topic.id());
                 } else if (committed) {
                   metrics.produced(records.size(), payloadBytes(records));
+                } else if (twoPhaseCommitOff) {
+                  LOG.warning(
+                      "A transaction that sent to '"
+                          + topicName
+                          + "' rolled back. PostgreSQL's max_prepared_transactions is 0, so a"
+                          + " transaction that also writes to another database cannot commit;"
+                          + " see the README (PostgreSQL).");
                 }
               }));
       if (transaction != null) {
@@ -673,11 +747,7 @@ public class PartitionLogs {
   private static long payloadBytes(List<NewRecord> records) {
     long bytes = 0;
     for (NewRecord record : records) {
-      bytes += record.key() == null ? 0 : record.key().length;
-      bytes += record.value() == null ? 0 : record.value().length;
-      for (Header header : record.headers()) {
-        bytes += header.key().length() + (header.value() == null ? 0 : header.value().length);
-      }
+      bytes += record.payloadBytes();
     }
     return bytes;
   }

@@ -12,4 +12,13 @@ record PendingAppend(
     TopicMetadata topic,
     List<PartitionLog> partitions,
     List<NewRecord> records,
-    CompletableFuture<List<RecordMetadata>> done) {}
+    CompletableFuture<List<RecordMetadata>> done) {
+
+  long payloadBytes() {
+    long bytes = 0;
+    for (NewRecord record : records) {
+      bytes += record.payloadBytes();
+    }
+    return bytes;
+  }
+}

@@ -110,7 +110,7 @@ public class TributaryAuthentication implements HttpAuthenticationMechanism {
           return refuse(
               response,
               503,
-              50301,
+              50303,
               "Too many sign-ins are being checked right now: try again in "
                   + signIn.retryAfterSeconds()
                   + " s.");

@@ -46,8 +46,9 @@ public class TopicCatalog {
   @ConfigProperty(name = "num.partitions", defaultValue = "1")
   int defaultPartitions;
 
+  /** Reads the topics from the database; again when this server takes over writing from another. */
   @PostConstruct
-  void load() {
+  public void load() {
     store.loadAll().forEach(topic -> topics.put(topic.name(), topic));
   }
 

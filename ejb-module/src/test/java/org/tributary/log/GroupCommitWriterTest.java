@@ -47,10 +47,12 @@ class GroupCommitWriterTest {
   private final List<Long> deadTopics = new CopyOnWriteArrayList<>();
   private Thread thread;
   private GroupCommitWriter writer;
+  private long maxQueuedBytes = Long.MAX_VALUE;
 
   private void start(Consumer<List<StoredBatch>> store) {
     writer =
-        new GroupCommitWriter(store, stored, deadTopics::add, CLOCK, 10_000, 4096, Runnable::run);
+        new GroupCommitWriter(
+            store, stored, deadTopics::add, CLOCK, 10_000, maxQueuedBytes, 4096, Runnable::run);
     thread = new Thread(writer);
     thread.start();
   }
@@ -120,6 +122,45 @@ class GroupCommitWriterTest {
     assertEquals(2, commits.get(1).size(), "one batch per partition");
     assertEquals(51, p0.highWatermark());
     assertEquals(50, p1.highWatermark());
+  }
+
+  @Test
+  void appendsBeyondTheQueuedBytesAreRefusedUntilTheWriterTakesThem() throws Exception {
+    maxQueuedBytes = 10;
+    startHoldingTheFirstCommit(rows -> {});
+    PartitionLog p0 = new PartitionLog(1, TOPIC.partition(0), 0, 0, 0, 1 << 20, UNBOUNDED);
+    occupyTheWriter(p0);
+    PendingAppend sixBytes = append(p0, "123456");
+    writer.submit(sixBytes);
+
+    TributaryException refused =
+        assertThrows(TributaryException.class, () -> writer.submit(append(p0, "12345")));
+    assertEquals(ErrorCode.KAFKA_STORAGE_ERROR, refused.code());
+    assertTrue(refused.getMessage().contains("queued.max.request.bytes=10"), refused::getMessage);
+    writer.submit(append(p0, "1234"));
+
+    releaseFirstCommit.countDown();
+    sixBytes.done().get(5, TimeUnit.SECONDS);
+    PendingAppend larger = append(p0, "larger than ten bytes alone");
+    writer.submit(larger);
+    assertEquals(1, larger.done().get(5, TimeUnit.SECONDS).size(), "an empty queue takes any");
+  }
+
+  @Test
+  void anAppendAnsweredWhileQueuedIsNeverStored() throws Exception {
+    startHoldingTheFirstCommit(rows -> {});
+    PartitionLog p0 = new PartitionLog(1, TOPIC.partition(0), 0, 0, 0, 1 << 20, UNBOUNDED);
+    occupyTheWriter(p0);
+    PendingAppend timedOut = append(p0, "late");
+    PendingAppend waiting = append(p0, "kept");
+    writer.submit(timedOut);
+    writer.submit(waiting);
+    timedOut.done().completeExceptionally(new TributaryException(ErrorCode.REQUEST_TIMED_OUT, "t"));
+
+    releaseFirstCommit.countDown();
+    assertEquals(1L, waiting.done().get(5, TimeUnit.SECONDS).get(0).offset());
+    assertEquals(2, commits.size());
+    assertEquals(1, commits.get(1).get(0).toEncodedBatch().recordCount(), "only the kept record");
   }
 
   @Test
@@ -287,6 +328,7 @@ class GroupCommitWriterTest {
             deadTopics::add,
             CLOCK,
             10_000,
+            Long.MAX_VALUE,
             4096,
             Runnable::run);
     thread = new Thread(writer);

@@ -19,10 +19,17 @@ final class OwnServer {
 
   private final Path work;
   private final int port;
+  private final String microTarget;
 
   OwnServer(Path work, int port) {
+    this(work, port, System.getProperty("micro.target"));
+  }
+
+  /** A server of another build of the WAR: {@code microTarget} holds it as micro/target does. */
+  OwnServer(Path work, int port, String microTarget) {
     this.work = work;
     this.port = port;
+    this.microTarget = microTarget;
   }
 
   Path work() {
@@ -58,12 +65,7 @@ final class OwnServer {
       throws IOException, InterruptedException {
     ProcessBuilder start =
         new ProcessBuilder(
-            script(),
-            "start",
-            System.getProperty("micro.target"),
-            String.valueOf(port),
-            work.toString(),
-            javaOptions);
+            script(), "start", microTarget, String.valueOf(port), work.toString(), javaOptions);
     environment.forEach(
         (name, value) -> {
           if (value.isEmpty()) {

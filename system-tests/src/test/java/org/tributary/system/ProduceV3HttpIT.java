@@ -16,7 +16,11 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.StringReader;
+import java.net.Socket;
+import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -25,7 +29,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
+import java.util.Base64;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import org.apache.kafka.common.utils.Utils;
 import org.junit.jupiter.api.Test;
 import org.tributary.system.TributaryHttp.Answer;
@@ -283,6 +289,77 @@ class ProduceV3HttpIT {
         List.of("one", "three"), readBack(topic, 1, 2).stream().map(Fixtures::value).toList());
   }
 
+  /**
+   * One record in a chunked body, then silence: at the HTTP listener's read timeout (30 s) the
+   * stream ends with an error report, and the thread goes. Over a plain socket, because an HTTP
+   * client library answers only once it has sent the whole body.
+   */
+  @Test
+  void aStreamThatGoesQuietIsEndedWithAnErrorReportAtTheReadTimeout() throws Exception {
+    String topic = uniqueTopic("v3-stream-idle");
+    byte[] first = stringValue(0, "one").toString().getBytes(StandardCharsets.UTF_8);
+    URI base = URI.create(http.baseUrl());
+    String credentials =
+        Base64.getEncoder()
+            .encodeToString(
+                (TributaryHttp.ADMIN + ":" + TributaryHttp.adminPassword())
+                    .getBytes(StandardCharsets.UTF_8));
+    long started = System.nanoTime();
+    try (Socket socket = new Socket(base.getHost(), base.getPort())) {
+      socket.setSoTimeout(60_000);
+      OutputStream out = socket.getOutputStream();
+      out.write(
+          ("POST "
+                  + records(topic)
+                  + " HTTP/1.1\r\nHost: "
+                  + base.getAuthority()
+                  + "\r\nAuthorization: Basic "
+                  + credentials
+                  + "\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n"
+                  + Integer.toHexString(first.length)
+                  + "\r\n")
+              .getBytes(StandardCharsets.US_ASCII));
+      out.write(first);
+      out.write("\r\n".getBytes(StandardCharsets.US_ASCII));
+      out.flush();
+
+      String response = readUntilTheResponseEnds(socket.getInputStream());
+      assertTrue(response.startsWith("HTTP/1.1 200"), response);
+      List<JsonObject> reports =
+          Arrays.stream(response.split("\r?\n"))
+              .filter(line -> line.startsWith("{"))
+              .map(line -> Json.createReader(new StringReader(line)).readObject())
+              .toList();
+      assertEquals(200, reports.get(0).getInt("error_code"), response);
+      JsonObject ended = reports.get(reports.size() - 1);
+      assertEquals(50302, ended.getInt("error_code"), response);
+      assertTrue(ended.getString("message").contains("read timeout"), response);
+    }
+    assertTrue(
+        System.nanoTime() - started < TimeUnit.SECONDS.toNanos(45),
+        "answered at the read timeout, not after the client gave up");
+  }
+
+  /** Reads a chunked response up to its error report (or its end, or the connection's). */
+  private static String readUntilTheResponseEnds(InputStream in) throws IOException {
+    StringBuilder response = new StringBuilder();
+    byte[] buffer = new byte[4096];
+    int n;
+    while (!response.toString().matches("(?s).*\"error_code\":50302.*\n.*")
+        && !response.toString().contains("\r\n0\r\n\r\n")
+        && (n = in.read(buffer)) > 0) {
+      response.append(new String(buffer, 0, n, StandardCharsets.UTF_8));
+    }
+    return response.toString();
+  }
+
+  private static List<JsonObject> lines(String body) {
+    return Arrays.stream(body.split("\n"))
+        .filter(line -> !line.isBlank())
+        .map(line -> Json.createReader(new StringReader(line)).readObject())
+        .toList();
+  }
+
   /** Sends {@code body} chunked (no Content-Length) and answers the delivery reports, by line. */
   private List<JsonObject> stream(String topic, String body) {
     byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
@@ -302,9 +379,6 @@ class ProduceV3HttpIT {
       throw new IllegalStateException(e);
     }
     assertEquals(200, response.statusCode(), response::body);
-    return Arrays.stream(response.body().split("\n"))
-        .filter(line -> !line.isBlank())
-        .map(line -> Json.createReader(new StringReader(line)).readObject())
-        .toList();
+    return lines(response.body());
   }
 }

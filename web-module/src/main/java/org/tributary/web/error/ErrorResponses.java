@@ -67,6 +67,8 @@ public final class ErrorResponses {
       case USER_NOT_FOUND -> of(404, 40413, e.getMessage());
       case USER_ALREADY_EXISTS -> of(409, 40906, e.getMessage());
       case KAFKA_STORAGE_ERROR -> of(503, 50003, e.getMessage());
+      case NOT_LEADER_OR_FOLLOWER -> of(503, 50301, e.getMessage());
+      case REQUEST_TIMED_OUT -> of(503, 50302, e.getMessage());
       default -> of(422, unprocessableCode(e.code()), e.getMessage());
     };
   }

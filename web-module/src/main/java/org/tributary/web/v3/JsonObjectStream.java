@@ -79,6 +79,15 @@ final class JsonObjectStream {
     }
   }
 
+  /** Stops reading: the rest of the body is not waited for (nor drained). */
+  void close() {
+    try {
+      in.close();
+    } catch (IOException ignored) {
+      // nothing more is read either way
+    }
+  }
+
   private int skipWhitespace() {
     int b;
     do {

@@ -1,6 +1,8 @@
 package org.tributary.web.v3;
 
+import jakarta.annotation.Resource;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;
@@ -22,13 +24,15 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.tributary.clients.ClientActivity;
 import org.tributary.clients.ClientIdentity;
+import org.tributary.errors.ErrorCode;
+import org.tributary.errors.TributaryException;
 import org.tributary.log.PartitionLogs;
 import org.tributary.log.RecordMetadata;
 import org.tributary.security.Roles;
@@ -56,6 +60,7 @@ public class RecordsResource {
   @Inject TopicCatalog topics;
   @Inject PartitionLogs logs;
   @Inject ClientActivity clients;
+  @Resource ManagedExecutorService executor;
 
   @Inject
   @ConfigProperty(name = "tributary.http.max-request-bytes", defaultValue = "33554432")
@@ -71,23 +76,30 @@ public class RecordsResource {
   @Consumes(MediaType.APPLICATION_JSON)
   @Produces(MediaType.APPLICATION_JSON)
   @Operation(summary = "Produce records: one JSON object each, several in one streamed body")
-  public Response produce(InputStream body, @Context HttpServletRequest request) {
+  public CompletionStage<Response> produce(InputStream body, @Context HttpServletRequest request) {
     cluster.require(clusterId);
     ClientIdentity who = HttpClients.producer(request);
     topics.getForProduce(topicName);
     JsonObjectStream records =
         new JsonObjectStream(body, (int) Math.min(maxRecordBytes, Integer.MAX_VALUE - 8));
-    String first = records.next();
+    String first;
+    try {
+      first = records.next();
+    } catch (UncheckedIOException e) {
+      throw bodyStopped(e);
+    }
     if (first == null) {
       throw RequestRefusedException.invalidPayload(
           "The request body is empty; send one JSON object per record.");
     }
-    byte[] firstReport;
-    try {
-      firstReport = produce(first, who).join();
-    } catch (CompletionException e) {
-      throw e.getCause() instanceof RuntimeException cause ? cause : e;
-    }
+    // No HTTP thread waits for the first acknowledgement; the response (and the rest of a
+    // streamed body) is written on the executor, never on the writer's completion task.
+    return produce(first, who)
+        .thenApplyAsync(firstReport -> streamedReports(records, firstReport, who), executor);
+  }
+
+  private Response streamedReports(
+      JsonObjectStream records, byte[] firstReport, ClientIdentity who) {
     StreamingOutput reports =
         output -> {
           try {
@@ -118,8 +130,12 @@ public class RecordsResource {
       try {
         next = records.next();
       } catch (RuntimeException e) {
-        // The stream cannot be followed past a framing error: report it and stop reading.
-        pending.add(CompletableFuture.completedFuture(errorReport(e)));
+        // The stream cannot be followed past a framing error or a body that stopped: report it
+        // and stop reading.
+        RuntimeException refusal =
+            e instanceof UncheckedIOException stopped ? bodyStopped(stopped) : e;
+        pending.add(CompletableFuture.completedFuture(errorReport(refusal)));
+        records.close(); // the response can end without draining the rest of the body
         break;
       }
       if (next == null) {
@@ -147,6 +163,20 @@ public class RecordsResource {
     } catch (RuntimeException e) {
       return CompletableFuture.failedFuture(e);
     }
+  }
+
+  /**
+   * A body that could not be read on: silent longer than the HTTP listener's read timeout (its
+   * {@code read-timeout-millis}, 30 s by default), or its client gone. The stream's thread is
+   * freed.
+   */
+  private static TributaryException bodyStopped(UncheckedIOException cause) {
+    return new TributaryException(
+        ErrorCode.REQUEST_TIMED_OUT,
+        "The request body stopped: no bytes arrived within the HTTP listener's read timeout"
+            + " (read-timeout-millis, 30 s by default), or the connection failed. Records reported"
+            + " before were appended.",
+        cause);
   }
 
   private byte[] report(ProduceRecord record, RecordMetadata appended) {
