@@ -1,8 +1,8 @@
 package org.tributary.log;
 
+import jakarta.persistence.AttributeOverride;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.Id;
 import jakarta.persistence.IdClass;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
@@ -15,7 +15,8 @@ import jakarta.persistence.Table;
  */
 @Entity
 @Table(name = "tributary_log_end")
-@IdClass(LogStartOffset.Key.class)
+@IdClass(RecordedOffset.Key.class)
+@AttributeOverride(name = "offset", column = @Column(name = "log_end_offset", nullable = false))
 @NamedQuery(
     name = LogEndOffset.ALL,
     query = "SELECT e.topicId, e.partition, e.offset FROM LogEndOffset e")
@@ -25,28 +26,15 @@ import jakarta.persistence.Table;
 @NamedQuery(
     name = LogEndOffset.DELETE_ORPHANS,
     query = "DELETE FROM LogEndOffset e WHERE e.topicId NOT IN (SELECT t.id FROM Topic t)")
-public class LogEndOffset {
+public class LogEndOffset extends RecordedOffset {
 
   static final String ALL = "LogEndOffset.all";
   static final String DELETE_TOPIC = "LogEndOffset.deleteTopic";
   static final String DELETE_ORPHANS = "LogEndOffset.deleteOrphans";
 
-  @Id
-  @Column(name = "topic_id")
-  private long topicId;
-
-  @Id
-  @Column(name = "partition_id")
-  private int partition;
-
-  @Column(name = "log_end_offset", nullable = false)
-  private long offset;
-
   protected LogEndOffset() {}
 
   LogEndOffset(long topicId, int partition, long offset) {
-    this.topicId = topicId;
-    this.partition = partition;
-    this.offset = offset;
+    super(topicId, partition, offset);
   }
 }

@@ -1,12 +1,11 @@
 package org.tributary.log;
 
+import jakarta.persistence.AttributeOverride;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.Id;
 import jakarta.persistence.IdClass;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
-import java.io.Serializable;
 
 /**
  * A partition's log start offset once retention or DeleteRecords moved it (Kafka keeps it in a
@@ -15,7 +14,8 @@ import java.io.Serializable;
  */
 @Entity
 @Table(name = "tributary_log_start")
-@IdClass(LogStartOffset.Key.class)
+@IdClass(RecordedOffset.Key.class)
+@AttributeOverride(name = "offset", column = @Column(name = "log_start_offset", nullable = false))
 @NamedQuery(
     name = LogStartOffset.ALL,
     query = "SELECT s.topicId, s.partition, s.offset FROM LogStartOffset s")
@@ -25,48 +25,15 @@ import java.io.Serializable;
 @NamedQuery(
     name = LogStartOffset.DELETE_ORPHANS,
     query = "DELETE FROM LogStartOffset s WHERE s.topicId NOT IN (SELECT t.id FROM Topic t)")
-public class LogStartOffset {
+public class LogStartOffset extends RecordedOffset {
 
   static final String ALL = "LogStartOffset.all";
   static final String DELETE_TOPIC = "LogStartOffset.deleteTopic";
   static final String DELETE_ORPHANS = "LogStartOffset.deleteOrphans";
 
-  @Id
-  @Column(name = "topic_id")
-  private long topicId;
-
-  @Id
-  @Column(name = "partition_id")
-  private int partition;
-
-  @Column(name = "log_start_offset", nullable = false)
-  private long offset;
-
   protected LogStartOffset() {}
 
   LogStartOffset(long topicId, int partition, long offset) {
-    this.topicId = topicId;
-    this.partition = partition;
-    this.offset = offset;
-  }
-
-  /** The primary key: (topic id, partition); {@link LogEndOffset} shares it. */
-  public static class Key implements Serializable {
-    private static final long serialVersionUID = 1L;
-
-    private long topicId;
-    private int partition;
-
-    public Key() {}
-
-    @Override
-    public boolean equals(Object other) {
-      return other instanceof Key key && topicId == key.topicId && partition == key.partition;
-    }
-
-    @Override
-    public int hashCode() {
-      return Long.hashCode(topicId) * 31 + partition;
-    }
+    super(topicId, partition, offset);
   }
 }
