@@ -71,27 +71,10 @@ class ConsumerLimitsHttpIT {
     createTopic(admin, topic, 1);
     V2Consumer consumer = V2Consumer.create(admin, uniqueTopic("phantom"), "c", "");
     try {
-      assertRefused(404, 40401, commit(consumer, uniqueTopic("no-such-topic"), 0));
-      assertRefused(404, 40402, commit(consumer, topic, 7));
+      assertRefused(404, 40401, consumer.tryCommit(uniqueTopic("no-such-topic"), 0, 0));
+      assertRefused(404, 40402, consumer.tryCommit(topic, 7, 0));
     } finally {
       consumer.deleteQuietly();
     }
-  }
-
-  private Answer commit(V2Consumer consumer, String topic, int partition) {
-    return admin.post(
-        consumer.base() + "/offsets",
-        V2,
-        Json.createObjectBuilder()
-            .add(
-                "offsets",
-                Json.createArrayBuilder()
-                    .add(
-                        Json.createObjectBuilder()
-                            .add("topic", topic)
-                            .add("partition", partition)
-                            .add("offset", 0)))
-            .build()
-            .toString());
   }
 }

@@ -5,10 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.tributary.system.Fixtures.assertRefused;
 import static org.tributary.system.Fixtures.createTopic;
 import static org.tributary.system.Fixtures.produce;
-import static org.tributary.system.TributaryHttp.V2;
 import static org.tributary.system.TributaryHttp.uniqueTopic;
 
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -38,21 +36,7 @@ class GroupFencingHttpIT {
       int givenAway = kept.contains(0) ? 1 : 0;
       assertEquals(Set.of(givenAway), assignment(second));
 
-      Answer refused =
-          http.post(
-              first.base() + "/offsets",
-              V2,
-              Json.createObjectBuilder()
-                  .add(
-                      "offsets",
-                      Json.createArrayBuilder()
-                          .add(
-                              Json.createObjectBuilder()
-                                  .add("topic", topic)
-                                  .add("partition", givenAway)
-                                  .add("offset", 1)))
-                  .build()
-                  .toString());
+      Answer refused = first.tryCommit(topic, givenAway, 1);
       assertRefused(409, 40903, refused);
       assertTrue(
           second.committed(topic, givenAway).isEmpty(), "the new owner's partition has no commit");
