@@ -389,15 +389,7 @@ class AccessHttpIT {
   @Test
   void resetsAreUndoneByAdminsOnly() {
     GroupAtRest fixture = groupAtRest(admin, "access-undo");
-    String group = v3(admin, "/consumer-groups/" + fixture.group());
-    Answer reset =
-        admin.post(
-            group + "/offsets:reset",
-            APPLICATION_JSON,
-            "{\"strategy\":\"to-latest\",\"topic_name\":\"" + fixture.topic() + "\"}");
-    assertEquals(200, reset.status(), reset::toString);
-    String undo =
-        group + "/offset-resets/" + reset.object().getJsonNumber("reset_id").longValue() + ":undo";
+    String undo = undoOfAResetToLatest(fixture);
     Map<Integer, Long> afterReset = committed(fixture);
 
     refusedToAllBut(ADMINS, caller -> as(caller).post(undo, APPLICATION_JSON, ""));
@@ -563,15 +555,7 @@ class AccessHttpIT {
   @Test
   void anUndoSentAsAFormIsRefusedAndChangesNothing() {
     GroupAtRest fixture = groupAtRest(admin, "access-undo-form");
-    String group = v3(admin, "/consumer-groups/" + fixture.group());
-    Answer reset =
-        admin.post(
-            group + "/offsets:reset",
-            APPLICATION_JSON,
-            "{\"strategy\":\"to-latest\",\"topic_name\":\"" + fixture.topic() + "\"}");
-    assertEquals(200, reset.status(), reset::toString);
-    String undo =
-        group + "/offset-resets/" + reset.object().getJsonNumber("reset_id").longValue() + ":undo";
+    String undo = undoOfAResetToLatest(fixture);
     Map<Integer, Long> afterReset = committed(fixture);
 
     for (String type :
@@ -583,7 +567,11 @@ class AccessHttpIT {
     assertEquals(afterReset, committed(fixture), "offsets unchanged");
     assertEquals(
         1,
-        admin.get(group + "/offset-resets").object().getJsonArray("data").size(),
+        admin
+            .get(v3(admin, "/consumer-groups/" + fixture.group() + "/offset-resets"))
+            .object()
+            .getJsonArray("data")
+            .size(),
         "no undo recorded");
   }
 
@@ -633,5 +621,20 @@ class AccessHttpIT {
   void anUnknownUserIsRefusedLikeAWrongPassword() {
     assertRefused(
         401, 40101, admin.as("nobody-" + UUID.randomUUID(), "whatever-password").get("/topics"));
+  }
+
+  /** Resets the group to the latest offsets as admin; answers the URL that undoes that reset. */
+  private String undoOfAResetToLatest(GroupAtRest fixture) {
+    String group = v3(admin, "/consumer-groups/" + fixture.group());
+    Answer reset =
+        admin.post(
+            group + "/offsets:reset",
+            APPLICATION_JSON,
+            "{\"strategy\":\"to-latest\",\"topic_name\":\"" + fixture.topic() + "\"}");
+    assertEquals(200, reset.status(), reset::toString);
+    return group
+        + "/offset-resets/"
+        + reset.object().getJsonNumber("reset_id").longValue()
+        + ":undo";
   }
 }
