@@ -1,7 +1,7 @@
 package org.tributary.consumer;
 
 import java.time.Duration;
-import org.tributary.group.OffsetResetPolicy;
+import org.tributary.group.OffsetResetStrategy;
 import org.tributary.group.RangeAssignor;
 
 /**
@@ -16,7 +16,7 @@ import org.tributary.group.RangeAssignor;
  */
 public record ConsumerOptions(
     String clientId,
-    OffsetResetPolicy autoOffsetReset,
+    OffsetResetStrategy autoOffsetReset,
     boolean autoCommit,
     int fetchMinBytes,
     Duration sessionTimeout,
@@ -24,6 +24,11 @@ public record ConsumerOptions(
 
   public static ConsumerOptions defaults() {
     return new ConsumerOptions(
-        "consumer", OffsetResetPolicy.LATEST, false, 1, Duration.ofSeconds(45), RangeAssignor.NAME);
+        "consumer",
+        OffsetResetStrategy.LATEST,
+        false,
+        1,
+        Duration.ofSeconds(45),
+        RangeAssignor.NAME);
   }
 }

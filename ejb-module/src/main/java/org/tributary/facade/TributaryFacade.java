@@ -17,7 +17,7 @@ import org.tributary.api.TributaryProducer;
 import org.tributary.clients.ClientActivity;
 import org.tributary.consumer.ConsumerFactory;
 import org.tributary.consumer.ConsumerOptions;
-import org.tributary.group.OffsetResetPolicy;
+import org.tributary.group.OffsetResetStrategy;
 import org.tributary.group.RangeAssignor;
 import org.tributary.log.PartitionLogs;
 
@@ -56,7 +56,7 @@ public class TributaryFacade implements TributaryContext {
                     settings.groupId(),
                     new ConsumerOptions(
                         "facade",
-                        OffsetResetPolicy.valueOf(settings.autoOffsetReset().name()),
+                        OffsetResetStrategy.valueOf(settings.autoOffsetReset().name()),
                         settings.autoCommit(),
                         1,
                         settings.sessionTimeout(),

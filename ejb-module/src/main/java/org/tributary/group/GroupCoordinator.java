@@ -247,13 +247,13 @@ public class GroupCoordinator {
    * Where a member of the group starts reading a partition: after the group's committed offset, or,
    * with no commit or one that retention has passed, where {@code auto.offset.reset} says.
    */
-  public long startingOffset(String groupId, TopicPartition partition, OffsetResetPolicy reset) {
+  public long startingOffset(String groupId, TopicPartition partition, OffsetResetStrategy reset) {
     return startingOffsets(groupId, List.of(partition), reset).get(partition);
   }
 
   /** {@link #startingOffset} of several partitions, reading the group's commits once. */
   public Map<TopicPartition, Long> startingOffsets(
-      String groupId, Collection<TopicPartition> partitions, OffsetResetPolicy reset) {
+      String groupId, Collection<TopicPartition> partitions, OffsetResetStrategy reset) {
     Map<TopicPartition, OffsetAndMetadata> committed = committed(groupId);
     Map<TopicPartition, Long> starts = new HashMap<>();
     for (TopicPartition partition : partitions) {
@@ -323,7 +323,7 @@ public class GroupCoordinator {
         new PlannedReset(
             groupId,
             topic.name(),
-            OffsetResetStrategy.UNDO,
+            OffsetResetScenario.UNDO,
             resetId,
             dryRun,
             executedBy,
@@ -388,7 +388,7 @@ public class GroupCoordinator {
   private record PlannedReset(
       String groupId,
       String topic,
-      OffsetResetStrategy strategy,
+      OffsetResetScenario strategy,
       Long undoes,
       boolean dryRun,
       String executedBy,

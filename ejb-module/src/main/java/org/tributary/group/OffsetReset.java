@@ -11,7 +11,7 @@ public record OffsetReset(
     Long id,
     String groupId,
     String topic,
-    OffsetResetStrategy strategy,
+    OffsetResetScenario strategy,
     Long undoes,
     boolean dryRun,
     String executedBy,

@@ -80,7 +80,7 @@ public class OffsetResetAudit {
         id,
         groupId,
         topic,
-        OffsetResetStrategy.parse(strategy),
+        OffsetResetScenario.parse(strategy),
         undoes,
         false,
         executedBy,

@@ -14,7 +14,7 @@ import org.tributary.topic.TopicName;
  * strategy, with the one argument that strategy needs.
  */
 public record OffsetResetRequest(
-    OffsetResetStrategy strategy,
+    OffsetResetScenario strategy,
     String topic,
     List<Integer> partitions,
     Long offset,
@@ -76,7 +76,7 @@ public record OffsetResetRequest(
     }
   }
 
-  private static void require(OffsetResetStrategy strategy, Object argument, String name) {
+  private static void require(OffsetResetScenario strategy, Object argument, String name) {
     if (argument == null) {
       throw invalid("Strategy " + strategy.label() + " needs '" + name + "'.");
     }

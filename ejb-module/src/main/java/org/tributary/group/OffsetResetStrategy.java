@@ -1,45 +1,43 @@
 package org.tributary.group;
 
-import java.util.Arrays;
-import java.util.stream.Collectors;
+import java.util.Locale;
 import org.tributary.errors.ErrorCode;
 import org.tributary.errors.TributaryException;
+import org.tributary.topic.TopicPartition;
 
-/** The strategies of {@code kafka-consumer-groups --reset-offsets}, under the same names. */
+/** Kafka's {@code auto.offset.reset}: where a consumer starts when its group has no commit. */
 public enum OffsetResetStrategy {
-  TO_EARLIEST("to-earliest"),
-  TO_LATEST("to-latest"),
-  TO_OFFSET("to-offset"),
-  TO_DATETIME("to-datetime"),
-  BY_DURATION("by-duration"),
-  SHIFT_BY("shift-by"),
-  /** Back to the offsets before an executed reset (Tributary's own; not a client strategy). */
-  UNDO("undo");
+  EARLIEST,
+  LATEST,
+  NONE;
 
-  private final String label;
-
-  OffsetResetStrategy(String label) {
-    this.label = label;
+  /** Kafka's names, and the old {@code smallest}/{@code largest}; null means latest. */
+  public static OffsetResetStrategy parse(String value) {
+    if (value == null) {
+      return LATEST;
+    }
+    return switch (value.toLowerCase(Locale.ROOT)) {
+      case "earliest", "smallest" -> EARLIEST;
+      case "latest", "largest" -> LATEST;
+      case "none" -> NONE;
+      default ->
+          throw new TributaryException(
+              ErrorCode.INVALID_CONFIG,
+              "auto.offset.reset must be earliest, latest or none, was '" + value + "'.");
+    };
   }
 
-  public String label() {
-    return label;
-  }
-
-  public static OffsetResetStrategy parse(String label) {
-    return Arrays.stream(values())
-        .filter(strategy -> strategy.label.equals(label))
-        .findFirst()
-        .orElseThrow(
-            () ->
-                new TributaryException(
-                    ErrorCode.INVALID_REQUEST,
-                    "Unknown reset strategy '"
-                        + label
-                        + "'; use one of "
-                        + Arrays.stream(values())
-                            .map(OffsetResetStrategy::label)
-                            .collect(Collectors.joining(", "))
-                        + "."));
+  /** The offset to start at on {@code partition}, whose log spans the given offsets. */
+  public long startOffset(TopicPartition partition, long logStartOffset, long highWatermark) {
+    return switch (this) {
+      case EARLIEST -> logStartOffset;
+      case LATEST -> highWatermark;
+      case NONE ->
+          throw new TributaryException(
+              ErrorCode.NO_OFFSET_FOR_PARTITION,
+              "No committed offset for "
+                  + partition
+                  + " and auto.offset.reset is none; commit or reset an offset first.");
+    };
   }
 }

@@ -17,7 +17,7 @@ class OffsetResetRequestTest {
   private static final Function<Instant, OptionalLong> NO_TIMESTAMPS = time -> OptionalLong.empty();
 
   private static OffsetResetRequest request(
-      OffsetResetStrategy strategy, Long offset, Instant datetime, Duration duration, Long shift) {
+      OffsetResetScenario strategy, Long offset, Instant datetime, Duration duration, Long shift) {
     return new OffsetResetRequest(strategy, "orders", null, offset, datetime, duration, shift);
   }
 
@@ -25,19 +25,19 @@ class OffsetResetRequestTest {
   void earliestAndLatestAreTheLogBounds() {
     assertEquals(
         5,
-        request(OffsetResetStrategy.TO_EARLIEST, null, null, null, null)
+        request(OffsetResetScenario.TO_EARLIEST, null, null, null, null)
             .target(7L, 5, 20, NO_TIMESTAMPS, NOW));
     assertEquals(
         20,
-        request(OffsetResetStrategy.TO_LATEST, null, null, null, null)
+        request(OffsetResetScenario.TO_LATEST, null, null, null, null)
             .target(7L, 5, 20, NO_TIMESTAMPS, NOW));
   }
 
   @Test
   void anOffsetOutsideTheLogIsClampedToItsBounds() {
-    OffsetResetRequest beyond = request(OffsetResetStrategy.TO_OFFSET, 100L, null, null, null);
-    OffsetResetRequest before = request(OffsetResetStrategy.TO_OFFSET, 2L, null, null, null);
-    OffsetResetRequest within = request(OffsetResetStrategy.TO_OFFSET, 12L, null, null, null);
+    OffsetResetRequest beyond = request(OffsetResetScenario.TO_OFFSET, 100L, null, null, null);
+    OffsetResetRequest before = request(OffsetResetScenario.TO_OFFSET, 2L, null, null, null);
+    OffsetResetRequest within = request(OffsetResetScenario.TO_OFFSET, 12L, null, null, null);
 
     assertEquals(20, beyond.target(null, 5, 20, NO_TIMESTAMPS, NOW));
     assertEquals(5, before.target(null, 5, 20, NO_TIMESTAMPS, NOW));
@@ -46,9 +46,9 @@ class OffsetResetRequestTest {
 
   @Test
   void shiftMovesFromTheCommittedOffsetOrTheLogStartAndIsClamped() {
-    OffsetResetRequest back = request(OffsetResetStrategy.SHIFT_BY, null, null, null, -3L);
+    OffsetResetRequest back = request(OffsetResetScenario.SHIFT_BY, null, null, null, -3L);
     OffsetResetRequest far =
-        request(OffsetResetStrategy.SHIFT_BY, null, null, null, Long.MAX_VALUE);
+        request(OffsetResetScenario.SHIFT_BY, null, null, null, Long.MAX_VALUE);
 
     assertEquals(7, back.target(10L, 5, 20, NO_TIMESTAMPS, NOW));
     assertEquals(5, back.target(6L, 5, 20, NO_TIMESTAMPS, NOW));
@@ -64,26 +64,26 @@ class OffsetResetRequestTest {
 
     assertEquals(
         9,
-        request(OffsetResetStrategy.TO_DATETIME, null, datetime, null, null)
+        request(OffsetResetScenario.TO_DATETIME, null, datetime, null, null)
             .target(null, 5, 20, timestamps, NOW));
     assertEquals(
         9,
-        request(OffsetResetStrategy.BY_DURATION, null, null, Duration.ofHours(2), null)
+        request(OffsetResetScenario.BY_DURATION, null, null, Duration.ofHours(2), null)
             .target(null, 5, 20, timestamps, NOW));
     assertEquals(
         20,
-        request(OffsetResetStrategy.BY_DURATION, null, null, Duration.ofMinutes(1), null)
+        request(OffsetResetScenario.BY_DURATION, null, null, Duration.ofMinutes(1), null)
             .target(null, 5, 20, timestamps, NOW));
   }
 
   @Test
   void eachStrategyNeedsItsArgument() {
-    for (OffsetResetStrategy strategy :
-        new OffsetResetStrategy[] {
-          OffsetResetStrategy.TO_OFFSET,
-          OffsetResetStrategy.TO_DATETIME,
-          OffsetResetStrategy.BY_DURATION,
-          OffsetResetStrategy.SHIFT_BY
+    for (OffsetResetScenario strategy :
+        new OffsetResetScenario[] {
+          OffsetResetScenario.TO_OFFSET,
+          OffsetResetScenario.TO_DATETIME,
+          OffsetResetScenario.BY_DURATION,
+          OffsetResetScenario.SHIFT_BY
         }) {
       TributaryException refused =
           assertThrows(TributaryException.class, () -> request(strategy, null, null, null, null));
@@ -93,10 +93,10 @@ class OffsetResetRequestTest {
 
   @Test
   void unknownStrategiesAndNegativeOffsetsAreRefused() {
-    assertThrows(TributaryException.class, () -> OffsetResetStrategy.parse("to-somewhere"));
-    assertEquals(OffsetResetStrategy.SHIFT_BY, OffsetResetStrategy.parse("shift-by"));
+    assertThrows(TributaryException.class, () -> OffsetResetScenario.parse("to-somewhere"));
+    assertEquals(OffsetResetScenario.SHIFT_BY, OffsetResetScenario.parse("shift-by"));
     assertThrows(
         TributaryException.class,
-        () -> request(OffsetResetStrategy.TO_OFFSET, -1L, null, null, null));
+        () -> request(OffsetResetScenario.TO_OFFSET, -1L, null, null, null));
   }
 }

@@ -39,8 +39,8 @@ import org.tributary.group.GroupDescription;
 import org.tributary.group.GroupState;
 import org.tributary.group.OffsetAndMetadata;
 import org.tributary.group.OffsetReset;
-import org.tributary.group.OffsetResetPolicy;
 import org.tributary.group.OffsetResetRequest;
+import org.tributary.group.OffsetResetScenario;
 import org.tributary.group.OffsetResetStrategy;
 import org.tributary.group.PartitionLag;
 import org.tributary.log.NewRecord;
@@ -366,19 +366,19 @@ class GroupCoordinatorInServerIT {
         .toCompletableFuture()
         .join();
 
-    assertEquals(0, coordinator.startingOffset(group, partition, OffsetResetPolicy.EARLIEST));
-    assertEquals(3, coordinator.startingOffset(group, partition, OffsetResetPolicy.LATEST));
+    assertEquals(0, coordinator.startingOffset(group, partition, OffsetResetStrategy.EARLIEST));
+    assertEquals(3, coordinator.startingOffset(group, partition, OffsetResetStrategy.LATEST));
     assertEquals(
         ErrorCode.NO_OFFSET_FOR_PARTITION,
         assertThrows(
                 TributaryException.class,
-                () -> coordinator.startingOffset(group, partition, OffsetResetPolicy.NONE))
+                () -> coordinator.startingOffset(group, partition, OffsetResetStrategy.NONE))
             .code());
 
     coordinator.commit(
         group, null, -1, Map.of(partition, new OffsetAndMetadata(2, null, Instant.now())));
-    assertEquals(2, coordinator.startingOffset(group, partition, OffsetResetPolicy.LATEST));
-    assertEquals(2, coordinator.startingOffset(group, partition, OffsetResetPolicy.NONE));
+    assertEquals(2, coordinator.startingOffset(group, partition, OffsetResetStrategy.LATEST));
+    assertEquals(2, coordinator.startingOffset(group, partition, OffsetResetStrategy.NONE));
   }
 
   @Test
@@ -392,7 +392,7 @@ class GroupCoordinatorInServerIT {
         .join();
     commitOutsideAGroup(group, topic, 0, 1);
     OffsetResetRequest toLatest =
-        new OffsetResetRequest(OffsetResetStrategy.TO_LATEST, topic, null, null, null, null, null);
+        new OffsetResetRequest(OffsetResetScenario.TO_LATEST, topic, null, null, null, null, null);
 
     OffsetReset stale = coordinator.resetOffsets(group, toLatest, true, "test");
     commitOutsideAGroup(group, topic, 0, 0);

@@ -16,7 +16,7 @@ import org.tributary.group.GroupCoordinator;
 import org.tributary.group.GroupDescription;
 import org.tributary.group.GroupState;
 import org.tributary.group.OffsetReset;
-import org.tributary.group.OffsetResetStrategy;
+import org.tributary.group.OffsetResetScenario;
 import org.tributary.group.PartitionLag;
 
 /**
@@ -38,7 +38,7 @@ public class GroupDetails implements Serializable {
 
   private String resetTopic;
   private List<Integer> resetPartitions = new ArrayList<>();
-  private OffsetResetStrategy strategy = OffsetResetStrategy.TO_EARLIEST;
+  private OffsetResetScenario strategy = OffsetResetScenario.TO_EARLIEST;
   private String argument;
 
   public void load() {
@@ -123,11 +123,11 @@ public class GroupDetails implements Serializable {
     this.resetPartitions = resetPartitions;
   }
 
-  public OffsetResetStrategy getStrategy() {
+  public OffsetResetScenario getStrategy() {
     return strategy;
   }
 
-  public void setStrategy(OffsetResetStrategy strategy) {
+  public void setStrategy(OffsetResetScenario strategy) {
     this.strategy = strategy;
   }
 

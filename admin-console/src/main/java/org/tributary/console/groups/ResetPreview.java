@@ -19,7 +19,7 @@ import org.tributary.errors.TributaryException;
 import org.tributary.group.GroupCoordinator;
 import org.tributary.group.OffsetReset;
 import org.tributary.group.OffsetResetRequest;
-import org.tributary.group.OffsetResetStrategy;
+import org.tributary.group.OffsetResetScenario;
 
 /**
  * Backs the reset preview: the plan of a reset (or of the undo of one) as the core's dry run
@@ -73,7 +73,7 @@ public class ResetPreview implements Serializable {
   }
 
   private OffsetResetRequest request() {
-    OffsetResetStrategy chosen = OffsetResetStrategy.parse(strategy);
+    OffsetResetScenario chosen = OffsetResetScenario.parse(strategy);
     List<Integer> chosenPartitions =
         partitions == null || partitions.isBlank()
             ? null
@@ -84,10 +84,10 @@ public class ResetPreview implements Serializable {
         chosen,
         topic,
         chosenPartitions,
-        chosen == OffsetResetStrategy.TO_OFFSET ? whole(argument, "offset") : null,
-        chosen == OffsetResetStrategy.TO_DATETIME ? DateTimeInput.parse(argument) : null,
-        chosen == OffsetResetStrategy.BY_DURATION ? duration(argument) : null,
-        chosen == OffsetResetStrategy.SHIFT_BY ? whole(argument, "shift") : null);
+        chosen == OffsetResetScenario.TO_OFFSET ? whole(argument, "offset") : null,
+        chosen == OffsetResetScenario.TO_DATETIME ? DateTimeInput.parse(argument) : null,
+        chosen == OffsetResetScenario.BY_DURATION ? duration(argument) : null,
+        chosen == OffsetResetScenario.SHIFT_BY ? whole(argument, "shift") : null);
   }
 
   private static Long whole(String text, String what) {

@@ -37,7 +37,7 @@ import org.tributary.consumer.ConsumerFactory;
 import org.tributary.consumer.ConsumerOptions;
 import org.tributary.consumer.PollSummary;
 import org.tributary.errors.TributaryException;
-import org.tributary.group.OffsetResetPolicy;
+import org.tributary.group.OffsetResetStrategy;
 import org.tributary.group.RangeAssignor;
 import org.tributary.security.Roles;
 import org.tributary.topic.TopicPartition;
@@ -99,7 +99,7 @@ public class ConsumersResource {
     String format = request.optionalString("format");
     EmbeddedFormat embeddedFormat =
         EmbeddedFormat.named(format == null ? "binary" : format.toLowerCase(Locale.ROOT));
-    OffsetResetPolicy reset = offsetReset(request.optionalSetting("auto.offset.reset"));
+    OffsetResetStrategy reset = offsetReset(request.optionalSetting("auto.offset.reset"));
     // Values, not templates: a group id may hold any character, '{' and '/' included.
     URI base =
         uri.getBaseUriBuilder()
@@ -321,9 +321,9 @@ public class ConsumersResource {
     return Response.noContent().build();
   }
 
-  private static OffsetResetPolicy offsetReset(String value) {
+  private static OffsetResetStrategy offsetReset(String value) {
     try {
-      return OffsetResetPolicy.parse(value);
+      return OffsetResetStrategy.parse(value);
     } catch (TributaryException e) {
       throw RequestRefusedException.invalidConsumerConfig(e.getMessage());
     }

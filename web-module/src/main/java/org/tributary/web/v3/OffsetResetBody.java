@@ -1,7 +1,7 @@
 package org.tributary.web.v3;
 
 import org.tributary.group.OffsetResetRequest;
-import org.tributary.group.OffsetResetStrategy;
+import org.tributary.group.OffsetResetScenario;
 import org.tributary.web.json.JsonBody;
 
 /** The body of {@code POST .../consumer-groups/{group}/offsets:reset}. */
@@ -12,7 +12,7 @@ record OffsetResetBody(OffsetResetRequest request, boolean dryRun) {
     Boolean dryRun = json.optionalBoolean("dry_run");
     return new OffsetResetBody(
         new OffsetResetRequest(
-            OffsetResetStrategy.parse(json.requiredString("strategy")),
+            OffsetResetScenario.parse(json.requiredString("strategy")),
             json.requiredString("topic_name"),
             json.optionalInts("partitions"),
             json.optionalLong("offset"),

@@ -8,32 +8,33 @@ import org.tributary.errors.ErrorCode;
 import org.tributary.errors.TributaryException;
 import org.tributary.topic.TopicPartition;
 
-class OffsetResetPolicyTest {
+class OffsetResetStrategyTest {
 
   private static final TopicPartition TP = new TopicPartition("t", 0);
 
   @Test
   void earliestStartsAtTheLogStartAndLatestAtTheHighWatermark() {
-    assertEquals(5, OffsetResetPolicy.parse("earliest").startOffset(TP, 5, 42));
-    assertEquals(42, OffsetResetPolicy.parse("LATEST").startOffset(TP, 5, 42));
+    assertEquals(5, OffsetResetStrategy.parse("earliest").startOffset(TP, 5, 42));
+    assertEquals(42, OffsetResetStrategy.parse("LATEST").startOffset(TP, 5, 42));
   }
 
   @Test
   void latestIsKafkasDefault() {
-    assertEquals(OffsetResetPolicy.LATEST, OffsetResetPolicy.parse(null));
+    assertEquals(OffsetResetStrategy.LATEST, OffsetResetStrategy.parse(null));
   }
 
   @Test
   void noneRefusesToGuess() {
     TributaryException e =
-        assertThrows(TributaryException.class, () -> OffsetResetPolicy.NONE.startOffset(TP, 0, 1));
+        assertThrows(
+            TributaryException.class, () -> OffsetResetStrategy.NONE.startOffset(TP, 0, 1));
     assertEquals(ErrorCode.NO_OFFSET_FOR_PARTITION, e.code());
   }
 
   @Test
-  void unknownPolicyIsInvalidConfig() {
+  void unknownStrategyIsInvalidConfig() {
     assertEquals(
         ErrorCode.INVALID_CONFIG,
-        assertThrows(TributaryException.class, () -> OffsetResetPolicy.parse("middle")).code());
+        assertThrows(TributaryException.class, () -> OffsetResetStrategy.parse("middle")).code());
   }
 }
