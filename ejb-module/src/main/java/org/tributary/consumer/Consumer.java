@@ -247,9 +247,9 @@ public final class Consumer implements AutoCloseable {
     seekEach(partitions, partition -> offsetsOf(partition).logStartOffset());
   }
 
-  /** Seeks to the high watermark of these partitions, or of all owned ones when empty. */
+  /** Seeks to the last stable offset of these partitions, or of all owned ones when empty. */
   public synchronized void seekToEnd(Collection<TopicPartition> partitions) {
-    seekEach(partitions, partition -> offsetsOf(partition).highWatermark());
+    seekEach(partitions, partition -> offsetsOf(partition).lastStableOffset());
   }
 
   /**
@@ -266,7 +266,7 @@ public final class Consumer implements AutoCloseable {
             found.put(
                 partition,
                 logs.offsetForTimestamp(partition.topic(), partition.partition(), timestamp)
-                    .orElseGet(() -> offsetsOf(partition).highWatermark())));
+                    .orElseGet(() -> offsetsOf(partition).lastStableOffset())));
     moveTo(found);
   }
 
@@ -546,7 +546,7 @@ public final class Consumer implements AutoCloseable {
     PartitionOffsets bounds = offsetsOf(partition);
     return options
         .autoOffsetReset()
-        .startOffset(partition, bounds.logStartOffset(), bounds.highWatermark());
+        .startOffset(partition, bounds.logStartOffset(), bounds.lastStableOffset());
   }
 
   /**

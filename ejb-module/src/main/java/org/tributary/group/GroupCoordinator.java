@@ -263,9 +263,9 @@ public class GroupCoordinator {
           partition,
           commit != null
                   && commit.offset() >= bounds.logStartOffset()
-                  && commit.offset() <= bounds.highWatermark()
+                  && commit.offset() <= bounds.lastStableOffset()
               ? commit.offset()
-              : reset.startOffset(partition, bounds.logStartOffset(), bounds.highWatermark()));
+              : reset.startOffset(partition, bounds.logStartOffset(), bounds.lastStableOffset()));
     }
     return starts;
   }
@@ -292,7 +292,7 @@ public class GroupCoordinator {
             request.target(
                 current,
                 bounds.logStartOffset(),
-                bounds.highWatermark(),
+                bounds.lastStableOffset(),
                 time -> logs.offsetForTimestamp(topic.name(), partition, time.toEpochMilli()),
                 now));
   }
@@ -647,8 +647,8 @@ public class GroupCoordinator {
                 topic,
                 partition.partition(),
                 committedOffset,
-                partition.highWatermark(),
-                Math.max(0, partition.highWatermark() - from)));
+                partition.lastStableOffset(),
+                Math.max(0, partition.lastStableOffset() - from)));
       }
     }
     return lags;
@@ -720,8 +720,9 @@ public class GroupCoordinator {
 
   /** After fencing, so that a fenced member hears of its generation first, as in Kafka. */
   private void requireWithinLog(TopicPartition partition, OffsetAndMetadata commit) {
-    long highWatermark = logs.offsets(partition.topic(), partition.partition()).highWatermark();
-    if (commit.offset() > highWatermark) {
+    long lastStableOffset =
+        logs.offsets(partition.topic(), partition.partition()).lastStableOffset();
+    if (commit.offset() > lastStableOffset) {
       // As Kafka's consumer never commits past what it could fetch: a position beyond the log's
       // end is no position at all, and lag and resets would read it as real.
       throw new TributaryException(
@@ -730,8 +731,8 @@ public class GroupCoordinator {
               + commit.offset()
               + " for "
               + partition
-              + ": it is beyond the high watermark "
-              + highWatermark
+              + ": it is beyond the last stable offset "
+              + lastStableOffset
               + ". Commit an offset you have consumed up to.");
     }
   }

@@ -43,7 +43,7 @@ public record OffsetResetRequest(
   }
 
   /**
-   * The new offset of one partition, clamped to {@code [logStart, highWatermark]} as {@code
+   * The new offset of one partition, clamped to {@code [logStart, lastStableOffset]} as {@code
    * kafka-consumer-groups} clamps it.
    *
    * @param current the group's committed offset, or null; shift-by shifts from the log start then
@@ -52,20 +52,20 @@ public record OffsetResetRequest(
   public long target(
       Long current,
       long logStart,
-      long highWatermark,
+      long lastStableOffset,
       Function<Instant, OptionalLong> offsetAtTime,
       Instant now) {
     long wanted =
         switch (strategy) {
           case TO_EARLIEST -> logStart;
-          case TO_LATEST -> highWatermark;
+          case TO_LATEST -> lastStableOffset;
           case TO_OFFSET -> offset;
-          case TO_DATETIME -> offsetAtTime.apply(datetime).orElse(highWatermark);
-          case BY_DURATION -> offsetAtTime.apply(now.minus(duration)).orElse(highWatermark);
+          case TO_DATETIME -> offsetAtTime.apply(datetime).orElse(lastStableOffset);
+          case BY_DURATION -> offsetAtTime.apply(now.minus(duration)).orElse(lastStableOffset);
           case SHIFT_BY -> saturatedAdd(current == null ? logStart : current, shift);
           case UNDO -> throw new IllegalStateException("an undo has no request");
         };
-    return Math.max(logStart, Math.min(highWatermark, wanted));
+    return Math.max(logStart, Math.min(lastStableOffset, wanted));
   }
 
   private static long saturatedAdd(long base, long delta) {

@@ -28,10 +28,10 @@ public enum OffsetResetStrategy {
   }
 
   /** The offset to start at on {@code partition}, whose log spans the given offsets. */
-  public long startOffset(TopicPartition partition, long logStartOffset, long highWatermark) {
+  public long startOffset(TopicPartition partition, long logStartOffset, long lastStableOffset) {
     return switch (this) {
       case EARLIEST -> logStartOffset;
-      case LATEST -> highWatermark;
+      case LATEST -> lastStableOffset;
       case NONE ->
           throw new TributaryException(
               ErrorCode.NO_OFFSET_FOR_PARTITION,

@@ -44,13 +44,13 @@ public class BatchStore {
   }
 
   /**
-   * The batches holding {@code offset} and after, below the high watermark. Both queries walk the
-   * primary key strictly below the high watermark, so they never touch (and never wait on the locks
-   * of) rows that transactions still open are writing above it.
+   * The batches holding {@code offset} and after, below the last stable offset. Both queries walk
+   * the primary key strictly below the last stable offset, so they never touch (and never wait on
+   * the locks of) rows that transactions still open are writing above it.
    */
   @TransactionAttribute(TransactionAttributeType.SUPPORTS)
   public List<EncodedBatch> batchesFrom(
-      long topicId, int partition, long offset, long highWatermark, int maxBatches) {
+      long topicId, int partition, long offset, long lastStableOffset, int maxBatches) {
     Long holding =
         em.createNamedQuery(StoredBatch.BASE_AT_OR_BELOW, Long.class)
             .setParameter("topicId", topicId)
@@ -63,7 +63,7 @@ public class BatchStore {
         .setParameter("partition", partition)
         .setParameter("fromBase", holding == null ? offset : holding)
         .setParameter("offset", offset)
-        .setParameter("highWatermark", highWatermark)
+        .setParameter("lastStableOffset", lastStableOffset)
         .setMaxResults(maxBatches)
         .getResultList()
         .stream()
@@ -74,7 +74,7 @@ public class BatchStore {
   /**
    * Up to {@code maxBatches} batches from base offset {@code fromBase} on, in offset order, that
    * hold a record at or after {@code timestamp} and reach into [{@code logStartOffset}, {@code
-   * highWatermark}): the candidates of a lookup by timestamp.
+   * lastStableOffset}): the candidates of a lookup by timestamp.
    */
   @TransactionAttribute(TransactionAttributeType.SUPPORTS)
   public List<EncodedBatch> batchesWithTimestamp(
@@ -83,7 +83,7 @@ public class BatchStore {
       long timestamp,
       long fromBase,
       long logStartOffset,
-      long highWatermark,
+      long lastStableOffset,
       int maxBatches) {
     return em
         .createNamedQuery(StoredBatch.WITH_TIMESTAMP, StoredBatch.class)
@@ -92,7 +92,7 @@ public class BatchStore {
         .setParameter("timestamp", timestamp)
         .setParameter("fromBase", fromBase)
         .setParameter("logStartOffset", logStartOffset)
-        .setParameter("highWatermark", highWatermark)
+        .setParameter("lastStableOffset", lastStableOffset)
         .setMaxResults(maxBatches)
         .getResultList()
         .stream()
@@ -116,17 +116,17 @@ public class BatchStore {
 
   /**
    * Up to {@code maxBatches} summaries of the batches from base offset {@code fromBase}, below the
-   * high watermark, in offset order.
+   * last stable offset, in offset order.
    */
   @TransactionAttribute(TransactionAttributeType.SUPPORTS)
   public List<BatchSummary> summaries(
-      long topicId, int partition, long fromBase, long highWatermark, int maxBatches) {
+      long topicId, int partition, long fromBase, long lastStableOffset, int maxBatches) {
     return em
         .createNamedQuery(StoredBatch.SUMMARIES, Object[].class)
         .setParameter("topicId", topicId)
         .setParameter("partition", partition)
         .setParameter("fromBase", fromBase)
-        .setParameter("highWatermark", highWatermark)
+        .setParameter("lastStableOffset", lastStableOffset)
         .setMaxResults(maxBatches)
         .getResultList()
         .stream()
@@ -134,13 +134,13 @@ public class BatchStore {
         .toList();
   }
 
-  /** The base offset of the batch holding the last record below the high watermark, if any. */
+  /** The base offset of the batch holding the last record below the last stable offset, if any. */
   @TransactionAttribute(TransactionAttributeType.SUPPORTS)
-  public Long lastBatchBelow(long topicId, int partition, long highWatermark) {
+  public Long lastBatchBelow(long topicId, int partition, long lastStableOffset) {
     return em.createNamedQuery(StoredBatch.BASE_AT_OR_BELOW, Long.class)
         .setParameter("topicId", topicId)
         .setParameter("partition", partition)
-        .setParameter("offset", highWatermark - 1)
+        .setParameter("offset", lastStableOffset - 1)
         .getSingleResult();
   }
 

@@ -13,5 +13,5 @@ public record FetchResult(
     TopicPartition partition,
     List<Record> records,
     long logStartOffset,
-    long highWatermark,
+    long lastStableOffset,
     long nextOffset) {}

@@ -25,8 +25,8 @@ import org.tributary.errors.TributaryException;
 /**
  * The single writer of all partitions: drains every pending append, builds one batch per partition
  * from all of them, persists all batches in one transaction, and only then completes the producers'
- * futures and advances the high watermarks. Under load many producers share one commit, which is
- * where throughput comes from.
+ * futures and advances the last stable offsets. Under load many producers share one commit, which
+ * is where throughput comes from.
  *
  * <p>Offsets are assigned on this thread only, in queue order, so they are strictly increasing per
  * partition without a lock. A failed commit leaves a gap in the offsets (allowed), never a reused

@@ -198,7 +198,7 @@ public class LogCleaner {
 
   /**
    * Kafka's DeleteRecords: each partition's log start offset moves up to the given offset ({@code
-   * -1}: the high watermark), so records below it are no longer readable, and the whole batches
+   * -1}: the last stable offset), so records below it are no longer readable, and the whole batches
    * below it are removed. Every partition and offset is checked before anything changes.
    *
    * @return each partition's log start offset (Kafka's low watermark) afterwards
@@ -271,20 +271,20 @@ public class LogCleaner {
   }
 
   private static long target(PartitionLog log, long offset) {
-    long highWatermark = log.highWatermark();
+    long lastStableOffset = log.lastStableOffset();
     if (offset == -1) {
-      return highWatermark;
+      return lastStableOffset;
     }
-    if (offset < 0 || offset > highWatermark) {
+    if (offset < 0 || offset > lastStableOffset) {
       throw new TributaryException(
           ErrorCode.OFFSET_OUT_OF_RANGE,
           "Cannot delete the records of "
               + log.topicPartition()
               + " before offset "
               + offset
-              + ": it must be between 0 and the high watermark "
-              + highWatermark
-              + " (or -1 for the high watermark). Nothing was deleted.");
+              + ": it must be between 0 and the last stable offset "
+              + lastStableOffset
+              + " (or -1 for the last stable offset). Nothing was deleted.");
     }
     return offset;
   }
@@ -298,7 +298,7 @@ public class LogCleaner {
   private Removal trim(PartitionLog log, RetentionWalk walk, int maxChunks) {
     long topicId = log.topicId();
     int partition = log.topicPartition().partition();
-    Long lastBatch = store.lastBatchBelow(topicId, partition, log.highWatermark());
+    Long lastBatch = store.lastBatchBelow(topicId, partition, log.lastStableOffset());
     Removal removed = Removal.NONE;
     long from = Long.MIN_VALUE;
     for (int chunk = 0; lastBatch != null && chunk < maxChunks; chunk++) {
@@ -360,11 +360,11 @@ public class LogCleaner {
     long topicId = log.topicId();
     int partition = log.topicPartition().partition();
     long now = clock.millis();
-    long highWatermark = log.highWatermark();
+    long lastStableOffset = log.lastStableOffset();
     if (log.nothingToCompact(now)) {
       return null;
     }
-    Long lastBatch = store.lastBatchBelow(topicId, partition, highWatermark);
+    Long lastBatch = store.lastBatchBelow(topicId, partition, lastStableOffset);
     if (lastBatch == null) {
       return null;
     }
@@ -421,7 +421,7 @@ public class LogCleaner {
     // Only a run that reached the active tail may skip the partition until new records arrive:
     // one cut short by the key map or min.compaction.lag.ms has more to do as time passes.
     boolean complete = cleanUpTo == lastBatch;
-    log.compacted(cleanUpTo, horizon, complete ? highWatermark : -1);
+    log.compacted(cleanUpTo, horizon, complete ? lastStableOffset : -1);
     return removed;
   }
 

@@ -20,18 +20,19 @@ import org.tributary.topic.TopicPartition;
  * <p>Offsets are handed out in ranges ({@link #reserve}): to the group-commit writer for each
  * commit, and to transactional producers inside their JTA transactions. A range is unsettled until
  * it is durable (and, for a transaction, committed) or abandoned (failed or rolled back: a gap).
- * The high watermark stops at the first unsettled range, so it is Kafka's last stable offset: a
- * consumer never reads past a record that may still appear, and never skips one because a later
- * range settled first.
+ * The last stable offset (Kafka's name for the end of what read_committed consumers may read; the
+ * REST API calls it {@code high_watermark}) stops at the first unsettled range: a consumer never
+ * reads past a record that may still appear, and never skips one because a later range settled
+ * first.
  *
- * <p>The high watermark never passes the log's durable end either: the end of its stored batches,
- * or an end recorded for a gap at the end of the log (an abandoned range that nothing stored
- * follows). So after a restart, which recovers the next offset from those alone, the end of the log
- * never moves backwards and no offset a consumer has seen is handed out again.
+ * <p>The last stable offset never passes the log's durable end either: the end of its stored
+ * batches, or an end recorded for a gap at the end of the log (an abandoned range that nothing
+ * stored follows). So after a restart, which recovers the next offset from those alone, the end of
+ * the log never moves backwards and no offset a consumer has seen is handed out again.
  *
  * <p>Thread safety: offsets, ranges, the tail cache and the waiters are guarded by this object's
- * monitor, held only for in-memory work; the high watermark and log start offset are volatile so
- * that readers see them without it. Retention, compaction and DeleteRecords take the {@link
+ * monitor, held only for in-memory work; the last stable offset and log start offset are volatile
+ * so that readers see them without it. Retention, compaction and DeleteRecords take the {@link
  * #maintenance()} lock for each step that changes stored batches, so they never interleave on one
  * partition; appends and fetches never take it.
  *
@@ -48,11 +49,11 @@ public final class PartitionLog {
 
   private long nextOffset;
 
-  /** Offsets below this are stored or recorded as a gap; the high watermark never passes it. */
+  /** Offsets below this are stored or recorded as a gap; the last stable offset never passes it. */
   private long durableEnd;
 
   private boolean endRecordRequested;
-  private volatile long highWatermark;
+  private volatile long lastStableOffset;
   private volatile long logStartOffset;
   private volatile long sizeInBytes;
 
@@ -70,8 +71,8 @@ public final class PartitionLog {
   /** The earliest time a kept tombstone may go (Long.MAX_VALUE: none known). */
   private volatile long tombstoneHorizon = Long.MAX_VALUE;
 
-  /** The high watermark when the last compaction ended (-1: none since start). */
-  private volatile long compactedAtHighWatermark = -1;
+  /** The last stable offset when the last compaction ended (-1: none since start). */
+  private volatile long compactedAtLastStableOffset = -1;
 
   /** A log whose gaps need no record: nothing recovers it (tests of everything else). */
   PartitionLog(
@@ -113,7 +114,7 @@ public final class PartitionLog {
     this.cleanedUpTo = logStartOffset;
     this.nextOffset = nextOffset;
     this.durableEnd = gapAtEnd == null ? Long.MAX_VALUE : nextOffset;
-    this.highWatermark = nextOffset;
+    this.lastStableOffset = nextOffset;
     this.sizeInBytes = sizeInBytes;
     this.tailCacheLimit = tailCacheLimit;
     this.budget = budget;
@@ -128,8 +129,8 @@ public final class PartitionLog {
     return topicPartition;
   }
 
-  long highWatermark() {
-    return highWatermark;
+  long lastStableOffset() {
+    return lastStableOffset;
   }
 
   long logStartOffset() {
@@ -154,26 +155,26 @@ public final class PartitionLog {
   }
 
   /**
-   * A compaction that started at {@code highWatermark} finished: records below {@code offset} are
-   * clean, tombstones go at {@code horizon}.
+   * A compaction that started at {@code lastStableOffset} finished: records below {@code offset}
+   * are clean, tombstones go at {@code horizon}.
    */
-  void compacted(long offset, long horizon, long highWatermark) {
+  void compacted(long offset, long horizon, long lastStableOffset) {
     cleanedUpTo = offset;
     tombstoneHorizon = horizon;
-    compactedAtHighWatermark = highWatermark;
+    compactedAtLastStableOffset = lastStableOffset;
   }
 
   /** Whether nothing arrived since the last compaction and no kept tombstone is due. */
   boolean nothingToCompact(long now) {
-    return highWatermark == compactedAtHighWatermark && tombstoneHorizon > now;
+    return lastStableOffset == compactedAtLastStableOffset && tombstoneHorizon > now;
   }
 
   /**
-   * Moves the log start offset up to {@code offset} (never down, never past the high watermark);
-   * cached batches wholly below it leave the cache. Returns the log start offset now.
+   * Moves the log start offset up to {@code offset} (never down, never past the last stable
+   * offset); cached batches wholly below it leave the cache. Returns the log start offset now.
    */
   synchronized long advanceLogStart(long offset) {
-    logStartOffset = Math.max(logStartOffset, Math.min(offset, highWatermark));
+    logStartOffset = Math.max(logStartOffset, Math.min(offset, lastStableOffset));
     evictCached(batch -> batch.lastOffset() < logStartOffset);
     return logStartOffset;
   }
@@ -225,7 +226,7 @@ public final class PartitionLog {
 
   /**
    * The range starting at {@code base} is durable (and committed): its batches join the cache and
-   * the high watermark moves past every settled range.
+   * the last stable offset moves past every settled range.
    *
    * @return the fetches that waited for this data; the caller wakes them (off the writer thread)
    */
@@ -254,12 +255,12 @@ public final class PartitionLog {
 
   private List<CompletableFuture<Void>> settle(long base) {
     unsettled.remove(base);
-    return advanceHighWatermark();
+    return advanceLastStableOffset();
   }
 
   /**
-   * Where the high watermark could be if the gap at the end of the log were recorded, when it is
-   * beyond the durable end; see {@link #endRecorded}.
+   * Where the last stable offset could be if the gap at the end of the log were recorded, when it
+   * is beyond the durable end; see {@link #endRecorded}.
    */
   synchronized OptionalLong unrecordedEnd() {
     long stable = stableOffset();
@@ -275,7 +276,7 @@ public final class PartitionLog {
   synchronized List<CompletableFuture<Void>> endRecorded(long end) {
     endRecordRequested = false;
     durableEnd = Math.max(durableEnd, end);
-    return closed ? List.of() : advanceHighWatermark();
+    return closed ? List.of() : advanceLastStableOffset();
   }
 
   /** Recording the end failed; the next settled range, or {@link #askAgain}, asks again. */
@@ -285,37 +286,40 @@ public final class PartitionLog {
 
   /** Asks again for a gap at the end to be recorded, if one still waits for it. */
   synchronized void askAgain() {
-    advanceHighWatermark();
+    advanceLastStableOffset();
   }
 
   private long stableOffset() {
     return unsettled.isEmpty() ? nextOffset : unsettled.first();
   }
 
-  private List<CompletableFuture<Void>> advanceHighWatermark() {
+  private List<CompletableFuture<Void>> advanceLastStableOffset() {
     long stable = stableOffset();
     if (stable > durableEnd && !endRecordRequested) {
-      // Only asks (the recorder works off this thread); the high watermark waits for the answer.
+      // Only asks (the recorder works off this thread); the last stable offset waits for the
+      // answer.
       endRecordRequested = true;
       gapAtEnd.accept(this);
     }
     stable = Math.min(stable, durableEnd);
-    if (stable <= highWatermark) {
+    if (stable <= lastStableOffset) {
       return List.of();
     }
-    highWatermark = stable;
+    lastStableOffset = stable;
     List<CompletableFuture<Void>> woken = new ArrayList<>(waiters);
     waiters.clear();
     return woken;
   }
 
-  /** Completes when the high watermark moves beyond {@code offset}; at once if it already has. */
+  /**
+   * Completes when the last stable offset moves beyond {@code offset}; at once if it already has.
+   */
   synchronized CompletableFuture<Void> awaitDataBeyond(long offset) {
     if (closed) {
       return CompletableFuture.failedFuture(
           TributaryException.unknownTopic(topicPartition.topic()));
     }
-    if (highWatermark > offset) {
+    if (lastStableOffset > offset) {
       return CompletableFuture.completedFuture(null);
     }
     waiters.removeIf(CompletableFuture::isDone);

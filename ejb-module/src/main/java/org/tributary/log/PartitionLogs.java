@@ -50,7 +50,7 @@ import org.tributary.topic.TopicPartition;
 
 /**
  * The partitioned logs: appends go through the group-commit writer, fetches read the tail cache or
- * the store, and a fetch at the high watermark waits for data without holding a thread.
+ * the store, and a fetch at the last stable offset waits for data without holding a thread.
  *
  * <p>Concurrency: bean-managed; there is no global lock. Each {@link PartitionLog} guards its own
  * state and the single writer thread assigns offsets, so producers and consumers of different
@@ -309,8 +309,8 @@ public class PartitionLogs {
   /**
    * Appends records within the caller's JTA transaction: their batches are written in it, so they
    * become visible when it commits and never if it rolls back. Until it ends they hold back the
-   * last stable offset (the high watermark) of their partitions, so no consumer skips them. Returns
-   * where the records will be.
+   * last stable offset (the last stable offset) of their partitions, so no consumer skips them.
+   * Returns where the records will be.
    */
   @TransactionAttribute(TransactionAttributeType.MANDATORY)
   public List<RecordMetadata> appendInTransaction(String topicName, List<NewRecord> records) {
@@ -358,15 +358,15 @@ public class PartitionLogs {
 
   /**
    * Reads records from {@code offset} on, up to about {@code maxBytes} (at least one record if any
-   * is there). At the high watermark it waits up to {@code maxWait} for new data and completes as
-   * soon as some arrives.
+   * is there). At the last stable offset it waits up to {@code maxWait} for new data and completes
+   * as soon as some arrives.
    */
   public CompletionStage<FetchResult> fetch(
       String topicName, int partition, long offset, int maxBytes, Duration maxWait) {
     PartitionLog log = existingLog(topicName, partition);
     requireInRange(log, offset);
     requirePositive(maxBytes);
-    if (offset < log.highWatermark() || maxWait.isZero() || maxWait.isNegative()) {
+    if (offset < log.lastStableOffset() || maxWait.isZero() || maxWait.isNegative()) {
       return CompletableFuture.completedFuture(read(log, offset, maxBytes));
     }
     // Arrival is signalled on container threads only (the writer's completion task, the
@@ -395,7 +395,7 @@ public class PartitionLogs {
     requireInRange(log, endOffset);
     requirePositive(maxBytes);
     long logStart = log.logStartOffset();
-    long highWatermark = log.highWatermark();
+    long lastStableOffset = log.lastStableOffset();
     List<Record> batch = new ArrayList<>();
     long from = logStart;
     if (endOffset > logStart) {
@@ -420,7 +420,7 @@ public class PartitionLogs {
         log.topicPartition(),
         records,
         logStart,
-        highWatermark,
+        lastStableOffset,
         first == 0 ? from : records.get(0).offset());
   }
 
@@ -487,7 +487,7 @@ public class PartitionLogs {
 
   public PartitionOffsets offsets(String topicName, int partition) {
     PartitionLog log = existingLog(topicName, partition);
-    return new PartitionOffsets(partition, log.logStartOffset(), log.highWatermark());
+    return new PartitionOffsets(partition, log.logStartOffset(), log.lastStableOffset());
   }
 
   public List<PartitionOffsets> offsets(String topicName) {
@@ -495,7 +495,7 @@ public class PartitionLogs {
     List<PartitionOffsets> all = new ArrayList<>(topic.partitions());
     for (int partition = 0; partition < topic.partitions(); partition++) {
       PartitionLog log = log(topic, partition);
-      all.add(new PartitionOffsets(partition, log.logStartOffset(), log.highWatermark()));
+      all.add(new PartitionOffsets(partition, log.logStartOffset(), log.lastStableOffset()));
     }
     return all;
   }
@@ -506,14 +506,15 @@ public class PartitionLogs {
   }
 
   /**
-   * The earliest offset in [log start, high watermark) whose record has a timestamp at or after
+   * The earliest offset in [log start, last stable offset) whose record has a timestamp at or after
    * {@code timestamp}, if any. Batches are walked in offset order until a record qualifies: a batch
-   * whose newest timestamp qualifies may hold it only below the log start or at the high watermark.
+   * whose newest timestamp qualifies may hold it only below the log start or at the last stable
+   * offset.
    */
   public OptionalLong offsetForTimestamp(String topicName, int partition, long timestamp) {
     PartitionLog log = existingLog(topicName, partition);
     long logStart = log.logStartOffset();
-    long highWatermark = log.highWatermark();
+    long lastStableOffset = log.lastStableOffset();
     long fromBase = 0;
     while (true) {
       List<EncodedBatch> batches =
@@ -523,10 +524,10 @@ public class PartitionLogs {
               timestamp,
               fromBase,
               logStart,
-              highWatermark,
+              lastStableOffset,
               STORE_PAGE_BATCHES);
       for (EncodedBatch batch : batches) {
-        OptionalLong found = batch.firstOffsetWithTimestamp(timestamp, logStart, highWatermark);
+        OptionalLong found = batch.firstOffsetWithTimestamp(timestamp, logStart, lastStableOffset);
         if (found.isPresent()) {
           return found;
         }
@@ -591,7 +592,7 @@ public class PartitionLogs {
 
   /**
    * Records the end of a log whose last offsets became a gap (see {@link LogEndOffset}), off the
-   * caller's thread; the log's high watermark passes the gap once it is recorded.
+   * caller's thread; the log's last stable offset passes the gap once it is recorded.
    */
   private void recordLogEnd(PartitionLog log) {
     Runnable record =
@@ -609,7 +610,7 @@ public class PartitionLogs {
                 Level.WARNING,
                 "Could not record the end of "
                     + log.topicPartition()
-                    + "; its high watermark waits for the next append",
+                    + "; its last stable offset waits for the next append",
                 e);
             return;
           }
@@ -623,11 +624,11 @@ public class PartitionLogs {
   }
 
   private FetchResult read(PartitionLog log, long offset, int maxBytes) {
-    long highWatermark = log.highWatermark();
+    long lastStableOffset = log.lastStableOffset();
     List<Record> records = new ArrayList<>();
     long position = offset;
     int budget = maxBytes;
-    while (position < highWatermark && budget > 0) {
+    while (position < lastStableOffset && budget > 0) {
       List<EncodedBatch> batches = log.cachedFrom(position);
       if (batches == null) {
         batches =
@@ -635,12 +636,12 @@ public class PartitionLogs {
                 log.topicId(),
                 log.topicPartition().partition(),
                 position,
-                highWatermark,
+                lastStableOffset,
                 STORE_PAGE_BATCHES);
       }
       long before = position;
       for (EncodedBatch batch : batches) {
-        budget = batch.readInto(records, position, highWatermark, budget);
+        budget = batch.readInto(records, position, lastStableOffset, budget);
         position = Math.max(position, batch.lastOffset() + 1);
         if (budget == 0) {
           break;
@@ -648,20 +649,22 @@ public class PartitionLogs {
       }
       if (position == before) {
         // Only batches that end before the position (the cache starts at the floor batch): the
-        // rest up to the high watermark is a settled gap, not something to read again and again.
+        // rest up to the last stable offset is a settled gap, not something to read again and
+        // again.
         break;
       }
     }
-    // Nothing stored from the offset up to the high watermark: a gap (a rolled-back transaction or
+    // Nothing stored from the offset up to the last stable offset: a gap (a rolled-back transaction
+    // or
     // a failed commit), settled and empty, which the next read starts after.
-    long next = records.isEmpty() ? highWatermark : records.get(records.size() - 1).offset() + 1;
+    long next = records.isEmpty() ? lastStableOffset : records.get(records.size() - 1).offset() + 1;
     long bytes = 0;
     for (Record record : records) {
       bytes += record.sizeInBytes();
     }
     metrics.fetched(records.size(), bytes);
     return new FetchResult(
-        log.topicPartition(), records, log.logStartOffset(), highWatermark, next);
+        log.topicPartition(), records, log.logStartOffset(), lastStableOffset, next);
   }
 
   /**
@@ -677,7 +680,7 @@ public class PartitionLogs {
 
   /**
    * Asks again for the ends of logs whose gap at the end could not be recorded (the database or the
-   * executor refused), so that their high watermarks do not wait for the next append.
+   * executor refused), so that their last stable offsets do not wait for the next append.
    */
   @Schedule(hour = "*", minute = "*", second = "*/10", persistent = false)
   void recordPendingLogEnds() {
@@ -760,7 +763,7 @@ public class PartitionLogs {
   }
 
   private void requireInRange(PartitionLog log, long offset) {
-    if (offset < log.logStartOffset() || offset > log.highWatermark()) {
+    if (offset < log.logStartOffset() || offset > log.lastStableOffset()) {
       throw new TributaryException(
           ErrorCode.OFFSET_OUT_OF_RANGE,
           "Offset "
@@ -770,7 +773,7 @@ public class PartitionLogs {
               + ": valid offsets are "
               + log.logStartOffset()
               + " to "
-              + log.highWatermark()
+              + log.lastStableOffset()
               + ".");
     }
   }

@@ -28,7 +28,7 @@ import org.tributary.topic.TopicConfigKey;
     name = StoredBatch.FROM_OFFSET,
     query =
         "SELECT b FROM StoredBatch b WHERE b.topicId = :topicId AND b.partition = :partition"
-            + " AND b.baseOffset >= :fromBase AND b.baseOffset < :highWatermark"
+            + " AND b.baseOffset >= :fromBase AND b.baseOffset < :lastStableOffset"
             + " AND b.lastOffset >= :offset ORDER BY b.baseOffset")
 @NamedQuery(
     name = StoredBatch.BASE_AT_OR_BELOW,
@@ -39,7 +39,7 @@ import org.tributary.topic.TopicConfigKey;
     name = StoredBatch.WITH_TIMESTAMP,
     query =
         "SELECT b FROM StoredBatch b WHERE b.topicId = :topicId AND b.partition = :partition"
-            + " AND b.baseOffset >= :fromBase AND b.baseOffset < :highWatermark"
+            + " AND b.baseOffset >= :fromBase AND b.baseOffset < :lastStableOffset"
             + " AND b.lastOffset >= :logStartOffset AND b.maxTimestamp >= :timestamp"
             + " ORDER BY b.baseOffset")
 @NamedQuery(
@@ -62,7 +62,7 @@ import org.tributary.topic.TopicConfigKey;
     query =
         "SELECT b.baseOffset, b.lastOffset, b.maxTimestamp, b.recordCount, b.sizeInBytes"
             + " FROM StoredBatch b WHERE b.topicId = :topicId AND b.partition = :partition"
-            + " AND b.baseOffset >= :fromBase AND b.baseOffset < :highWatermark"
+            + " AND b.baseOffset >= :fromBase AND b.baseOffset < :lastStableOffset"
             + " ORDER BY b.baseOffset")
 @NamedQuery(
     name = StoredBatch.EXTENTS,

@@ -70,8 +70,8 @@ public class BrokerGauges {
           };
           now.put(
               new MetricID(PARTITION_RECORDS, tags),
-              partition.highWatermark() - partition.logStartOffset());
-          now.put(new MetricID(PARTITION_END, tags), partition.highWatermark());
+              partition.lastStableOffset() - partition.logStartOffset());
+          now.put(new MetricID(PARTITION_END, tags), partition.lastStableOffset());
           now.put(
               new MetricID(PARTITION_BYTES, tags),
               logs.sizeInBytes(topic.name(), partition.partition()));
@@ -142,8 +142,8 @@ public class BrokerGauges {
 
   private static String describe(MetricID id) {
     return switch (id.getName()) {
-      case PARTITION_RECORDS -> "Records in the partition (high watermark - log start offset)";
-      case PARTITION_END -> "The partition's high watermark";
+      case PARTITION_RECORDS -> "Records in the partition (last stable offset - log start offset)";
+      case PARTITION_END -> "The partition's last stable offset";
       case PARTITION_BYTES -> "Bytes of the partition's stored record batches";
       default -> "Records the group has yet to consume in the partition";
     };

@@ -13,7 +13,7 @@ class OffsetResetStrategyTest {
   private static final TopicPartition TP = new TopicPartition("t", 0);
 
   @Test
-  void earliestStartsAtTheLogStartAndLatestAtTheHighWatermark() {
+  void earliestStartsAtTheLogStartAndLatestAtTheLastStableOffset() {
     assertEquals(5, OffsetResetStrategy.parse("earliest").startOffset(TP, 5, 42));
     assertEquals(42, OffsetResetStrategy.parse("LATEST").startOffset(TP, 5, 42));
   }

@@ -120,8 +120,8 @@ class GroupCommitWriterTest {
 
     assertEquals(2, commits.size(), "the 50 queued appends went into one transaction");
     assertEquals(2, commits.get(1).size(), "one batch per partition");
-    assertEquals(51, p0.highWatermark());
-    assertEquals(50, p1.highWatermark());
+    assertEquals(51, p0.lastStableOffset());
+    assertEquals(50, p1.lastStableOffset());
   }
 
   @Test
@@ -195,7 +195,7 @@ class GroupCommitWriterTest {
     assertEquals(
         ErrorCode.KAFKA_STORAGE_ERROR,
         assertInstanceOf(TributaryException.class, error.getCause()).code());
-    assertEquals(2, p0.highWatermark(), "the failed offsets are a settled gap, not a hold-up");
+    assertEquals(2, p0.lastStableOffset(), "the failed offsets are a settled gap, not a hold-up");
     assertNull(p0.cachedFrom(0), "a gap has no records");
 
     PendingAppend next = append(p0, "c");
@@ -302,7 +302,7 @@ class GroupCommitWriterTest {
     assertEquals(1, a.done().get(5, TimeUnit.SECONDS).get(0).offset());
     assertEquals(2, b.done().get(5, TimeUnit.SECONDS).get(0).offset());
     assertEquals(2, commits.size(), "the stored commit was not appended again under new offsets");
-    assertEquals(3, p0.highWatermark());
+    assertEquals(3, p0.lastStableOffset());
     assertEquals(List.of(1L), p0.cachedFrom(1).stream().map(EncodedBatch::baseOffset).toList());
   }
 
@@ -338,7 +338,8 @@ class GroupCommitWriterTest {
     writer.submit(doubtful);
     assertTrue(checkedTwice.await(5, TimeUnit.SECONDS), "the writer asks again");
     assertTrue(!doubtful.done().isDone(), "no answer while nobody knows");
-    assertEquals(0, p0.highWatermark(), "no consumer passes offsets that may still hold records");
+    assertEquals(
+        0, p0.lastStableOffset(), "no consumer passes offsets that may still hold records");
     assertEquals(1, commits.size(), "nothing appended again meanwhile");
 
     databaseDown.set(false);
@@ -347,7 +348,7 @@ class GroupCommitWriterTest {
     assertEquals(
         ErrorCode.KAFKA_STORAGE_ERROR,
         assertInstanceOf(TributaryException.class, error.getCause()).code());
-    assertEquals(2, p0.highWatermark(), "not stored: its offsets are a gap, never reused");
+    assertEquals(2, p0.lastStableOffset(), "not stored: its offsets are a gap, never reused");
   }
 
   @Test
@@ -377,7 +378,7 @@ class GroupCommitWriterTest {
   }
 
   @Test
-  void highWatermarkMovesOnlyAfterTheStoreReturns() throws Exception {
+  void lastStableOffsetMovesOnlyAfterTheStoreReturns() throws Exception {
     CountDownLatch inStore = new CountDownLatch(1);
     CountDownLatch release = new CountDownLatch(1);
     start(
@@ -389,11 +390,11 @@ class GroupCommitWriterTest {
     PendingAppend a = append(p0, "a");
     writer.submit(a);
     assertTrue(inStore.await(5, TimeUnit.SECONDS));
-    assertEquals(0, p0.highWatermark());
+    assertEquals(0, p0.lastStableOffset());
     assertTrue(!a.done().isDone());
     release.countDown();
     a.done().get(5, TimeUnit.SECONDS);
-    assertEquals(1, p0.highWatermark());
+    assertEquals(1, p0.lastStableOffset());
   }
 
   private static void await(CountDownLatch latch) {

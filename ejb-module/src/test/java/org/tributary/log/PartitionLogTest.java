@@ -33,16 +33,16 @@ class PartitionLogTest {
   }
 
   @Test
-  void waiterAtTheHighWatermarkIsHandedBackByTheNextAppend() {
+  void waiterAtTheLastStableOffsetIsHandedBackByTheNextAppend() {
     PartitionLog log = new PartitionLog(1, new TopicPartition("t", 0), 0, 5, 0, 1 << 20, UNBOUNDED);
     CompletableFuture<Void> waiter = log.awaitDataBeyond(5);
     assertFalse(waiter.isDone());
     assertEquals(List.of(waiter), append(log, batch(5, 2, 10)));
-    assertEquals(7, log.highWatermark());
+    assertEquals(7, log.lastStableOffset());
   }
 
   @Test
-  void waiterBelowTheHighWatermarkCompletesAtOnce() {
+  void waiterBelowTheLastStableOffsetCompletesAtOnce() {
     PartitionLog log = new PartitionLog(1, new TopicPartition("t", 0), 0, 5, 0, 1 << 20, UNBOUNDED);
     assertTrue(log.awaitDataBeyond(4).isDone());
   }
@@ -85,7 +85,7 @@ class PartitionLogTest {
         new PartitionLog(1, new TopicPartition("t", 0), 3, 17, 0, 1 << 20, UNBOUNDED);
     assertEquals(17, log.reserve(2));
     assertEquals(19, log.reserve(5));
-    assertEquals(17, log.highWatermark(), "reserving is not publishing");
+    assertEquals(17, log.lastStableOffset(), "reserving is not publishing");
     assertEquals(3, log.logStartOffset());
   }
 
@@ -97,31 +97,31 @@ class PartitionLogTest {
     CompletableFuture<Void> waiter = log.awaitDataBeyond(0);
 
     assertEquals(List.of(), log.settled(second, List.of(batch(2, 3, 10))));
-    assertEquals(0, log.highWatermark(), "offsets 0-1 may still appear: nothing is readable");
+    assertEquals(0, log.lastStableOffset(), "offsets 0-1 may still appear: nothing is readable");
     assertFalse(waiter.isDone());
 
     assertEquals(List.of(waiter), log.settled(first, List.of(batch(0, 2, 10))));
-    assertEquals(5, log.highWatermark());
+    assertEquals(5, log.lastStableOffset());
     assertNull(log.cachedFrom(0), "older than the cache's first batch: the store serves it");
     assertEquals(List.of(2L), log.cachedFrom(2).stream().map(EncodedBatch::baseOffset).toList());
   }
 
   @Test
-  void anAbandonedRangeBecomesAGapAndNoLongerHoldsTheHighWatermarkBack() {
+  void anAbandonedRangeBecomesAGapAndNoLongerHoldsTheLastStableOffsetBack() {
     PartitionLog log = new PartitionLog(1, new TopicPartition("t", 0), 0, 0, 0, 1 << 20, UNBOUNDED);
     long rolledBack = log.reserve(2);
     long committed = log.reserve(1);
     log.settled(committed, List.of(batch(2, 1, 10)));
-    assertEquals(0, log.highWatermark());
+    assertEquals(0, log.lastStableOffset());
 
     log.abandoned(rolledBack);
 
-    assertEquals(3, log.highWatermark());
+    assertEquals(3, log.lastStableOffset());
     assertEquals(List.of(2L), log.cachedFrom(2).stream().map(EncodedBatch::baseOffset).toList());
   }
 
   @Test
-  void theLogStartMovesUpOnlyAndNeverPastTheHighWatermark() {
+  void theLogStartMovesUpOnlyAndNeverPastTheLastStableOffset() {
     PartitionLog log = new PartitionLog(1, new TopicPartition("t", 0), 0, 0, 0, 1 << 20, UNBOUNDED);
     append(log, batch(0, 10, 100), batch(10, 10, 100), batch(20, 10, 100));
     assertEquals(15, log.advanceLogStart(15));
@@ -168,7 +168,7 @@ class PartitionLogTest {
     CompletableFuture<Void> waiter = log.awaitDataBeyond(5);
     long base = log.reserve(3);
     assertEquals(List.of(), log.abandoned(base), "rolled back at the end of the log");
-    assertEquals(5, log.highWatermark(), "a restart would hand offsets 5..7 out again");
+    assertEquals(5, log.lastStableOffset(), "a restart would hand offsets 5..7 out again");
     assertEquals(List.of(log), asked);
     assertEquals(OptionalLong.of(8), log.unrecordedEnd());
 
@@ -177,7 +177,7 @@ class PartitionLogTest {
     assertEquals(List.of(log, log), asked, "asked again after a failed record");
 
     assertEquals(List.of(waiter), log.endRecorded(8));
-    assertEquals(8, log.highWatermark());
+    assertEquals(8, log.lastStableOffset());
     assertEquals(OptionalLong.empty(), log.unrecordedEnd());
   }
 
@@ -190,7 +190,7 @@ class PartitionLogTest {
     long stored = log.reserve(1);
     log.settled(stored, List.of(batch(stored, 1, 10)));
     log.abandoned(gap);
-    assertEquals(3, log.highWatermark());
+    assertEquals(3, log.lastStableOffset());
     assertEquals(List.of(), asked);
   }
 }

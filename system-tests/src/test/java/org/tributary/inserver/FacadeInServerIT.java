@@ -69,12 +69,12 @@ class FacadeInServerIT {
    * A gap at the end of a log is passed once its end is recorded (so that a restart starts after
    * it), a moment after the rollback.
    */
-  private void awaitHighWatermark(String topic, long offset) throws InterruptedException {
+  private void awaitLastStableOffset(String topic, long offset) throws InterruptedException {
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-    while (logs.offsets(topic, 0).highWatermark() < offset && System.nanoTime() < deadline) {
+    while (logs.offsets(topic, 0).lastStableOffset() < offset && System.nanoTime() < deadline) {
       Thread.sleep(10);
     }
-    assertEquals(offset, logs.offsets(topic, 0).highWatermark());
+    assertEquals(offset, logs.offsets(topic, 0).lastStableOffset());
   }
 
   private TributaryConsumer reader(String topic) {
@@ -124,7 +124,7 @@ class FacadeInServerIT {
     transaction.begin();
     producer.send(topic, null, "rolled back");
     transaction.rollback();
-    awaitHighWatermark(topic, 1);
+    awaitLastStableOffset(topic, 1);
     FetchResult gap = logs.read(topic, 0, 0, 1 << 20);
     assertEquals(List.of(), gap.records());
     assertEquals(1, gap.nextOffset(), "a reader moves past the rolled-back offset, not in circles");
@@ -146,7 +146,7 @@ class FacadeInServerIT {
     transaction.begin();
     producer.send(topic, null, "rolled back");
     transaction.rollback();
-    awaitHighWatermark(topic, 2);
+    awaitLastStableOffset(topic, 2);
 
     FetchResult gap =
         assertTimeoutPreemptively(Duration.ofSeconds(10), () -> logs.read(topic, 0, 1, 1 << 20));

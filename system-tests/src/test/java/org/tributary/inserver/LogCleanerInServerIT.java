@@ -91,7 +91,7 @@ class LogCleanerInServerIT {
   private List<Record> readAll(String topic) {
     List<Record> all = new ArrayList<>();
     long offset = logs.offsets(topic, 0).logStartOffset();
-    long end = logs.offsets(topic, 0).highWatermark();
+    long end = logs.offsets(topic, 0).lastStableOffset();
     while (offset < end) {
       FetchResult page = logs.read(topic, 0, offset, 1 << 20);
       all.addAll(page.records());
@@ -144,7 +144,7 @@ class LogCleanerInServerIT {
     assertEquals(2, cleaner.runRetention().get(topic).batchesRemoved());
 
     assertEquals(2, logs.offsets(topic, 0).logStartOffset());
-    assertEquals(3, logs.offsets(topic, 0).highWatermark());
+    assertEquals(3, logs.offsets(topic, 0).lastStableOffset());
     assertEquals(List.of(2L), readAll(topic).stream().map(Record::offset).toList());
     assertEquals(0, cleaner.runRetention().get(topic).batchesRemoved());
   }
@@ -220,7 +220,7 @@ class LogCleanerInServerIT {
     assertEquals(Map.of(0, 3L), cleaner.deleteRecords(topic, Map.of(0, 1L), "alice"));
     assertEquals(Map.of(0, 5L), cleaner.deleteRecords(topic, Map.of(0, -1L), "alice"));
     assertTrue(readAll(topic).isEmpty());
-    assertEquals(5, logs.offsets(topic, 0).highWatermark());
+    assertEquals(5, logs.offsets(topic, 0).lastStableOffset());
   }
 
   @Test
@@ -270,7 +270,7 @@ class LogCleanerInServerIT {
   }
 
   @Test
-  void deleteRecordsRefusesAnOffsetBeyondTheHighWatermarkAndChangesNothing() {
+  void deleteRecordsRefusesAnOffsetBeyondTheLastStableOffsetAndChangesNothing() {
     String topic = topic(Map.of());
     batch(topic, System.currentTimeMillis(), "a=0", "a=1");
     TributaryException refused =
@@ -327,7 +327,7 @@ class LogCleanerInServerIT {
     }
     assertEquals(List.of(200L, 201L), kept.subList(20, 22).stream().map(Record::offset).toList());
     assertEquals(0, logs.offsets(topic, 0).logStartOffset());
-    assertEquals(202, logs.offsets(topic, 0).highWatermark());
+    assertEquals(202, logs.offsets(topic, 0).lastStableOffset());
     assertEquals(sizeBefore - run.bytesRemoved(), logs.sizeInBytes(topic, 0));
     assertTrue(run.bytesRemoved() > 0);
     assertEquals(run, cleaner.lastRuns(topic).compaction());
@@ -391,7 +391,7 @@ class LogCleanerInServerIT {
         assertThrows(TributaryException.class, () -> logs.append(topic, records));
     assertEquals(ErrorCode.INVALID_RECORD, refused.code());
     assertTrue(refused.getMessage().contains("no key"), refused.getMessage());
-    assertEquals(0, logs.offsets(topic, 0).highWatermark());
+    assertEquals(0, logs.offsets(topic, 0).lastStableOffset());
   }
 
   @Test
@@ -437,7 +437,7 @@ class LogCleanerInServerIT {
             });
     long position = 0;
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
-    while ((producing.get() || position < logs.offsets(topic, 0).highWatermark())
+    while ((producing.get() || position < logs.offsets(topic, 0).lastStableOffset())
         && System.nanoTime() < deadline) {
       FetchResult page =
           logs.fetch(topic, 0, position, 4096, Duration.ofMillis(100)).toCompletableFuture().join();

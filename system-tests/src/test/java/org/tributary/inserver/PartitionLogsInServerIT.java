@@ -101,7 +101,7 @@ class PartitionLogsInServerIT {
         appended.get(1).timestamp(),
         tombstone.timestamp(),
         "broker time when the producer gave none");
-    assertEquals(2, fetched.highWatermark());
+    assertEquals(2, fetched.lastStableOffset());
     assertEquals(2, fetched.nextOffset());
   }
 
@@ -206,7 +206,7 @@ class PartitionLogsInServerIT {
   }
 
   @Test
-  void fetchAtHighWatermarkWaitsThenReturnsNewRecords() throws Exception {
+  void fetchAtLastStableOffsetWaitsThenReturnsNewRecords() throws Exception {
     String topic = newTopic(1, Map.of());
     append(topic, NewRecord.of(null, utf8("first")));
     long start = System.nanoTime();
@@ -225,7 +225,7 @@ class PartitionLogsInServerIT {
   }
 
   @Test
-  void fetchAtHighWatermarkReturnsEmptyAfterMaxWait() {
+  void fetchAtLastStableOffsetReturnsEmptyAfterMaxWait() {
     String topic = newTopic(1, Map.of());
     long start = System.nanoTime();
     FetchResult result =
@@ -265,10 +265,10 @@ class PartitionLogsInServerIT {
     }
 
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-    while (logs.offsets(topic, 0).highWatermark() < 4 && System.nanoTime() < deadline) {
+    while (logs.offsets(topic, 0).lastStableOffset() < 4 && System.nanoTime() < deadline) {
       Thread.sleep(20);
     }
-    assertEquals(4, logs.offsets(topic, 0).highWatermark(), "consumers pass the gap");
+    assertEquals(4, logs.offsets(topic, 0).lastStableOffset(), "consumers pass the gap");
     assertTrue(
         store.logEnds().stream()
             .anyMatch(
@@ -278,7 +278,7 @@ class PartitionLogsInServerIT {
   }
 
   @Test
-  void offsetForTimestampLooksOnlyBetweenTheLogStartAndTheHighWatermark() {
+  void offsetForTimestampLooksOnlyBetweenTheLogStartAndTheLastStableOffset() {
     // A batch per record: a 30-byte value fills max.message.bytes.
     String topic = newTopic(1, Map.of("max.message.bytes", "100"));
     List<NewRecord> records = new ArrayList<>();
@@ -320,7 +320,7 @@ class PartitionLogsInServerIT {
                     topic,
                     List.of(NewRecord.of(null, utf8("ok")), NewRecord.of(null, new byte[2000]))));
     assertEquals(ErrorCode.RECORD_TOO_LARGE, e.code());
-    assertEquals(0, logs.offsets(topic, 0).highWatermark());
+    assertEquals(0, logs.offsets(topic, 0).lastStableOffset());
   }
 
   @Test
@@ -335,7 +335,7 @@ class PartitionLogsInServerIT {
     assertEquals(4, grown.partitions());
     assertEquals(
         List.of(0L, 1L, 0L, 0L),
-        logs.offsets(topic).stream().map(PartitionOffsets::highWatermark).toList());
+        logs.offsets(topic).stream().map(PartitionOffsets::lastStableOffset).toList());
     assertEquals(
         ErrorCode.INVALID_PARTITIONS,
         assertThrows(TributaryException.class, () -> topics.addPartitions(topic, 3)).code());
@@ -358,7 +358,7 @@ class PartitionLogsInServerIT {
     topics.create(topic, 1, Map.of());
     assertEquals(
         0,
-        logs.offsets(topic, 0).highWatermark(),
+        logs.offsets(topic, 0).lastStableOffset(),
         "a recreated topic starts empty: the old records went");
   }
 

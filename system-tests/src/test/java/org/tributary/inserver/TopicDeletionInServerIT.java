@@ -110,7 +110,7 @@ class TopicDeletionInServerIT {
     assertTrue(
         worstProduceMillis < 5_000,
         "another topic's produce did not wait: " + worstProduceMillis + " ms");
-    assertEquals(20, logs.offsets(other, 0).highWatermark());
+    assertEquals(20, logs.offsets(other, 0).lastStableOffset());
 
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
     while (hasRows(bigId) && System.nanoTime() < deadline) {
@@ -130,7 +130,7 @@ class TopicDeletionInServerIT {
         producers.add(executor.submit(() -> appendUntilAfter(topic, deleted)));
       }
       long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-      while (logs.offsets(topic, 0).highWatermark() < 20 && System.nanoTime() < deadline) {
+      while (logs.offsets(topic, 0).lastStableOffset() < 20 && System.nanoTime() < deadline) {
         Thread.sleep(1);
       }
       topics.delete(topic);

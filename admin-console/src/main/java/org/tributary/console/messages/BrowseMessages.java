@@ -251,7 +251,8 @@ public class BrowseMessages implements Serializable {
         cursor.entrySet().stream()
             .allMatch(e -> e.getValue() <= bounds(e.getKey()).logStartOffset());
     atEnd =
-        next.entrySet().stream().allMatch(e -> e.getValue() >= bounds(e.getKey()).highWatermark());
+        next.entrySet().stream()
+            .allMatch(e -> e.getValue() >= bounds(e.getKey()).lastStableOffset());
   }
 
   private RecordScan.Chunk read(int partition, long from) {
@@ -283,7 +284,7 @@ public class BrowseMessages implements Serializable {
             case EARLIEST, LATEST -> bounds.logStartOffset();
             case OFFSET -> requiredOffset();
             case TIMESTAMP ->
-                logs.offsetForTimestamp(topicName, p, millis).orElse(bounds.highWatermark());
+                logs.offsetForTimestamp(topicName, p, millis).orElse(bounds.lastStableOffset());
           };
       starts.put(p, bounds.clamp(wanted));
     }
@@ -306,7 +307,7 @@ public class BrowseMessages implements Serializable {
 
   private Map<Integer, Long> highWatermarks(Collection<Integer> partitions) {
     Map<Integer, Long> ends = new LinkedHashMap<>();
-    partitions.forEach(p -> ends.put(p, bounds(p).highWatermark()));
+    partitions.forEach(p -> ends.put(p, bounds(p).lastStableOffset()));
     return ends;
   }
 

@@ -32,7 +32,7 @@ public class TopicSummaries {
                     new TopicSummary.PartitionSummary(
                         p.partition(),
                         p.logStartOffset(),
-                        p.highWatermark(),
+                        p.lastStableOffset(),
                         logs.sizeInBytes(topic.name(), p.partition())))
             .toList());
   }

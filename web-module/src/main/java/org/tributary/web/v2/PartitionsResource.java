@@ -47,7 +47,7 @@ public class PartitionsResource {
   public Responses.Offsets offsets(
       @PathParam("topic") String topic, @PathParam("partition") int partition) {
     PartitionOffsets offsets = logs.offsets(topic, partition);
-    return new Responses.Offsets(offsets.logStartOffset(), offsets.highWatermark());
+    return new Responses.Offsets(offsets.logStartOffset(), offsets.lastStableOffset());
   }
 
   @RolesAllowed({Roles.PRODUCER, Roles.ADMIN})

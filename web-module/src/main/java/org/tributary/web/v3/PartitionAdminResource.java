@@ -64,7 +64,7 @@ public class PartitionAdminResource {
         cluster.related(uri, path + "/replicas"),
         cluster.related(uri, path + "/reassignment"),
         offsets.logStartOffset(),
-        offsets.highWatermark(),
+        offsets.lastStableOffset(),
         logs.sizeInBytes(topicName, offsets.partition()));
   }
 }

@@ -23,7 +23,7 @@ public class TopicLogs {
                     new Shapes.PartitionLog(
                         offsets.partition(),
                         offsets.logStartOffset(),
-                        offsets.highWatermark(),
+                        offsets.lastStableOffset(),
                         logs.sizeInBytes(topic, offsets.partition())))
             .toList();
     TopicCleaning cleaning = cleaner.lastRuns(topic);
