@@ -26,6 +26,7 @@ import org.tributary.errors.TributaryException;
 import org.tributary.group.Assignment;
 import org.tributary.group.GroupCoordinator;
 import org.tributary.group.OffsetAndMetadata;
+import org.tributary.group.OffsetCommits;
 import org.tributary.log.FetchResult;
 import org.tributary.log.PartitionLogs;
 import org.tributary.log.PartitionOffsets;
@@ -72,6 +73,7 @@ public final class Consumer implements AutoCloseable {
   private final String groupId;
   private final ConsumerOptions options;
   private final GroupCoordinator coordinator;
+  private final OffsetCommits commits;
   private final PartitionLogs logs;
   private final TopicCatalog topics;
   private final Executor executor;
@@ -102,12 +104,14 @@ public final class Consumer implements AutoCloseable {
       String groupId,
       ConsumerOptions options,
       GroupCoordinator coordinator,
+      OffsetCommits commits,
       PartitionLogs logs,
       TopicCatalog topics,
       Executor executor) {
     this.groupId = groupId;
     this.options = options;
     this.coordinator = coordinator;
+    this.commits = commits;
     this.logs = logs;
     this.topics = topics;
     this.executor = executor;
@@ -398,7 +402,7 @@ public final class Consumer implements AutoCloseable {
   public synchronized void commit(Map<TopicPartition, OffsetAndMetadata> offsets) {
     requireOpen();
     if (!offsets.isEmpty()) {
-      coordinator.commit(groupId, memberId, generation, offsets);
+      commits.commit(groupId, memberId, generation, offsets);
     }
   }
 
@@ -406,7 +410,7 @@ public final class Consumer implements AutoCloseable {
   public synchronized Map<TopicPartition, OffsetAndMetadata> committed(
       Collection<TopicPartition> partitions) {
     requireOpen();
-    Map<TopicPartition, OffsetAndMetadata> all = coordinator.committed(groupId);
+    Map<TopicPartition, OffsetAndMetadata> all = commits.committed(groupId);
     Map<TopicPartition, OffsetAndMetadata> wanted = new LinkedHashMap<>();
     for (TopicPartition partition : partitions) {
       OffsetAndMetadata committed = all.get(partition);
@@ -578,8 +582,7 @@ public final class Consumer implements AutoCloseable {
     List<TopicPartition> unpositioned =
         owned.stream().filter(partition -> !positions.containsKey(partition)).toList();
     if (!unpositioned.isEmpty()) {
-      positions.putAll(
-          coordinator.startingOffsets(groupId, unpositioned, options.autoOffsetReset()));
+      positions.putAll(commits.startingOffsets(groupId, unpositioned, options.autoOffsetReset()));
     }
   }
 

@@ -5,6 +5,7 @@ import jakarta.inject.Inject;
 import org.tributary.errors.ErrorCode;
 import org.tributary.errors.TributaryException;
 import org.tributary.group.GroupCoordinator;
+import org.tributary.group.OffsetCommits;
 import org.tributary.log.PartitionLogs;
 import org.tributary.topic.TopicCatalog;
 
@@ -13,6 +14,7 @@ import org.tributary.topic.TopicCatalog;
 public class ConsumerFactory {
 
   @Inject GroupCoordinator coordinator;
+  @Inject OffsetCommits commits;
   @Inject PartitionLogs logs;
   @Inject TopicCatalog topics;
 
@@ -24,6 +26,6 @@ public class ConsumerFactory {
           "fetch.min.bytes must not be negative, was " + options.fetchMinBytes() + ".");
     }
     // A waiting poll resumes on the log's own bounded executor, never on Payara's shared default.
-    return new Consumer(groupId, options, coordinator, logs, topics, logs.completions());
+    return new Consumer(groupId, options, coordinator, commits, logs, topics, logs.completions());
   }
 }

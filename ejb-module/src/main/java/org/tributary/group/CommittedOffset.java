@@ -56,7 +56,7 @@ public class CommittedOffset {
   @Column(name = "committed_offset", nullable = false)
   private long offset;
 
-  @Column(name = "metadata", length = GroupCoordinator.MAX_METADATA_LENGTH)
+  @Column(name = "metadata", length = OffsetCommits.MAX_METADATA_LENGTH)
   private String metadata;
 
   @Column(name = "commit_time", nullable = false)

@@ -26,7 +26,7 @@ import org.tributary.topic.TopicPartition;
  * the group tracks the partitions with a write in flight: such a partition is not handed to a new
  * owner until the write has ended, a commit waits for no reset and a reset for no commit.
  *
- * <p>Not thread-safe: {@link GroupCoordinator} holds this object's monitor around every call.
+ * <p>Not thread-safe: whoever calls it holds this object's monitor ({@link ConsumerGroups}).
  */
 final class ConsumerGroup {
 
@@ -283,6 +283,10 @@ final class ConsumerGroup {
     return assignor.name();
   }
 
+  /**
+   * Starts a new generation and assigns it on the broker with the group's assignor, in the same
+   * step (server-side assignment, as for REST and facade members).
+   */
   private void rebalance(Map<String, Integer> partitionsPerTopic) {
     generation++;
     SortedMap<String, Set<String>> subscriptions = new TreeMap<>();
@@ -290,9 +294,16 @@ final class ConsumerGroup {
     if (subscriptions.isEmpty()) {
       return;
     }
-    assignor
-        .assign(subscriptions, partitionsPerTopic)
-        .forEach((id, partitions) -> members.get(id).assign(partitions));
+    install(assignor.assign(subscriptions, partitionsPerTopic));
+  }
+
+  /**
+   * Installs the current generation's assignment, whoever computed it. Today that is always the
+   * group's {@link PartitionAssignor}; Kafka's classic protocol (client-side assignment) would end
+   * its rebalance here too, with the assignment the leader's SyncGroup supplies.
+   */
+  private void install(Map<String, List<TopicPartition>> assignment) {
+    assignment.forEach((id, partitions) -> members.get(id).assign(partitions));
   }
 
   /**

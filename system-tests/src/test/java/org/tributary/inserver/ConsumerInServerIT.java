@@ -29,6 +29,7 @@ import org.tributary.errors.ErrorCode;
 import org.tributary.errors.TributaryException;
 import org.tributary.group.GroupCoordinator;
 import org.tributary.group.OffsetAndMetadata;
+import org.tributary.group.OffsetCommits;
 import org.tributary.group.OffsetResetStrategy;
 import org.tributary.log.NewRecord;
 import org.tributary.log.PartitionLogs;
@@ -43,6 +44,7 @@ class ConsumerInServerIT {
 
   @Inject ConsumerFactory consumers;
   @Inject GroupCoordinator coordinator;
+  @Inject OffsetCommits commits;
   @Inject TopicCatalog topics;
   @Inject PartitionLogs logs;
 
@@ -141,7 +143,7 @@ class ConsumerInServerIT {
 
     consumer.close();
 
-    assertEquals(3, coordinator.committed(group).get(new TopicPartition(topic, 0)).offset());
+    assertEquals(3, commits.committed(group).get(new TopicPartition(topic, 0)).offset());
     assertTrue(coordinator.describe(group).members().isEmpty());
     TributaryException closed =
         assertThrows(TributaryException.class, () -> consumer.poll(MAX_BYTES, Duration.ZERO));

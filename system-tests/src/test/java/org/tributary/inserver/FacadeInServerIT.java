@@ -40,7 +40,7 @@ import org.tributary.api.TopicPartition;
 import org.tributary.api.TributaryConsumer;
 import org.tributary.api.TributaryContext;
 import org.tributary.api.TributaryProducer;
-import org.tributary.group.GroupCoordinator;
+import org.tributary.group.OffsetCommits;
 import org.tributary.log.FetchResult;
 import org.tributary.log.PartitionLogs;
 import org.tributary.topic.TopicCatalog;
@@ -52,7 +52,7 @@ class FacadeInServerIT {
   @Inject TributaryContext tributary;
   @Inject TopicCatalog topics;
   @Inject PartitionLogs logs;
-  @Inject GroupCoordinator coordinator;
+  @Inject OffsetCommits commits;
   @Inject UserTransaction transaction;
   @Resource ManagedExecutorService executor;
 
@@ -308,7 +308,7 @@ class FacadeInServerIT {
       first.assignment(); // hears of the rebalance: it has moved past its commit's generation
 
       assertThrows(RollbackException.class, transaction::commit);
-      assertTrue(coordinator.committed(group).isEmpty(), "the fenced commit was not written");
+      assertTrue(commits.committed(group).isEmpty(), "the fenced commit was not written");
     }
   }
 

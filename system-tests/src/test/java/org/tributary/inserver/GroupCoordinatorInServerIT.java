@@ -38,10 +38,12 @@ import org.tributary.group.GroupCoordinator;
 import org.tributary.group.GroupDescription;
 import org.tributary.group.GroupState;
 import org.tributary.group.OffsetAndMetadata;
+import org.tributary.group.OffsetCommits;
 import org.tributary.group.OffsetReset;
 import org.tributary.group.OffsetResetRequest;
 import org.tributary.group.OffsetResetScenario;
 import org.tributary.group.OffsetResetStrategy;
+import org.tributary.group.OffsetResets;
 import org.tributary.group.PartitionLag;
 import org.tributary.log.NewRecord;
 import org.tributary.log.PartitionLogs;
@@ -55,6 +57,8 @@ class GroupCoordinatorInServerIT {
   private static final Duration SESSION = Duration.ofSeconds(30);
 
   @Inject GroupCoordinator coordinator;
+  @Inject OffsetCommits commits;
+  @Inject OffsetResets resets;
   @Inject TopicCatalog topics;
   @Inject PartitionLogs logs;
   @Inject UserTransaction transaction;
@@ -180,7 +184,7 @@ class GroupCoordinatorInServerIT {
         .join();
     Assignment first = coordinator.join(group, null, "first", Set.of(topic), SESSION, "range");
     TopicPartition partition = new TopicPartition(topic, 0);
-    coordinator.commit(
+    commits.commit(
         group,
         first.memberId(),
         first.generation(),
@@ -193,16 +197,14 @@ class GroupCoordinatorInServerIT {
         assertThrows(
             TributaryException.class,
             () ->
-                coordinator.commit(
+                commits.commit(
                     group,
                     first.memberId(),
                     first.generation(),
                     Map.of(partition, new OffsetAndMetadata(9, null, Instant.now()))));
     assertEquals(ErrorCode.ILLEGAL_GENERATION, fenced.code());
     assertEquals(
-        1,
-        coordinator.committed(group).get(partition).offset(),
-        "the fenced commit changed nothing");
+        1, commits.committed(group).get(partition).offset(), "the fenced commit changed nothing");
   }
 
   @Test
@@ -221,19 +223,19 @@ class GroupCoordinatorInServerIT {
         assertThrows(
             TributaryException.class,
             () ->
-                coordinator.commit(
+                commits.commit(
                     group,
                     first.memberId(),
                     firstNow.generation(),
                     Map.of(handedOver, new OffsetAndMetadata(5, null, Instant.now()))));
     assertEquals(ErrorCode.ILLEGAL_GENERATION, fenced.code());
-    assertNull(coordinator.committed(group).get(handedOver), "the refused commit changed nothing");
-    coordinator.commit(
+    assertNull(commits.committed(group).get(handedOver), "the refused commit changed nothing");
+    commits.commit(
         group,
         second.memberId(),
         secondNow.generation(),
         Map.of(handedOver, new OffsetAndMetadata(5, null, Instant.now())));
-    assertEquals(5, coordinator.committed(group).get(handedOver).offset());
+    assertEquals(5, commits.committed(group).get(handedOver).offset());
   }
 
   /**
@@ -252,8 +254,7 @@ class GroupCoordinatorInServerIT {
     Future<?> other;
     transaction.begin();
     try {
-      coordinator.commit(
-          group, null, -1, Map.of(p1, new OffsetAndMetadata(1, null, Instant.now())));
+      commits.commit(group, null, -1, Map.of(p1, new OffsetAndMetadata(1, null, Instant.now())));
       try (Connection connection = database.getConnection();
           PreparedStatement insert =
               connection.prepareStatement(
@@ -268,7 +269,7 @@ class GroupCoordinatorInServerIT {
       other =
           executor.submit(
               () ->
-                  coordinator.commit(
+                  commits.commit(
                       group, null, -1, Map.of(p0, new OffsetAndMetadata(7, null, Instant.now()))));
       awaitALockWaiter();
     } catch (Exception | Error e) {
@@ -282,7 +283,7 @@ class GroupCoordinatorInServerIT {
     assertTrue(
         System.nanoTime() - start < Duration.ofSeconds(20).toNanos(),
         "the transaction waited for the other commit");
-    Map<TopicPartition, OffsetAndMetadata> committed = coordinator.committed(group);
+    Map<TopicPartition, OffsetAndMetadata> committed = commits.committed(group);
     assertEquals(1, committed.get(p1).offset());
     assertEquals(7, committed.get(p0).offset(), "the other commit was written after the first");
   }
@@ -326,13 +327,13 @@ class GroupCoordinatorInServerIT {
         .toCompletableFuture()
         .join();
     Instant when = Instant.parse("2026-01-02T03:04:05Z");
-    coordinator.commit(
+    commits.commit(
         group,
         null,
         -1,
         Map.of(new TopicPartition(topic, 0), new OffsetAndMetadata(1, "checkpoint", when)));
 
-    OffsetAndMetadata stored = coordinator.committed(group).get(new TopicPartition(topic, 0));
+    OffsetAndMetadata stored = commits.committed(group).get(new TopicPartition(topic, 0));
     assertEquals(1, stored.offset());
     assertEquals("checkpoint", stored.metadata());
     assertEquals(when, stored.commitTime());
@@ -366,19 +367,19 @@ class GroupCoordinatorInServerIT {
         .toCompletableFuture()
         .join();
 
-    assertEquals(0, coordinator.startingOffset(group, partition, OffsetResetStrategy.EARLIEST));
-    assertEquals(3, coordinator.startingOffset(group, partition, OffsetResetStrategy.LATEST));
+    assertEquals(0, commits.startingOffset(group, partition, OffsetResetStrategy.EARLIEST));
+    assertEquals(3, commits.startingOffset(group, partition, OffsetResetStrategy.LATEST));
     assertEquals(
         ErrorCode.NO_OFFSET_FOR_PARTITION,
         assertThrows(
                 TributaryException.class,
-                () -> coordinator.startingOffset(group, partition, OffsetResetStrategy.NONE))
+                () -> commits.startingOffset(group, partition, OffsetResetStrategy.NONE))
             .code());
 
-    coordinator.commit(
+    commits.commit(
         group, null, -1, Map.of(partition, new OffsetAndMetadata(2, null, Instant.now())));
-    assertEquals(2, coordinator.startingOffset(group, partition, OffsetResetStrategy.LATEST));
-    assertEquals(2, coordinator.startingOffset(group, partition, OffsetResetStrategy.NONE));
+    assertEquals(2, commits.startingOffset(group, partition, OffsetResetStrategy.LATEST));
+    assertEquals(2, commits.startingOffset(group, partition, OffsetResetStrategy.NONE));
   }
 
   @Test
@@ -394,16 +395,16 @@ class GroupCoordinatorInServerIT {
     OffsetResetRequest toLatest =
         new OffsetResetRequest(OffsetResetScenario.TO_LATEST, topic, null, null, null, null, null);
 
-    OffsetReset stale = coordinator.resetOffsets(group, toLatest, true, "test");
+    OffsetReset stale = resets.resetOffsets(group, toLatest, true, "test");
     commitOutsideAGroup(group, topic, 0, 0);
-    assertRefused(ErrorCode.STALE_RESET_PLAN, () -> coordinator.applyPlan(stale, "test"));
-    assertEquals(0, coordinator.committed(group).get(partition).offset(), "nothing changed");
+    assertRefused(ErrorCode.STALE_RESET_PLAN, () -> resets.applyPlan(stale, "test"));
+    assertEquals(0, commits.committed(group).get(partition).offset(), "nothing changed");
 
-    OffsetReset plan = coordinator.resetOffsets(group, toLatest, true, "test");
+    OffsetReset plan = resets.resetOffsets(group, toLatest, true, "test");
     logs.append(topic, List.of(NewRecord.of(null, new byte[] {3}))).toCompletableFuture().join();
-    OffsetReset applied = coordinator.applyPlan(plan, "test");
+    OffsetReset applied = resets.applyPlan(plan, "test");
     assertEquals(plan.partitions(), applied.partitions(), "the plan, not a new one");
-    assertEquals(2, coordinator.committed(group).get(partition).offset(), "not the new end, 3");
+    assertEquals(2, commits.committed(group).get(partition).offset(), "not the new end, 3");
   }
 
   @Test
@@ -428,7 +429,7 @@ class GroupCoordinatorInServerIT {
   }
 
   private void commitOutsideAGroup(String group, String topic, int partition, long offset) {
-    coordinator.commit(
+    commits.commit(
         group,
         null,
         -1,

@@ -29,8 +29,8 @@ import org.tributary.consumer.ConsumerFactory;
 import org.tributary.consumer.ConsumerOptions;
 import org.tributary.errors.ErrorCode;
 import org.tributary.errors.TributaryException;
-import org.tributary.group.GroupCoordinator;
 import org.tributary.group.OffsetAndMetadata;
+import org.tributary.group.OffsetCommits;
 import org.tributary.group.OffsetResetStrategy;
 import org.tributary.log.CleaningRun;
 import org.tributary.log.FetchResult;
@@ -54,7 +54,7 @@ class LogCleanerInServerIT {
   @Inject PartitionLogs logs;
   @Inject TopicCatalog topics;
   @Inject ConsumerFactory consumers;
-  @Inject GroupCoordinator coordinator;
+  @Inject OffsetCommits commits;
 
   private String topic(Map<String, String> configs) {
     String name = "clean-" + UUID.randomUUID().toString().substring(0, 8);
@@ -196,7 +196,7 @@ class LogCleanerInServerIT {
       assertTrue(latest.poll(1 << 20, Duration.ZERO).toCompletableFuture().join().isEmpty());
       assertEquals(4L, latest.positions().get(partition));
     }
-    assertEquals(1, coordinator.committed(earliestGroup).get(partition).offset());
+    assertEquals(1, commits.committed(earliestGroup).get(partition).offset());
   }
 
   @Test

@@ -17,6 +17,7 @@ import org.tributary.group.GroupDescription;
 import org.tributary.group.GroupState;
 import org.tributary.group.OffsetReset;
 import org.tributary.group.OffsetResetScenario;
+import org.tributary.group.OffsetResets;
 import org.tributary.group.PartitionLag;
 
 /**
@@ -31,6 +32,7 @@ public class GroupDetails implements Serializable {
   private static final int RESETS_SHOWN = 50;
 
   @Inject GroupCoordinator coordinator;
+  @Inject OffsetResets offsetResets;
 
   private String groupId;
   private GroupDescription group;
@@ -51,7 +53,7 @@ public class GroupDetails implements Serializable {
       group = null;
     }
     if (group != null) {
-      resets = coordinator.offsetResets(groupId, RESETS_SHOWN);
+      resets = offsetResets.offsetResets(groupId, RESETS_SHOWN);
       List<String> topics = getTopics();
       resetTopic = topics.isEmpty() ? null : topics.get(0);
     }

@@ -20,6 +20,7 @@ import org.tributary.group.GroupCoordinator;
 import org.tributary.group.OffsetReset;
 import org.tributary.group.OffsetResetRequest;
 import org.tributary.group.OffsetResetScenario;
+import org.tributary.group.OffsetResets;
 
 /**
  * Backs the reset preview: the plan of a reset (or of the undo of one) as the core's dry run
@@ -33,6 +34,7 @@ public class ResetPreview implements Serializable {
   private static final Duration LONGEST = Duration.ofDays(36_525);
 
   @Inject GroupCoordinator coordinator;
+  @Inject OffsetResets resets;
 
   private String groupId;
   private String topic;
@@ -49,8 +51,8 @@ public class ResetPreview implements Serializable {
         () -> {
           plan =
               undo != null
-                  ? coordinator.undoOffsetReset(groupId, undo, true, executedBy())
-                  : coordinator.resetOffsets(groupId, request(), true, executedBy());
+                  ? resets.undoOffsetReset(groupId, undo, true, executedBy())
+                  : resets.resetOffsets(groupId, request(), true, executedBy());
           membersActive = !coordinator.describe(groupId).members().isEmpty();
         });
   }
@@ -58,7 +60,7 @@ public class ResetPreview implements Serializable {
   /** Executes exactly the plan shown, unless the group's offsets changed since (then refused). */
   @ChangeAction
   public void apply() {
-    OffsetReset done = coordinator.applyPlan(plan, executedBy());
+    OffsetReset done = resets.applyPlan(plan, executedBy());
     Messages.infoAfterRedirect(
         (undo == null ? "Offsets reset" : "Reset #" + undo + " undone")
             + " for "

@@ -23,6 +23,7 @@ import org.tributary.group.GroupDescription;
 import org.tributary.group.GroupState;
 import org.tributary.group.MemberDescription;
 import org.tributary.group.OffsetReset;
+import org.tributary.group.OffsetResets;
 import org.tributary.group.PartitionLag;
 import org.tributary.security.Roles;
 import org.tributary.topic.TopicPartition;
@@ -42,6 +43,7 @@ public class ConsumerGroupsResource {
 
   @Inject Cluster cluster;
   @Inject GroupCoordinator coordinator;
+  @Inject OffsetResets resets;
   @Context UriInfo uri;
 
   @PathParam("cluster_id")
@@ -183,7 +185,7 @@ public class ConsumerGroupsResource {
     cluster.require(clusterId);
     OffsetResetBody reset = OffsetResetBody.parse(body);
     return shape(
-        coordinator.resetOffsets(group, reset.request(), reset.dryRun(), HttpClients.who(request)));
+        resets.resetOffsets(group, reset.request(), reset.dryRun(), HttpClients.who(request)));
   }
 
   @RolesAllowed(Roles.ADMIN)
@@ -203,8 +205,7 @@ public class ConsumerGroupsResource {
     cluster.require(clusterId);
     Boolean dryRun = JsonBody.parseOrEmpty(body).optionalBoolean("dry_run");
     return shape(
-        coordinator.undoOffsetReset(
-            group, resetId, dryRun != null && dryRun, HttpClients.who(request)));
+        resets.undoOffsetReset(group, resetId, dryRun != null && dryRun, HttpClients.who(request)));
   }
 
   @GET
@@ -216,7 +217,7 @@ public class ConsumerGroupsResource {
         uri,
         "KafkaConsumerGroupOffsetResetList",
         groupPath(group) + "/offset-resets",
-        coordinator.offsetResets(group, MAX_RESETS_LISTED).stream().map(this::shape).toList());
+        resets.offsetResets(group, MAX_RESETS_LISTED).stream().map(this::shape).toList());
   }
 
   private GroupDescription describe(String group) {
