@@ -1,0 +1,173 @@
+package org.tributary.group;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.function.Executable;
+import org.tributary.errors.ErrorCode;
+import org.tributary.errors.TributaryException;
+import org.tributary.topic.TopicPartition;
+
+class OffsetCommitsTest {
+
+  private static final Duration SESSION = Duration.ofSeconds(10);
+  private static final Instant WALL = Instant.parse("2026-12-01T10:00:00Z");
+  private static final TopicPartition P0 = new TopicPartition("orders", 0);
+  private static final TopicPartition P1 = new TopicPartition("orders", 1);
+
+  private final GroupFakes.Nanos nanos = new GroupFakes.Nanos();
+  private final GroupFakes.Topics topics = new GroupFakes.Topics();
+  private final GroupFakes.Logs logs = new GroupFakes.Logs(topics, 10);
+  private final GroupFakes.Offsets offsets = new GroupFakes.Offsets();
+  private final GroupFakes.Transactions transactions = new GroupFakes.Transactions();
+  private final ConsumerGroups groups = new ConsumerGroups(nanos);
+  private final OffsetCommits commits =
+      new OffsetCommits(groups, offsets, topics, logs, transactions, 3);
+  private final GroupCoordinator coordinator =
+      new GroupCoordinator(
+          groups, commits, offsets, topics, logs, Clock.fixed(WALL, ZoneOffset.UTC), nanos);
+
+  OffsetCommitsTest() {
+    topics.put("orders", 2);
+  }
+
+  private Assignment join(String clientId) {
+    return coordinator.join("billing", null, clientId, Set.of("orders"), SESSION, "range");
+  }
+
+  private void commit(Assignment member, TopicPartition partition, long offset) {
+    commits.commit(
+        "billing",
+        member.memberId(),
+        member.generation(),
+        Map.of(partition, new OffsetAndMetadata(offset, null, WALL)));
+  }
+
+  private Long committed(TopicPartition partition) {
+    OffsetAndMetadata commit = commits.committed("billing").get(partition);
+    return commit == null ? null : commit.offset();
+  }
+
+  private static void assertRefused(ErrorCode code, Executable call) {
+    assertEquals(code, assertThrows(TributaryException.class, call).code());
+  }
+
+  @Test
+  void aMemberCommitsThePartitionsItOwns() {
+    Assignment member = join("c");
+    commit(member, P0, 7);
+    assertEquals(7L, committed(P0));
+  }
+
+  @Test
+  void aMemberFencedByARebalanceIsRefusedAndNothingIsStored() {
+    Assignment first = join("first");
+    Assignment second = join("second");
+    coordinator.heartbeat("billing", first.memberId());
+    coordinator.heartbeat("billing", second.memberId());
+
+    assertRefused(ErrorCode.ILLEGAL_GENERATION, () -> commit(first, P1, 3));
+    assertRefused(ErrorCode.ILLEGAL_GENERATION, () -> commit(second, P0, 3));
+    assertEquals(0, offsets.commits);
+  }
+
+  @Test
+  void commitsAreValidatedBeforeTheyAreWritten() {
+    Assignment member = join("c");
+    assertRefused(ErrorCode.OFFSET_OUT_OF_RANGE, () -> commit(member, P0, 11));
+    assertRefused(ErrorCode.OFFSET_OUT_OF_RANGE, () -> commit(member, P0, -1));
+    assertRefused(
+        ErrorCode.UNKNOWN_TOPIC_OR_PARTITION,
+        () -> commit(member, new TopicPartition("orders", 2), 1));
+    assertRefused(
+        ErrorCode.UNKNOWN_TOPIC_OR_PARTITION,
+        () -> commit(member, new TopicPartition("gone", 0), 1));
+    assertRefused(
+        ErrorCode.OFFSET_METADATA_TOO_LARGE,
+        () ->
+            commits.commit(
+                "billing",
+                member.memberId(),
+                member.generation(),
+                Map.of(
+                    P0,
+                    new OffsetAndMetadata(
+                        1, "x".repeat(OffsetCommits.MAX_METADATA_LENGTH + 1), WALL))));
+    assertEquals(0, offsets.commits);
+  }
+
+  @Test
+  void aCommitNamingMorePartitionsThanAllowedIsRefused() {
+    topics.put("payments", 4);
+    Map<TopicPartition, OffsetAndMetadata> four = new HashMap<>();
+    for (int p = 0; p < 4; p++) {
+      four.put(new TopicPartition("payments", p), new OffsetAndMetadata(1, null, WALL));
+    }
+    assertRefused(ErrorCode.INVALID_REQUEST, () -> commits.commit("billing", null, -1, four));
+  }
+
+  @Test
+  void aConsumerOutsideTheGroupCommitsOnlyWhileTheGroupHasNoMembers() {
+    Map<TopicPartition, OffsetAndMetadata> commit =
+        Map.of(P0, new OffsetAndMetadata(2, null, WALL));
+    commits.commit("billing", null, -1, commit);
+    assertEquals(2L, committed(P0));
+
+    join("c");
+    assertRefused(ErrorCode.UNKNOWN_MEMBER_ID, () -> commits.commit("billing", null, -1, commit));
+  }
+
+  @Test
+  void aCommitInATransactionHoldsItsPartitionsUntilTheTransactionEnds() {
+    Assignment first = join("first");
+    transactions.begin();
+    commit(first, P0, 5);
+    Assignment second = join("second");
+    coordinator.leave("billing", first.memberId());
+
+    assertFalse(
+        coordinator.heartbeat("billing", second.memberId()).partitions().contains(P0),
+        "not handed over while the commit may still be written");
+    assertFalse(transactions.end(), "the member left before its transaction committed: fenced");
+    assertEquals(List.of(P0, P1), coordinator.heartbeat("billing", second.memberId()).partitions());
+  }
+
+  @Test
+  void aCommitInATransactionOfAMemberStillOwningItsPartitionsCommits() {
+    Assignment member = join("c");
+    transactions.begin();
+    commit(member, P0, 5);
+    assertTrue(groups.find("billing").writing(Set.of(P0)));
+    assertTrue(transactions.end());
+    assertFalse(groups.find("billing").writing(Set.of(P0)), "the write ended with the transaction");
+  }
+
+  @Test
+  void aMemberStartsAfterItsGroupsCommitOrWhereAutoOffsetResetSays() {
+    commits.commit("billing", null, -1, Map.of(P0, new OffsetAndMetadata(4, null, WALL)));
+
+    assertEquals(4, commits.startingOffset("billing", P0, OffsetResetStrategy.EARLIEST));
+    assertEquals(0, commits.startingOffset("billing", P1, OffsetResetStrategy.EARLIEST));
+    assertEquals(10, commits.startingOffset("billing", P1, OffsetResetStrategy.LATEST));
+    assertRefused(
+        ErrorCode.NO_OFFSET_FOR_PARTITION,
+        () -> commits.startingOffset("billing", P1, OffsetResetStrategy.NONE));
+
+    logs.bounds("orders", 0, 6, 10);
+    assertEquals(
+        Map.of(P0, 6L, P1, 0L),
+        commits.startingOffsets("billing", List.of(P0, P1), OffsetResetStrategy.EARLIEST),
+        "a commit that retention passed counts as none");
+  }
+}

@@ -1,0 +1,158 @@
+package org.tributary.group;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.function.Executable;
+import org.tributary.errors.ErrorCode;
+import org.tributary.errors.TributaryException;
+import org.tributary.topic.TopicPartition;
+
+class OffsetResetsTest {
+
+  private static final Instant WALL = Instant.parse("2026-12-01T10:00:00Z");
+  private static final TopicPartition P0 = new TopicPartition("orders", 0);
+  private static final TopicPartition P1 = new TopicPartition("orders", 1);
+
+  private final GroupFakes.Nanos nanos = new GroupFakes.Nanos();
+  private final GroupFakes.Topics topics = new GroupFakes.Topics();
+  private final GroupFakes.Logs logs = new GroupFakes.Logs(topics, 10);
+  private final GroupFakes.Offsets offsets = new GroupFakes.Offsets();
+  private final GroupFakes.Resets audit = new GroupFakes.Resets(offsets);
+  private final ConsumerGroups groups = new ConsumerGroups(nanos);
+  private final Clock clock = Clock.fixed(WALL, ZoneOffset.UTC);
+  private final OffsetResets resets = new OffsetResets(groups, offsets, audit, topics, logs, clock);
+  private final GroupCoordinator coordinator =
+      new GroupCoordinator(
+          groups,
+          new OffsetCommits(groups, offsets, topics, logs, new GroupFakes.Transactions(), 100),
+          offsets,
+          topics,
+          logs,
+          clock,
+          nanos);
+
+  OffsetResetsTest() {
+    topics.put("orders", 2);
+    offsets.commit("billing", Map.of(P0, new OffsetAndMetadata(4, null, WALL)));
+  }
+
+  private static OffsetResetRequest request(OffsetResetScenario strategy, Long shift) {
+    return new OffsetResetRequest(strategy, "orders", null, null, null, Duration.ofHours(1), shift);
+  }
+
+  private Long committed(TopicPartition partition) {
+    OffsetAndMetadata commit = offsets.committed("billing").get(partition);
+    return commit == null ? null : commit.offset();
+  }
+
+  private static void assertRefused(ErrorCode code, Executable call) {
+    assertEquals(code, assertThrows(TributaryException.class, call).code());
+  }
+
+  @Test
+  void aDryRunShowsThePlanAndChangesNothing() {
+    OffsetReset plan =
+        resets.resetOffsets("billing", request(OffsetResetScenario.TO_LATEST, null), true, "ops");
+
+    assertTrue(plan.dryRun());
+    assertNull(plan.id());
+    assertEquals(
+        List.of(
+            new PartitionReset("orders", 0, 4L, 10L), new PartitionReset("orders", 1, null, 10L)),
+        plan.partitions());
+    assertEquals(4L, committed(P0));
+    assertTrue(audit.executed.isEmpty());
+  }
+
+  @Test
+  void anExecutedResetWritesTheOffsetsWithItsAuditAndKeepsNoGroupInMemory() {
+    OffsetReset done =
+        resets.resetOffsets("billing", request(OffsetResetScenario.SHIFT_BY, -3L), false, "ops");
+
+    assertEquals(1L, done.id());
+    assertEquals(WALL, done.executedAt());
+    assertEquals(1L, committed(P0), "4 shifted by -3");
+    assertEquals(0L, committed(P1), "no commit: shifted from the log start, clamped");
+    assertEquals("reset by ops", offsets.committed("billing").get(P0).metadata());
+    assertEquals(List.of(done), resets.offsetResets("billing", 10));
+    assertEquals(0, groups.size(), "a reset does not make a group");
+  }
+
+  @Test
+  void aResetIsRefusedWhileTheGroupHasMembersButADryRunIsNot() {
+    coordinator.join(
+        "billing", null, "c", Set.of("orders"), Duration.ofSeconds(10), RangeAssignor.NAME);
+    OffsetResetRequest toEarliest = request(OffsetResetScenario.TO_EARLIEST, null);
+
+    assertRefused(
+        ErrorCode.NON_EMPTY_GROUP, () -> resets.resetOffsets("billing", toEarliest, false, "ops"));
+    assertEquals(4L, committed(P0));
+    assertEquals(
+        0L,
+        resets.resetOffsets("billing", toEarliest, true, "ops").partitions().get(0).newOffset());
+    assertEquals(1, groups.size(), "the members' group stays");
+  }
+
+  @Test
+  void aResetByDurationLooksUpTheTimeOnTheInjectedClock() {
+    OffsetReset plan =
+        resets.resetOffsets("billing", request(OffsetResetScenario.BY_DURATION, null), true, "ops");
+
+    long anHourAgo = WALL.minus(Duration.ofHours(1)).toEpochMilli();
+    assertEquals(List.of(anHourAgo, anHourAgo), logs.timestampsAsked);
+    assertEquals(10L, plan.partitions().get(0).newOffset(), "no record since: the end");
+  }
+
+  @Test
+  void anUndoRestoresTheOffsetsBeforeClampedToTheLogNow() {
+    OffsetReset done =
+        resets.resetOffsets("billing", request(OffsetResetScenario.TO_LATEST, null), false, "ops");
+    logs.bounds("orders", 0, 6, 10);
+
+    OffsetReset undo = resets.undoOffsetReset("billing", done.id(), false, "ops");
+
+    assertEquals(OffsetResetScenario.UNDO, undo.strategy());
+    assertEquals(done.id(), undo.undoes());
+    assertEquals(6L, committed(P0), "back to 4, but the log now starts at 6");
+    assertNull(committed(P1), "it had no commit before the reset");
+  }
+
+  @Test
+  void anUndoOfAnotherGroupsResetIsNotFound() {
+    OffsetReset done =
+        resets.resetOffsets("billing", request(OffsetResetScenario.TO_LATEST, null), false, "ops");
+    assertRefused(
+        ErrorCode.OFFSET_RESET_NOT_FOUND,
+        () -> resets.undoOffsetReset("shipping", done.id(), true, "ops"));
+  }
+
+  @Test
+  void aPreviewedPlanIsAppliedExactlyOrNotAtAll() {
+    OffsetResetRequest toLatest = request(OffsetResetScenario.TO_LATEST, null);
+    OffsetReset stale = resets.resetOffsets("billing", toLatest, true, "ops");
+    offsets.commit("billing", Map.of(P1, new OffsetAndMetadata(2, null, WALL)));
+
+    assertRefused(ErrorCode.STALE_RESET_PLAN, () -> resets.applyPlan(stale, "ops"));
+    assertEquals(4L, committed(P0), "nothing changed");
+    assertTrue(audit.executed.isEmpty());
+
+    OffsetReset plan = resets.resetOffsets("billing", toLatest, true, "ops");
+    logs.bounds("orders", 0, 0, 8);
+    OffsetReset applied = resets.applyPlan(plan, "ops");
+
+    assertEquals(1L, applied.id());
+    assertEquals(8L, committed(P0), "the plan's 10, clamped to the log as it is now");
+    assertEquals(10L, committed(P1));
+  }
+}
