@@ -1,6 +1,5 @@
 package org.tributary.group;
 
-/** One partition of a reset: the committed offset before (null: none) and after. */
 /**
  * One partition of a reset. A null offset is "no committed offset": before, the group had none;
  * after, an undo removed the one the reset had given.
