@@ -154,6 +154,27 @@ class OffsetCommitsTest {
   }
 
   @Test
+  void aCommitWhileAResetOfItsPartitionIsWrittenIsRetriable() {
+    ConsumerGroup group =
+        groups.inGroup(
+            "billing",
+            found -> {
+              found.beginReset(Set.of(P0));
+              return found;
+            });
+    Map<TopicPartition, OffsetAndMetadata> commit =
+        Map.of(P0, new OffsetAndMetadata(2, null, WALL));
+
+    assertRefused(
+        ErrorCode.REBALANCE_IN_PROGRESS, () -> commits.commit("billing", null, -1, commit));
+    assertEquals(0, offsets.commits);
+
+    groups.endWrite(group, Set.of(P0));
+    commits.commit("billing", null, -1, commit);
+    assertEquals(2L, committed(P0));
+  }
+
+  @Test
   void aMemberStartsAfterItsGroupsCommitOrWhereAutoOffsetResetSays() {
     commits.commit("billing", null, -1, Map.of(P0, new OffsetAndMetadata(4, null, WALL)));
 
