@@ -240,7 +240,7 @@ public final class GroupConsumer implements AutoCloseable {
 
   /** The records of a {@link #pollForDelivery} reached their client: commits may pass them. */
   public synchronized void delivered(List<ConsumedRecord> records) {
-    subscriptions.delivered(records);
+    subscriptions.endDelivery(records);
     notifyAll();
   }
 
@@ -301,7 +301,7 @@ public final class GroupConsumer implements AutoCloseable {
   private synchronized void pollEnded(List<ConsumedRecord> received, boolean delivering) {
     polling = false;
     if (!delivering) {
-      subscriptions.delivered(received);
+      subscriptions.endDelivery(received);
       notifyAll();
     }
   }

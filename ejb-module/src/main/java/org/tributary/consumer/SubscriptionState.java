@@ -225,7 +225,8 @@ final class SubscriptionState {
     deliveries.start(received);
   }
 
-  void delivered(List<ConsumedRecord> received) {
+  /** The poll's records reached their client, or there was nothing to deliver. */
+  void endDelivery(List<ConsumedRecord> received) {
     deliveries.end(received);
   }
 

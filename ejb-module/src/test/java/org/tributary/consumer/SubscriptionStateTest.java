@@ -143,7 +143,7 @@ class SubscriptionStateTest {
     assertEquals(Map.of(ORDERS_0, 5L, ORDERS_1, 9L), state.committablePositions());
     assertTrue(state.deliveriesPending());
 
-    state.delivered(poll);
+    state.endDelivery(poll);
 
     assertEquals(Map.of(ORDERS_0, 8L, ORDERS_1, 9L), state.committablePositions());
     assertFalse(state.deliveriesPending());
