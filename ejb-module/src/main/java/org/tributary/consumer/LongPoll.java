@@ -20,10 +20,10 @@ import org.tributary.topic.TopicPartition;
 final class LongPoll {
 
   /** The longest a waiting poll goes without telling the group it is alive. */
-  static final Duration HEARTBEAT_INTERVAL = Duration.ofSeconds(3);
+  private static final Duration HEARTBEAT_INTERVAL = Duration.ofSeconds(3);
 
   /** How often a poll that owns no partition yet asks the group again during its wait. */
-  static final Duration REBALANCE_RECHECK = Duration.ofMillis(100);
+  private static final Duration REBALANCE_RECHECK = Duration.ofMillis(100);
 
   /**
    * One round, under the consumer's monitor: learn the assignment, read into the poll's records up
