@@ -2,6 +2,7 @@ package org.tributary.consumer;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.time.Clock;
 import org.tributary.errors.ErrorCode;
 import org.tributary.errors.TributaryException;
 import org.tributary.group.GroupCoordinator;
@@ -18,14 +19,19 @@ public class ConsumerFactory {
   @Inject PartitionLogs logs;
   @Inject TopicCatalog topics;
 
-  public Consumer create(String groupId, ConsumerOptions options) {
+  public GroupConsumer create(String groupId, ConsumerOptions options) {
     GroupCoordinator.requireValidGroupId(groupId);
     if (options.fetchMinBytes() < 0) {
       throw new TributaryException(
           ErrorCode.INVALID_CONFIG,
           "fetch.min.bytes must not be negative, was " + options.fetchMinBytes() + ".");
     }
-    // A waiting poll resumes on the log's own bounded executor, never on Payara's shared default.
-    return new Consumer(groupId, options, coordinator, commits, logs, topics, logs.completions());
+    return new GroupConsumer(
+        groupId,
+        options,
+        GroupRequests.to(coordinator, commits, groupId, options),
+        logs,
+        topics,
+        Clock.systemUTC());
   }
 }

@@ -11,7 +11,7 @@ import java.util.TreeSet;
  */
 public record PollSummary(String group, Set<String> topics, int records, long bytes) {
 
-  public static PollSummary of(Consumer consumer, List<ConsumedRecord> delivered) {
+  public static PollSummary of(GroupConsumer consumer, List<ConsumedRecord> delivered) {
     Set<String> topics = new TreeSet<>();
     long bytes = 0;
     for (ConsumedRecord record : delivered) {

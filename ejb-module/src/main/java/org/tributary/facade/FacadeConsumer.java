@@ -13,21 +13,21 @@ import org.tributary.clients.ClientActivity;
 import org.tributary.clients.ClientIdentity;
 import org.tributary.clients.ClientKind;
 import org.tributary.consumer.ConsumedRecord;
-import org.tributary.consumer.Consumer;
+import org.tributary.consumer.GroupConsumer;
 import org.tributary.consumer.PollSummary;
 import org.tributary.log.Record;
 
-/** The API's consumer over the core's {@link Consumer}, speaking only the API's types. */
+/** The API's consumer over the core's {@link GroupConsumer}, speaking only the API's types. */
 final class FacadeConsumer implements TributaryConsumer {
 
   /** What one poll returns at most, as Kafka's {@code fetch.max.bytes} default. */
   private static final int MAX_POLL_BYTES = 50 * 1024 * 1024;
 
-  private final Consumer consumer;
+  private final GroupConsumer consumer;
   private final ClientActivity clients;
   private ClientIdentity identity;
 
-  FacadeConsumer(Consumer consumer, ClientActivity clients) {
+  FacadeConsumer(GroupConsumer consumer, ClientActivity clients) {
     this.consumer = consumer;
     this.clients = clients;
   }

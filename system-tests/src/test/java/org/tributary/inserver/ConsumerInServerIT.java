@@ -22,9 +22,9 @@ import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.tributary.consumer.ConsumedRecord;
-import org.tributary.consumer.Consumer;
 import org.tributary.consumer.ConsumerFactory;
 import org.tributary.consumer.ConsumerOptions;
+import org.tributary.consumer.GroupConsumer;
 import org.tributary.errors.ErrorCode;
 import org.tributary.errors.TributaryException;
 import org.tributary.group.GroupCoordinator;
@@ -67,7 +67,7 @@ class ConsumerInServerIT {
     logs.append(topic, records).toCompletableFuture().join();
   }
 
-  private Consumer consumer(String group, OffsetResetStrategy reset, boolean autoCommit) {
+  private GroupConsumer consumer(String group, OffsetResetStrategy reset, boolean autoCommit) {
     return consumers.create(
         group,
         new ConsumerOptions(
@@ -79,7 +79,7 @@ class ConsumerInServerIT {
             ConsumerOptions.defaults().assignor()));
   }
 
-  private static List<ConsumedRecord> poll(Consumer consumer, Duration wait) {
+  private static List<ConsumedRecord> poll(GroupConsumer consumer, Duration wait) {
     return consumer.poll(MAX_BYTES, wait).toCompletableFuture().join();
   }
 
@@ -97,8 +97,8 @@ class ConsumerInServerIT {
       append(topic, p, "r" + p);
     }
     String group = unique("split");
-    try (Consumer a = consumer(group, OffsetResetStrategy.EARLIEST, false);
-        Consumer b = consumer(group, OffsetResetStrategy.EARLIEST, false)) {
+    try (GroupConsumer a = consumer(group, OffsetResetStrategy.EARLIEST, false);
+        GroupConsumer b = consumer(group, OffsetResetStrategy.EARLIEST, false)) {
       a.subscribe(List.of(topic));
       b.subscribe(List.of(topic));
       // b gets its share once a has heard of the rebalance and let it go.
@@ -120,13 +120,13 @@ class ConsumerInServerIT {
     String topic = topic(1);
     append(topic, 0, "a", "b", "c");
     String group = unique("resume");
-    try (Consumer first = consumer(group, OffsetResetStrategy.EARLIEST, false)) {
+    try (GroupConsumer first = consumer(group, OffsetResetStrategy.EARLIEST, false)) {
       first.subscribe(List.of(topic));
       assertEquals(List.of("a", "b", "c"), values(poll(first, Duration.ZERO)));
       first.commit(
           Map.of(new TopicPartition(topic, 0), new OffsetAndMetadata(2, "", Instant.now())));
     }
-    try (Consumer second = consumer(group, OffsetResetStrategy.EARLIEST, false)) {
+    try (GroupConsumer second = consumer(group, OffsetResetStrategy.EARLIEST, false)) {
       second.subscribe(List.of(topic));
       assertEquals(List.of("c"), values(poll(second, Duration.ZERO)));
     }
@@ -137,7 +137,7 @@ class ConsumerInServerIT {
     String topic = topic(1);
     append(topic, 0, "a", "b", "c");
     String group = unique("auto");
-    Consumer consumer = consumer(group, OffsetResetStrategy.EARLIEST, true);
+    GroupConsumer consumer = consumer(group, OffsetResetStrategy.EARLIEST, true);
     consumer.subscribe(List.of(topic));
     assertEquals(3, poll(consumer, Duration.ZERO).size());
 
@@ -153,7 +153,7 @@ class ConsumerInServerIT {
   @Test
   void aWaitingPollCompletesOnTheNextAppendAndASecondPollIsRefusedMeanwhile() throws Exception {
     String topic = topic(3);
-    try (Consumer consumer = consumer(unique("wait"), OffsetResetStrategy.LATEST, false)) {
+    try (GroupConsumer consumer = consumer(unique("wait"), OffsetResetStrategy.LATEST, false)) {
       consumer.subscribe(List.of(topic));
       CompletableFuture<List<ConsumedRecord>> waiting =
           consumer.poll(MAX_BYTES, Duration.ofSeconds(20)).toCompletableFuture();
@@ -176,7 +176,8 @@ class ConsumerInServerIT {
   @Test
   void aPatternSubscriptionFollowsTopicsCreatedLater() {
     String prefix = unique("pat");
-    try (Consumer consumer = consumer(unique("pattern"), OffsetResetStrategy.EARLIEST, false)) {
+    try (GroupConsumer consumer =
+        consumer(unique("pattern"), OffsetResetStrategy.EARLIEST, false)) {
       consumer.subscribe(Pattern.quote(prefix) + "-.*");
       assertTrue(consumer.assignment().isEmpty());
 
@@ -194,7 +195,7 @@ class ConsumerInServerIT {
     String topic = topic(1);
     append(topic, 0, "a", "b");
     TopicPartition partition = new TopicPartition(topic, 0);
-    try (Consumer consumer = consumer(unique("reset"), OffsetResetStrategy.EARLIEST, false)) {
+    try (GroupConsumer consumer = consumer(unique("reset"), OffsetResetStrategy.EARLIEST, false)) {
       consumer.assign(List.of(partition));
       consumer.seek(partition, 1000);
       assertEquals(List.of("a", "b"), values(poll(consumer, Duration.ZERO)));
@@ -205,7 +206,7 @@ class ConsumerInServerIT {
   @Test
   void subscriptionAndManualAssignmentAreMutuallyExclusive() {
     String topic = topic(1);
-    try (Consumer consumer = consumer(unique("mixed"), OffsetResetStrategy.EARLIEST, false)) {
+    try (GroupConsumer consumer = consumer(unique("mixed"), OffsetResetStrategy.EARLIEST, false)) {
       consumer.assign(List.of(new TopicPartition(topic, 0)));
       TributaryException refused =
           assertThrows(TributaryException.class, () -> consumer.subscribe(List.of(topic)));

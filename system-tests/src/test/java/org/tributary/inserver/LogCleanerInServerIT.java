@@ -24,9 +24,9 @@ import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.tributary.consumer.ConsumedRecord;
-import org.tributary.consumer.Consumer;
 import org.tributary.consumer.ConsumerFactory;
 import org.tributary.consumer.ConsumerOptions;
+import org.tributary.consumer.GroupConsumer;
 import org.tributary.errors.ErrorCode;
 import org.tributary.errors.TributaryException;
 import org.tributary.group.OffsetAndMetadata;
@@ -178,7 +178,7 @@ class LogCleanerInServerIT {
     String earliestGroup = "below-earliest-" + UUID.randomUUID();
     String latestGroup = "below-latest-" + UUID.randomUUID();
     for (String group : List.of(earliestGroup, latestGroup)) {
-      try (Consumer consumer = consumer(group, OffsetResetStrategy.EARLIEST)) {
+      try (GroupConsumer consumer = consumer(group, OffsetResetStrategy.EARLIEST)) {
         consumer.assign(List.of(partition));
         consumer.commit(Map.of(partition, new OffsetAndMetadata(1, "", Instant.now())));
       }
@@ -186,8 +186,8 @@ class LogCleanerInServerIT {
 
     assertEquals(Map.of(0, 3L), cleaner.deleteRecords(topic, Map.of(0, 3L), "test"));
 
-    try (Consumer earliest = consumer(earliestGroup, OffsetResetStrategy.EARLIEST);
-        Consumer latest = consumer(latestGroup, OffsetResetStrategy.LATEST)) {
+    try (GroupConsumer earliest = consumer(earliestGroup, OffsetResetStrategy.EARLIEST);
+        GroupConsumer latest = consumer(latestGroup, OffsetResetStrategy.LATEST)) {
       earliest.assign(List.of(partition));
       latest.assign(List.of(partition));
       List<ConsumedRecord> read =
@@ -465,7 +465,7 @@ class LogCleanerInServerIT {
     assertTrue(readAll(topic).size() < 1500, "compaction removed superseded records");
   }
 
-  private Consumer consumer(String group, OffsetResetStrategy reset) {
+  private GroupConsumer consumer(String group, OffsetResetStrategy reset) {
     return consumers.create(
         group,
         new ConsumerOptions(

@@ -2,7 +2,7 @@ package org.tributary.web.v2;
 
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.tributary.consumer.Consumer;
+import org.tributary.consumer.GroupConsumer;
 
 /**
  * A REST Proxy consumer instance: a core consumer plus what only HTTP needs, its name, the
@@ -16,7 +16,7 @@ final class ConsumerInstance {
   private final EmbeddedFormat format;
   private final Duration requestTimeout;
   private final Duration idleTimeout;
-  private final Consumer consumer;
+  private final GroupConsumer consumer;
   private volatile long lastUsedNanos = System.nanoTime();
   private final AtomicInteger pollsWaiting = new AtomicInteger();
 
@@ -27,7 +27,7 @@ final class ConsumerInstance {
       EmbeddedFormat format,
       Duration requestTimeout,
       Duration idleTimeout,
-      Consumer consumer) {
+      GroupConsumer consumer) {
     this.group = group;
     this.name = name;
     this.owner = owner;
@@ -61,7 +61,7 @@ final class ConsumerInstance {
     return requestTimeout;
   }
 
-  Consumer consumer() {
+  GroupConsumer consumer() {
     return consumer;
   }
 

@@ -32,9 +32,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.tributary.clients.ClientActivity;
 import org.tributary.clients.ClientIdentity;
 import org.tributary.consumer.ConsumedRecord;
-import org.tributary.consumer.Consumer;
 import org.tributary.consumer.ConsumerFactory;
 import org.tributary.consumer.ConsumerOptions;
+import org.tributary.consumer.GroupConsumer;
 import org.tributary.consumer.PollSummary;
 import org.tributary.errors.TributaryException;
 import org.tributary.group.OffsetResetStrategy;
@@ -154,7 +154,7 @@ public class ConsumersResource {
   @Path(INSTANCE + "/subscription")
   @Operation(summary = "Subscribe to a list of topics or to a topic pattern")
   public Response subscribe(@PathParam("instance") String instance, String body) {
-    Consumer consumer = consumer(instance);
+    GroupConsumer consumer = consumer(instance);
     JsonBody request = JsonBody.parse(body);
     if (request.has("topic_pattern")) {
       if (request.has("topics")) {
@@ -180,7 +180,7 @@ public class ConsumersResource {
   @Path(INSTANCE + "/subscription")
   @Operation(summary = "Unsubscribe from all topics")
   public Response unsubscribe(@PathParam("instance") String instance) {
-    return noContent(instance, Consumer::unsubscribe);
+    return noContent(instance, GroupConsumer::unsubscribe);
   }
 
   @POST
@@ -255,7 +255,7 @@ public class ConsumersResource {
                 ? maxResponseBytes
                 : queryNumber("max_bytes", maxBytes, 1, maxResponseBytes));
     consumerInstance.pollStarted();
-    Consumer consumer = consumerInstance.consumer();
+    GroupConsumer consumer = consumerInstance.consumer();
     try {
       // Positions count as consumed once the response has been written (RecordsOutput).
       return consumer
@@ -284,7 +284,7 @@ public class ConsumersResource {
   @Operation(
       summary = "Commit the given offsets, or everything fetched so far when the body is empty")
   public Response commit(@PathParam("instance") String instance, String body) {
-    Consumer consumer = consumer(instance);
+    GroupConsumer consumer = consumer(instance);
     JsonBody request = JsonBody.parseOrEmpty(body);
     if (request.has("offsets")) {
       consumer.commit(ConsumerRequests.commits(request));
@@ -299,24 +299,24 @@ public class ConsumersResource {
   @Produces({MediaTypes.V2_JSON, MediaType.APPLICATION_JSON})
   @Operation(summary = "The group's committed offsets of the given partitions")
   public Responses.CommittedOffsets committed(@PathParam("instance") String instance, String body) {
-    Consumer consumer = consumer(instance);
+    GroupConsumer consumer = consumer(instance);
     List<TopicPartition> partitions = ConsumerRequests.partitions(body);
     return Responses.CommittedOffsets.of(
         consumer.committed(partitions.isEmpty() ? consumer.assignment() : partitions));
   }
 
   /** An empty poll counts too: the instance is active. */
-  private void report(ClientIdentity who, Consumer consumer, List<ConsumedRecord> records) {
+  private void report(ClientIdentity who, GroupConsumer consumer, List<ConsumedRecord> records) {
     PollSummary poll = PollSummary.of(consumer, records);
     clients.consumed(who, poll.group(), poll.topics(), poll.records(), poll.bytes());
   }
 
-  private Consumer consumer(String instance) {
+  private GroupConsumer consumer(String instance) {
     return instances.get(group, instance, InstanceCaller.of(security)).consumer();
   }
 
   /** Applies a change to the instance's consumer; REST Proxy answers those with 204. */
-  private Response noContent(String instance, java.util.function.Consumer<Consumer> change) {
+  private Response noContent(String instance, java.util.function.Consumer<GroupConsumer> change) {
     change.accept(consumer(instance));
     return Response.noContent().build();
   }

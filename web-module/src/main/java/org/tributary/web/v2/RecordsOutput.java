@@ -10,7 +10,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import org.tributary.consumer.ConsumedRecord;
-import org.tributary.consumer.Consumer;
+import org.tributary.consumer.GroupConsumer;
 import org.tributary.log.Header;
 import org.tributary.log.Record;
 
@@ -26,9 +26,9 @@ final class RecordsOutput implements StreamingOutput {
 
   private final List<ConsumedRecord> records;
   private final EmbeddedFormat format;
-  private final Consumer consumer;
+  private final GroupConsumer consumer;
 
-  RecordsOutput(List<ConsumedRecord> records, EmbeddedFormat format, Consumer consumer) {
+  RecordsOutput(List<ConsumedRecord> records, EmbeddedFormat format, GroupConsumer consumer) {
     this.records = records;
     this.format = format;
     this.consumer = consumer;
