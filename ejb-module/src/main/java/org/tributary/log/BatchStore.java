@@ -198,16 +198,16 @@ public class BatchStore {
     em.merge(new LogStartOffset(topicId, partition, offset));
   }
 
-  /** Per partition whose log start was moved: topic id, partition, log start offset. */
+  /** The log start of each partition whose start was moved. */
   @TransactionAttribute(TransactionAttributeType.SUPPORTS)
-  public List<Object[]> logStarts() {
-    return em.createNamedQuery(LogStartOffset.ALL, Object[].class).getResultList();
+  public List<RecoveredOffset> logStarts() {
+    return em.createNamedQuery(LogStartOffset.ALL, RecoveredOffset.class).getResultList();
   }
 
-  /** Per stored partition: topic id, partition, lowest base offset, highest last offset, bytes. */
+  /** The extent of each partition that has stored batches. */
   @TransactionAttribute(TransactionAttributeType.SUPPORTS)
-  public List<Object[]> extents() {
-    return em.createNamedQuery(StoredBatch.EXTENTS, Object[].class).getResultList();
+  public List<LogExtent> extents() {
+    return em.createNamedQuery(StoredBatch.EXTENTS, LogExtent.class).getResultList();
   }
 
   /** Records where a partition's log ends after a gap at its end; see {@link LogEndOffset}. */
@@ -215,10 +215,10 @@ public class BatchStore {
     em.merge(new LogEndOffset(topicId, partition, offset));
   }
 
-  /** Per partition whose end was recorded: topic id, partition, log end offset. */
+  /** The recorded end of each partition whose end was recorded. */
   @TransactionAttribute(TransactionAttributeType.SUPPORTS)
-  public List<Object[]> logEnds() {
-    return em.createNamedQuery(LogEndOffset.ALL, Object[].class).getResultList();
+  public List<RecoveredOffset> logEnds() {
+    return em.createNamedQuery(LogEndOffset.ALL, RecoveredOffset.class).getResultList();
   }
 
   /**

@@ -19,7 +19,9 @@ import jakarta.persistence.Table;
 @AttributeOverride(name = "offset", column = @Column(name = "log_end_offset", nullable = false))
 @NamedQuery(
     name = LogEndOffset.ALL,
-    query = "SELECT e.topicId, e.partition, e.offset FROM LogEndOffset e")
+    query =
+        "SELECT NEW org.tributary.log.RecoveredOffset(e.topicId, e.partition, e.offset)"
+            + " FROM LogEndOffset e")
 @NamedQuery(
     name = LogEndOffset.DELETE_TOPIC,
     query = "DELETE FROM LogEndOffset e WHERE e.topicId = :topicId")

@@ -18,7 +18,9 @@ import jakarta.persistence.Table;
 @AttributeOverride(name = "offset", column = @Column(name = "log_start_offset", nullable = false))
 @NamedQuery(
     name = LogStartOffset.ALL,
-    query = "SELECT s.topicId, s.partition, s.offset FROM LogStartOffset s")
+    query =
+        "SELECT NEW org.tributary.log.RecoveredOffset(s.topicId, s.partition, s.offset)"
+            + " FROM LogStartOffset s")
 @NamedQuery(
     name = LogStartOffset.DELETE_TOPIC,
     query = "DELETE FROM LogStartOffset s WHERE s.topicId = :topicId")

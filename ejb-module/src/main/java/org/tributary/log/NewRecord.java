@@ -27,6 +27,14 @@ public record NewRecord(
     return bytes;
   }
 
+  static long payloadBytes(List<NewRecord> records) {
+    long bytes = 0;
+    for (NewRecord record : records) {
+      bytes += record.payloadBytes();
+    }
+    return bytes;
+  }
+
   public static NewRecord of(byte[] key, byte[] value) {
     return new NewRecord(null, key, value, List.of(), null);
   }

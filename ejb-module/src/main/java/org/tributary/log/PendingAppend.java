@@ -15,10 +15,6 @@ record PendingAppend(
     CompletableFuture<List<RecordMetadata>> done) {
 
   long payloadBytes() {
-    long bytes = 0;
-    for (NewRecord record : records) {
-      bytes += record.payloadBytes();
-    }
-    return bytes;
+    return NewRecord.payloadBytes(records);
   }
 }

@@ -67,7 +67,8 @@ import org.tributary.topic.TopicConfigKey;
 @NamedQuery(
     name = StoredBatch.EXTENTS,
     query =
-        "SELECT b.topicId, b.partition, MIN(b.baseOffset), MAX(b.lastOffset), SUM(b.sizeInBytes)"
+        "SELECT NEW org.tributary.log.LogExtent(b.topicId, b.partition, MIN(b.baseOffset),"
+            + " MAX(b.lastOffset), SUM(b.sizeInBytes))"
             + " FROM StoredBatch b GROUP BY b.topicId, b.partition")
 @NamedQuery(
     name = StoredBatch.DELETE_BATCHES,

@@ -21,11 +21,16 @@ final class TransactionalAppend {
 
   private final Map<PartitionLog, PartitionBatches> byPartition = new LinkedHashMap<>();
   private final List<RecordMetadata> metadata;
-  private final long openedAtNanos = System.nanoTime();
+  private final long openedAtNanos;
   private final AtomicBoolean ended = new AtomicBoolean();
 
   TransactionalAppend(
-      TopicMetadata topic, List<PartitionLog> partitions, List<NewRecord> records, long now) {
+      TopicMetadata topic,
+      List<PartitionLog> partitions,
+      List<NewRecord> records,
+      long now,
+      long openedAtNanos) {
+    this.openedAtNanos = openedAtNanos;
     Map<PartitionLog, Integer> counts = new LinkedHashMap<>();
     partitions.forEach(log -> counts.merge(log, 1, Integer::sum));
     metadata = new ArrayList<>(records.size());

@@ -272,7 +272,7 @@ class PartitionLogsInServerIT {
     assertTrue(
         store.logEnds().stream()
             .anyMatch(
-                end -> (Long) end[0] == topicId && (Integer) end[1] == 0 && (Long) end[2] == 4L),
+                end -> end.topicId() == topicId && end.partition() == 0 && end.offset() == 4L),
         "the end of the log is recorded before consumers pass the gap: a restart starts at 4");
     assertEquals(4, append(topic, NewRecord.of(null, utf8("next"))).get(0).offset());
   }

@@ -1,0 +1,74 @@
+package org.tributary.log;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.OptionalLong;
+
+/**
+ * Answers Kafka's {@code ListOffsets} questions: a partition's log start and last stable offset,
+ * the first offset at or after a timestamp, and the bytes a partition stores.
+ */
+final class OffsetLookups {
+
+  private final OpenLogs logs;
+  private final BatchStore store;
+
+  OffsetLookups(OpenLogs logs, BatchStore store) {
+    this.logs = logs;
+    this.store = store;
+  }
+
+  PartitionOffsets offsets(String topicName, int partition) {
+    return offsets(logs.existing(topicName, partition));
+  }
+
+  List<PartitionOffsets> offsets(String topicName) {
+    List<PartitionLog> partitions = logs.logsOf(logs.topic(topicName));
+    List<PartitionOffsets> all = new ArrayList<>(partitions.size());
+    partitions.forEach(log -> all.add(offsets(log)));
+    return all;
+  }
+
+  long sizeInBytes(String topicName, int partition) {
+    return logs.existing(topicName, partition).sizeInBytes();
+  }
+
+  /**
+   * The earliest offset in [log start, last stable offset) whose record has a timestamp at or after
+   * {@code timestamp}, if any. Batches are walked in offset order until a record qualifies: a batch
+   * whose newest timestamp qualifies may hold it only below the log start or at the last stable
+   * offset.
+   */
+  OptionalLong offsetForTimestamp(String topicName, int partition, long timestamp) {
+    PartitionLog log = logs.existing(topicName, partition);
+    long logStart = log.logStartOffset();
+    long lastStableOffset = log.lastStableOffset();
+    long fromBase = 0;
+    while (true) {
+      List<EncodedBatch> batches =
+          store.batchesWithTimestamp(
+              log.topicId(),
+              partition,
+              timestamp,
+              fromBase,
+              logStart,
+              lastStableOffset,
+              LogReader.STORE_PAGE_BATCHES);
+      for (EncodedBatch batch : batches) {
+        OptionalLong found = batch.firstOffsetWithTimestamp(timestamp, logStart, lastStableOffset);
+        if (found.isPresent()) {
+          return found;
+        }
+      }
+      if (batches.size() < LogReader.STORE_PAGE_BATCHES) {
+        return OptionalLong.empty();
+      }
+      fromBase = batches.get(batches.size() - 1).baseOffset() + 1;
+    }
+  }
+
+  private static PartitionOffsets offsets(PartitionLog log) {
+    return new PartitionOffsets(
+        log.topicPartition().partition(), log.logStartOffset(), log.lastStableOffset());
+  }
+}
