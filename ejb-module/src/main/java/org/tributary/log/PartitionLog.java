@@ -1,7 +1,9 @@
 package org.tributary.log;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.OptionalLong;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -30,21 +32,31 @@ import org.tributary.topic.TopicPartition;
  * stored follows). So after a restart, which recovers the next offset from those alone, the end of
  * the log never moves backwards and no offset a consumer has seen is handed out again.
  *
+ * <p>The log is the one owner of its stored batches, as Kafka's {@code UnifiedLog}: retention
+ * ({@link #deleteOldestBatches}), DeleteRecords ({@link #deleteRecordsBefore}) and compaction
+ * ({@link #replaceCompacted}) change them, its log start offset and its size only through it. Each
+ * such step is a short transaction of its own that never touches the batch holding the last record,
+ * so appends never meet these rows.
+ *
  * <p>Thread safety: offsets, ranges, the tail cache and the waiters are guarded by this object's
  * monitor, held only for in-memory work; the last stable offset and log start offset are volatile
- * so that readers see them without it. Retention, compaction and DeleteRecords take the {@link
- * #maintenance()} lock for each step that changes stored batches, so they never interleave on one
- * partition; appends and fetches never take it.
+ * so that readers see them without it. Each step that changes stored batches holds the {@link
+ * #maintenance} lock, so retention, compaction and DeleteRecords never interleave on one partition;
+ * appends and fetches never take it.
  *
- * <p>Public only so that {@link PartitionLogs} can hand it to {@link LogCleaner} through the EJB
- * container; everything it offers stays inside this package.
+ * <p>Public only because {@link PartitionLogs} hands it out through its EJB view; everything it
+ * offers stays inside this package.
  */
 public final class PartitionLog {
+
+  /** Batches removed per transaction: row locks only, far below Derby's 5,000. */
+  private static final int DELETE_CHUNK = 100;
 
   private final long topicId;
   private final TopicPartition topicPartition;
   private final long tailCacheLimit;
   private final TailCacheBudget budget;
+  private final BatchStore store;
   private final Consumer<PartitionLog> gapAtEnd;
 
   private long nextOffset;
@@ -74,7 +86,7 @@ public final class PartitionLog {
   /** The last stable offset when the last compaction ended (-1: none since start). */
   private volatile long compactedAtLastStableOffset = -1;
 
-  /** A log whose gaps need no record: nothing recovers it (tests of everything else). */
+  /** A log with no store whose gaps need no record (tests of its in-memory state). */
   PartitionLog(
       long topicId,
       TopicPartition topicPartition,
@@ -91,10 +103,12 @@ public final class PartitionLog {
         sizeInBytes,
         tailCacheLimit,
         budget,
+        null,
         null);
   }
 
   /**
+   * @param store where its batches are; {@code null}: a log with nothing to remove (tests)
    * @param gapAtEnd asked (under this log's monitor, so it only hands the work to another thread)
    *     to record {@link #unrecordedEnd} and then call {@link #endRecorded} or {@link
    *     #endRecordFailed}
@@ -107,6 +121,7 @@ public final class PartitionLog {
       long sizeInBytes,
       long tailCacheLimit,
       TailCacheBudget budget,
+      BatchStore store,
       Consumer<PartitionLog> gapAtEnd) {
     this.topicId = topicId;
     this.topicPartition = topicPartition;
@@ -118,6 +133,7 @@ public final class PartitionLog {
     this.sizeInBytes = sizeInBytes;
     this.tailCacheLimit = tailCacheLimit;
     this.budget = budget;
+    this.store = store;
     this.gapAtEnd = gapAtEnd;
   }
 
@@ -140,10 +156,6 @@ public final class PartitionLog {
   /** Bytes of the stored batches (Kafka's log size). */
   long sizeInBytes() {
     return sizeInBytes;
-  }
-
-  ReentrantLock maintenance() {
-    return maintenance;
   }
 
   long cleanedUpTo() {
@@ -170,17 +182,140 @@ public final class PartitionLog {
   }
 
   /**
-   * Moves the log start offset up to {@code offset} (never down, never past the last stable
-   * offset); cached batches wholly below it leave the cache. Returns the log start offset now.
+   * Kafka's DeleteRecords on this log: the log start offset moves up to {@code offset} (recorded
+   * first; never down, never past the last stable offset), so records below it are no longer
+   * readable; then up to {@code maxChunks} chunks of the whole batches below it go, and retention
+   * takes the rest.
    */
-  synchronized long advanceLogStart(long offset) {
+  Removal deleteRecordsBefore(long offset, int maxChunks) {
+    boolean moved;
+    maintenance.lock();
+    try {
+      moved = offset > logStartOffset;
+      if (moved) {
+        store.saveLogStart(topicId, topicPartition.partition(), offset);
+        advanceLogStart(offset);
+      }
+    } finally {
+      maintenance.unlock();
+    }
+    return moved
+        ? deleteOldestBatches(RetentionWalk.belowLogStart(logStartOffset), maxChunks)
+        : Removal.NONE;
+  }
+
+  /**
+   * Removes the oldest batches that the walk lets go, up to {@code maxChunks} chunks of {@value
+   * #DELETE_CHUNK}, never the batch holding the last record. For each chunk the log start offset is
+   * recorded and moved past it first, so no fetch is sent to a batch that is going; the maintenance
+   * lock is held per chunk.
+   */
+  Removal deleteOldestBatches(RetentionWalk walk, int maxChunks) {
+    int partition = topicPartition.partition();
+    Long lastBatch = store.lastBatchBelow(topicId, partition, lastStableOffset);
+    Removal removed = Removal.NONE;
+    long from = Long.MIN_VALUE;
+    for (int chunk = 0; lastBatch != null && chunk < maxChunks; chunk++) {
+      Removal chunkRemoved;
+      maintenance.lock();
+      try {
+        List<BatchSummary> page =
+            store.summaries(topicId, partition, from, lastBatch, DELETE_CHUNK);
+        List<BatchSummary> doomed = new ArrayList<>();
+        for (BatchSummary batch : page) {
+          if (!walk.removes(batch)) {
+            break;
+          }
+          doomed.add(batch);
+        }
+        if (doomed.isEmpty()) {
+          return removed;
+        }
+        chunkRemoved = remove(doomed);
+        if (doomed.size() < page.size() || page.size() < DELETE_CHUNK) {
+          return removed.plus(chunkRemoved);
+        }
+        from = doomed.get(doomed.size() - 1).baseOffset() + 1;
+      } finally {
+        maintenance.unlock();
+      }
+      removed = removed.plus(chunkRemoved);
+    }
+    return removed;
+  }
+
+  /** Removes consecutive oldest batches; the caller holds the maintenance lock. */
+  private Removal remove(List<BatchSummary> doomed) {
+    long bytes = 0;
+    long records = 0;
+    long newLogStart = logStartOffset;
+    for (BatchSummary batch : doomed) {
+      bytes += batch.sizeInBytes();
+      records += batch.recordCount();
+      newLogStart = Math.max(newLogStart, batch.lastOffset() + 1);
+    }
+    int partition = topicPartition.partition();
+    // Recorded first: whatever fails after, a restart never brings the records back.
+    store.saveLogStart(topicId, partition, newLogStart);
+    advanceLogStart(newLogStart);
+    store.delete(
+        topicId, partition, doomed.get(0).baseOffset(), doomed.get(doomed.size() - 1).baseOffset());
+    removed(bytes);
+    return new Removal(doomed.size(), 0, records, bytes);
+  }
+
+  /**
+   * Stores one page of compacted batches in a transaction of its own: each replaces its old batch,
+   * unless DeleteRecords or retention took that one meanwhile.
+   */
+  Removal replaceCompacted(Map<EncodedBatch, BatchCompaction.Result> changed) {
+    if (changed.isEmpty()) {
+      return Removal.NONE;
+    }
+    maintenance.lock();
+    try {
+      Map<Long, EncodedBatch> replacements = new LinkedHashMap<>();
+      changed.forEach(
+          (batch, compacted) -> {
+            if (batch.lastOffset() >= logStartOffset) {
+              replacements.put(batch.baseOffset(), compacted.batch());
+            }
+          });
+      List<Long> stored =
+          store.replace(topicId, topicPartition.partition(), replacements, logStartOffset);
+      Removal removed = Removal.NONE;
+      for (Map.Entry<EncodedBatch, BatchCompaction.Result> change : changed.entrySet()) {
+        EncodedBatch batch = change.getKey();
+        EncodedBatch kept = change.getValue().batch();
+        if (stored.contains(batch.baseOffset())) {
+          long freed = batch.bytes().length - (kept == null ? 0 : kept.bytes().length);
+          rewritten(batch.baseOffset(), freed);
+          removed =
+              removed.plus(
+                  new Removal(
+                      kept == null ? 1 : 0,
+                      kept == null ? 0 : 1,
+                      change.getValue().recordsRemoved(),
+                      freed));
+        }
+      }
+      return removed;
+    } finally {
+      maintenance.unlock();
+    }
+  }
+
+  /**
+   * Moves the log start offset up to {@code offset} (never down, never past the last stable
+   * offset); cached batches wholly below it leave the cache.
+   */
+  private synchronized void advanceLogStart(long offset) {
     logStartOffset = Math.max(logStartOffset, Math.min(offset, lastStableOffset));
     evictCached(batch -> batch.lastOffset() < logStartOffset);
-    return logStartOffset;
   }
 
   /** Stored batches of {@code bytes} in all were removed. */
-  synchronized void removed(long bytes) {
+  private synchronized void removed(long bytes) {
     sizeInBytes -= bytes;
   }
 
@@ -188,7 +323,7 @@ public final class PartitionLog {
    * Compaction rewrote (or removed) the batch at {@code baseOffset}, freeing {@code bytes}. Cached
    * batches up to it leave the cache, which keeps holding every batch from its first on.
    */
-  synchronized void rewritten(long baseOffset, long bytes) {
+  private synchronized void rewritten(long baseOffset, long bytes) {
     sizeInBytes -= bytes;
     evictCached(batch -> batch.baseOffset() <= baseOffset);
   }

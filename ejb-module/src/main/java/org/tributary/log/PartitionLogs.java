@@ -232,6 +232,7 @@ public class PartitionLogs {
               sizeInBytes,
               tailCacheBytes,
               tailCacheBudget,
+              store,
               this::recordLogEnd));
     }
     LOG.info(() -> "Recovered " + logs.size() + " partition logs");
@@ -832,7 +833,7 @@ public class PartitionLogs {
 
   /**
    * The topic's partition logs, for retention, compaction and DeleteRecords. Public because {@link
-   * LogCleaner} calls it through this bean's EJB view, which refuses non-public methods (and whose
+   * LogCleanup} calls it through this bean's EJB view, which refuses non-public methods (and whose
    * proxy needs {@link PartitionLog} to be a public type; its members stay package-private).
    */
   public List<PartitionLog> logsOf(TopicMetadata topic) {
@@ -843,7 +844,7 @@ public class PartitionLogs {
     return all;
   }
 
-  /** The partition's log; public for {@link LogCleaner}, see {@link #logsOf}. */
+  /** The partition's log; public for {@link LogCleanup}, see {@link #logsOf}. */
   public PartitionLog existingLog(String topicName, int partition) {
     TopicMetadata topic = topics.get(topicName);
     if (!topic.hasPartition(partition)) {
@@ -871,6 +872,7 @@ public class PartitionLogs {
                   0,
                   tailCacheBytes,
                   tailCacheBudget,
+                  store,
                   this::recordLogEnd);
             });
     if (topics.find(topic.name()).filter(current -> current.id() == topic.id()).isEmpty()) {

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
-class CleanerScheduleTest {
+class CleanupScheduleTest {
 
   /** Monotonic time the test moves, close to nanoTime's wrap-around. */
   private long nanos = Long.MAX_VALUE - Duration.ofSeconds(20).toNanos();
@@ -15,9 +15,9 @@ class CleanerScheduleTest {
     nanos += time.toNanos();
   }
 
-  private final CleanerSchedule schedule =
-      new CleanerSchedule(
-          () -> nanos, Duration.ofSeconds(30), Duration.ofMinutes(5), Duration.ofSeconds(15));
+  private final CleanupSchedule schedule =
+      new CleanupSchedule(
+          () -> nanos, Duration.ofSeconds(30), Duration.ofMinutes(5), Duration.ofSeconds(15), true);
 
   @Test
   void theFirstRunsComeAfterTheInitialDelayOrOneIntervalIfShorter() {
