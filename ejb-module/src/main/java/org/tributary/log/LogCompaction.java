@@ -77,20 +77,21 @@ final class LogCompaction {
     int partition = log.topicPartition().partition();
     long now = clock.millis();
     long lastStableOffset = log.lastStableOffset();
-    if (log.nothingToCompact(now)) {
+    CleanerCheckpoint checkpoint = log.cleanerCheckpoint();
+    if (checkpoint.nothingToCompact(lastStableOffset, now)) {
       return null;
     }
     Long lastBatch = store.lastBatchBelow(topicId, partition, lastStableOffset);
     if (lastBatch == null) {
       return null;
     }
-    CleanableRange range = cleanableRange(topic, log, lastBatch, now);
-    if (!range.due(topic.config().minCleanableDirtyRatio(), log.tombstoneHorizon(), now)) {
+    CleanableRange range = cleanableRange(topic, log, checkpoint.cleanedUpTo(), lastBatch, now);
+    if (!range.due(topic.config().minCleanableDirtyRatio(), checkpoint.tombstoneHorizon(), now)) {
       return null;
     }
     OffsetMap latest = new OffsetMap(dedupeBufferBytes);
     long cleanUpTo = range.end();
-    long position = Math.max(log.cleanedUpTo(), log.logStartOffset());
+    long position = Math.max(checkpoint.cleanedUpTo(), log.logStartOffset());
     while (position < cleanUpTo && !latest.isFull()) {
       List<EncodedBatch> page =
           store.batchesFrom(topicId, partition, position, cleanUpTo, READ_PAGE);
@@ -135,7 +136,7 @@ final class LogCompaction {
     // Only a run that reached the active tail may skip the partition until new records arrive:
     // one cut short by the key map or min.compaction.lag.ms has more to do as time passes.
     boolean complete = cleanUpTo == lastBatch;
-    log.compacted(cleanUpTo, horizon, complete ? lastStableOffset : -1);
+    log.compacted(new CleanerCheckpoint(cleanUpTo, horizon, complete ? lastStableOffset : -1));
     return removed;
   }
 
@@ -144,9 +145,9 @@ final class LogCompaction {
    * active tail) or the first batch of the new records younger than {@code min.compaction.lag.ms},
    * whichever comes first; and how much of it was written since the last compaction.
    */
-  CleanableRange cleanableRange(TopicMetadata topic, PartitionLog log, long lastBatch, long now) {
+  CleanableRange cleanableRange(
+      TopicMetadata topic, PartitionLog log, long dirtyFrom, long lastBatch, long now) {
     long youngerThan = now - topic.config().minCompactionLagMs();
-    long dirtyFrom = log.cleanedUpTo();
     long end = lastBatch;
     long total = 0;
     long dirty = 0;

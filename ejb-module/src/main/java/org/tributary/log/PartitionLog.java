@@ -5,12 +5,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
-import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
-import java.util.function.Predicate;
 import org.tributary.errors.ErrorCode;
 import org.tributary.errors.TributaryException;
 import org.tributary.topic.TopicPartition;
@@ -54,8 +52,7 @@ public final class PartitionLog {
 
   private final long topicId;
   private final TopicPartition topicPartition;
-  private final long tailCacheLimit;
-  private final TailCacheBudget budget;
+  private final TailCache tail;
   private final BatchStore store;
   private final Consumer<PartitionLog> gapAtEnd;
 
@@ -70,48 +67,18 @@ public final class PartitionLog {
   private volatile long sizeInBytes;
 
   private final TreeSet<Long> unsettled = new TreeSet<>();
-  private final TreeMap<Long, EncodedBatch> tail = new TreeMap<>();
-  private long tailBytes;
   private final List<CompletableFuture<Void>> waiters = new ArrayList<>();
   private volatile boolean closed;
 
   private final ReentrantLock maintenance = new ReentrantLock();
 
-  /** Compaction's checkpoint: where the records written since the last compaction start. */
-  private volatile long cleanedUpTo;
-
-  /** The earliest time a kept tombstone may go (Long.MAX_VALUE: none known). */
-  private volatile long tombstoneHorizon = Long.MAX_VALUE;
-
-  /** The last stable offset when the last compaction ended (-1: none since start). */
-  private volatile long compactedAtLastStableOffset = -1;
-
-  /** A log with no store whose gaps need no record (tests of its in-memory state). */
-  PartitionLog(
-      long topicId,
-      TopicPartition topicPartition,
-      long logStartOffset,
-      long nextOffset,
-      long sizeInBytes,
-      long tailCacheLimit,
-      TailCacheBudget budget) {
-    this(
-        topicId,
-        topicPartition,
-        logStartOffset,
-        nextOffset,
-        sizeInBytes,
-        tailCacheLimit,
-        budget,
-        null,
-        null);
-  }
+  private volatile CleanerCheckpoint cleanerCheckpoint;
 
   /**
    * @param store where its batches are; {@code null}: a log with nothing to remove (tests)
-   * @param gapAtEnd asked (under this log's monitor, so it only hands the work to another thread)
-   *     to record {@link #unrecordedEnd} and then call {@link #endRecorded} or {@link
-   *     #endRecordFailed}
+   * @param gapAtEnd {@code null}: a log whose gaps need no record (tests); else asked (under this
+   *     log's monitor, so it only hands the work to another thread) to record {@link
+   *     #unrecordedEnd} and then call {@link #endRecorded} or {@link #endRecordFailed}
    */
   PartitionLog(
       long topicId,
@@ -126,13 +93,12 @@ public final class PartitionLog {
     this.topicId = topicId;
     this.topicPartition = topicPartition;
     this.logStartOffset = logStartOffset;
-    this.cleanedUpTo = logStartOffset;
+    this.cleanerCheckpoint = CleanerCheckpoint.none(logStartOffset);
     this.nextOffset = nextOffset;
     this.durableEnd = gapAtEnd == null ? Long.MAX_VALUE : nextOffset;
     this.lastStableOffset = nextOffset;
     this.sizeInBytes = sizeInBytes;
-    this.tailCacheLimit = tailCacheLimit;
-    this.budget = budget;
+    this.tail = new TailCache(tailCacheLimit, budget);
     this.store = store;
     this.gapAtEnd = gapAtEnd;
   }
@@ -158,27 +124,13 @@ public final class PartitionLog {
     return sizeInBytes;
   }
 
-  long cleanedUpTo() {
-    return cleanedUpTo;
+  CleanerCheckpoint cleanerCheckpoint() {
+    return cleanerCheckpoint;
   }
 
-  long tombstoneHorizon() {
-    return tombstoneHorizon;
-  }
-
-  /**
-   * A compaction that started at {@code lastStableOffset} finished: records below {@code offset}
-   * are clean, tombstones go at {@code horizon}.
-   */
-  void compacted(long offset, long horizon, long lastStableOffset) {
-    cleanedUpTo = offset;
-    tombstoneHorizon = horizon;
-    compactedAtLastStableOffset = lastStableOffset;
-  }
-
-  /** Whether nothing arrived since the last compaction and no kept tombstone is due. */
-  boolean nothingToCompact(long now) {
-    return lastStableOffset == compactedAtLastStableOffset && tombstoneHorizon > now;
+  /** A compaction finished. */
+  void compacted(CleanerCheckpoint checkpoint) {
+    cleanerCheckpoint = checkpoint;
   }
 
   /**
@@ -191,10 +143,11 @@ public final class PartitionLog {
     boolean moved;
     maintenance.lock();
     try {
-      moved = offset > logStartOffset;
+      long target = Math.min(offset, lastStableOffset);
+      moved = target > logStartOffset;
       if (moved) {
-        store.saveLogStart(topicId, topicPartition.partition(), offset);
-        advanceLogStart(offset);
+        store.saveLogStart(topicId, topicPartition.partition(), target);
+        advanceLogStart(target);
       }
     } finally {
       maintenance.unlock();
@@ -216,52 +169,39 @@ public final class PartitionLog {
     Removal removed = Removal.NONE;
     long from = Long.MIN_VALUE;
     for (int chunk = 0; lastBatch != null && chunk < maxChunks; chunk++) {
-      Removal chunkRemoved;
       maintenance.lock();
       try {
-        List<BatchSummary> page =
-            store.summaries(topicId, partition, from, lastBatch, DELETE_CHUNK);
-        List<BatchSummary> doomed = new ArrayList<>();
-        for (BatchSummary batch : page) {
-          if (!walk.removes(batch)) {
-            break;
-          }
-          doomed.add(batch);
+        List<BatchSummary> doomed =
+            walk.removable(store.summaries(topicId, partition, from, lastBatch, DELETE_CHUNK));
+        if (!doomed.isEmpty()) {
+          removed = removed.plus(remove(doomed));
         }
-        if (doomed.isEmpty()) {
-          return removed;
-        }
-        chunkRemoved = remove(doomed);
-        if (doomed.size() < page.size() || page.size() < DELETE_CHUNK) {
-          return removed.plus(chunkRemoved);
+        if (doomed.size() < DELETE_CHUNK) {
+          return removed; // the walk stopped or the page was the last
         }
         from = doomed.get(doomed.size() - 1).baseOffset() + 1;
       } finally {
         maintenance.unlock();
       }
-      removed = removed.plus(chunkRemoved);
     }
     return removed;
   }
 
   /** Removes consecutive oldest batches; the caller holds the maintenance lock. */
   private Removal remove(List<BatchSummary> doomed) {
-    long bytes = 0;
-    long records = 0;
-    long newLogStart = logStartOffset;
-    for (BatchSummary batch : doomed) {
-      bytes += batch.sizeInBytes();
-      records += batch.recordCount();
-      newLogStart = Math.max(newLogStart, batch.lastOffset() + 1);
-    }
+    Removal removal = Removal.of(doomed);
+    long newLogStart =
+        Math.max(
+            logStartOffset,
+            doomed.stream().mapToLong(BatchSummary::lastOffset).max().orElseThrow() + 1);
     int partition = topicPartition.partition();
     // Recorded first: whatever fails after, a restart never brings the records back.
     store.saveLogStart(topicId, partition, newLogStart);
     advanceLogStart(newLogStart);
     store.delete(
         topicId, partition, doomed.get(0).baseOffset(), doomed.get(doomed.size() - 1).baseOffset());
-    removed(bytes);
-    return new Removal(doomed.size(), 0, records, bytes);
+    removed(removal.bytes());
+    return removal;
   }
 
   /**
@@ -285,18 +225,11 @@ public final class PartitionLog {
           store.replace(topicId, topicPartition.partition(), replacements, logStartOffset);
       Removal removed = Removal.NONE;
       for (Map.Entry<EncodedBatch, BatchCompaction.Result> change : changed.entrySet()) {
-        EncodedBatch batch = change.getKey();
-        EncodedBatch kept = change.getValue().batch();
-        if (stored.contains(batch.baseOffset())) {
-          long freed = batch.bytes().length - (kept == null ? 0 : kept.bytes().length);
-          rewritten(batch.baseOffset(), freed);
-          removed =
-              removed.plus(
-                  new Removal(
-                      kept == null ? 1 : 0,
-                      kept == null ? 0 : 1,
-                      change.getValue().recordsRemoved(),
-                      freed));
+        long baseOffset = change.getKey().baseOffset();
+        if (stored.contains(baseOffset)) {
+          Removal freed = Removal.compacted(change.getKey(), change.getValue());
+          rewritten(baseOffset, freed.bytes());
+          removed = removed.plus(freed);
         }
       }
       return removed;
@@ -311,7 +244,7 @@ public final class PartitionLog {
    */
   private synchronized void advanceLogStart(long offset) {
     logStartOffset = Math.max(logStartOffset, Math.min(offset, lastStableOffset));
-    evictCached(batch -> batch.lastOffset() < logStartOffset);
+    tail.evictOldestWhile(batch -> batch.lastOffset() < logStartOffset);
   }
 
   /** Stored batches of {@code bytes} in all were removed. */
@@ -325,15 +258,7 @@ public final class PartitionLog {
    */
   private synchronized void rewritten(long baseOffset, long bytes) {
     sizeInBytes -= bytes;
-    evictCached(batch -> batch.baseOffset() <= baseOffset);
-  }
-
-  private void evictCached(Predicate<EncodedBatch> stale) {
-    while (!tail.isEmpty() && stale.test(tail.firstEntry().getValue())) {
-      int evicted = tail.pollFirstEntry().getValue().bytes().length;
-      tailBytes -= evicted;
-      budget.release(evicted);
-    }
+    tail.evictOldestWhile(batch -> batch.baseOffset() <= baseOffset);
   }
 
   /**
@@ -372,14 +297,8 @@ public final class PartitionLog {
     for (EncodedBatch batch : batches) {
       durableEnd = Math.max(durableEnd, batch.lastOffset() + 1);
       sizeInBytes += batch.bytes().length;
-      if (tail.isEmpty() || batch.baseOffset() > tail.firstKey()) {
-        // Batches older than the cache stay out: it holds every settled batch from its first on.
-        tail.put(batch.baseOffset(), batch);
-        tailBytes += batch.bytes().length;
-        budget.add(batch.bytes().length);
-      }
     }
-    evictCached(oldest -> (tailBytes > tailCacheLimit || budget.exceeded()) && tail.size() > 1);
+    tail.add(batches);
     return settle(base);
   }
 
@@ -468,10 +387,7 @@ public final class PartitionLog {
    * does not reach back that far and the store must be read.
    */
   synchronized List<EncodedBatch> cachedFrom(long offset) {
-    if (tail.isEmpty() || tail.firstKey() > offset) {
-      return null;
-    }
-    return new ArrayList<>(tail.tailMap(tail.floorKey(offset), true).values());
+    return tail.from(offset);
   }
 
   /** Whether the partition's topic was deleted; appends still queued for it must fail. */
@@ -487,8 +403,6 @@ public final class PartitionLog {
       failed = new ArrayList<>(waiters);
       waiters.clear();
       tail.clear();
-      budget.release(tailBytes);
-      tailBytes = 0;
     }
     failed.forEach(waiter -> waiter.completeExceptionally(reason));
   }
