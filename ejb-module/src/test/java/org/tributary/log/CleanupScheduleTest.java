@@ -1,9 +1,13 @@
 package org.tributary.log;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class CleanupScheduleTest {
@@ -44,5 +48,43 @@ class CleanupScheduleTest {
     assertFalse(schedule.retentionDue());
     passes(Duration.ofSeconds(1));
     assertTrue(schedule.retentionDue(), "5 minutes after the last check");
+  }
+
+  @Test
+  void aTickRunsRetentionAndThenCompactionEachWhenItIsDue() {
+    List<String> ran = new ArrayList<>();
+    passes(Duration.ofSeconds(15));
+    schedule.runDue(() -> ran.add("retention"), () -> ran.add("compaction"));
+    assertEquals(List.of("compaction"), ran);
+    passes(Duration.ofSeconds(15));
+    schedule.runDue(() -> ran.add("retention"), () -> ran.add("compaction"));
+    assertEquals(List.of("compaction", "retention", "compaction"), ran);
+    schedule.runDue(() -> ran.add("retention"), () -> ran.add("compaction"));
+    assertEquals(3, ran.size(), "neither is due again yet");
+  }
+
+  @Test
+  void compactionNeverRunsWhenTheCleanerIsDisabled() {
+    CleanupSchedule disabled =
+        new CleanupSchedule(
+            () -> nanos, Duration.ZERO, Duration.ofMinutes(5), Duration.ofSeconds(15), false);
+    List<String> ran = new ArrayList<>();
+    passes(Duration.ofHours(1));
+    disabled.runDue(() -> ran.add("retention"), () -> ran.add("compaction"));
+    assertEquals(List.of("retention"), ran);
+  }
+
+  @Test
+  void aFailedRetentionCheckLeavesCompactionForTheNextTick() {
+    passes(Duration.ofSeconds(30));
+    assertThrows(
+        IllegalStateException.class,
+        () ->
+            schedule.runDue(
+                () -> {
+                  throw new IllegalStateException("database down");
+                },
+                () -> {}));
+    assertTrue(schedule.compactionDue());
   }
 }
