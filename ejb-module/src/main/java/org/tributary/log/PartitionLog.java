@@ -14,8 +14,8 @@ import org.tributary.errors.TributaryException;
 import org.tributary.topic.TopicPartition;
 
 /**
- * The in-memory state of one partition: offsets, a bounded cache of the newest batches, and the
- * fetches waiting for data.
+ * One partition's log: its offsets, a bounded cache of its newest batches, the fetches waiting for
+ * data, and every change to its stored batches after their append.
  *
  * <p>Offsets are handed out in ranges ({@link #reserve}): to the group-commit writer for each
  * commit, and to transactional producers inside their JTA transactions. A range is unsettled until
@@ -32,15 +32,12 @@ import org.tributary.topic.TopicPartition;
  *
  * <p>The log is the one owner of its stored batches, as Kafka's {@code UnifiedLog}: retention
  * ({@link #deleteOldestBatches}), DeleteRecords ({@link #deleteRecordsBefore}) and compaction
- * ({@link #replaceCompacted}) change them, its log start offset and its size only through it. Each
- * such step is a short transaction of its own that never touches the batch holding the last record,
- * so appends never meet these rows.
- *
- * <p>Thread safety: offsets, ranges, the tail cache and the waiters are guarded by this object's
- * monitor, held only for in-memory work; the last stable offset and log start offset are volatile
- * so that readers see them without it. Each step that changes stored batches holds the {@link
- * #maintenance} lock, so retention, compaction and DeleteRecords never interleave on one partition;
- * appends and fetches never take it.
+ * ({@link #replaceCompacted}) change them, its log start and its size only here, each step a short
+ * transaction under the {@link #maintenance} lock, so they never interleave on one partition. They
+ * never touch the batch holding the last record, so appends meet none of their rows (and take no
+ * such lock, nor do fetches). Offsets, ranges, the tail cache and the waiters are guarded by this
+ * object's monitor, held only for in-memory work; the last stable offset and log start offset are
+ * volatile so that readers see them without it.
  *
  * <p>Public only because {@link PartitionLogs} hands it out through its EJB view; everything it
  * offers stays inside this package.
@@ -128,7 +125,6 @@ public final class PartitionLog {
     return cleanerCheckpoint;
   }
 
-  /** A compaction finished. */
   void compacted(CleanerCheckpoint checkpoint) {
     cleanerCheckpoint = checkpoint;
   }
@@ -187,19 +183,16 @@ public final class PartitionLog {
     return removed;
   }
 
-  /** Removes consecutive oldest batches; the caller holds the maintenance lock. */
+  /** Removes consecutive oldest batches, in offset order; the caller holds the maintenance lock. */
   private Removal remove(List<BatchSummary> doomed) {
-    Removal removal = Removal.of(doomed);
-    long newLogStart =
-        Math.max(
-            logStartOffset,
-            doomed.stream().mapToLong(BatchSummary::lastOffset).max().orElseThrow() + 1);
+    BatchSummary last = doomed.get(doomed.size() - 1);
+    long newLogStart = Math.max(logStartOffset, last.lastOffset() + 1);
     int partition = topicPartition.partition();
     // Recorded first: whatever fails after, a restart never brings the records back.
     store.saveLogStart(topicId, partition, newLogStart);
     advanceLogStart(newLogStart);
-    store.delete(
-        topicId, partition, doomed.get(0).baseOffset(), doomed.get(doomed.size() - 1).baseOffset());
+    store.delete(topicId, partition, doomed.get(0).baseOffset(), last.baseOffset());
+    Removal removal = Removal.of(doomed);
     removed(removal.bytes());
     return removal;
   }
