@@ -99,15 +99,16 @@ final class RecordDeletion {
       return lastStableOffset;
     }
     if (offset < 0 || offset > lastStableOffset) {
+      // Worded as the API and the console name that offset (REST Proxy's high_watermark).
       throw new TributaryException(
           ErrorCode.OFFSET_OUT_OF_RANGE,
           "Cannot delete the records of "
               + log.topicPartition()
               + " before offset "
               + offset
-              + ": it must be between 0 and the last stable offset "
+              + ": it must be between 0 and the high watermark "
               + lastStableOffset
-              + " (or -1 for the last stable offset). Nothing was deleted.");
+              + " (or -1 for the high watermark). Nothing was deleted.");
     }
     return offset;
   }

@@ -71,8 +71,8 @@ class RecordDeletionTest {
 
     assertEquals(ErrorCode.OFFSET_OUT_OF_RANGE, refused.code());
     assertEquals(
-        "Cannot delete the records of t-1 before offset 31: it must be between 0 and the last"
-            + " stable offset 30 (or -1 for the last stable offset). Nothing was deleted.",
+        "Cannot delete the records of t-1 before offset 31: it must be between 0 and the high"
+            + " watermark 30 (or -1 for the high watermark). Nothing was deleted.",
         refused.getMessage());
     assertEquals(0, logs.get(0).logStartOffset());
     assertEquals(List.of(0L, 10L, 20L), store.baseOffsets(0));
