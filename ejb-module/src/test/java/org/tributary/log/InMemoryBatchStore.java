@@ -6,10 +6,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
 import java.util.TreeMap;
+import org.tributary.topic.TopicPartition;
 
 /**
  * A fake of {@link BatchStore}'s methods that retention, compaction and DeleteRecords use, over
- * maps, with the same range rules as its queries. One topic; batches by partition.
+ * maps, with the same range rules as its queries. One topic, "t" (id 7); batches by partition.
  */
 class InMemoryBatchStore extends BatchStore {
 
@@ -18,6 +19,28 @@ class InMemoryBatchStore extends BatchStore {
 
   void add(int partition, EncodedBatch batch) {
     partition(partition).put(batch.baseOffset(), batch);
+  }
+
+  /**
+   * Stores the batches and returns partition {@code partition}'s log over this store as recovery
+   * builds it: starting at {@code logStart}, ending after the last batch, nothing in its cache.
+   */
+  PartitionLog recoveredLog(int partition, long logStart, EncodedBatch... stored) {
+    long size = 0;
+    for (EncodedBatch batch : stored) {
+      add(partition, batch);
+      size += batch.bytes().length;
+    }
+    return new PartitionLog(
+        7,
+        new TopicPartition("t", partition),
+        logStart,
+        stored[stored.length - 1].lastOffset() + 1,
+        size,
+        0,
+        new TailCacheBudget(Long.MAX_VALUE),
+        this,
+        null);
   }
 
   List<Long> baseOffsets(int partition) {

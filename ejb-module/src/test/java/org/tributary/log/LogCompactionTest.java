@@ -18,7 +18,6 @@ import org.tributary.log.CleaningRun.Kind;
 import org.tributary.log.LogCompaction.CleanableRange;
 import org.tributary.topic.TopicConfig;
 import org.tributary.topic.TopicMetadata;
-import org.tributary.topic.TopicPartition;
 
 class LogCompactionTest {
 
@@ -49,24 +48,8 @@ class LogCompactionTest {
     return builder.build();
   }
 
-  /** A recovered log over {@link #store} holding the batches. */
   private PartitionLog log(EncodedBatch... batches) {
-    long size = 0;
-    for (EncodedBatch batch : batches) {
-      store.add(0, batch);
-      size += batch.bytes().length;
-    }
-    long next = batches[batches.length - 1].lastOffset() + 1;
-    return new PartitionLog(
-        7,
-        new TopicPartition("t", 0),
-        0,
-        next,
-        size,
-        0,
-        new TailCacheBudget(Long.MAX_VALUE),
-        store,
-        null);
+    return store.recoveredLog(0, 0, batches);
   }
 
   private LogCompaction compaction(PartitionLog log) {

@@ -14,13 +14,11 @@ import org.junit.jupiter.api.Test;
 import org.tributary.log.CleaningRun.Kind;
 import org.tributary.topic.TopicConfig;
 import org.tributary.topic.TopicMetadata;
-import org.tributary.topic.TopicPartition;
 
 class LogRetentionTest {
 
   private static final long NOW = 1_700_000_000_000L;
   private static final long HOUR = 3_600_000L;
-  private static final TailCacheBudget BUDGET = new TailCacheBudget(Long.MAX_VALUE);
 
   private final Clock clock = Clock.fixed(Instant.ofEpochMilli(NOW), ZoneOffset.UTC);
   private final InMemoryBatchStore store = new InMemoryBatchStore();
@@ -36,16 +34,8 @@ class LogRetentionTest {
     return new EncodedBatch(base, base + 9, maxTimestamp, maxTimestamp, 10, new byte[100]);
   }
 
-  /** A recovered log over {@link #store} holding the batches, starting at {@code logStart}. */
   private PartitionLog log(long logStart, EncodedBatch... batches) {
-    long size = 0;
-    for (EncodedBatch batch : batches) {
-      store.add(0, batch);
-      size += batch.bytes().length;
-    }
-    long next = batches[batches.length - 1].lastOffset() + 1;
-    return new PartitionLog(
-        7, new TopicPartition("t", 0), logStart, next, size, 0, BUDGET, store, null);
+    return store.recoveredLog(0, logStart, batches);
   }
 
   private LogRetention retention(PartitionLog log) {

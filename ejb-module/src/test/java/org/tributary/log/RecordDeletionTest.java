@@ -16,7 +16,6 @@ import org.tributary.errors.TributaryException;
 import org.tributary.log.CleaningRun.Kind;
 import org.tributary.topic.TopicConfig;
 import org.tributary.topic.TopicMetadata;
-import org.tributary.topic.TopicPartition;
 
 class RecordDeletionTest {
 
@@ -30,19 +29,12 @@ class RecordDeletionTest {
   private final List<PartitionLog> logs = List.of(log(0), log(1));
 
   private PartitionLog log(int partition) {
-    for (long base = 0; base < 30; base += 10) {
-      store.add(partition, new EncodedBatch(base, base + 9, 0, 0, 10, new byte[100]));
-    }
-    return new PartitionLog(
-        7,
-        new TopicPartition("t", partition),
+    return store.recoveredLog(
+        partition,
         0,
-        30,
-        300,
-        0,
-        new TailCacheBudget(Long.MAX_VALUE),
-        store,
-        null);
+        new EncodedBatch(0, 9, 0, 0, 10, new byte[100]),
+        new EncodedBatch(10, 19, 0, 0, 10, new byte[100]),
+        new EncodedBatch(20, 29, 0, 0, 10, new byte[100]));
   }
 
   private RecordDeletion deletion() {
