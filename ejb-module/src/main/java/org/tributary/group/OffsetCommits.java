@@ -220,7 +220,7 @@ public class OffsetCommits {
               + commit.offset()
               + " for "
               + partition
-              + ": it is beyond the last stable offset "
+              + ": it is beyond the high watermark "
               + lastStableOffset
               + ". Commit an offset you have consumed up to.");
     }

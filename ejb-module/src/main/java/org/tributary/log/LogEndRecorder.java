@@ -45,7 +45,7 @@ final class LogEndRecorder {
           Level.WARNING,
           "Could not record the end of "
               + log.topicPartition()
-              + "; its last stable offset waits for the next append",
+              + "; its high watermark waits for the next append",
           e);
       return;
     }

@@ -24,9 +24,11 @@ final class LogRecovery {
 
   private final long tailCacheBytes;
   private final TailCacheBudget tailCacheBudget;
+  private final BatchStore store;
   private final Consumer<PartitionLog> gapAtEnd;
 
   /**
+   * @param store where the logs remove and rewrite their batches
    * @param gapAtEnd told when a log's last offsets became a gap whose end must be recorded
    */
   LogRecovery(
@@ -34,11 +36,13 @@ final class LogRecovery {
       List<RecoveredOffset> logEnds,
       long tailCacheBytes,
       TailCacheBudget tailCacheBudget,
+      BatchStore store,
       Consumer<PartitionLog> gapAtEnd) {
     logStarts.forEach(start -> recordedStarts.put(key(start), start.offset()));
     logEnds.forEach(end -> recordedEnds.put(key(end), end.offset()));
     this.tailCacheBytes = tailCacheBytes;
     this.tailCacheBudget = tailCacheBudget;
+    this.store = store;
     this.gapAtEnd = gapAtEnd;
   }
 
@@ -86,6 +90,7 @@ final class LogRecovery {
         sizeInBytes,
         tailCacheBytes,
         tailCacheBudget,
+        store,
         gapAtEnd);
   }
 

@@ -1,21 +1,21 @@
 package org.tributary.log;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.OptionalLong;
-import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
-import java.util.function.Predicate;
 import org.tributary.errors.ErrorCode;
 import org.tributary.errors.TributaryException;
 import org.tributary.topic.TopicPartition;
 
 /**
- * The in-memory state of one partition: offsets, a bounded cache of the newest batches, and the
- * fetches waiting for data.
+ * One partition's log: its offsets, a bounded cache of its newest batches, the fetches waiting for
+ * data, and every change to its stored batches after their append.
  *
  * <p>Offsets are handed out in ranges ({@link #reserve}): to the group-commit writer for each
  * commit, and to transactional producers inside their JTA transactions. A range is unsettled until
@@ -30,21 +30,27 @@ import org.tributary.topic.TopicPartition;
  * stored follows). So after a restart, which recovers the next offset from those alone, the end of
  * the log never moves backwards and no offset a consumer has seen is handed out again.
  *
- * <p>Thread safety: offsets, ranges, the tail cache and the waiters are guarded by this object's
- * monitor, held only for in-memory work; the last stable offset and log start offset are volatile
- * so that readers see them without it. Retention, compaction and DeleteRecords take the {@link
- * #maintenance()} lock for each step that changes stored batches, so they never interleave on one
- * partition; appends and fetches never take it.
+ * <p>The log is the one owner of its stored batches, as Kafka's {@code UnifiedLog}: retention
+ * ({@link #deleteOldestBatches}), DeleteRecords ({@link #deleteRecordsBefore}) and compaction
+ * ({@link #replaceCompacted}) change them, its log start and its size only here, each step a short
+ * transaction under the {@link #maintenance} lock, so they never interleave on one partition. They
+ * never touch the batch holding the last record, so appends meet none of their rows (and take no
+ * such lock, nor do fetches). Offsets, ranges, the tail cache and the waiters are guarded by this
+ * object's monitor, held only for in-memory work; the last stable offset and log start offset are
+ * volatile so that readers see them without it.
  *
- * <p>Public only so that {@link PartitionLogs} can hand it to {@link LogCleaner} through the EJB
- * container; everything it offers stays inside this package.
+ * <p>Public only because {@link PartitionLogs} hands it out through its EJB view; everything it
+ * offers stays inside this package.
  */
 public final class PartitionLog {
 
+  /** Batches removed per transaction: row locks only, far below Derby's 5,000. */
+  private static final int DELETE_CHUNK = 100;
+
   private final long topicId;
   private final TopicPartition topicPartition;
-  private final long tailCacheLimit;
-  private final TailCacheBudget budget;
+  private final TailCache tail;
+  private final BatchStore store;
   private final Consumer<PartitionLog> gapAtEnd;
 
   private long nextOffset;
@@ -58,46 +64,18 @@ public final class PartitionLog {
   private volatile long sizeInBytes;
 
   private final TreeSet<Long> unsettled = new TreeSet<>();
-  private final TreeMap<Long, EncodedBatch> tail = new TreeMap<>();
-  private long tailBytes;
   private final List<CompletableFuture<Void>> waiters = new ArrayList<>();
   private volatile boolean closed;
 
   private final ReentrantLock maintenance = new ReentrantLock();
 
-  /** Compaction's checkpoint: where the records written since the last compaction start. */
-  private volatile long cleanedUpTo;
-
-  /** The earliest time a kept tombstone may go (Long.MAX_VALUE: none known). */
-  private volatile long tombstoneHorizon = Long.MAX_VALUE;
-
-  /** The last stable offset when the last compaction ended (-1: none since start). */
-  private volatile long compactedAtLastStableOffset = -1;
-
-  /** A log whose gaps need no record: nothing recovers it (tests of everything else). */
-  PartitionLog(
-      long topicId,
-      TopicPartition topicPartition,
-      long logStartOffset,
-      long nextOffset,
-      long sizeInBytes,
-      long tailCacheLimit,
-      TailCacheBudget budget) {
-    this(
-        topicId,
-        topicPartition,
-        logStartOffset,
-        nextOffset,
-        sizeInBytes,
-        tailCacheLimit,
-        budget,
-        null);
-  }
+  private volatile CleanerCheckpoint cleanerCheckpoint;
 
   /**
-   * @param gapAtEnd asked (under this log's monitor, so it only hands the work to another thread)
-   *     to record {@link #unrecordedEnd} and then call {@link #endRecorded} or {@link
-   *     #endRecordFailed}
+   * @param store where its batches are; {@code null}: a log with nothing to remove (tests)
+   * @param gapAtEnd {@code null}: a log whose gaps need no record (tests); else asked (under this
+   *     log's monitor, so it only hands the work to another thread) to record {@link
+   *     #unrecordedEnd} and then call {@link #endRecorded} or {@link #endRecordFailed}
    */
   PartitionLog(
       long topicId,
@@ -107,17 +85,18 @@ public final class PartitionLog {
       long sizeInBytes,
       long tailCacheLimit,
       TailCacheBudget budget,
+      BatchStore store,
       Consumer<PartitionLog> gapAtEnd) {
     this.topicId = topicId;
     this.topicPartition = topicPartition;
     this.logStartOffset = logStartOffset;
-    this.cleanedUpTo = logStartOffset;
+    this.cleanerCheckpoint = CleanerCheckpoint.none(logStartOffset);
     this.nextOffset = nextOffset;
     this.durableEnd = gapAtEnd == null ? Long.MAX_VALUE : nextOffset;
     this.lastStableOffset = nextOffset;
     this.sizeInBytes = sizeInBytes;
-    this.tailCacheLimit = tailCacheLimit;
-    this.budget = budget;
+    this.tail = new TailCache(tailCacheLimit, budget);
+    this.store = store;
     this.gapAtEnd = gapAtEnd;
   }
 
@@ -142,45 +121,127 @@ public final class PartitionLog {
     return sizeInBytes;
   }
 
-  ReentrantLock maintenance() {
-    return maintenance;
+  CleanerCheckpoint cleanerCheckpoint() {
+    return cleanerCheckpoint;
   }
 
-  long cleanedUpTo() {
-    return cleanedUpTo;
-  }
-
-  long tombstoneHorizon() {
-    return tombstoneHorizon;
+  void compacted(CleanerCheckpoint checkpoint) {
+    cleanerCheckpoint = checkpoint;
   }
 
   /**
-   * A compaction that started at {@code lastStableOffset} finished: records below {@code offset}
-   * are clean, tombstones go at {@code horizon}.
+   * Kafka's DeleteRecords on this log: the log start offset moves up to {@code offset} (recorded
+   * first; never down, never past the last stable offset), so records below it are no longer
+   * readable; then up to {@code maxChunks} chunks of the whole batches below it go, and retention
+   * takes the rest.
    */
-  void compacted(long offset, long horizon, long lastStableOffset) {
-    cleanedUpTo = offset;
-    tombstoneHorizon = horizon;
-    compactedAtLastStableOffset = lastStableOffset;
+  Removal deleteRecordsBefore(long offset, int maxChunks) {
+    boolean moved;
+    maintenance.lock();
+    try {
+      long target = Math.min(offset, lastStableOffset);
+      moved = target > logStartOffset;
+      if (moved) {
+        store.saveLogStart(topicId, topicPartition.partition(), target);
+        advanceLogStart(target);
+      }
+    } finally {
+      maintenance.unlock();
+    }
+    return moved
+        ? deleteOldestBatches(RetentionWalk.belowLogStart(logStartOffset), maxChunks)
+        : Removal.NONE;
   }
 
-  /** Whether nothing arrived since the last compaction and no kept tombstone is due. */
-  boolean nothingToCompact(long now) {
-    return lastStableOffset == compactedAtLastStableOffset && tombstoneHorizon > now;
+  /**
+   * Removes the oldest batches that the walk lets go, up to {@code maxChunks} chunks of {@value
+   * #DELETE_CHUNK}, never the batch holding the last record. For each chunk the log start offset is
+   * recorded and moved past it first, so no fetch is sent to a batch that is going; the maintenance
+   * lock is held per chunk.
+   */
+  Removal deleteOldestBatches(RetentionWalk walk, int maxChunks) {
+    int partition = topicPartition.partition();
+    Long lastBatch = store.lastBatchBelow(topicId, partition, lastStableOffset);
+    Removal removed = Removal.NONE;
+    long from = Long.MIN_VALUE;
+    for (int chunk = 0; lastBatch != null && chunk < maxChunks; chunk++) {
+      maintenance.lock();
+      try {
+        List<BatchSummary> doomed =
+            walk.removable(store.summaries(topicId, partition, from, lastBatch, DELETE_CHUNK));
+        if (!doomed.isEmpty()) {
+          removed = removed.plus(remove(doomed));
+        }
+        if (doomed.size() < DELETE_CHUNK) {
+          return removed; // the walk stopped or the page was the last
+        }
+        from = doomed.get(doomed.size() - 1).baseOffset() + 1;
+      } finally {
+        maintenance.unlock();
+      }
+    }
+    return removed;
+  }
+
+  /** Removes consecutive oldest batches, in offset order; the caller holds the maintenance lock. */
+  private Removal remove(List<BatchSummary> doomed) {
+    BatchSummary last = doomed.get(doomed.size() - 1);
+    long newLogStart = Math.max(logStartOffset, last.lastOffset() + 1);
+    int partition = topicPartition.partition();
+    // Recorded first: whatever fails after, a restart never brings the records back.
+    store.saveLogStart(topicId, partition, newLogStart);
+    advanceLogStart(newLogStart);
+    store.delete(topicId, partition, doomed.get(0).baseOffset(), last.baseOffset());
+    Removal removal = Removal.of(doomed);
+    removed(removal.bytes());
+    return removal;
+  }
+
+  /**
+   * Stores one page of compacted batches in a transaction of its own: each replaces its old batch,
+   * unless DeleteRecords or retention took that one meanwhile.
+   */
+  Removal replaceCompacted(Map<EncodedBatch, BatchCompaction.Result> changed) {
+    if (changed.isEmpty()) {
+      return Removal.NONE;
+    }
+    maintenance.lock();
+    try {
+      Map<Long, EncodedBatch> replacements = new LinkedHashMap<>();
+      changed.forEach(
+          (batch, compacted) -> {
+            if (batch.lastOffset() >= logStartOffset) {
+              replacements.put(batch.baseOffset(), compacted.batch());
+            }
+          });
+      List<Long> stored =
+          store.replace(topicId, topicPartition.partition(), replacements, logStartOffset);
+      Removal removed = Removal.NONE;
+      for (Map.Entry<EncodedBatch, BatchCompaction.Result> change : changed.entrySet()) {
+        long baseOffset = change.getKey().baseOffset();
+        if (stored.contains(baseOffset)) {
+          Removal freed = Removal.compacted(change.getKey(), change.getValue());
+          rewritten(baseOffset, freed.bytes());
+          removed = removed.plus(freed);
+        }
+      }
+      return removed;
+    } finally {
+      maintenance.unlock();
+    }
   }
 
   /**
    * Moves the log start offset up to {@code offset} (never down, never past the last stable
-   * offset); cached batches wholly below it leave the cache. Returns the log start offset now.
+   * offset); cached batches wholly below it leave the cache.
    */
-  synchronized long advanceLogStart(long offset) {
+  private synchronized void advanceLogStart(long offset) {
     logStartOffset = Math.max(logStartOffset, Math.min(offset, lastStableOffset));
-    evictCached(batch -> batch.lastOffset() < logStartOffset);
-    return logStartOffset;
+    tail.evictOldestWhile(batch -> batch.lastOffset() < logStartOffset);
   }
 
   /** Stored batches of {@code bytes} in all were removed. */
-  synchronized void removed(long bytes) {
+  private synchronized void removed(long bytes) {
     sizeInBytes -= bytes;
   }
 
@@ -188,17 +249,9 @@ public final class PartitionLog {
    * Compaction rewrote (or removed) the batch at {@code baseOffset}, freeing {@code bytes}. Cached
    * batches up to it leave the cache, which keeps holding every batch from its first on.
    */
-  synchronized void rewritten(long baseOffset, long bytes) {
+  private synchronized void rewritten(long baseOffset, long bytes) {
     sizeInBytes -= bytes;
-    evictCached(batch -> batch.baseOffset() <= baseOffset);
-  }
-
-  private void evictCached(Predicate<EncodedBatch> stale) {
-    while (!tail.isEmpty() && stale.test(tail.firstEntry().getValue())) {
-      int evicted = tail.pollFirstEntry().getValue().bytes().length;
-      tailBytes -= evicted;
-      budget.release(evicted);
-    }
+    tail.evictOldestWhile(batch -> batch.baseOffset() <= baseOffset);
   }
 
   /**
@@ -237,14 +290,8 @@ public final class PartitionLog {
     for (EncodedBatch batch : batches) {
       durableEnd = Math.max(durableEnd, batch.lastOffset() + 1);
       sizeInBytes += batch.bytes().length;
-      if (tail.isEmpty() || batch.baseOffset() > tail.firstKey()) {
-        // Batches older than the cache stay out: it holds every settled batch from its first on.
-        tail.put(batch.baseOffset(), batch);
-        tailBytes += batch.bytes().length;
-        budget.add(batch.bytes().length);
-      }
     }
-    evictCached(oldest -> (tailBytes > tailCacheLimit || budget.exceeded()) && tail.size() > 1);
+    tail.add(batches);
     return settle(base);
   }
 
@@ -333,10 +380,7 @@ public final class PartitionLog {
    * does not reach back that far and the store must be read.
    */
   synchronized List<EncodedBatch> cachedFrom(long offset) {
-    if (tail.isEmpty() || tail.firstKey() > offset) {
-      return null;
-    }
-    return new ArrayList<>(tail.tailMap(tail.floorKey(offset), true).values());
+    return tail.from(offset);
   }
 
   /** Whether the partition's topic was deleted; appends still queued for it must fail. */
@@ -352,8 +396,6 @@ public final class PartitionLog {
       failed = new ArrayList<>(waiters);
       waiters.clear();
       tail.clear();
-      budget.release(tailBytes);
-      tailBytes = 0;
     }
     failed.forEach(waiter -> waiter.completeExceptionally(reason));
   }

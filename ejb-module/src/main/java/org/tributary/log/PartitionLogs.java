@@ -183,7 +183,12 @@ public class PartitionLogs {
   private List<PartitionLog> recover() {
     LogRecovery recovery =
         new LogRecovery(
-            store.logStarts(), store.logEnds(), tailCacheBytes, tailCacheBudget, logEnds::record);
+            store.logStarts(),
+            store.logEnds(),
+            tailCacheBytes,
+            tailCacheBudget,
+            store,
+            logEnds::record);
     List<PartitionLog> replaced = openLogs.recover(recovery, topics.all(), store.extents());
     if (writerLease.isWriter()) {
       topicLogRemoval.removeOrphans(store.orphanTopicIds());
@@ -300,14 +305,14 @@ public class PartitionLogs {
 
   /**
    * The topic's partition logs, for retention, compaction and DeleteRecords. Public because {@link
-   * LogCleaner} calls it through this bean's EJB view, which refuses non-public methods (and whose
+   * LogCleanup} calls it through this bean's EJB view, which refuses non-public methods (and whose
    * proxy needs {@link PartitionLog} to be a public type; its members stay package-private).
    */
   public List<PartitionLog> logsOf(TopicMetadata topic) {
     return openLogs.logsOf(topic);
   }
 
-  /** The partition's log; public for {@link LogCleaner}, see {@link #logsOf}. */
+  /** The partition's log; public for {@link LogCleanup}, see {@link #logsOf}. */
   public PartitionLog existingLog(String topicName, int partition) {
     return openLogs.existing(topicName, partition);
   }

@@ -1,5 +1,8 @@
 package org.tributary.log;
 
+import java.util.ArrayList;
+import java.util.List;
+
 /**
  * Kafka's delete policy over stored batches, oldest first: a batch goes when it lies wholly below
  * the log start offset, when its newest record is older than {@code retention.ms}, or when the
@@ -29,6 +32,18 @@ final class RetentionWalk {
   /** Only what lies below the log start offset (DeleteRecords, or a policy without delete). */
   static RetentionWalk belowLogStart(long logStartOffset) {
     return new RetentionWalk(logStartOffset, -1, -1, 0, 0);
+  }
+
+  /** The batches that go, from the oldest: those before the first that stays. */
+  List<BatchSummary> removable(List<BatchSummary> oldestFirst) {
+    List<BatchSummary> removable = new ArrayList<>();
+    for (BatchSummary batch : oldestFirst) {
+      if (!removes(batch)) {
+        break;
+      }
+      removable.add(batch);
+    }
+    return removable;
   }
 
   /** Whether the next oldest batch goes; once it answers false, the walk is over. */

@@ -142,8 +142,8 @@ public class BrokerGauges {
 
   private static String describe(MetricID id) {
     return switch (id.getName()) {
-      case PARTITION_RECORDS -> "Records in the partition (last stable offset - log start offset)";
-      case PARTITION_END -> "The partition's last stable offset";
+      case PARTITION_RECORDS -> "Records in the partition (high watermark - log start offset)";
+      case PARTITION_END -> "The partition's high watermark";
       case PARTITION_BYTES -> "Bytes of the partition's stored record batches";
       default -> "Records the group has yet to consume in the partition";
     };

@@ -36,7 +36,15 @@ class DelayedFetchesTest {
 
   private static PartitionLog log(int partition, long lastStableOffset) {
     return new PartitionLog(
-        1, new TopicPartition("t", partition), 0, lastStableOffset, 0, 1 << 20, UNBOUNDED);
+        1,
+        new TopicPartition("t", partition),
+        0,
+        lastStableOffset,
+        0,
+        1 << 20,
+        UNBOUNDED,
+        null,
+        null);
   }
 
   /** Appends one record and wakes the fetches waiting for it, as a group commit does. */

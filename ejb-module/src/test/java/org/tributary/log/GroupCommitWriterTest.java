@@ -103,8 +103,10 @@ class GroupCommitWriterTest {
   @Test
   void appendsQueuedWhileACommitRunsShareTheNextCommit() throws Exception {
     startHoldingTheFirstCommit(rows -> {});
-    PartitionLog p0 = new PartitionLog(1, TOPIC.partition(0), 0, 0, 0, 1 << 20, UNBOUNDED);
-    PartitionLog p1 = new PartitionLog(1, TOPIC.partition(1), 0, 0, 0, 1 << 20, UNBOUNDED);
+    PartitionLog p0 =
+        new PartitionLog(1, TOPIC.partition(0), 0, 0, 0, 1 << 20, UNBOUNDED, null, null);
+    PartitionLog p1 =
+        new PartitionLog(1, TOPIC.partition(1), 0, 0, 0, 1 << 20, UNBOUNDED, null, null);
 
     occupyTheWriter(p0);
     List<PendingAppend> queued = new ArrayList<>();
@@ -128,7 +130,8 @@ class GroupCommitWriterTest {
   void appendsBeyondTheQueuedBytesAreRefusedUntilTheWriterTakesThem() throws Exception {
     maxQueuedBytes = 10;
     startHoldingTheFirstCommit(rows -> {});
-    PartitionLog p0 = new PartitionLog(1, TOPIC.partition(0), 0, 0, 0, 1 << 20, UNBOUNDED);
+    PartitionLog p0 =
+        new PartitionLog(1, TOPIC.partition(0), 0, 0, 0, 1 << 20, UNBOUNDED, null, null);
     occupyTheWriter(p0);
     PendingAppend sixBytes = append(p0, "123456");
     writer.submit(sixBytes);
@@ -149,7 +152,8 @@ class GroupCommitWriterTest {
   @Test
   void anAppendAnsweredWhileQueuedIsNeverStored() throws Exception {
     startHoldingTheFirstCommit(rows -> {});
-    PartitionLog p0 = new PartitionLog(1, TOPIC.partition(0), 0, 0, 0, 1 << 20, UNBOUNDED);
+    PartitionLog p0 =
+        new PartitionLog(1, TOPIC.partition(0), 0, 0, 0, 1 << 20, UNBOUNDED, null, null);
     occupyTheWriter(p0);
     PendingAppend timedOut = append(p0, "late");
     PendingAppend waiting = append(p0, "kept");
@@ -166,7 +170,8 @@ class GroupCommitWriterTest {
   @Test
   void offsetsArePerPartitionContiguousInQueueOrder() throws Exception {
     start(commits::add);
-    PartitionLog p0 = new PartitionLog(1, TOPIC.partition(0), 0, 40, 0, 1 << 20, UNBOUNDED);
+    PartitionLog p0 =
+        new PartitionLog(1, TOPIC.partition(0), 0, 40, 0, 1 << 20, UNBOUNDED, null, null);
     PendingAppend a = append(p0, "a", "b");
     PendingAppend b = append(p0, "c");
     writer.submit(a);
@@ -187,7 +192,8 @@ class GroupCommitWriterTest {
             throw new IllegalStateException("disk full");
           }
         });
-    PartitionLog p0 = new PartitionLog(1, TOPIC.partition(0), 0, 0, 0, 1 << 20, UNBOUNDED);
+    PartitionLog p0 =
+        new PartitionLog(1, TOPIC.partition(0), 0, 0, 0, 1 << 20, UNBOUNDED, null, null);
     PendingAppend failing = append(p0, "a", "b");
     writer.submit(failing);
     ExecutionException error =
@@ -205,8 +211,10 @@ class GroupCommitWriterTest {
 
   @Test
   void aRequestTheStoreRefusesFailsAloneNotEveryoneInItsCommit() throws Exception {
-    PartitionLog good = new PartitionLog(1, TOPIC.partition(0), 0, 0, 0, 1 << 20, UNBOUNDED);
-    PartitionLog bad = new PartitionLog(1, TOPIC.partition(1), 0, 0, 0, 1 << 20, UNBOUNDED);
+    PartitionLog good =
+        new PartitionLog(1, TOPIC.partition(0), 0, 0, 0, 1 << 20, UNBOUNDED, null, null);
+    PartitionLog bad =
+        new PartitionLog(1, TOPIC.partition(1), 0, 0, 0, 1 << 20, UNBOUNDED, null, null);
     startHoldingTheFirstCommit(
         rows -> {
           if (containsPartition(rows, 1)) {
@@ -233,7 +241,8 @@ class GroupCommitWriterTest {
         rows -> {
           throw new IllegalStateException("connection refused");
         });
-    PartitionLog p0 = new PartitionLog(1, TOPIC.partition(0), 0, 0, 0, 1 << 20, UNBOUNDED);
+    PartitionLog p0 =
+        new PartitionLog(1, TOPIC.partition(0), 0, 0, 0, 1 << 20, UNBOUNDED, null, null);
     occupyTheWriter(p0);
     List<PendingAppend> queued = new ArrayList<>();
     for (int i = 0; i < 10; i++) {
@@ -257,7 +266,8 @@ class GroupCommitWriterTest {
             throw new OutOfMemoryError("simulated");
           }
         });
-    PartitionLog p0 = new PartitionLog(1, TOPIC.partition(0), 0, 0, 0, 1 << 20, UNBOUNDED);
+    PartitionLog p0 =
+        new PartitionLog(1, TOPIC.partition(0), 0, 0, 0, 1 << 20, UNBOUNDED, null, null);
     PendingAppend failed = append(p0, "a");
     writer.submit(failed);
     assertThrows(ExecutionException.class, () -> failed.done().get(5, TimeUnit.SECONDS));
@@ -269,7 +279,8 @@ class GroupCommitWriterTest {
   @Test
   void appendsForADeletedTopicFailInsteadOfBeingStored() throws Exception {
     start(commits::add);
-    PartitionLog p0 = new PartitionLog(1, TOPIC.partition(0), 0, 0, 0, 1 << 20, UNBOUNDED);
+    PartitionLog p0 =
+        new PartitionLog(1, TOPIC.partition(0), 0, 0, 0, 1 << 20, UNBOUNDED, null, null);
     p0.close(new IllegalStateException("deleted"));
     PendingAppend late = append(p0, "a");
     writer.submit(late);
@@ -283,7 +294,8 @@ class GroupCommitWriterTest {
 
   @Test
   void aCommitThatFailsAfterItWasStoredIsAcknowledgedNotAppendedAgain() throws Exception {
-    PartitionLog p0 = new PartitionLog(1, TOPIC.partition(0), 0, 0, 0, 1 << 20, UNBOUNDED);
+    PartitionLog p0 =
+        new PartitionLog(1, TOPIC.partition(0), 0, 0, 0, 1 << 20, UNBOUNDED, null, null);
     startHoldingTheFirstCommit(
         rows -> {
           boolean firstTry = storedKeys.isEmpty();
@@ -333,7 +345,8 @@ class GroupCommitWriterTest {
             Runnable::run);
     thread = new Thread(writer);
     thread.start();
-    PartitionLog p0 = new PartitionLog(1, TOPIC.partition(0), 0, 0, 0, 1 << 20, UNBOUNDED);
+    PartitionLog p0 =
+        new PartitionLog(1, TOPIC.partition(0), 0, 0, 0, 1 << 20, UNBOUNDED, null, null);
     PendingAppend doubtful = append(p0, "a", "b");
     writer.submit(doubtful);
     assertTrue(checkedTwice.await(5, TimeUnit.SECONDS), "the writer asks again");
@@ -353,7 +366,8 @@ class GroupCommitWriterTest {
 
   @Test
   void aCommitThatRacedItsTopicsDeletionIsRefusedAndItsRowsRemoved() throws Exception {
-    PartitionLog p0 = new PartitionLog(1, TOPIC.partition(0), 0, 0, 0, 1 << 20, UNBOUNDED);
+    PartitionLog p0 =
+        new PartitionLog(1, TOPIC.partition(0), 0, 0, 0, 1 << 20, UNBOUNDED, null, null);
     start(
         rows -> {
           commits.add(rows);
@@ -386,7 +400,8 @@ class GroupCommitWriterTest {
           inStore.countDown();
           await(release);
         });
-    PartitionLog p0 = new PartitionLog(1, TOPIC.partition(0), 0, 0, 0, 1 << 20, UNBOUNDED);
+    PartitionLog p0 =
+        new PartitionLog(1, TOPIC.partition(0), 0, 0, 0, 1 << 20, UNBOUNDED, null, null);
     PendingAppend a = append(p0, "a");
     writer.submit(a);
     assertTrue(inStore.await(5, TimeUnit.SECONDS));

@@ -44,7 +44,8 @@ class LogAppenderTest {
   private LogAppender appender(long produceTimeoutMillis) {
     OpenLogs logs = new OpenLogs(name -> Optional.of(TOPIC));
     logs.recover(
-        new LogRecovery(List.of(), List.of(), 1 << 20, new TailCacheBudget(1 << 20), log -> {}),
+        new LogRecovery(
+            List.of(), List.of(), 1 << 20, new TailCacheBudget(1 << 20), null, log -> {}),
         List.of(TOPIC),
         List.of());
     ProduceRouting routing =

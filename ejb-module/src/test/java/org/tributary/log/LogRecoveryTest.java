@@ -18,7 +18,7 @@ class LogRecoveryTest {
       new TopicMetadata(9, "gone", 1, TopicConfig.defaults(), Instant.EPOCH);
 
   private static LogRecovery recovery(List<RecoveredOffset> starts, List<RecoveredOffset> ends) {
-    return new LogRecovery(starts, ends, 1 << 20, new TailCacheBudget(1 << 20), log -> {});
+    return new LogRecovery(starts, ends, 1 << 20, new TailCacheBudget(1 << 20), null, log -> {});
   }
 
   private static PartitionLog only(Map<PartitionKey, PartitionLog> logs, int partition) {

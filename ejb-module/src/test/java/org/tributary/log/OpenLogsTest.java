@@ -34,7 +34,8 @@ class OpenLogsTest {
   }
 
   private static LogRecovery recovery() {
-    return new LogRecovery(List.of(), List.of(), 1 << 20, new TailCacheBudget(1 << 20), l -> {});
+    return new LogRecovery(
+        List.of(), List.of(), 1 << 20, new TailCacheBudget(1 << 20), null, l -> {});
   }
 
   @Test

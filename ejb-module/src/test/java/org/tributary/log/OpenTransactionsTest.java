@@ -30,7 +30,8 @@ class OpenTransactionsTest {
   private final AtomicLong nanos = new AtomicLong();
   private final List<Synchronization> synchronizations = new ArrayList<>();
   private final PartitionLog log =
-      new PartitionLog(1, TOPIC.partition(0), 0, 0, 0, 1 << 20, new TailCacheBudget(1 << 20));
+      new PartitionLog(
+          1, TOPIC.partition(0), 0, 0, 0, 1 << 20, new TailCacheBudget(1 << 20), null, null);
   private FakeTransaction current = new FakeTransaction();
   private Supplier<Transaction> currentTransaction = () -> current;
 

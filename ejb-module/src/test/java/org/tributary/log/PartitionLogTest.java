@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
@@ -18,6 +19,8 @@ import org.tributary.topic.TopicPartition;
 class PartitionLogTest {
 
   private static final TailCacheBudget UNBOUNDED = new TailCacheBudget(Long.MAX_VALUE);
+
+  private final InMemoryBatchStore store = new InMemoryBatchStore();
 
   private static EncodedBatch batch(long base, int count, int size) {
     return new EncodedBatch(base, base + count - 1, 0, 0, count, new byte[size]);
@@ -34,7 +37,8 @@ class PartitionLogTest {
 
   @Test
   void waiterAtTheLastStableOffsetIsHandedBackByTheNextAppend() {
-    PartitionLog log = new PartitionLog(1, new TopicPartition("t", 0), 0, 5, 0, 1 << 20, UNBOUNDED);
+    PartitionLog log =
+        new PartitionLog(1, new TopicPartition("t", 0), 0, 5, 0, 1 << 20, UNBOUNDED, null, null);
     CompletableFuture<Void> waiter = log.awaitDataBeyond(5);
     assertFalse(waiter.isDone());
     assertEquals(List.of(waiter), append(log, batch(5, 2, 10)));
@@ -43,13 +47,15 @@ class PartitionLogTest {
 
   @Test
   void waiterBelowTheLastStableOffsetCompletesAtOnce() {
-    PartitionLog log = new PartitionLog(1, new TopicPartition("t", 0), 0, 5, 0, 1 << 20, UNBOUNDED);
+    PartitionLog log =
+        new PartitionLog(1, new TopicPartition("t", 0), 0, 5, 0, 1 << 20, UNBOUNDED, null, null);
     assertTrue(log.awaitDataBeyond(4).isDone());
   }
 
   @Test
   void tailCacheKeepsTheNewestBatchesWithinItsLimit() {
-    PartitionLog log = new PartitionLog(1, new TopicPartition("t", 0), 0, 0, 0, 250, UNBOUNDED);
+    PartitionLog log =
+        new PartitionLog(1, new TopicPartition("t", 0), 0, 0, 0, 250, UNBOUNDED, null, null);
     append(log, batch(0, 10, 100), batch(10, 10, 100), batch(20, 10, 100));
     assertNull(log.cachedFrom(5), "the oldest batch was evicted; the store must serve offset 5");
     assertEquals(
@@ -59,7 +65,8 @@ class PartitionLogTest {
 
   @Test
   void sizeCountsEveryDurableBatchEvictedFromTheCacheOrNot() {
-    PartitionLog log = new PartitionLog(1, new TopicPartition("t", 0), 0, 0, 1000, 250, UNBOUNDED);
+    PartitionLog log =
+        new PartitionLog(1, new TopicPartition("t", 0), 0, 0, 1000, 250, UNBOUNDED, null, null);
     append(log, batch(0, 10, 100), batch(10, 10, 100), batch(20, 10, 100));
     assertEquals(1300, log.sizeInBytes());
   }
@@ -67,8 +74,10 @@ class PartitionLogTest {
   @Test
   void allPartitionsTogetherStayWithinTheSharedBudget() {
     TailCacheBudget budget = new TailCacheBudget(350);
-    PartitionLog p0 = new PartitionLog(1, new TopicPartition("t", 0), 0, 0, 0, 1 << 20, budget);
-    PartitionLog p1 = new PartitionLog(1, new TopicPartition("t", 1), 0, 0, 0, 1 << 20, budget);
+    PartitionLog p0 =
+        new PartitionLog(1, new TopicPartition("t", 0), 0, 0, 0, 1 << 20, budget, null, null);
+    PartitionLog p1 =
+        new PartitionLog(1, new TopicPartition("t", 1), 0, 0, 0, 1 << 20, budget, null, null);
     append(p0, batch(0, 1, 100), batch(1, 1, 100));
     append(p1, batch(0, 1, 100), batch(1, 1, 100));
     assertEquals(300, budget.used(), "p1 evicted its oldest batch to stay within 350 bytes");
@@ -82,7 +91,7 @@ class PartitionLogTest {
   @Test
   void offsetsAreHandedOutInRangesFromTheRecoveredNextOffset() {
     PartitionLog log =
-        new PartitionLog(1, new TopicPartition("t", 0), 3, 17, 0, 1 << 20, UNBOUNDED);
+        new PartitionLog(1, new TopicPartition("t", 0), 3, 17, 0, 1 << 20, UNBOUNDED, null, null);
     assertEquals(17, log.reserve(2));
     assertEquals(19, log.reserve(5));
     assertEquals(17, log.lastStableOffset(), "reserving is not publishing");
@@ -91,7 +100,8 @@ class PartitionLogTest {
 
   @Test
   void aRangeSettledBeforeAnEarlierOneStaysInvisibleUntilTheEarlierSettles() {
-    PartitionLog log = new PartitionLog(1, new TopicPartition("t", 0), 0, 0, 0, 1 << 20, UNBOUNDED);
+    PartitionLog log =
+        new PartitionLog(1, new TopicPartition("t", 0), 0, 0, 0, 1 << 20, UNBOUNDED, null, null);
     long first = log.reserve(2);
     long second = log.reserve(3);
     CompletableFuture<Void> waiter = log.awaitDataBeyond(0);
@@ -108,7 +118,8 @@ class PartitionLogTest {
 
   @Test
   void anAbandonedRangeBecomesAGapAndNoLongerHoldsTheLastStableOffsetBack() {
-    PartitionLog log = new PartitionLog(1, new TopicPartition("t", 0), 0, 0, 0, 1 << 20, UNBOUNDED);
+    PartitionLog log =
+        new PartitionLog(1, new TopicPartition("t", 0), 0, 0, 0, 1 << 20, UNBOUNDED, null, null);
     long rolledBack = log.reserve(2);
     long committed = log.reserve(1);
     log.settled(committed, List.of(batch(2, 1, 10)));
@@ -120,39 +131,118 @@ class PartitionLogTest {
     assertEquals(List.of(2L), log.cachedFrom(2).stream().map(EncodedBatch::baseOffset).toList());
   }
 
+  /** A log whose batches are in {@link #store} and settled, as after their group commit. */
+  private PartitionLog stored(EncodedBatch... batches) {
+    PartitionLog log =
+        new PartitionLog(1, new TopicPartition("t", 0), 0, 0, 0, 1 << 20, UNBOUNDED, store, null);
+    for (EncodedBatch batch : batches) {
+      store.add(0, batch);
+    }
+    append(log, batches);
+    return log;
+  }
+
   @Test
   void theLogStartMovesUpOnlyAndNeverPastTheLastStableOffset() {
-    PartitionLog log = new PartitionLog(1, new TopicPartition("t", 0), 0, 0, 0, 1 << 20, UNBOUNDED);
-    append(log, batch(0, 10, 100), batch(10, 10, 100), batch(20, 10, 100));
-    assertEquals(15, log.advanceLogStart(15));
-    assertEquals(15, log.advanceLogStart(3));
-    assertEquals(30, log.advanceLogStart(99));
+    PartitionLog log = stored(batch(0, 10, 100), batch(10, 10, 100), batch(20, 10, 100));
+    log.deleteRecordsBefore(15, 10);
+    assertEquals(15, log.logStartOffset());
+    log.deleteRecordsBefore(3, 10);
+    assertEquals(15, log.logStartOffset());
+    log.deleteRecordsBefore(99, 10);
+    assertEquals(30, log.logStartOffset());
+    assertEquals(30, store.logStarts.get(0));
   }
 
   @Test
   void batchesWhollyBelowTheLogStartLeaveTheCache() {
-    PartitionLog log = new PartitionLog(1, new TopicPartition("t", 0), 0, 0, 0, 1 << 20, UNBOUNDED);
-    append(log, batch(0, 10, 100), batch(10, 10, 100), batch(20, 10, 100));
-    log.advanceLogStart(15);
+    PartitionLog log = stored(batch(0, 10, 100), batch(10, 10, 100), batch(20, 10, 100));
+    log.deleteRecordsBefore(15, 10);
     assertEquals(
         List.of(10L, 20L), log.cachedFrom(15).stream().map(EncodedBatch::baseOffset).toList());
   }
 
   @Test
   void aRewrittenBatchAndThoseBeforeItLeaveTheCacheSoItNeverServesOldBytesOrHoles() {
-    PartitionLog log = new PartitionLog(1, new TopicPartition("t", 0), 0, 0, 0, 1 << 20, UNBOUNDED);
-    append(log, batch(0, 10, 100), batch(10, 10, 100), batch(20, 10, 100));
-    log.rewritten(10, 60);
+    EncodedBatch rewritten = batch(10, 10, 100);
+    PartitionLog log = stored(batch(0, 10, 100), rewritten, batch(20, 10, 100));
+    log.replaceCompacted(Map.of(rewritten, new BatchCompaction.Result(batch(10, 10, 40), 0, 0)));
     assertNull(log.cachedFrom(15), "the store serves the rewritten batch");
     assertEquals(List.of(20L), log.cachedFrom(20).stream().map(EncodedBatch::baseOffset).toList());
     assertEquals(240, log.sizeInBytes());
   }
 
   @Test
+  void deleteRecordsRecordsTheNewLogStartAndRemovesOnlyTheWholeBatchesBelowIt() {
+    PartitionLog log = stored(batch(0, 10, 100), batch(10, 10, 100), batch(20, 10, 100));
+    assertEquals(new Removal(1, 0, 10, 100), log.deleteRecordsBefore(15, 10));
+    assertEquals(15, store.logStarts.get(0));
+    assertEquals(List.of(10L, 20L), store.baseOffsets(0));
+    assertEquals(200, log.sizeInBytes());
+    assertEquals(Removal.NONE, log.deleteRecordsBefore(12, 10), "the log start never moves down");
+  }
+
+  @Test
+  void retentionNeverRemovesTheBatchHoldingTheLastRecord() {
+    PartitionLog log = stored(batch(0, 10, 100), batch(10, 10, 100), batch(20, 10, 100));
+    RetentionWalk everythingExpired = new RetentionWalk(0, 1, -1, 300, 1_000);
+    assertEquals(
+        new Removal(2, 0, 20, 200), log.deleteOldestBatches(everythingExpired, Integer.MAX_VALUE));
+    assertEquals(List.of(20L), store.baseOffsets(0));
+    assertEquals(20, log.logStartOffset());
+    assertEquals(20, store.logStarts.get(0), "recorded, so a restart starts there too");
+    assertEquals(100, log.sizeInBytes());
+  }
+
+  @Test
+  void retentionRemovesAtMostMaxChunksOfAHundredBatchesAtATime() {
+    EncodedBatch[] batches = new EncodedBatch[251];
+    for (int i = 0; i < batches.length; i++) {
+      batches[i] = batch(i, 1, 10);
+    }
+    PartitionLog log = stored(batches);
+    assertEquals(200, log.deleteOldestBatches(new RetentionWalk(0, 1, -1, 0, 1_000), 2).batches());
+    assertEquals(200, log.logStartOffset());
+    assertEquals(50, log.deleteOldestBatches(new RetentionWalk(0, 1, -1, 0, 1_000), 10).batches());
+    assertEquals(List.of(250L), store.baseOffsets(0));
+  }
+
+  @Test
+  void aCompactedBatchThatDeleteRecordsTookMeanwhileIsNotStoredAgain() {
+    EncodedBatch taken = batch(0, 10, 100);
+    PartitionLog log = stored(taken, batch(10, 10, 100), batch(20, 10, 100));
+    log.deleteRecordsBefore(10, 10);
+    assertEquals(
+        Removal.NONE,
+        log.replaceCompacted(Map.of(taken, new BatchCompaction.Result(batch(0, 10, 40), 5, 0))));
+    assertEquals(List.of(10L, 20L), store.baseOffsets(0));
+    assertEquals(200, log.sizeInBytes());
+  }
+
+  @Test
+  void aCompactedBatchWithNothingLeftIsRemovedAndCounted() {
+    EncodedBatch emptied = batch(10, 10, 100);
+    PartitionLog log = stored(batch(0, 10, 100), emptied, batch(20, 10, 100));
+    assertEquals(
+        new Removal(1, 0, 10, 100),
+        log.replaceCompacted(Map.of(emptied, new BatchCompaction.Result(null, 10, 0))));
+    assertEquals(List.of(0L, 20L), store.baseOffsets(0));
+    assertEquals(200, log.sizeInBytes());
+  }
+
+  @Test
   void reservingPastTheLastOffsetIsRefusedAndReservesNothing() {
     PartitionLog log =
         new PartitionLog(
-            1, new TopicPartition("t", 0), 0, Long.MAX_VALUE - 2, 0, 1 << 20, UNBOUNDED);
+            1,
+            new TopicPartition("t", 0),
+            0,
+            Long.MAX_VALUE - 2,
+            0,
+            1 << 20,
+            UNBOUNDED,
+            null,
+            null);
     TributaryException refused = assertThrows(TributaryException.class, () -> log.reserve(3));
     assertEquals(ErrorCode.KAFKA_STORAGE_ERROR, refused.code());
     assertTrue(refused.getMessage().contains("no offsets left"), refused.getMessage());
@@ -164,7 +254,8 @@ class PartitionLogTest {
   void aGapAtTheEndIsPassedOnlyOnceItsEndIsRecorded() {
     List<PartitionLog> asked = new ArrayList<>();
     PartitionLog log =
-        new PartitionLog(1, new TopicPartition("t", 0), 0, 5, 0, 1 << 20, UNBOUNDED, asked::add);
+        new PartitionLog(
+            1, new TopicPartition("t", 0), 0, 5, 0, 1 << 20, UNBOUNDED, null, asked::add);
     CompletableFuture<Void> waiter = log.awaitDataBeyond(5);
     long base = log.reserve(3);
     assertEquals(List.of(), log.abandoned(base), "rolled back at the end of the log");
@@ -185,7 +276,8 @@ class PartitionLogTest {
   void aGapThatAStoredBatchFollowsNeedsNoRecord() {
     List<PartitionLog> asked = new ArrayList<>();
     PartitionLog log =
-        new PartitionLog(1, new TopicPartition("t", 0), 0, 0, 0, 1 << 20, UNBOUNDED, asked::add);
+        new PartitionLog(
+            1, new TopicPartition("t", 0), 0, 0, 0, 1 << 20, UNBOUNDED, null, asked::add);
     long gap = log.reserve(2);
     long stored = log.reserve(1);
     log.settled(stored, List.of(batch(stored, 1, 10)));

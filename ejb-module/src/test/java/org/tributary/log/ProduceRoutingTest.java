@@ -32,7 +32,8 @@ class ProduceRoutingTest {
   private OpenLogs openLogs() {
     OpenLogs open = new OpenLogs(name -> Optional.of(topic));
     open.recover(
-        new LogRecovery(List.of(), List.of(), 1 << 20, new TailCacheBudget(1 << 20), log -> {}),
+        new LogRecovery(
+            List.of(), List.of(), 1 << 20, new TailCacheBudget(1 << 20), null, log -> {}),
         List.of(),
         List.of());
     return open;

@@ -61,4 +61,11 @@ class RetentionWalkTest {
     assertEquals(true, walk.removes(outOfOrder.get(0)));
     assertEquals(false, walk.removes(outOfOrder.get(1)));
   }
+
+  @Test
+  void removableIsThePrefixBeforeTheFirstBatchThatStays() {
+    List<BatchSummary> batches = batches();
+    RetentionWalk walk = new RetentionWalk(0, 7_500, -1, 1000, NOW);
+    assertEquals(batches.subList(0, 3), walk.removable(batches));
+  }
 }

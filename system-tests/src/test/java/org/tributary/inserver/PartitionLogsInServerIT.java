@@ -30,7 +30,7 @@ import org.tributary.errors.TributaryException;
 import org.tributary.log.BatchStore;
 import org.tributary.log.FetchResult;
 import org.tributary.log.Header;
-import org.tributary.log.LogCleaner;
+import org.tributary.log.LogCleanup;
 import org.tributary.log.NewRecord;
 import org.tributary.log.PartitionLogs;
 import org.tributary.log.PartitionOffsets;
@@ -49,7 +49,7 @@ class PartitionLogsInServerIT {
   @Inject PartitionLogs logs;
   @Inject TopicCatalog topics;
   @Inject BatchStore store;
-  @Inject LogCleaner cleaner;
+  @Inject LogCleanup cleanup;
   @Inject UserTransaction transaction;
 
   private static byte[] utf8(String text) {
@@ -288,7 +288,7 @@ class PartitionLogsInServerIT {
     }
     logs.append(topic, records).toCompletableFuture().join();
     // Removes the first 1,000 batches at once; the 20 left below 1,020 stay stored, unreadable.
-    assertEquals(Map.of(0, 1_020L), cleaner.deleteRecords(topic, Map.of(0, 1_020L), "test"));
+    assertEquals(Map.of(0, 1_020L), cleanup.deleteRecords(topic, Map.of(0, 1_020L), "test"));
 
     assertEquals(OptionalLong.of(1_020), logs.offsetForTimestamp(topic, 0, 0));
     assertEquals(OptionalLong.of(1_030), logs.offsetForTimestamp(topic, 0, 2_030));

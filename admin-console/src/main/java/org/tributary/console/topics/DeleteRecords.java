@@ -10,7 +10,7 @@ import java.util.stream.Collectors;
 import org.tributary.console.navigation.Messages;
 import org.tributary.console.security.ChangeAction;
 import org.tributary.console.security.ConsoleCaller;
-import org.tributary.log.LogCleaner;
+import org.tributary.log.LogCleanup;
 
 /**
  * Backs the delete-records form of a topic's page and its confirmation: the choice (a partition or
@@ -24,7 +24,7 @@ public class DeleteRecords implements Serializable {
   private static final long serialVersionUID = 1L;
 
   @Inject TopicSummaries summaries;
-  @Inject LogCleaner cleaner;
+  @Inject LogCleanup cleanup;
 
   private String topic;
   private Integer partition;
@@ -51,7 +51,7 @@ public class DeleteRecords implements Serializable {
       return null;
     }
     Map<Integer, Long> logStarts =
-        cleaner.deleteRecords(topic, plan.beforeOffsets(), ConsoleCaller.current().auditName());
+        cleanup.deleteRecords(topic, plan.beforeOffsets(), ConsoleCaller.current().auditName());
     Messages.infoAfterRedirect(
         "Records of " + topic + " deleted.",
         "Log start offsets now: "

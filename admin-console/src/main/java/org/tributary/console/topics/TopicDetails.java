@@ -12,7 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.tributary.console.navigation.Messages;
 import org.tributary.console.security.ChangeAction;
-import org.tributary.log.LogCleaner;
+import org.tributary.log.LogCleanup;
 import org.tributary.topic.TopicCatalog;
 import org.tributary.topic.TopicConfigKey;
 
@@ -28,7 +28,7 @@ public class TopicDetails implements Serializable {
 
   @Inject TopicSummaries summaries;
   @Inject TopicCatalog catalog;
-  @Inject LogCleaner cleaner;
+  @Inject LogCleanup cleanup;
 
   private String name;
   private TopicSummary topic;
@@ -45,7 +45,7 @@ public class TopicDetails implements Serializable {
   private void read() {
     Optional<TopicSummary> found = summaries.find(name);
     if (found.isPresent()) {
-      cleaningRuns = LastCleaningRun.of(cleaner.lastRuns(name));
+      cleaningRuns = LastCleaningRun.of(cleanup.lastRuns(name));
       Map<String, String> overrides = found.get().metadata().config().overrides();
       configs =
           Arrays.stream(TopicConfigKey.values())

@@ -14,7 +14,7 @@ import jakarta.ws.rs.core.UriInfo;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.tributary.log.LogCleaner;
+import org.tributary.log.LogCleanup;
 import org.tributary.security.Roles;
 import org.tributary.web.HttpClients;
 import org.tributary.web.v3.Shapes.ResourceList;
@@ -31,7 +31,7 @@ import org.tributary.web.v3.Shapes.ResourceList;
 public class DeletedRecordsResource {
 
   @Inject Cluster cluster;
-  @Inject LogCleaner cleaner;
+  @Inject LogCleanup cleanup;
   @Context UriInfo uri;
 
   @PathParam("cluster_id")
@@ -52,7 +52,7 @@ public class DeletedRecordsResource {
     cluster.require(clusterId);
     Map<Integer, Long> beforeOffsets = DeleteRecordsBody.parse(body).beforeOffsets();
     Map<Integer, Long> lowWatermarks =
-        cleaner.deleteRecords(topicName, beforeOffsets, HttpClients.who(request));
+        cleanup.deleteRecords(topicName, beforeOffsets, HttpClients.who(request));
     String partitions = "/topics/" + topicName + "/partitions";
     return cluster.list(
         uri,

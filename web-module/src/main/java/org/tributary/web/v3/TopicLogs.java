@@ -4,7 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.List;
 import org.tributary.log.CleaningRun;
-import org.tributary.log.LogCleaner;
+import org.tributary.log.LogCleanup;
 import org.tributary.log.PartitionLogs;
 import org.tributary.log.TopicCleaning;
 
@@ -13,7 +13,7 @@ import org.tributary.log.TopicCleaning;
 public class TopicLogs {
 
   @Inject PartitionLogs logs;
-  @Inject LogCleaner cleaner;
+  @Inject LogCleanup cleanup;
 
   public Shapes.TopicLog describe(String topic) {
     List<Shapes.PartitionLog> partitions =
@@ -26,7 +26,7 @@ public class TopicLogs {
                         offsets.lastStableOffset(),
                         logs.sizeInBytes(topic, offsets.partition())))
             .toList();
-    TopicCleaning cleaning = cleaner.lastRuns(topic);
+    TopicCleaning cleaning = cleanup.lastRuns(topic);
     return new Shapes.TopicLog(
         partitions.stream().mapToLong(Shapes.PartitionLog::sizeBytes).sum(),
         partitions,

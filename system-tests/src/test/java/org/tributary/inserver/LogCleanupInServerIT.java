@@ -34,7 +34,7 @@ import org.tributary.group.OffsetCommits;
 import org.tributary.group.OffsetResetStrategy;
 import org.tributary.log.CleaningRun;
 import org.tributary.log.FetchResult;
-import org.tributary.log.LogCleaner;
+import org.tributary.log.LogCleanup;
 import org.tributary.log.NewRecord;
 import org.tributary.log.PartitionLogs;
 import org.tributary.log.Record;
@@ -46,11 +46,11 @@ import org.tributary.topic.TopicPartition;
  * append below is one group commit, so one stored batch per call.
  */
 @ExtendWith(ArquillianExtension.class)
-class LogCleanerInServerIT {
+class LogCleanupInServerIT {
 
   private static final long HOUR = 3_600_000L;
 
-  @Inject LogCleaner cleaner;
+  @Inject LogCleanup cleanup;
   @Inject PartitionLogs logs;
   @Inject TopicCatalog topics;
   @Inject ConsumerFactory consumers;
@@ -121,7 +121,7 @@ class LogCleanerInServerIT {
     batch(topic, old, "a=6", "a=7");
     long sizeBefore = logs.sizeInBytes(topic, 0);
 
-    CleaningRun run = cleaner.runRetention().get(topic);
+    CleaningRun run = cleanup.runRetention().get(topic);
 
     assertEquals(2, run.batchesRemoved());
     assertEquals(4, run.recordsRemoved());
@@ -130,7 +130,7 @@ class LogCleanerInServerIT {
     assertEquals(sizeBefore - removedBytes, logs.sizeInBytes(topic, 0));
     assertOutOfRange(topic, 3);
     assertEquals(List.of(4L, 5L, 6L, 7L), readAll(topic).stream().map(Record::offset).toList());
-    assertEquals(run, cleaner.lastRuns(topic).retention());
+    assertEquals(run, cleanup.lastRuns(topic).retention());
   }
 
   @Test
@@ -141,12 +141,12 @@ class LogCleanerInServerIT {
     batch(topic, old, "a=1");
     batch(topic, old, "a=2");
 
-    assertEquals(2, cleaner.runRetention().get(topic).batchesRemoved());
+    assertEquals(2, cleanup.runRetention().get(topic).batchesRemoved());
 
     assertEquals(2, logs.offsets(topic, 0).logStartOffset());
     assertEquals(3, logs.offsets(topic, 0).lastStableOffset());
     assertEquals(List.of(2L), readAll(topic).stream().map(Record::offset).toList());
-    assertEquals(0, cleaner.runRetention().get(topic).batchesRemoved());
+    assertEquals(0, cleanup.runRetention().get(topic).batchesRemoved());
   }
 
   @Test
@@ -159,7 +159,7 @@ class LogCleanerInServerIT {
       assertEquals(batchSize, batch(topic, now, "k=0123456789"));
     }
 
-    CleaningRun run = cleaner.runRetention().get(topic);
+    CleaningRun run = cleanup.runRetention().get(topic);
 
     // 5 batches: without two of them 3 remain >= 2 batches + 1 byte; without a third they would
     // not.
@@ -184,7 +184,7 @@ class LogCleanerInServerIT {
       }
     }
 
-    assertEquals(Map.of(0, 3L), cleaner.deleteRecords(topic, Map.of(0, 3L), "test"));
+    assertEquals(Map.of(0, 3L), cleanup.deleteRecords(topic, Map.of(0, 3L), "test"));
 
     try (GroupConsumer earliest = consumer(earliestGroup, OffsetResetStrategy.EARLIEST);
         GroupConsumer latest = consumer(latestGroup, OffsetResetStrategy.LATEST)) {
@@ -208,17 +208,17 @@ class LogCleanerInServerIT {
     batch(topic, now, "a=4");
     long sizeBefore = logs.sizeInBytes(topic, 0);
 
-    assertEquals(Map.of(0, 3L), cleaner.deleteRecords(topic, Map.of(0, 3L), "alice"));
+    assertEquals(Map.of(0, 3L), cleanup.deleteRecords(topic, Map.of(0, 3L), "alice"));
 
     assertOutOfRange(topic, 2);
     assertEquals(List.of(3L, 4L), readAll(topic).stream().map(Record::offset).toList());
     assertEquals(sizeBefore - first, logs.sizeInBytes(topic, 0));
-    CleaningRun run = cleaner.lastRuns(topic).deleteRecords();
+    CleaningRun run = cleanup.lastRuns(topic).deleteRecords();
     assertEquals(1, run.batchesRemoved());
     assertEquals("alice", run.by());
 
-    assertEquals(Map.of(0, 3L), cleaner.deleteRecords(topic, Map.of(0, 1L), "alice"));
-    assertEquals(Map.of(0, 5L), cleaner.deleteRecords(topic, Map.of(0, -1L), "alice"));
+    assertEquals(Map.of(0, 3L), cleanup.deleteRecords(topic, Map.of(0, 1L), "alice"));
+    assertEquals(Map.of(0, 5L), cleanup.deleteRecords(topic, Map.of(0, -1L), "alice"));
     assertTrue(readAll(topic).isEmpty());
     assertEquals(5, logs.offsets(topic, 0).lastStableOffset());
   }
@@ -231,7 +231,7 @@ class LogCleanerInServerIT {
     batch(topic, now, "x=3", "x=4");
     batch(topic, now, "x=5");
     batch(topic, now, "late=6", "late=7");
-    cleaner.runCompaction();
+    cleanup.runCompaction();
     assertEquals(List.of(0L, 5L, 6L, 7L), readAll(topic).stream().map(Record::offset).toList());
 
     FetchResult newest = logs.readBefore(topic, 0, 8, 1 << 20);
@@ -257,7 +257,7 @@ class LogCleanerInServerIT {
     batch(topic, now, "a=0", "a=1");
     batch(topic, now, "a=2", "a=3");
     batch(topic, now, "a=4");
-    cleaner.deleteRecords(topic, Map.of(0, 3L), "t");
+    cleanup.deleteRecords(topic, Map.of(0, 3L), "t");
 
     FetchResult last = logs.readBefore(topic, 0, 5, 1 << 20);
     assertEquals(List.of(4L), last.records().stream().map(Record::offset).toList());
@@ -275,14 +275,14 @@ class LogCleanerInServerIT {
     batch(topic, System.currentTimeMillis(), "a=0", "a=1");
     TributaryException refused =
         assertThrows(
-            TributaryException.class, () -> cleaner.deleteRecords(topic, Map.of(0, 3L), "t"));
+            TributaryException.class, () -> cleanup.deleteRecords(topic, Map.of(0, 3L), "t"));
     assertEquals(ErrorCode.OFFSET_OUT_OF_RANGE, refused.code());
     TributaryException unknown =
         assertThrows(
-            TributaryException.class, () -> cleaner.deleteRecords(topic, Map.of(1, 0L), "t"));
+            TributaryException.class, () -> cleanup.deleteRecords(topic, Map.of(1, 0L), "t"));
     assertEquals(ErrorCode.UNKNOWN_TOPIC_OR_PARTITION, unknown.code());
     assertEquals(0, logs.offsets(topic, 0).logStartOffset());
-    assertNull(cleaner.lastRuns(topic).deleteRecords());
+    assertNull(cleanup.lastRuns(topic).deleteRecords());
   }
 
   @Test
@@ -291,7 +291,7 @@ class LogCleanerInServerIT {
     batch(topic, System.currentTimeMillis(), "a=1", "a=2");
     TributaryException refused =
         assertThrows(
-            TributaryException.class, () -> cleaner.deleteRecords(topic, Map.of(0, 1L), "t"));
+            TributaryException.class, () -> cleanup.deleteRecords(topic, Map.of(0, 1L), "t"));
     assertEquals(ErrorCode.POLICY_VIOLATION, refused.code());
     assertEquals(0, logs.offsets(topic, 0).logStartOffset());
   }
@@ -315,7 +315,7 @@ class LogCleanerInServerIT {
     batch(topic, System.currentTimeMillis(), "tail=not compacted", "tail=kept too");
     long sizeBefore = logs.sizeInBytes(topic, 0);
 
-    CleaningRun run = cleaner.runCompaction().get(topic);
+    CleaningRun run = cleanup.runCompaction().get(topic);
 
     assertEquals(180, run.recordsRemoved());
     List<Record> kept = readAll(topic);
@@ -330,11 +330,11 @@ class LogCleanerInServerIT {
     assertEquals(202, logs.offsets(topic, 0).lastStableOffset());
     assertEquals(sizeBefore - run.bytesRemoved(), logs.sizeInBytes(topic, 0));
     assertTrue(run.bytesRemoved() > 0);
-    assertEquals(run, cleaner.lastRuns(topic).compaction());
+    assertEquals(run, cleanup.lastRuns(topic).compaction());
 
     batch(topic, System.currentTimeMillis(), "new=1");
     assertNull(
-        cleaner.runCompaction().get(topic),
+        cleanup.runCompaction().get(topic),
         "2 new records (the old tail) of 22: below min.cleanable.dirty.ratio=0.5");
   }
 
@@ -346,15 +346,15 @@ class LogCleanerInServerIT {
     batch(topic, now, "a=");
     batch(topic, now, "tail=1");
 
-    cleaner.runCompaction();
+    cleanup.runCompaction();
     assertEquals(
         Map.of("b", "1", "a", "<tombstone>", "tail", "1"),
         withTombstones(latestPerKey(readAll(topic))));
     assertEquals(3, readAll(topic).size(), "a=1 went, its tombstone stays");
 
-    assertNull(cleaner.runCompaction().get(topic), "the tombstone's time is not up yet");
+    assertNull(cleanup.runCompaction().get(topic), "the tombstone's time is not up yet");
     TimeUnit.MILLISECONDS.sleep(5100);
-    cleaner.runCompaction();
+    cleanup.runCompaction();
 
     assertEquals(Map.of("b", "1", "tail", "1"), latestPerKey(readAll(topic)));
     assertEquals(List.of(1L, 3L), readAll(topic).stream().map(Record::offset).toList());
@@ -374,7 +374,7 @@ class LogCleanerInServerIT {
     batch(topic, System.currentTimeMillis(), "a=3", "a=4");
     batch(topic, System.currentTimeMillis(), "tail=1");
 
-    cleaner.runCompaction();
+    cleanup.runCompaction();
 
     // Only the old batch was cleanable, and its keys' newer records are younger than the lag.
     assertEquals(List.of(1L, 2L, 3L, 4L), readAll(topic).stream().map(Record::offset).toList());
@@ -429,7 +429,7 @@ class LogCleanerInServerIT {
             () -> {
               while (producing.get()) {
                 try {
-                  cleaner.runCompaction();
+                  cleanup.runCompaction();
                 } catch (RuntimeException e) {
                   cleanerErrors.add(e);
                 }
@@ -459,9 +459,9 @@ class LogCleanerInServerIT {
           latestConsumed.put(value.substring(0, value.indexOf('@')), value);
         });
     assertEquals(lastProduced, latestConsumed, "the consumer saw every key's latest value");
-    cleaner.runCompaction();
+    cleanup.runCompaction();
     assertEquals(lastProduced, latestPerKey(readAll(topic)));
-    assertFalse(cleaner.lastRuns(topic).compaction().recordsRemoved() < 0);
+    assertFalse(cleanup.lastRuns(topic).compaction().recordsRemoved() < 0);
     assertTrue(readAll(topic).size() < 1500, "compaction removed superseded records");
   }
 
