@@ -342,9 +342,8 @@ public final class Fixtures {
     produce(http, topic, 0, "r0", "r1", "r2", "r3");
     produce(http, topic, 1, "r4", "r5", "r6");
     produce(http, topic, 2, "r7", "r8", "r9");
-    V2Consumer consumer = V2Consumer.earliest(http, group, "setup");
     Map<Integer, Long> committed;
-    try {
+    try (V2Consumer consumer = V2Consumer.earliest(http, group, "setup")) {
       consumer.subscribe(topic);
       consumer.pollUntil(10);
       consumer.commit(topic, 0, 1);
@@ -352,8 +351,6 @@ public final class Fixtures {
       consumer.commit(topic, 2, 1);
       committed = consumer.committed(topic, 0, 1, 2);
       consumer.delete();
-    } finally {
-      consumer.deleteQuietly();
     }
     assertEquals(Map.of(0, 2L, 1, 1L, 2, 2L), committed);
     return new GroupAtRest(topic, group, committed);

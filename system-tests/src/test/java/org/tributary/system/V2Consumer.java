@@ -18,8 +18,11 @@ import java.util.Map;
 import java.util.function.Predicate;
 import org.tributary.system.TributaryHttp.Answer;
 
-/** A REST Proxy v2 consumer instance, driven over HTTP. */
-public final class V2Consumer {
+/**
+ * A REST Proxy v2 consumer instance, driven over HTTP. Closing it deletes the instance if it is
+ * still there, so a test's try-with-resources cleans up after it.
+ */
+public final class V2Consumer implements AutoCloseable {
 
   private final TributaryHttp http;
   private final String group;
@@ -180,7 +183,8 @@ public final class V2Consumer {
   }
 
   /** Deletes the instance if it is still there; for clean-up after a test. */
-  public void deleteQuietly() {
+  @Override
+  public void close() {
     http.delete(base);
   }
 }

@@ -99,8 +99,7 @@ class GroupsBrowserIT {
   @Test
   void applyIsRefusedWhileTheGroupHasAnActiveMember() {
     Fixtures.GroupAtRest setup = setUp();
-    V2Consumer member = V2Consumer.earliest(http, setup.group(), "active");
-    try {
+    try (V2Consumer member = V2Consumer.earliest(http, setup.group(), "active")) {
       member.subscribe(setup.topic());
       member.poll(500);
       openGroup(setup.group());
@@ -114,8 +113,6 @@ class GroupsBrowserIT {
       assertTrue(errors.contains("active members"), errors);
       browser.screenshot("reset-refused");
       assertEquals(Map.of(0, 2L, 1, 1L, 2, 2L), committedOffsets(setup), "nothing changed");
-    } finally {
-      member.deleteQuietly();
     }
   }
 
@@ -127,13 +124,10 @@ class GroupsBrowserIT {
     String encoded = "g%3Cimg%20src%3Dx%20onerror%3Dwindow.pwned%3D9%3E" + suffix;
     Fixtures.createTopic(http, topic, 1);
     produce(http, topic, 0, "r0", "r1");
-    V2Consumer consumer = V2Consumer.earliest(http, encoded, "hostile");
-    try {
+    try (V2Consumer consumer = V2Consumer.earliest(http, encoded, "hostile")) {
       consumer.subscribe(topic);
       consumer.pollUntil(2);
       consumer.commit(topic, 0, 0);
-    } finally {
-      consumer.deleteQuietly();
     }
 
     for (String page :

@@ -41,8 +41,7 @@ class OverviewBrowserIT {
     String group = uniqueTopic("console-clients-g");
     Fixtures.createTopic(http, topic, 1);
     Fixtures.produce(http, topic, 0, "a", "b");
-    V2Consumer consumer = V2Consumer.earliest(http, group, "reader-7");
-    try {
+    try (V2Consumer consumer = V2Consumer.earliest(http, group, "reader-7")) {
       consumer.subscribe(topic);
       consumer.pollUntil(2);
 
@@ -60,8 +59,6 @@ class OverviewBrowserIT {
                                   && r.contains("127.0.0.1")
                                   && r.contains(topic)));
       browser.screenshot("clients");
-    } finally {
-      consumer.deleteQuietly();
     }
   }
 

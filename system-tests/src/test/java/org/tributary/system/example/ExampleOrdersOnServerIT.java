@@ -86,13 +86,12 @@ class ExampleOrdersOnServerIT {
 
   /** Every order-created event so far, read with a fresh v2 consumer. */
   private List<JsonObject> events() {
-    V2Consumer consumer =
+    try (V2Consumer consumer =
         V2Consumer.create(
             http,
             TributaryHttp.uniqueTopic("example-check"),
             "reader",
-            "\"format\":\"json\",\"auto.offset.reset\":\"earliest\"");
-    try {
+            "\"format\":\"json\",\"auto.offset.reset\":\"earliest\"")) {
       consumer.subscribe("order-created");
       List<JsonObject> events = new ArrayList<>();
       List<JsonObject> batch;
@@ -101,8 +100,6 @@ class ExampleOrdersOnServerIT {
         batch.forEach(record -> events.add(record.getJsonObject("value")));
       } while (!batch.isEmpty());
       return events;
-    } finally {
-      consumer.deleteQuietly();
     }
   }
 }

@@ -328,8 +328,7 @@ class AdminV3HttpIT {
     createTopic(http, topic, 3);
     produce(http, topic, 0, "a", "b", "c", "d", "e");
     produce(http, topic, 1, "f", "g");
-    V2Consumer consumer = V2Consumer.earliest(http, group, "member");
-    try {
+    try (V2Consumer consumer = V2Consumer.earliest(http, group, "member")) {
       consumer.subscribe(topic);
       consumer.pollUntil(7);
       consumer.commitAll();
@@ -375,8 +374,6 @@ class AdminV3HttpIT {
       assertEquals(topic, lagSummary.getString("max_lag_topic_name"), summary::toString);
       assertEquals(0, lagSummary.getInt("max_lag_partition_id"), summary::toString);
       assertEquals(consumerId, lagSummary.getString("max_lag_consumer_id"), summary::toString);
-    } finally {
-      consumer.deleteQuietly();
     }
   }
 

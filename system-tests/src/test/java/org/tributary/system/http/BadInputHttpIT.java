@@ -77,8 +77,8 @@ class BadInputHttpIT {
 
   @AfterAll
   static void deleteInstances() {
-    idle.deleteQuietly();
-    assigned.deleteQuietly();
+    idle.close();
+    assigned.close();
   }
 
   /**

@@ -84,8 +84,7 @@ class ClientsHttpIT {
     assertEquals(200, v3Stream.status(), v3Stream::toString);
 
     String group = uniqueTopic("clients-group");
-    V2Consumer consumer = V2Consumer.earliest(http, group, "clients-reader");
-    try {
+    try (V2Consumer consumer = V2Consumer.earliest(http, group, "clients-reader")) {
       consumer.subscribe(topic);
       assertEquals(6, consumer.pollUntil(6).size());
       assertEquals(0, consumer.poll(0).size());
@@ -130,8 +129,6 @@ class ClientsHttpIT {
           rates.getJsonNumber("produced_records_per_second").doubleValue() > 0, rates::toString);
       assertTrue(
           rates.getJsonNumber("consumed_records_per_second").doubleValue() > 0, rates::toString);
-    } finally {
-      consumer.deleteQuietly();
     }
   }
 
@@ -140,8 +137,7 @@ class ClientsHttpIT {
     String topic = uniqueTopic("clients-assigned");
     createTopic(http, topic, 1);
     String group = uniqueTopic("clients-assigned-group");
-    V2Consumer consumer = V2Consumer.earliest(http, group, "assigned-reader");
-    try {
+    try (V2Consumer consumer = V2Consumer.earliest(http, group, "assigned-reader")) {
       consumer.assign(topic, 0);
       assertEquals(0, consumer.poll(0).size());
 
@@ -154,8 +150,6 @@ class ClientsHttpIT {
               .orElseThrow(() -> new AssertionError("no assigned reader: " + clientList()));
       assertTrue(reader.isNull("group"), reader::toString);
       assertEquals(0, reader.getJsonNumber("total_records").longValue(), reader::toString);
-    } finally {
-      consumer.deleteQuietly();
     }
   }
 

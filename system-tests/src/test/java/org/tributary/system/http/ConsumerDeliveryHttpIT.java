@@ -44,14 +44,13 @@ class ConsumerDeliveryHttpIT {
       produce(http, topic, 0, value);
     }
     String group = uniqueTopic("undelivered-group");
-    V2Consumer consumer =
+    try (V2Consumer consumer =
         V2Consumer.create(
             http,
             group,
             "reader",
             "\"format\":\"binary\",\"auto.offset.reset\":\"earliest\","
-                + "\"auto.commit.enable\":\"true\"");
-    try {
+                + "\"auto.commit.enable\":\"true\"")) {
       consumer.subscribe(topic);
       assertEquals("200", abortAfterHeaders(consumer.base() + "/records?timeout=5000"));
 
@@ -68,8 +67,6 @@ class ConsumerDeliveryHttpIT {
       }
       assertTrue(!again.isEmpty(), "the unwritten records come again");
       assertEquals(0L, again.get(0).getJsonNumber("offset").longValue());
-    } finally {
-      consumer.deleteQuietly();
     }
   }
 
@@ -115,7 +112,7 @@ class ConsumerDeliveryHttpIT {
       }
       assertEquals(List.of(), failures);
     } finally {
-      consumers.forEach(V2Consumer::deleteQuietly);
+      consumers.forEach(V2Consumer::close);
     }
   }
 

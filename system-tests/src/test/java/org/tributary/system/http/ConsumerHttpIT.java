@@ -101,14 +101,11 @@ class ConsumerHttpIT {
   @Test
   void aSecondInstanceWithTheSameNameInTheGroupIsRefusedWith40902() {
     String group = uniqueTopic("group");
-    V2Consumer first = V2Consumer.earliest(http, group, "twin");
-    try {
+    try (V2Consumer first = V2Consumer.earliest(http, group, "twin")) {
       assertRefused(409, 40902, http.post("/consumers/" + group, V2, "{\"name\":\"twin\"}"));
       // The same name in another group is another instance.
       V2Consumer other = V2Consumer.earliest(http, uniqueTopic("group"), "twin");
       other.delete();
-    } finally {
-      first.deleteQuietly();
     }
   }
 
@@ -118,8 +115,7 @@ class ConsumerHttpIT {
     String two = uniqueTopic("sub");
     produce(http, one, 0, "x");
     produce(http, two, 0, "x");
-    V2Consumer consumer = V2Consumer.earliest(http, uniqueTopic("group"), "c");
-    try {
+    try (V2Consumer consumer = V2Consumer.earliest(http, uniqueTopic("group"), "c")) {
       consumer.subscribe(one, two);
 
       Answer subscription = http.get(consumer.base() + "/subscription");
@@ -135,8 +131,6 @@ class ConsumerHttpIT {
       Answer after = http.get(consumer.base() + "/subscription");
       assertEquals(200, after.status(), after::toString);
       assertEquals(0, after.object().getJsonArray("topics").size(), after::toString);
-    } finally {
-      consumer.deleteQuietly();
     }
   }
 
@@ -149,8 +143,7 @@ class ConsumerHttpIT {
     produce(http, matchingA, 0, "from a");
     produce(http, matchingB, 2, "from b");
     produce(http, other, 1, "from other");
-    V2Consumer consumer = V2Consumer.earliest(http, uniqueTopic("group"), "c");
-    try {
+    try (V2Consumer consumer = V2Consumer.earliest(http, uniqueTopic("group"), "c")) {
       Answer subscribed =
           http.post(
               consumer.base() + "/subscription", V2, "{\"topic_pattern\":\"" + prefix + "-.*\"}");
@@ -164,8 +157,6 @@ class ConsumerHttpIT {
         assertNull(byTopic.put(record.getString("topic"), value(record)), records::toString);
       }
       assertEquals(Map.of(matchingA, "from a", matchingB, "from b"), byTopic);
-    } finally {
-      consumer.deleteQuietly();
     }
   }
 
@@ -176,9 +167,8 @@ class ConsumerHttpIT {
     for (int partition = 0; partition < 3; partition++) {
       produce(http, topic, partition, "first-" + partition);
     }
-    V2Consumer a = V2Consumer.earliest(http, group, "a");
-    V2Consumer b = V2Consumer.earliest(http, group, "b");
-    try {
+    try (V2Consumer a = V2Consumer.earliest(http, group, "a");
+        V2Consumer b = V2Consumer.earliest(http, group, "b")) {
       a.subscribe(topic);
       b.subscribe(topic);
 
@@ -218,9 +208,6 @@ class ConsumerHttpIT {
           Set.copyOf(assignments.values()),
           Set.of(ofA, ofB),
           () -> "records came from the partitions v3 shows: " + assignments + " vs " + read);
-    } finally {
-      a.deleteQuietly();
-      b.deleteQuietly();
     }
   }
 
@@ -271,15 +258,12 @@ class ConsumerHttpIT {
     first.delete();
     assertRefused(404, 40403, http.get(first.base() + "/subscription"));
 
-    V2Consumer second = V2Consumer.earliest(http, group, "second");
-    try {
+    try (V2Consumer second = V2Consumer.earliest(http, group, "second")) {
       second.subscribe(topic);
       List<JsonObject> resumed = second.pollUntil(3);
       assertEquals(List.of(3L, 4L, 5L), offsets(resumed), resumed::toString);
       assertEquals(List.of("v3", "v4", "v5"), values(resumed));
       assertEquals(0, second.poll(300).size(), "nothing after the end");
-    } finally {
-      second.deleteQuietly();
     }
   }
 
@@ -287,8 +271,7 @@ class ConsumerHttpIT {
   void anExplicitCommitAnswers200() {
     String topic = uniqueTopic("commit");
     produce(http, topic, 0, "a");
-    V2Consumer consumer = V2Consumer.earliest(http, uniqueTopic("group"), "c");
-    try {
+    try (V2Consumer consumer = V2Consumer.earliest(http, uniqueTopic("group"), "c")) {
       consumer.subscribe(topic);
       consumer.pollUntil(1);
       Answer committed =
@@ -297,8 +280,6 @@ class ConsumerHttpIT {
               V2,
               "{\"offsets\":[{\"topic\":\"" + topic + "\",\"partition\":0,\"offset\":0}]}");
       assertEquals(200, committed.status(), committed::toString);
-    } finally {
-      consumer.deleteQuietly();
     }
   }
 
@@ -315,14 +296,11 @@ class ConsumerHttpIT {
 
     assertEquals(4L, first.committed(topic, 1).get(1));
     first.delete();
-    V2Consumer second = V2Consumer.earliest(http, group, "second");
-    try {
+    try (V2Consumer second = V2Consumer.earliest(http, group, "second")) {
       second.subscribe(topic);
       second.poll(500);
       produce(http, topic, 1, "late");
       assertNextRecord(second, 4, "late");
-    } finally {
-      second.deleteQuietly();
     }
   }
 
@@ -331,8 +309,7 @@ class ConsumerHttpIT {
     String topic = uniqueTopic("committed");
     produce(http, topic, 0, "a", "b");
     produce(http, topic, 2, "c", "d", "e");
-    V2Consumer consumer = V2Consumer.earliest(http, uniqueTopic("group"), "c");
-    try {
+    try (V2Consumer consumer = V2Consumer.earliest(http, uniqueTopic("group"), "c")) {
       consumer.subscribe(topic);
       consumer.pollUntil(5);
       consumer.commit(topic, 0, 0);
@@ -351,8 +328,6 @@ class ConsumerHttpIT {
       }
       assertEquals(Map.of(0, 1L, 2, 2L), offsets, answer::toString);
       assertEquals(Map.of(2, 2L), consumer.committed(topic, 2));
-    } finally {
-      consumer.deleteQuietly();
     }
   }
 
@@ -360,8 +335,7 @@ class ConsumerHttpIT {
   void seekToBeginningReadsTheRecordsAgain() {
     String topic = uniqueTopic("seek-begin");
     produce(http, topic, 0, "a", "b", "c");
-    V2Consumer consumer = V2Consumer.earliest(http, uniqueTopic("group"), "c");
-    try {
+    try (V2Consumer consumer = V2Consumer.earliest(http, uniqueTopic("group"), "c")) {
       consumer.assign(topic, 0);
       assertEquals(List.of(0L, 1L, 2L), offsets(consumer.pollUntil(3)));
       assertEquals(0, consumer.poll(200).size());
@@ -374,8 +348,6 @@ class ConsumerHttpIT {
       List<JsonObject> again = consumer.pollUntil(3);
       assertEquals(List.of(0L, 1L, 2L), offsets(again));
       assertEquals(List.of("a", "b", "c"), values(again));
-    } finally {
-      consumer.deleteQuietly();
     }
   }
 
@@ -383,8 +355,7 @@ class ConsumerHttpIT {
   void seekToEndSkipsWhatIsThereAndReadsOnlyNewRecords() {
     String topic = uniqueTopic("seek-end");
     produce(http, topic, 0, "a", "b", "c");
-    V2Consumer consumer = V2Consumer.earliest(http, uniqueTopic("group"), "c");
-    try {
+    try (V2Consumer consumer = V2Consumer.earliest(http, uniqueTopic("group"), "c")) {
       consumer.assign(topic, 0);
       Answer seek =
           http.post(consumer.base() + "/positions/end", V2, V2Consumer.partitionsBody(topic, 0));
@@ -393,8 +364,6 @@ class ConsumerHttpIT {
       assertEquals(0, consumer.poll(300).size(), "nothing before a new record");
       produce(http, topic, 0, "new");
       assertNextRecord(consumer, 3, "new");
-    } finally {
-      consumer.deleteQuietly();
     }
   }
 
@@ -402,8 +371,7 @@ class ConsumerHttpIT {
   void seekToAnOffsetContinuesFromThere() {
     String topic = uniqueTopic("seek-offset");
     produce(http, topic, 1, "a", "b", "c", "d", "e");
-    V2Consumer consumer = V2Consumer.earliest(http, uniqueTopic("group"), "c");
-    try {
+    try (V2Consumer consumer = V2Consumer.earliest(http, uniqueTopic("group"), "c")) {
       consumer.assign(topic, 1);
       Answer seek =
           http.post(
@@ -415,8 +383,6 @@ class ConsumerHttpIT {
       List<JsonObject> records = consumer.pollUntil(2);
       assertEquals(List.of(3L, 4L), offsets(records), records::toString);
       assertEquals(List.of("d", "e"), values(records));
-    } finally {
-      consumer.deleteQuietly();
     }
   }
 
@@ -428,8 +394,7 @@ class ConsumerHttpIT {
     for (int i = 0; i < 4; i++) {
       Fixtures.produceV3(http, topic, 0, "t" + i, start.plusSeconds(i));
     }
-    V2Consumer consumer = V2Consumer.earliest(http, uniqueTopic("group"), "c");
-    try {
+    try (V2Consumer consumer = V2Consumer.earliest(http, uniqueTopic("group"), "c")) {
       consumer.assign(topic, 0);
 
       Answer between = seekToTimestamp(consumer, topic, "" + start.plusMillis(1500).toEpochMilli());
@@ -445,8 +410,6 @@ class ConsumerHttpIT {
       Answer after = seekToTimestamp(consumer, topic, "" + start.plusSeconds(30).toEpochMilli());
       assertEquals(204, after.status(), after::toString);
       assertEquals(0, consumer.poll(300).size(), "after the last record: the end");
-    } finally {
-      consumer.deleteQuietly();
     }
   }
 
@@ -467,8 +430,7 @@ class ConsumerHttpIT {
     produce(http, topic, 0, "zero");
     produce(http, topic, 1, "one");
     produce(http, topic, 2, "two");
-    V2Consumer consumer = V2Consumer.earliest(http, uniqueTopic("group"), "c");
-    try {
+    try (V2Consumer consumer = V2Consumer.earliest(http, uniqueTopic("group"), "c")) {
       consumer.assign(topic, 1);
 
       Answer assignments = http.get(consumer.base() + "/assignments");
@@ -483,8 +445,6 @@ class ConsumerHttpIT {
       records.addAll(consumer.poll(500).getValuesAs(JsonObject.class));
       assertEquals(List.of("one"), values(records), records::toString);
       assertEquals(Set.of(1), partitions(records));
-    } finally {
-      consumer.deleteQuietly();
     }
   }
 
@@ -492,9 +452,8 @@ class ConsumerHttpIT {
   void subscribingAfterAnAssignmentAndAssigningAfterASubscriptionAreRefusedWith40901() {
     String topic = uniqueTopic("exclusive");
     produce(http, topic, 0, "x");
-    V2Consumer assigned = V2Consumer.earliest(http, uniqueTopic("group"), "assigned");
-    V2Consumer subscribed = V2Consumer.earliest(http, uniqueTopic("group"), "subscribed");
-    try {
+    try (V2Consumer assigned = V2Consumer.earliest(http, uniqueTopic("group"), "assigned");
+        V2Consumer subscribed = V2Consumer.earliest(http, uniqueTopic("group"), "subscribed")) {
       assigned.assign(topic, 0);
       assertRefused(
           409,
@@ -506,9 +465,6 @@ class ConsumerHttpIT {
           409,
           40901,
           http.post(subscribed.base() + "/assignments", V2, V2Consumer.partitionsBody(topic, 0)));
-    } finally {
-      assigned.deleteQuietly();
-      subscribed.deleteQuietly();
     }
   }
 
@@ -523,13 +479,12 @@ class ConsumerHttpIT {
             "{\"records\":[{\"key\":{\"id\":7},\"value\":{\"name\":\"x\",\"n\":[1,2]}}]}");
     assertEquals(200, produced.status(), produced::toString);
     Instant after = Instant.now();
-    V2Consumer consumer =
+    try (V2Consumer consumer =
         V2Consumer.create(
             http,
             uniqueTopic("group"),
             "c",
-            "\"format\":\"json\",\"auto.offset.reset\":\"earliest\"");
-    try {
+            "\"format\":\"json\",\"auto.offset.reset\":\"earliest\"")) {
       consumer.assign(topic, 0);
 
       JsonObject record = consumer.pollUntil(1).get(0);
@@ -547,8 +502,6 @@ class ConsumerHttpIT {
       Instant timestamp = Fixtures.instant(record.get("timestamp"));
       assertFalse(timestamp.isBefore(before.minusSeconds(5)), record::toString);
       assertFalse(timestamp.isAfter(after.plusSeconds(5)), record::toString);
-    } finally {
-      consumer.deleteQuietly();
     }
   }
 
@@ -556,21 +509,17 @@ class ConsumerHttpIT {
   void recordsAskedForInTheOtherFormatAreRefusedWith40601() {
     String topic = uniqueTopic("accept");
     produce(http, topic, 0, "x");
-    V2Consumer binary = V2Consumer.earliest(http, uniqueTopic("group"), "binary");
-    V2Consumer json =
-        V2Consumer.create(
-            http,
-            uniqueTopic("group"),
-            "json",
-            "\"format\":\"json\",\"auto.offset.reset\":\"earliest\"");
-    try {
+    try (V2Consumer binary = V2Consumer.earliest(http, uniqueTopic("group"), "binary");
+        V2Consumer json =
+            V2Consumer.create(
+                http,
+                uniqueTopic("group"),
+                "json",
+                "\"format\":\"json\",\"auto.offset.reset\":\"earliest\"")) {
       binary.assign(topic, 0);
       json.assign(topic, 0);
       assertRefused(406, 40601, http.get(binary.base() + "/records?timeout=100", JSON));
       assertRefused(406, 40601, http.get(json.base() + "/records?timeout=100", BINARY));
-    } finally {
-      binary.deleteQuietly();
-      json.deleteQuietly();
     }
   }
 
@@ -591,8 +540,7 @@ class ConsumerHttpIT {
   void aWaitingRecordsRequestAnswersAsSoonAsARecordIsProduced() throws Exception {
     String topic = uniqueTopic("long-poll");
     produce(http, topic, 1, "elsewhere");
-    V2Consumer consumer = V2Consumer.earliest(http, uniqueTopic("group"), "c");
-    try {
+    try (V2Consumer consumer = V2Consumer.earliest(http, uniqueTopic("group"), "c")) {
       consumer.assign(topic, 0);
       assertEquals(0, consumer.poll(100).size());
 
@@ -615,8 +563,6 @@ class ConsumerHttpIT {
       long total = TimeUnit.NANOSECONDS.toMillis(answeredAt - started);
       assertTrue(afterProduce < 1000, "answered " + afterProduce + " ms after the produce");
       assertTrue(total < 10_000, "answered " + total + " ms after the request");
-    } finally {
-      consumer.deleteQuietly();
     }
   }
 
@@ -624,8 +570,7 @@ class ConsumerHttpIT {
   void anEmptyPollWaitsOutItsTimeoutAndAnswersAnEmptyList() {
     String topic = uniqueTopic("empty-poll");
     produce(http, topic, 1, "elsewhere");
-    V2Consumer consumer = V2Consumer.earliest(http, uniqueTopic("group"), "c");
-    try {
+    try (V2Consumer consumer = V2Consumer.earliest(http, uniqueTopic("group"), "c")) {
       consumer.assign(topic, 0);
       consumer.poll(100);
 
@@ -637,8 +582,6 @@ class ConsumerHttpIT {
       assertEquals(0, answer.array().size(), answer::toString);
       assertTrue(took >= 400, "answered after " + took + " ms");
       assertTrue(took < 5000, "answered after " + took + " ms");
-    } finally {
-      consumer.deleteQuietly();
     }
   }
 
@@ -646,13 +589,12 @@ class ConsumerHttpIT {
   void withoutATimeoutAPollWaitsTheInstancesRequestTimeout() {
     String topic = uniqueTopic("request-timeout");
     produce(http, topic, 1, "elsewhere");
-    V2Consumer consumer =
+    try (V2Consumer consumer =
         V2Consumer.create(
             http,
             uniqueTopic("group"),
             "c",
-            "\"auto.offset.reset\":\"earliest\",\"consumer.request.timeout.ms\":700");
-    try {
+            "\"auto.offset.reset\":\"earliest\",\"consumer.request.timeout.ms\":700")) {
       consumer.assign(topic, 0);
       consumer.poll(100);
 
@@ -663,8 +605,6 @@ class ConsumerHttpIT {
       assertEquals(200, answer.status(), answer::toString);
       assertEquals(0, answer.array().size(), answer::toString);
       assertTrue(took >= 600 && took < 5000, "answered after " + took + " ms");
-    } finally {
-      consumer.deleteQuietly();
     }
   }
 
@@ -672,8 +612,7 @@ class ConsumerHttpIT {
   void aSecondRecordsRequestWhileOneWaitsIsRefusedWith40903() throws Exception {
     String topic = uniqueTopic("busy");
     produce(http, topic, 1, "elsewhere");
-    V2Consumer consumer = V2Consumer.earliest(http, uniqueTopic("group"), "c");
-    try {
+    try (V2Consumer consumer = V2Consumer.earliest(http, uniqueTopic("group"), "c")) {
       consumer.assign(topic, 0);
       consumer.poll(100);
       CompletableFuture<Answer> waiting =
@@ -686,8 +625,6 @@ class ConsumerHttpIT {
       Answer first = waiting.get(15, TimeUnit.SECONDS);
       assertEquals(200, first.status(), first::toString);
       assertEquals(0, first.array().size(), first::toString);
-    } finally {
-      consumer.deleteQuietly();
     }
   }
 

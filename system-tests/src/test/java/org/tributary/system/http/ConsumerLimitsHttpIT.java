@@ -41,7 +41,7 @@ class ConsumerLimitsHttpIT {
       created.remove(0).delete();
       created.add(V2Consumer.create(user, group, "after-delete", "\"format\":\"binary\""));
     } finally {
-      created.forEach(V2Consumer::deleteQuietly);
+      created.forEach(V2Consumer::close);
     }
   }
 
@@ -49,8 +49,7 @@ class ConsumerLimitsHttpIT {
   void aCommitNamingMorePartitionsThanTheCapIsRefused() {
     String topic = uniqueTopic("wide-commit");
     createTopic(admin, topic, 1);
-    V2Consumer consumer = V2Consumer.create(admin, uniqueTopic("wide"), "c", "");
-    try {
+    try (V2Consumer consumer = V2Consumer.create(admin, uniqueTopic("wide"), "c", "")) {
       JsonArrayBuilder offsets = Json.createArrayBuilder();
       for (int p = 0; p <= DEFAULT_MAX_COMMIT_PARTITIONS; p++) {
         offsets.add(
@@ -62,8 +61,6 @@ class ConsumerLimitsHttpIT {
               V2,
               Json.createObjectBuilder().add("offsets", offsets).build().toString());
       assertRefused(422, 42200, refused);
-    } finally {
-      consumer.deleteQuietly();
     }
   }
 
@@ -71,12 +68,9 @@ class ConsumerLimitsHttpIT {
   void aCommitOfATopicOrPartitionThatDoesNotExistIsRefused() {
     String topic = uniqueTopic("real");
     createTopic(admin, topic, 1);
-    V2Consumer consumer = V2Consumer.create(admin, uniqueTopic("phantom"), "c", "");
-    try {
+    try (V2Consumer consumer = V2Consumer.create(admin, uniqueTopic("phantom"), "c", "")) {
       assertRefused(404, 40401, consumer.tryCommit(uniqueTopic("no-such-topic"), 0, 0));
       assertRefused(404, 40402, consumer.tryCommit(topic, 7, 0));
-    } finally {
-      consumer.deleteQuietly();
     }
   }
 }

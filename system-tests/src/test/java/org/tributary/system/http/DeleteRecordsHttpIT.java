@@ -174,8 +174,8 @@ class DeleteRecordsHttpIT {
   @Test
   void aConsumerPositionedBelowTheNewLogStartResumesThere() {
     String topic = topicInBatches();
-    V2Consumer consumer = V2Consumer.earliest(http, uniqueTopic("delete-records-group"), "c");
-    try {
+    try (V2Consumer consumer =
+        V2Consumer.earliest(http, uniqueTopic("delete-records-group"), "c")) {
       consumer.assign(topic, 0);
       Answer seek =
           http.post(
@@ -187,8 +187,6 @@ class DeleteRecordsHttpIT {
       deleted(topic, Map.of(0, 7L));
 
       assertEquals(List.of(7L, 8L, 9L), offsets(consumer.pollUntil(3)));
-    } finally {
-      consumer.deleteQuietly();
     }
   }
 
@@ -196,26 +194,20 @@ class DeleteRecordsHttpIT {
   void aGroupThatCommittedBelowTheNewLogStartResumesThere() {
     String topic = topicInBatches();
     String group = uniqueTopic("delete-records-group");
-    V2Consumer first = V2Consumer.earliest(http, group, "first");
-    try {
+    try (V2Consumer first = V2Consumer.earliest(http, group, "first")) {
       first.subscribe(topic);
       first.pollUntil(12);
       first.commit(topic, 0, 1);
       first.delete();
-    } finally {
-      first.deleteQuietly();
     }
 
     deleted(topic, Map.of(0, 4L));
 
-    V2Consumer next = V2Consumer.earliest(http, group, "next");
-    try {
+    try (V2Consumer next = V2Consumer.earliest(http, group, "next")) {
       next.assign(topic, 0);
       List<JsonObject> records = next.pollUntil(6);
       assertEquals(List.of(4L, 5L, 6L, 7L, 8L, 9L), offsets(records));
       assertEquals("r4", Fixtures.value(records.get(0)));
-    } finally {
-      next.deleteQuietly();
     }
   }
 
@@ -227,16 +219,14 @@ class DeleteRecordsHttpIT {
 
     assertEquals(10, earliestOffset(topic, 0));
     assertEquals(2, earliestOffset(topic, 1));
-    V2Consumer consumer = V2Consumer.earliest(http, uniqueTopic("delete-records-group"), "c");
-    try {
+    try (V2Consumer consumer =
+        V2Consumer.earliest(http, uniqueTopic("delete-records-group"), "c")) {
       consumer.assign(topic, 0);
       assertEquals(0, consumer.poll(200).size(), "nothing left to read");
       assertEquals(List.of(10L), produce(http, topic, 0, "r10"));
       List<JsonObject> records = consumer.pollUntil(1);
       assertEquals(List.of(10L), offsets(records));
       assertEquals("r10", Fixtures.value(records.get(0)));
-    } finally {
-      consumer.deleteQuietly();
     }
   }
 

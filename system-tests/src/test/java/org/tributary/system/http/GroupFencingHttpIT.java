@@ -27,9 +27,8 @@ class GroupFencingHttpIT {
     produce(http, topic, 0, "a");
     produce(http, topic, 1, "b");
     String group = uniqueTopic("fenced-group");
-    V2Consumer first = V2Consumer.earliest(http, group, "first");
-    V2Consumer second = V2Consumer.earliest(http, group, "second");
-    try {
+    try (V2Consumer first = V2Consumer.earliest(http, group, "first");
+        V2Consumer second = V2Consumer.earliest(http, group, "second")) {
       first.subscribe(topic);
       assertEquals(Set.of(0, 1), assignment(first));
       second.subscribe(topic);
@@ -43,9 +42,6 @@ class GroupFencingHttpIT {
       assertTrue(
           second.committed(topic, givenAway).isEmpty(), "the new owner's partition has no commit");
       first.commit(topic, kept.iterator().next(), 0); // its one record: committed offset 1
-    } finally {
-      first.deleteQuietly();
-      second.deleteQuietly();
     }
   }
 

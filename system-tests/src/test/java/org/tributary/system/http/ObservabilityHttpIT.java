@@ -88,12 +88,9 @@ class ObservabilityHttpIT {
                 : Optional.empty());
 
     double fetchedBefore = sum(metrics(), FETCH_RECORDS, null);
-    V2Consumer consumer = V2Consumer.earliest(http, uniqueTopic("metrics-group"), "c");
-    try {
+    try (V2Consumer consumer = V2Consumer.earliest(http, uniqueTopic("metrics-group"), "c")) {
       consumer.assign(topic, 0);
       consumer.pollUntil(6);
-    } finally {
-      consumer.deleteQuietly();
     }
     await(
         FETCH_RECORDS + " grows by 6",
@@ -108,8 +105,7 @@ class ObservabilityHttpIT {
     String topic = uniqueTopic("metrics-lag");
     String group = uniqueTopic("metrics-lag-group");
     produce(http, topic, 0, "a", "b", "c");
-    V2Consumer consumer = V2Consumer.earliest(http, group, "c");
-    try {
+    try (V2Consumer consumer = V2Consumer.earliest(http, group, "c")) {
       consumer.subscribe(topic);
       consumer.pollUntil(3);
       consumer.commitAll();
@@ -123,8 +119,6 @@ class ObservabilityHttpIT {
                 return now == 2 ? Optional.of(now) : Optional.empty();
               });
       assertEquals(2, lag);
-    } finally {
-      consumer.deleteQuietly();
     }
   }
 

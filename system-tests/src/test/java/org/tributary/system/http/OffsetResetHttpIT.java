@@ -168,8 +168,7 @@ class OffsetResetHttpIT {
   @Test
   void aResetIsRefusedWith40904WhileAnInstanceOfTheGroupIsSubscribed() {
     Fixtures.GroupAtRest setup = setUp();
-    V2Consumer active = V2Consumer.earliest(http, setup.group(), "active");
-    try {
+    try (V2Consumer active = V2Consumer.earliest(http, setup.group(), "active")) {
       active.subscribe(setup.topic());
       active.pollUntil(1);
 
@@ -177,8 +176,6 @@ class OffsetResetHttpIT {
           409, 40904, reset(setup.group(), body(setup.topic(), "to-earliest", "", false)));
       resetOk(setup.group(), body(setup.topic(), "to-earliest", "", true));
       assertEquals(setup.committed(), currentOffsets(setup.group(), setup.topic()));
-    } finally {
-      active.deleteQuietly();
     }
 
     JsonObject executed = resetOk(setup.group(), body(setup.topic(), "to-earliest", "", false));
@@ -263,13 +260,10 @@ class OffsetResetHttpIT {
       }
       produce(http, topic, 0, values);
     }
-    V2Consumer consumer = V2Consumer.earliest(http, group, "setup");
-    try {
+    try (V2Consumer consumer = V2Consumer.earliest(http, group, "setup")) {
       consumer.assign(topic, 0);
       consumer.commit(topic, 0, 1059);
       consumer.delete();
-    } finally {
-      consumer.deleteQuietly();
     }
     // DeleteRecords removes the first 1,000 batches at once; the 50 below 1,050 left stay stored
     // until retention runs, unreadable.

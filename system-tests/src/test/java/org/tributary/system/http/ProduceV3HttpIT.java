@@ -80,12 +80,9 @@ class ProduceV3HttpIT {
 
   /** Reads one partition from its start through a binary v2 consumer with manual assignment. */
   private List<JsonObject> readBack(String topic, int partition, int count) {
-    V2Consumer consumer = V2Consumer.earliest(http, uniqueTopic("readback"), "reader");
-    try {
+    try (V2Consumer consumer = V2Consumer.earliest(http, uniqueTopic("readback"), "reader")) {
       consumer.assign(topic, partition);
       return consumer.pollUntil(count);
-    } finally {
-      consumer.deleteQuietly();
     }
   }
 

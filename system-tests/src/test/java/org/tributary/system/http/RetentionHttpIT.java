@@ -60,12 +60,9 @@ class RetentionHttpIT {
       Thread.sleep(200);
     }
     assertEquals(2, earliestOffset(topic), "the batch holding the last record stays");
-    V2Consumer consumer = V2Consumer.earliest(http, uniqueTopic("retention-group"), "c");
-    try {
+    try (V2Consumer consumer = V2Consumer.earliest(http, uniqueTopic("retention-group"), "c")) {
       consumer.assign(topic, 0);
       assertEquals(2, consumer.pollUntil(1).get(0).getJsonNumber("offset").longValue());
-    } finally {
-      consumer.deleteQuietly();
     }
   }
 
