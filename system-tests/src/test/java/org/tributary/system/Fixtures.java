@@ -35,7 +35,7 @@ import org.tributary.system.TributaryHttp.Answer;
  * Steps the HTTP tests share: producing, v3 addresses, reading v3 lists, waiting with a deadline,
  * and the checks every refusal must pass.
  */
-final class Fixtures {
+public final class Fixtures {
 
   /** How long a test waits for something the server does in the background (joins, expiry). */
   static final Duration DEADLINE = Duration.ofSeconds(20);
@@ -45,7 +45,7 @@ final class Fixtures {
   private Fixtures() {}
 
   /** This server's {@code cluster_id}, as {@code GET /v3/clusters} tells it. */
-  static String clusterId(TributaryHttp http) {
+  public static String clusterId(TributaryHttp http) {
     return CLUSTER_IDS.computeIfAbsent(
         http.baseUrl(),
         url -> {
@@ -56,17 +56,17 @@ final class Fixtures {
   }
 
   /** The path of a resource of this cluster: {@code v3(http, "/topics")}. */
-  static String v3(TributaryHttp http, String path) {
+  public static String v3(TributaryHttp http, String path) {
     return "/v3/clusters/" + clusterId(http) + path;
   }
 
   /** Creates a topic through v3 and checks that it was created. */
-  static void createTopic(TributaryHttp http, String topic, int partitions) {
+  public static void createTopic(TributaryHttp http, String topic, int partitions) {
     createTopic(http, topic, partitions, Map.of());
   }
 
   /** Creates a topic with configs through v3 and checks that it was created. */
-  static void createTopic(
+  public static void createTopic(
       TributaryHttp http, String topic, int partitions, Map<String, String> configs) {
     JsonArrayBuilder configList = Json.createArrayBuilder();
     configs.forEach(
@@ -89,7 +89,7 @@ final class Fixtures {
    * Creates a user with these roles through the users API and answers a client signed in as them.
    * The name is unique ({@code prefix} and a random part) and so is the password.
    */
-  static TributaryHttp createUser(TributaryHttp admin, String prefix, String... roles) {
+  public static TributaryHttp createUser(TributaryHttp admin, String prefix, String... roles) {
     String name = TributaryHttp.uniqueTopic(prefix);
     String password = "pw-" + UUID.randomUUID();
     Answer created =
@@ -99,7 +99,7 @@ final class Fixtures {
   }
 
   /** The body of {@code POST .../users}. */
-  static String newUser(String name, String password, String... roles) {
+  public static String newUser(String name, String password, String... roles) {
     JsonArrayBuilder list = Json.createArrayBuilder();
     for (String role : roles) {
       list.add(role);
@@ -116,7 +116,8 @@ final class Fixtures {
    * Appends records with the given text values to one partition through v2 (binary), creating the
    * topic with the test servers' 3 partitions if needed; answers their offsets.
    */
-  static List<Long> produce(TributaryHttp http, String topic, int partition, String... values) {
+  public static List<Long> produce(
+      TributaryHttp http, String topic, int partition, String... values) {
     JsonArrayBuilder records = Json.createArrayBuilder();
     for (String value : values) {
       records.add(Json.createObjectBuilder().add("value", base64(value)));
@@ -137,7 +138,7 @@ final class Fixtures {
   }
 
   /** Produces one record through v3 to a partition with a given timestamp; answers its offset. */
-  static long produceV3(
+  public static long produceV3(
       TributaryHttp http, String topic, int partition, String value, Instant timestamp) {
     Answer produced =
         http.post(
@@ -156,18 +157,18 @@ final class Fixtures {
   }
 
   /** The v2 end offset (high watermark) of a partition. */
-  static long endOffset(TributaryHttp http, String topic, int partition) {
+  public static long endOffset(TributaryHttp http, String topic, int partition) {
     Answer offsets = http.get("/topics/" + topic + "/partitions/" + partition + "/offsets");
     assertEquals(200, offsets.status(), offsets::toString);
     return offsets.object().getJsonNumber("end_offset").longValue();
   }
 
-  static String decode(String base64) {
+  public static String decode(String base64) {
     return new String(Base64.getDecoder().decode(base64), StandardCharsets.UTF_8);
   }
 
   /** The text of a binary record's value. */
-  static String value(JsonObject record) {
+  public static String value(JsonObject record) {
     return decode(record.getString("value"));
   }
 
@@ -175,7 +176,7 @@ final class Fixtures {
    * A timestamp as the server writes it: epoch milliseconds (a JSON number) or ISO-8601 (a JSON
    * string). The spec does not say which for v2 records, so both are read.
    */
-  static Instant instant(JsonValue timestamp) {
+  public static Instant instant(JsonValue timestamp) {
     assertNotNull(timestamp, "timestamp present");
     if (timestamp instanceof JsonNumber number) {
       return Instant.ofEpochMilli(number.longValue());
@@ -187,12 +188,12 @@ final class Fixtures {
   }
 
   /** Runs {@code probe} until it answers something or {@link #DEADLINE} passes. */
-  static <T> T await(String what, Supplier<Optional<T>> probe) {
+  public static <T> T await(String what, Supplier<Optional<T>> probe) {
     return await(what, DEADLINE, probe);
   }
 
   /** Runs {@code probe} until it answers something or {@code limit} passes. */
-  static <T> T await(String what, Duration limit, Supplier<Optional<T>> probe) {
+  public static <T> T await(String what, Duration limit, Supplier<Optional<T>> probe) {
     long deadline = System.nanoTime() + limit.toNanos();
     while (true) {
       Optional<T> result = probe.get();
@@ -206,7 +207,7 @@ final class Fixtures {
     }
   }
 
-  static void pause(long millis) {
+  public static void pause(long millis) {
     try {
       Thread.sleep(millis);
     } catch (InterruptedException e) {
@@ -219,7 +220,8 @@ final class Fixtures {
    * The partitions of {@code topic} each member of a group holds, by v3 {@code consumer_id}: the
    * group's consumers list, then each consumer's assignments. Empty while the group is unknown.
    */
-  static Map<String, Set<Integer>> v3Assignments(TributaryHttp http, String group, String topic) {
+  public static Map<String, Set<Integer>> v3Assignments(
+      TributaryHttp http, String group, String topic) {
     Answer consumers = http.get(v3(http, "/consumer-groups/" + group + "/consumers"));
     if (consumers.status() == 404) {
       return Map.of();
@@ -251,7 +253,7 @@ final class Fixtures {
   }
 
   /** The v3 lag entries of a group for one topic, by partition. */
-  static Map<Integer, JsonObject> lags(TributaryHttp http, String group, String topic) {
+  public static Map<Integer, JsonObject> lags(TributaryHttp http, String group, String topic) {
     Answer lags = http.get(v3(http, "/consumer-groups/" + group + "/lags"));
     assertEquals(200, lags.status(), lags::toString);
     assertEquals("KafkaConsumerLagList", lags.object().getString("kind"), lags::toString);
@@ -265,7 +267,7 @@ final class Fixtures {
   }
 
   /** The names in a v3 list under {@code field}: topic names, group ids. */
-  static Set<String> names(JsonObject list, String field) {
+  public static Set<String> names(JsonObject list, String field) {
     Set<String> names = new HashSet<>();
     for (JsonObject item : list.getJsonArray("data").getValuesAs(JsonObject.class)) {
       names.add(item.getString(field));
@@ -274,14 +276,14 @@ final class Fixtures {
   }
 
   /** A refusal as the spec wants every one: the status, the code, a message, no stack trace. */
-  static void assertRefused(int status, int errorCode, Answer answer) {
+  public static void assertRefused(int status, int errorCode, Answer answer) {
     assertEquals(status, answer.status(), answer::toString);
     assertEquals(errorCode, answer.errorCode(), answer::toString);
     assertErrorBody(answer);
   }
 
   /** A 4xx with a numeric {@code error_code}, a message and no stack trace. */
-  static void assertClientError(Answer answer) {
+  public static void assertClientError(Answer answer) {
     assertTrue(answer.status() >= 400 && answer.status() < 500, answer::toString);
     assertErrorBody(answer);
   }
@@ -306,7 +308,7 @@ final class Fixtures {
    * A client-error {@code error_code} as a v3 delivery report carries it: the spec says "4xx",
    * which may be the HTTP status (400..499) or one of the table's codes (40000..49999).
    */
-  static boolean isClientErrorCode(int errorCode) {
+  public static boolean isClientErrorCode(int errorCode) {
     return errorCode >= 400 && errorCode < 500 || errorCode >= 40000 && errorCode < 50000;
   }
 
@@ -315,7 +317,7 @@ final class Fixtures {
    * in the delivery report; Tributary's spec says every refusal is a 4xx. Either is accepted, but
    * never a 5xx and never a successful report.
    */
-  static void assertProduceRefused(Answer answer) {
+  public static void assertProduceRefused(Answer answer) {
     if (answer.status() == 200) {
       String[] lines = answer.body().strip().split("\n");
       assertEquals(1, lines.length, answer::toString);
@@ -331,18 +333,17 @@ final class Fixtures {
    * A group at rest: a topic with 4, 3 and 3 records in its three partitions, and a group that
    * committed 2, 1 and 2 (lag 2, 2, 1) through a v2 instance, then left.
    */
-  record GroupAtRest(String topic, String group, Map<Integer, Long> committed) {}
+  public record GroupAtRest(String topic, String group, Map<Integer, Long> committed) {}
 
-  static GroupAtRest groupAtRest(TributaryHttp http, String prefix) {
+  public static GroupAtRest groupAtRest(TributaryHttp http, String prefix) {
     String topic = TributaryHttp.uniqueTopic(prefix);
     String group = TributaryHttp.uniqueTopic(prefix + "-group");
     createTopic(http, topic, 3);
     produce(http, topic, 0, "r0", "r1", "r2", "r3");
     produce(http, topic, 1, "r4", "r5", "r6");
     produce(http, topic, 2, "r7", "r8", "r9");
-    V2Consumer consumer = V2Consumer.earliest(http, group, "setup");
     Map<Integer, Long> committed;
-    try {
+    try (V2Consumer consumer = V2Consumer.earliest(http, group, "setup")) {
       consumer.subscribe(topic);
       consumer.pollUntil(10);
       consumer.commit(topic, 0, 1);
@@ -350,8 +351,6 @@ final class Fixtures {
       consumer.commit(topic, 2, 1);
       committed = consumer.committed(topic, 0, 1, 2);
       consumer.delete();
-    } finally {
-      consumer.deleteQuietly();
     }
     assertEquals(Map.of(0, 2L, 1, 1L, 2, 2L), committed);
     return new GroupAtRest(topic, group, committed);

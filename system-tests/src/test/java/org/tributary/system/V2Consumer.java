@@ -18,8 +18,11 @@ import java.util.Map;
 import java.util.function.Predicate;
 import org.tributary.system.TributaryHttp.Answer;
 
-/** A REST Proxy v2 consumer instance, driven over HTTP. */
-final class V2Consumer {
+/**
+ * A REST Proxy v2 consumer instance, driven over HTTP. Closing it deletes the instance if it is
+ * still there, so a test's try-with-resources cleans up after it.
+ */
+public final class V2Consumer implements AutoCloseable {
 
   private final TributaryHttp http;
   private final String group;
@@ -36,12 +39,12 @@ final class V2Consumer {
   }
 
   /** The path of an instance: {@code /consumers/{group}/instances/{name}}. */
-  static String path(String group, String name) {
+  public static String path(String group, String name) {
     return "/consumers/" + group + "/instances/" + name;
   }
 
   /** A binary instance that starts at the earliest offset where the group has committed none. */
-  static V2Consumer earliest(TributaryHttp http, String group, String name) {
+  public static V2Consumer earliest(TributaryHttp http, String group, String name) {
     return create(http, group, name, "\"format\":\"binary\",\"auto.offset.reset\":\"earliest\"");
   }
 
@@ -49,7 +52,7 @@ final class V2Consumer {
    * Creates an instance; {@code config} is the body's members besides {@code name}, as JSON text
    * without braces: {@code "\"format\":\"json\""}.
    */
-  static V2Consumer create(TributaryHttp http, String group, String name, String config) {
+  public static V2Consumer create(TributaryHttp http, String group, String name, String config) {
     String body = "{\"name\":\"" + name + "\"" + (config.isEmpty() ? "" : "," + config) + "}";
     Answer created = http.post("/consumers/" + group, V2, body);
     assertEquals(200, created.status(), created::toString);
@@ -58,23 +61,23 @@ final class V2Consumer {
   }
 
   /** An existing binary instance, driven by this client (another user than its creator, say). */
-  static V2Consumer attach(TributaryHttp http, String group, String name) {
+  public static V2Consumer attach(TributaryHttp http, String group, String name) {
     return new V2Consumer(http, group, name, BINARY);
   }
 
-  String base() {
+  public String base() {
     return base;
   }
 
-  String group() {
+  public String group() {
     return group;
   }
 
-  String name() {
+  public String name() {
     return name;
   }
 
-  void subscribe(String... topics) {
+  public void subscribe(String... topics) {
     JsonArrayBuilder list = Json.createArrayBuilder();
     for (String topic : topics) {
       list.add(topic);
@@ -87,13 +90,13 @@ final class V2Consumer {
     assertEquals(204, subscribed.status(), subscribed::toString);
   }
 
-  void assign(String topic, int... partitions) {
+  public void assign(String topic, int... partitions) {
     Answer assigned = http.post(base + "/assignments", V2, partitionsBody(topic, partitions));
     assertEquals(204, assigned.status(), assigned::toString);
   }
 
   /** {@code {"partitions": [{"topic", "partition"}, ...]}}. */
-  static String partitionsBody(String topic, int... partitions) {
+  public static String partitionsBody(String topic, int... partitions) {
     JsonArrayBuilder list = Json.createArrayBuilder();
     for (int partition : partitions) {
       list.add(Json.createObjectBuilder().add("topic", topic).add("partition", partition));
@@ -102,24 +105,24 @@ final class V2Consumer {
   }
 
   /** One records request; the raw answer. */
-  Answer fetch(int timeoutMs) {
+  public Answer fetch(int timeoutMs) {
     return http.get(base + "/records?timeout=" + timeoutMs, accept);
   }
 
   /** One records request that must succeed. */
-  JsonArray poll(int timeoutMs) {
+  public JsonArray poll(int timeoutMs) {
     Answer records = fetch(timeoutMs);
     assertEquals(200, records.status(), records::toString);
     return records.array();
   }
 
   /** Polls until at least {@code count} records came back in all; answers all of them. */
-  List<JsonObject> pollUntil(int count) {
+  public List<JsonObject> pollUntil(int count) {
     return pollUntil(records -> records.size() >= count, count + " records");
   }
 
   /** Polls, collecting records, until {@code done} holds for what came so far. */
-  List<JsonObject> pollUntil(Predicate<List<JsonObject>> done, String what) {
+  public List<JsonObject> pollUntil(Predicate<List<JsonObject>> done, String what) {
     List<JsonObject> records = new ArrayList<>();
     long deadline = System.nanoTime() + Fixtures.DEADLINE.toNanos();
     while (!done.test(records)) {
@@ -132,13 +135,13 @@ final class V2Consumer {
   }
 
   /** Commits, REST Proxy v2 style, that the records up to {@code offset} are processed. */
-  void commit(String topic, int partition, long offset) {
+  public void commit(String topic, int partition, long offset) {
     Answer committed = tryCommit(topic, partition, offset);
     assertTrue(committed.status() == 200 || committed.status() == 204, committed::toString);
   }
 
   /** Sends the commit of {@link #commit} and answers what the server said, refusals included. */
-  Answer tryCommit(String topic, int partition, long offset) {
+  public Answer tryCommit(String topic, int partition, long offset) {
     return http.post(
         base + "/offsets",
         V2,
@@ -156,13 +159,13 @@ final class V2Consumer {
   }
 
   /** Commits everything returned so far (the empty body). */
-  void commitAll() {
+  public void commitAll() {
     Answer committed = http.post(base + "/offsets", V2, "");
     assertTrue(committed.status() == 200 || committed.status() == 204, committed::toString);
   }
 
   /** The group's committed offsets of some partitions, by partition ({@code GET offsets}). */
-  Map<Integer, Long> committed(String topic, int... partitions) {
+  public Map<Integer, Long> committed(String topic, int... partitions) {
     Answer answer = http.getWithBody(base + "/offsets", V2, partitionsBody(topic, partitions));
     assertEquals(200, answer.status(), answer::toString);
     Map<Integer, Long> offsets = new HashMap<>();
@@ -174,13 +177,14 @@ final class V2Consumer {
     return offsets;
   }
 
-  void delete() {
+  public void delete() {
     Answer deleted = http.delete(base);
     assertEquals(204, deleted.status(), deleted::toString);
   }
 
   /** Deletes the instance if it is still there; for clean-up after a test. */
-  void deleteQuietly() {
+  @Override
+  public void close() {
     http.delete(base);
   }
 }
