@@ -105,7 +105,8 @@ public class ApiAuthentication implements HttpAuthenticationMechanism {
     return context.notifyContainerAboutLogin(user.name(), user.roles());
   }
 
-  private static UsernamePasswordCredential basicCredential(String encoded) {
+  /** The credential in an HTTP Basic header's value; null when it is not one. */
+  static UsernamePasswordCredential basicCredential(String encoded) {
     try {
       String decoded = new String(Base64.getDecoder().decode(encoded), StandardCharsets.UTF_8);
       int colon = decoded.indexOf(':');
