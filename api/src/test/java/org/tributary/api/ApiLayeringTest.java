@@ -1,15 +1,18 @@
 package org.tributary.api;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
+import org.tributary.api.listener.ListenerExtension;
 
 /**
- * Apps compile against the API alone: it (listener runtime included) depends on nothing of
- * Tributary's inside, only on the JDK, Jakarta EE and MicroProfile Config.
+ * Apps compile against the API alone. Its pom keeps Tributary's inside out; these rules keep what
+ * apps see small: the types they use know nothing of the listener runtime, whose handles stay
+ * package-private, and nothing but the platform apps run on is needed.
  */
 @AnalyzeClasses(
     packages = "org.tributary.api",
@@ -17,7 +20,7 @@ import com.tngtech.archunit.lang.ArchRule;
 class ApiLayeringTest {
 
   @ArchTest
-  static final ArchRule dependsOnlyOnTheJdkAndJakartaEe =
+  static final ArchRule dependsOnlyOnThePlatform =
       classes()
           .should()
           .onlyDependOnClassesThat()
@@ -27,4 +30,24 @@ class ApiLayeringTest {
               "javax.naming..",
               "jakarta..",
               "org.eclipse.microprofile.config..");
+
+  @ArchTest
+  static final ArchRule applicationTypesKnowNothingOfTheListenerRuntime =
+      noClasses()
+          .that()
+          .resideInAPackage("org.tributary.api")
+          .should()
+          .dependOnClassesThat()
+          .resideInAPackage("org.tributary.api.listener..");
+
+  @ArchTest
+  static final ArchRule theListenerRuntimeShowsOnlyItsExtension =
+      classes()
+          .that()
+          .resideInAPackage("org.tributary.api.listener..")
+          .and()
+          .doNotBelongToAnyOf(ListenerExtension.class)
+          .should()
+          .notBePublic()
+          .because("CDI loads the extension; the rest are handles of the runtime");
 }

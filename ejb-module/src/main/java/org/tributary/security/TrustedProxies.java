@@ -2,7 +2,6 @@ package org.tributary.security;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.servlet.http.HttpServletRequest;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.Enumeration;
@@ -22,6 +21,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @ApplicationScoped
 public class TrustedProxies {
 
+  /** The header a reverse proxy names the addresses a request passed through in. */
+  public static final String FORWARDED_FOR = "X-Forwarded-For";
+
   @Inject
   @ConfigProperty(name = "tributary.http.trusted-proxies")
   Optional<String> configured;
@@ -35,11 +37,11 @@ public class TrustedProxies {
     this.proxies = proxies;
   }
 
-  public String clientAddress(HttpServletRequest request) {
-    return clientAddress(request.getRemoteAddr(), request.getHeaders("X-Forwarded-For"));
-  }
-
-  String clientAddress(String remoteAddress, Enumeration<String> forwardedFor) {
+  /**
+   * The client's address, from the connection's remote address and the request's {@link
+   * #FORWARDED_FOR} headers.
+   */
+  public String clientAddress(String remoteAddress, Enumeration<String> forwardedFor) {
     String client = remoteAddress;
     if (!proxies().contains(client) || forwardedFor == null) {
       return client;

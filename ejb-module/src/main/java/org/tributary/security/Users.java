@@ -170,7 +170,7 @@ public class Users {
   /**
    * An admin sets someone's password, optionally to be changed at their next sign-in. The old
    * password stops working at once: its remembered verification is forgotten, and the user's
-   * console sessions signed in before end ({@link TributaryAuthentication}).
+   * console sessions signed in before end (each compares {@link UserView#passwordChangedAt}).
    */
   public UserView setPassword(String name, String password, boolean mustChange) {
     PasswordPolicy.requireAcceptable(name, password);

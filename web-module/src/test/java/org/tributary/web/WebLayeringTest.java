@@ -7,11 +7,16 @@ import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
 import jakarta.persistence.Entity;
+import org.tributary.web.error.ErrorBody;
 
-/** The HTTP layer speaks records on the wire and calls the core's boundaries, nothing deeper. */
+/**
+ * The HTTP layer speaks records on the wire and calls the core's boundaries, nothing deeper. The
+ * pom rules out the console; these are what it cannot: the core's entities, JPA and kafka-clients
+ * all come with the core.
+ */
 @AnalyzeClasses(
     packages = "org.tributary.web",
-    importOptions = ImportOption.DoNotIncludeTests.class)
+    importOptions = {ImportOption.DoNotIncludeTests.class, ImportOption.DoNotIncludeJars.class})
 class WebLayeringTest {
 
   @ArchTest
@@ -27,6 +32,20 @@ class WebLayeringTest {
       noClasses().should().dependOnClassesThat().resideInAPackage("jakarta.persistence..");
 
   @ArchTest
-  static final ArchRule webDoesNotReachIntoTheConsole =
-      noClasses().should().dependOnClassesThat().resideInAPackage("org.tributary.console..");
+  static final ArchRule noKafkaClientsOnTheWire =
+      noClasses()
+          .should()
+          .dependOnClassesThat()
+          .resideInAPackage("org.apache.kafka..")
+          .because("REST Proxy's shapes are records of our own; the record format is the core's");
+
+  @ArchTest
+  static final ArchRule errorBodiesAreWrittenInOnePlace =
+      noClasses()
+          .that()
+          .resideOutsideOfPackage("org.tributary.web.error..")
+          .should()
+          .dependOnClassesThat()
+          .areAssignableTo(ErrorBody.class)
+          .because("ErrorResponses maps every refusal to its status and code, in one place");
 }

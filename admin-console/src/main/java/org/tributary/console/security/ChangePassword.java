@@ -7,7 +7,6 @@ import jakarta.inject.Named;
 import jakarta.security.enterprise.SecurityContext;
 import jakarta.servlet.http.HttpServletRequest;
 import org.tributary.console.navigation.Messages;
-import org.tributary.security.TributaryAuthentication;
 import org.tributary.security.Users;
 
 /**
@@ -39,7 +38,7 @@ public class ChangePassword {
     boolean changed =
         Messages.reportingRefusals(
             () ->
-                TributaryAuthentication.passwordChanged(
+                ConsoleAuthentication.passwordChanged(
                     request(), users.changeOwnPassword(caller(), current, replacement)));
     if (!changed) {
       return null;

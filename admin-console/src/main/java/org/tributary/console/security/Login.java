@@ -18,7 +18,6 @@ import java.io.IOException;
 import java.time.Duration;
 import org.tributary.console.navigation.ConsolePaths;
 import org.tributary.security.Roles;
-import org.tributary.security.TrustedProxies;
 import org.tributary.security.Users;
 
 /**
@@ -35,7 +34,7 @@ public class Login {
   @Inject SecurityContext security;
   @Inject FacesContext faces;
   @Inject Users users;
-  @Inject TrustedProxies proxies;
+  @Inject ConsoleAuthentication authentication;
 
   private String username;
   private String password;
@@ -84,7 +83,7 @@ public class Login {
         // A fresh session: after a refused authentication the old one answered protected pages
         // with an empty 200 instead of the login page (seen on Payara 6.2025.10).
         external.invalidateSession();
-        Duration throttled = users.throttled(username, proxies.clientAddress(request));
+        Duration throttled = users.throttled(username, authentication.clientAddress(request));
         external.redirect(
             ConsolePaths.url(
                 external,

@@ -11,8 +11,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import org.tributary.console.navigation.Messages;
 import org.tributary.console.security.ChangeAction;
+import org.tributary.console.security.ConsoleAuthentication;
 import org.tributary.console.security.CurrentUser;
-import org.tributary.security.TributaryAuthentication;
 import org.tributary.security.UserView;
 import org.tributary.security.Users;
 
@@ -55,7 +55,7 @@ public class UserDetails implements Serializable {
   @ChangeAction
   public String setPassword() {
     // The user's console sessions end, unless it is the admin's own, which goes on.
-    TributaryAuthentication.passwordChanged(
+    ConsoleAuthentication.passwordChanged(
         (HttpServletRequest) FacesContext.getCurrentInstance().getExternalContext().getRequest(),
         users.setPassword(name, newPassword, mustChangePassword));
     Messages.infoAfterRedirect(

@@ -1,6 +1,5 @@
 package org.tributary.web.error;
 
-import jakarta.json.Json;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.annotation.WebFilter;
@@ -10,7 +9,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.ws.rs.core.MediaType;
 import java.io.IOException;
 import java.nio.charset.Charset;
-import java.nio.charset.StandardCharsets;
 
 /**
  * Refuses a Content-Type header that cannot be parsed or names an unknown charset. JAX-RS trips
@@ -32,23 +30,7 @@ public class ContentTypeFilter extends HttpFilter {
       chain.doFilter(request, response);
       return;
     }
-    writeError(response, 415, 415, problem);
-  }
-
-  /** An error body written by a servlet filter, in front of JAX-RS and its mappers. */
-  static void writeError(HttpServletResponse response, int status, int errorCode, String message)
-      throws IOException {
-    response.setStatus(status);
-    response.setContentType(MediaType.APPLICATION_JSON);
-    response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-    response
-        .getWriter()
-        .write(
-            Json.createObjectBuilder()
-                .add("error_code", errorCode)
-                .add("message", message)
-                .build()
-                .toString());
+    ErrorResponses.write(response, 415, 415, problem);
   }
 
   private static String problemWith(String header) {

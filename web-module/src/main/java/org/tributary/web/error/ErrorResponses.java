@@ -1,13 +1,16 @@
 package org.tributary.web.error;
 
+import jakarta.json.Json;
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.concurrent.CompletionException;
 import org.tributary.errors.ErrorCode;
 import org.tributary.errors.TributaryException;
 import org.tributary.errors.UnknownPartitionException;
-import org.tributary.security.TributaryAuthentication;
 
 /**
  * The one place that turns a refusal into an HTTP status and a REST Proxy error code. Codes of REST
@@ -15,6 +18,9 @@ import org.tributary.security.TributaryAuthentication;
  * state, ...); Tributary's own refusals use 422xx so that each keeps a stable code.
  */
 public final class ErrorResponses {
+
+  /** The {@code WWW-Authenticate} challenge of every 401 the API answers. */
+  public static final String BASIC_CHALLENGE = "Basic realm=\"tributary\", charset=\"UTF-8\"";
 
   private ErrorResponses() {}
 
@@ -44,9 +50,31 @@ public final class ErrorResponses {
             .type(MediaType.APPLICATION_JSON_TYPE)
             .entity(new ErrorBody(errorCode, message));
     if (status == 401) {
-      response.header(HttpHeaders.WWW_AUTHENTICATE, TributaryAuthentication.BASIC_CHALLENGE);
+      response.header(HttpHeaders.WWW_AUTHENTICATE, BASIC_CHALLENGE);
     }
     return response.build();
+  }
+
+  /**
+   * Writes the error body where JAX-RS does not answer: in a servlet filter in front of it, or in
+   * the authentication mechanism.
+   */
+  public static void write(HttpServletResponse response, int status, int errorCode, String message)
+      throws IOException {
+    response.setStatus(status);
+    if (status == 401) {
+      response.setHeader(HttpHeaders.WWW_AUTHENTICATE, BASIC_CHALLENGE);
+    }
+    response.setContentType(MediaType.APPLICATION_JSON);
+    response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+    response
+        .getWriter()
+        .write(
+            Json.createObjectBuilder()
+                .add("error_code", errorCode)
+                .add("message", message)
+                .build()
+                .toString());
   }
 
   static Response of(TributaryException e) {

@@ -52,8 +52,7 @@ public class RequestSizeFilter extends HttpFilter {
         swallow(request.getInputStream());
       }
       RequestRefusedException refused = RequestRefusedException.bodyTooLarge(limit);
-      ContentTypeFilter.writeError(
-          response, refused.status(), refused.errorCode(), refused.getMessage());
+      ErrorResponses.write(response, refused.status(), refused.errorCode(), refused.getMessage());
       return;
     }
     if (length < 0 && !STREAMED.matcher(request.getRequestURI()).matches()) {

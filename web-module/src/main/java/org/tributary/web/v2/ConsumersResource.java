@@ -20,12 +20,8 @@ import jakarta.ws.rs.core.UriInfo;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
-import java.util.Locale;
-import java.util.OptionalLong;
-import java.util.UUID;
 import java.util.concurrent.CompletionStage;
 import java.util.logging.Logger;
-import java.util.regex.Pattern;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -36,8 +32,6 @@ import org.tributary.consumer.ConsumerFactory;
 import org.tributary.consumer.ConsumerOptions;
 import org.tributary.consumer.GroupConsumer;
 import org.tributary.consumer.PollSummary;
-import org.tributary.errors.TributaryException;
-import org.tributary.group.OffsetResetStrategy;
 import org.tributary.group.RangeAssignor;
 import org.tributary.security.Roles;
 import org.tributary.topic.TopicPartition;
@@ -55,8 +49,6 @@ public class ConsumersResource {
 
   private static final Logger LOG = Logger.getLogger(ConsumersResource.class.getName());
   private static final String INSTANCE = "/instances/{instance}";
-  private static final long MAX_TIMEOUT_MS = Duration.ofMinutes(5).toMillis();
-  private static final Pattern INSTANCE_NAME = Pattern.compile("[a-zA-Z0-9._-]{1,255}");
 
   @Inject ConsumerFactory consumers;
   @Inject ConsumerInstances instances;
@@ -84,62 +76,37 @@ public class ConsumersResource {
   @Produces({MediaTypes.V2_JSON, MediaType.APPLICATION_JSON})
   @Operation(summary = "Create a consumer instance in the group")
   public Responses.CreatedInstance create(String body) {
-    JsonBody request = JsonBody.parseOrEmpty(body);
-    String name = request.optionalString("name");
-    if (name == null) {
-      name = request.optionalString("id");
-    }
-    if (name == null) {
-      name = "rest-consumer-" + UUID.randomUUID();
-    }
-    if (!INSTANCE_NAME.matcher(name).matches()) {
-      throw RequestRefusedException.invalidConsumerConfig(
-          "name must be 1 to 255 of a-z, A-Z, 0-9, '.', '_' and '-' (it becomes part of a URL).");
-    }
-    String format = request.optionalString("format");
-    EmbeddedFormat embeddedFormat =
-        EmbeddedFormat.named(format == null ? "binary" : format.toLowerCase(Locale.ROOT));
-    OffsetResetStrategy reset = offsetReset(request.optionalSetting("auto.offset.reset"));
+    CreateConsumerBody request =
+        CreateConsumerBody.parse(body, defaultRequestTimeoutMs, defaultInstanceTimeoutMs);
     // Values, not templates: a group id may hold any character, '{' and '/' included.
     URI base =
         uri.getBaseUriBuilder()
             .path("consumers/{group}/instances/{name}")
-            .build(new Object[] {group, name}, true);
-    boolean autoCommit = bool(request.optionalSetting("auto.commit.enable"), "auto.commit.enable");
-    int fetchMinBytes = (int) setting(request, "fetch.min.bytes", 1, -1, Integer.MAX_VALUE);
-    long requestTimeout =
-        setting(request, "consumer.request.timeout.ms", defaultRequestTimeoutMs, 0, MAX_TIMEOUT_MS);
-    long instanceTimeout =
-        setting(
-            request,
-            "consumer.instance.timeout.ms",
-            defaultInstanceTimeoutMs,
-            1000,
-            Duration.ofMinutes(30).toMillis());
+            .build(new Object[] {group, request.name()}, true);
     ConsumerOptions options =
         new ConsumerOptions(
-            name,
-            reset,
-            autoCommit,
-            Math.max(1, fetchMinBytes),
-            Duration.ofMillis(instanceTimeout),
+            request.name(),
+            request.autoOffsetReset(),
+            request.autoCommit(),
+            request.fetchMinBytes(),
+            request.instanceTimeout(),
             RangeAssignor.NAME);
-    String instanceName = name;
+    String owner = security.getUserPrincipal().getName();
     instances.create(
         group,
-        name,
-        security.getUserPrincipal().getName(),
+        request.name(),
+        owner,
         !security.isUserInRole(Roles.ADMIN),
         () ->
             new ConsumerInstance(
                 group,
-                instanceName,
-                security.getUserPrincipal().getName(),
-                embeddedFormat,
-                Duration.ofMillis(requestTimeout),
-                Duration.ofMillis(instanceTimeout),
+                request.name(),
+                owner,
+                request.format(),
+                request.requestTimeout(),
+                request.instanceTimeout(),
                 consumers.create(group, options)));
-    return new Responses.CreatedInstance(name, base.toString());
+    return new Responses.CreatedInstance(request.name(), base.toString());
   }
 
   @DELETE
@@ -248,7 +215,7 @@ public class ConsumersResource {
     long wait =
         timeout == null
             ? consumerInstance.requestTimeout().toMillis()
-            : queryNumber("timeout", timeout, 0, MAX_TIMEOUT_MS);
+            : queryNumber("timeout", timeout, 0, CreateConsumerBody.MAX_REQUEST_TIMEOUT_MS);
     int budget =
         (int)
             (maxBytes == null
@@ -321,58 +288,14 @@ public class ConsumersResource {
     return Response.noContent().build();
   }
 
-  private static OffsetResetStrategy offsetReset(String value) {
-    try {
-      return OffsetResetStrategy.parse(value);
-    } catch (TributaryException e) {
-      throw RequestRefusedException.invalidConsumerConfig(e.getMessage());
-    }
-  }
-
-  private static boolean bool(String value, String name) {
-    if (value == null) {
-      return false;
-    }
-    return switch (value.toLowerCase(Locale.ROOT)) {
-      case "true" -> true;
-      case "false" -> false;
-      default ->
-          throw RequestRefusedException.invalidConsumerConfig(
-              name + " must be true or false, was '" + value + "'.");
-    };
-  }
-
-  private static long setting(
-      JsonBody request, String name, long defaultValue, long min, long max) {
-    String value = request.optionalSetting(name);
-    if (value == null) {
-      return defaultValue;
-    }
-    return within(value, min, max)
-        .orElseThrow(
-            () ->
-                RequestRefusedException.invalidConsumerConfig(
-                    name + " " + rangeProblem(value, min, max)));
-  }
-
   private static long queryNumber(String name, String value, long min, long max) {
-    return within(value, min, max)
+    return CreateConsumerBody.within(value, min, max)
         .orElseThrow(
             () ->
                 RequestRefusedException.invalidPayload(
-                    "Query parameter '" + name + "' " + rangeProblem(value, min, max)));
-  }
-
-  private static OptionalLong within(String value, long min, long max) {
-    try {
-      long parsed = Long.parseLong(value.trim());
-      return parsed >= min && parsed <= max ? OptionalLong.of(parsed) : OptionalLong.empty();
-    } catch (NumberFormatException e) {
-      return OptionalLong.empty();
-    }
-  }
-
-  private static String rangeProblem(String value, long min, long max) {
-    return "must be a whole number from " + min + " to " + max + ", was '" + value + "'.";
+                    "Query parameter '"
+                        + name
+                        + "' "
+                        + CreateConsumerBody.rangeProblem(value, min, max)));
   }
 }

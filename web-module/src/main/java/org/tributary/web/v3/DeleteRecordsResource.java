@@ -28,7 +28,7 @@ import org.tributary.web.v3.Shapes.ResourceList;
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "v3 topics")
 @RolesAllowed(Roles.ADMIN)
-public class DeletedRecordsResource {
+public class DeleteRecordsResource {
 
   @Inject Cluster cluster;
   @Inject LogCleanup cleanup;

@@ -1,0 +1,133 @@
+package org.tributary.web.security;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.security.enterprise.AuthenticationStatus;
+import jakarta.security.enterprise.authentication.mechanism.http.HttpAuthenticationMechanism;
+import jakarta.security.enterprise.authentication.mechanism.http.HttpMessageContext;
+import jakarta.security.enterprise.credential.UsernamePasswordCredential;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import org.tributary.security.SignIn;
+import org.tributary.security.TrustedProxies;
+import org.tributary.security.UserView;
+import org.tributary.security.Users;
+import org.tributary.web.error.ErrorResponses;
+
+/**
+ * How API callers prove who they are: HTTP Basic on every request, as REST Proxy clients send it,
+ * signed in through {@link Users#signIn} at the client's address ({@link TrustedProxies}). A
+ * refusal answers with the API's error body. A browser's first visit, at {@code /}, goes to the
+ * console, which signs in with its own form. Which paths need which roles is the web.xml's and the
+ * resources' business, not this class's.
+ */
+@ApplicationScoped
+public class ApiAuthentication implements HttpAuthenticationMechanism {
+
+  private static final String CONSOLE = "/console/";
+
+  @Inject Users users;
+  @Inject TrustedProxies proxies;
+
+  @Override
+  public AuthenticationStatus validateRequest(
+      HttpServletRequest request, HttpServletResponse response, HttpMessageContext context) {
+    String header = request.getHeader("Authorization");
+    if (header != null && header.regionMatches(true, 0, "Basic ", 0, 6)) {
+      return basic(header.substring(6).trim(), request, response, context);
+    }
+    if (request.getRequestURI().equals("/")) {
+      return context.redirect(CONSOLE); // a browser's first visit: the console signs in
+    }
+    if (context.isProtected()) {
+      return refuse(
+          response, 401, 40101, "Sign in: send the user name and password with HTTP Basic.");
+    }
+    return context.doNothing();
+  }
+
+  private AuthenticationStatus basic(
+      String encoded,
+      HttpServletRequest request,
+      HttpServletResponse response,
+      HttpMessageContext context) {
+    UsernamePasswordCredential login = basicCredential(encoded);
+    if (login == null) {
+      return refuse(response, 401, 40101, "The Authorization header is not valid HTTP Basic.");
+    }
+    SignIn signIn =
+        users.signIn(
+            login.getCaller(),
+            login.getPasswordAsString(),
+            proxies.clientAddress(
+                request.getRemoteAddr(), request.getHeaders(TrustedProxies.FORWARDED_FOR)));
+    switch (signIn.outcome()) {
+      case SIGNED_IN -> {}
+      case THROTTLED -> {
+        response.setHeader("Retry-After", String.valueOf(signIn.retryAfterSeconds()));
+        return refuse(
+            response,
+            429,
+            42901,
+            "Too many failed sign-ins for this user or address: try again in "
+                + signIn.retryAfterSeconds()
+                + " s.");
+      }
+      case BUSY -> {
+        response.setHeader("Retry-After", String.valueOf(signIn.retryAfterSeconds()));
+        return refuse(
+            response,
+            503,
+            50303,
+            "Too many sign-ins are being checked right now: try again in "
+                + signIn.retryAfterSeconds()
+                + " s.");
+      }
+      default -> {
+        return refuse(response, 401, 40101, "Wrong user name or password.");
+      }
+    }
+    if (users.mustChangePassword(login.getCaller())) {
+      return refuse(
+          response,
+          403,
+          40302,
+          "User '"
+              + login.getCaller()
+              + "' must change the password first: sign in to the console at "
+              + CONSOLE
+              + ".");
+    }
+    UserView user = signIn.user().orElseThrow();
+    return context.notifyContainerAboutLogin(user.name(), user.roles());
+  }
+
+  /** The credential in an HTTP Basic header's value; null when it is not one. */
+  static UsernamePasswordCredential basicCredential(String encoded) {
+    try {
+      String decoded = new String(Base64.getDecoder().decode(encoded), StandardCharsets.UTF_8);
+      int colon = decoded.indexOf(':');
+      return colon <= 0
+          ? null
+          : new UsernamePasswordCredential(
+              decoded.substring(0, colon), decoded.substring(colon + 1));
+    } catch (IllegalArgumentException notBase64) {
+      return null;
+    }
+  }
+
+  /** The body is committed, so the container adds none. */
+  private static AuthenticationStatus refuse(
+      HttpServletResponse response, int status, int errorCode, String message) {
+    try {
+      ErrorResponses.write(response, status, errorCode, message);
+      response.flushBuffer();
+    } catch (IOException gone) {
+      // The client went away; there is nobody to tell.
+    }
+    return AuthenticationStatus.SEND_FAILURE;
+  }
+}
