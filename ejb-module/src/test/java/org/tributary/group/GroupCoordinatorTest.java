@@ -1,8 +1,8 @@
 package org.tributary.group;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.tributary.testing.Refusals.assertRefused;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -12,9 +12,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.function.Executable;
 import org.tributary.errors.ErrorCode;
-import org.tributary.errors.TributaryException;
+import org.tributary.testing.FakeTransactions;
 import org.tributary.topic.PartitionsChanged;
 import org.tributary.topic.TopicDeleted;
 import org.tributary.topic.TopicPartition;
@@ -30,7 +29,7 @@ class GroupCoordinatorTest {
   private final GroupFakes.Offsets offsets = new GroupFakes.Offsets();
   private final ConsumerGroups groups = new ConsumerGroups(nanos);
   private final OffsetCommits commits =
-      new OffsetCommits(groups, offsets, topics, logs, new GroupFakes.Transactions(), 100);
+      new OffsetCommits(groups, offsets, topics, logs, new FakeTransactions(), 100);
   private final GroupCoordinator coordinator =
       new GroupCoordinator(
           groups, commits, offsets, topics, logs, Clock.fixed(WALL, ZoneOffset.UTC), nanos);
@@ -41,10 +40,6 @@ class GroupCoordinatorTest {
 
   private Assignment join(String clientId, Duration session) {
     return coordinator.join("billing", null, clientId, Set.of("orders"), session, "range");
-  }
-
-  private static void assertRefused(ErrorCode code, Executable call) {
-    assertEquals(code, assertThrows(TributaryException.class, call).code());
   }
 
   @Test

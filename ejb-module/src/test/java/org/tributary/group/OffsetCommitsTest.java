@@ -2,8 +2,8 @@ package org.tributary.group;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.tributary.testing.Refusals.assertRefused;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -14,9 +14,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.function.Executable;
 import org.tributary.errors.ErrorCode;
-import org.tributary.errors.TributaryException;
+import org.tributary.testing.FakeTransactions;
 import org.tributary.topic.TopicPartition;
 
 class OffsetCommitsTest {
@@ -30,7 +29,7 @@ class OffsetCommitsTest {
   private final GroupFakes.Topics topics = new GroupFakes.Topics();
   private final GroupFakes.Logs logs = new GroupFakes.Logs(topics, 10);
   private final GroupFakes.Offsets offsets = new GroupFakes.Offsets();
-  private final GroupFakes.Transactions transactions = new GroupFakes.Transactions();
+  private final FakeTransactions transactions = new FakeTransactions();
   private final ConsumerGroups groups = new ConsumerGroups(nanos);
   private final OffsetCommits commits =
       new OffsetCommits(groups, offsets, topics, logs, transactions, 3);
@@ -54,20 +53,11 @@ class OffsetCommitsTest {
         Map.of(partition, new OffsetAndMetadata(offset, null, WALL)));
   }
 
-  private Long committed(TopicPartition partition) {
-    OffsetAndMetadata commit = commits.committed("billing").get(partition);
-    return commit == null ? null : commit.offset();
-  }
-
-  private static void assertRefused(ErrorCode code, Executable call) {
-    assertEquals(code, assertThrows(TributaryException.class, call).code());
-  }
-
   @Test
   void aMemberCommitsThePartitionsItOwns() {
     Assignment member = join("c");
     commit(member, P0, 7);
-    assertEquals(7L, committed(P0));
+    assertEquals(7L, offsets.committedOffset("billing", P0));
   }
 
   @Test
@@ -122,7 +112,7 @@ class OffsetCommitsTest {
     Map<TopicPartition, OffsetAndMetadata> commit =
         Map.of(P0, new OffsetAndMetadata(2, null, WALL));
     commits.commit("billing", null, -1, commit);
-    assertEquals(2L, committed(P0));
+    assertEquals(2L, offsets.committedOffset("billing", P0));
 
     join("c");
     assertRefused(ErrorCode.UNKNOWN_MEMBER_ID, () -> commits.commit("billing", null, -1, commit));
@@ -171,7 +161,7 @@ class OffsetCommitsTest {
 
     groups.endWrite(group, Set.of(P0));
     commits.commit("billing", null, -1, commit);
-    assertEquals(2L, committed(P0));
+    assertEquals(2L, offsets.committedOffset("billing", P0));
   }
 
   @Test

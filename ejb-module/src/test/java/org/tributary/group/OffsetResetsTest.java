@@ -2,8 +2,8 @@ package org.tributary.group;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.tributary.testing.Refusals.assertRefused;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -13,9 +13,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.function.Executable;
 import org.tributary.errors.ErrorCode;
-import org.tributary.errors.TributaryException;
+import org.tributary.testing.FakeTransactions;
 import org.tributary.topic.TopicPartition;
 
 class OffsetResetsTest {
@@ -35,7 +34,7 @@ class OffsetResetsTest {
   private final GroupCoordinator coordinator =
       new GroupCoordinator(
           groups,
-          new OffsetCommits(groups, offsets, topics, logs, new GroupFakes.Transactions(), 100),
+          new OffsetCommits(groups, offsets, topics, logs, new FakeTransactions(), 100),
           offsets,
           topics,
           logs,
@@ -51,15 +50,6 @@ class OffsetResetsTest {
     return new OffsetResetRequest(strategy, "orders", null, null, null, Duration.ofHours(1), shift);
   }
 
-  private Long committed(TopicPartition partition) {
-    OffsetAndMetadata commit = offsets.committed("billing").get(partition);
-    return commit == null ? null : commit.offset();
-  }
-
-  private static void assertRefused(ErrorCode code, Executable call) {
-    assertEquals(code, assertThrows(TributaryException.class, call).code());
-  }
-
   @Test
   void aDryRunShowsThePlanAndChangesNothing() {
     OffsetReset plan =
@@ -71,7 +61,7 @@ class OffsetResetsTest {
         List.of(
             new PartitionReset("orders", 0, 4L, 10L), new PartitionReset("orders", 1, null, 10L)),
         plan.partitions());
-    assertEquals(4L, committed(P0));
+    assertEquals(4L, offsets.committedOffset("billing", P0));
     assertTrue(audit.executed.isEmpty());
   }
 
@@ -82,8 +72,11 @@ class OffsetResetsTest {
 
     assertEquals(1L, done.id());
     assertEquals(WALL, done.executedAt());
-    assertEquals(1L, committed(P0), "4 shifted by -3");
-    assertEquals(0L, committed(P1), "no commit: shifted from the log start, clamped");
+    assertEquals(1L, offsets.committedOffset("billing", P0), "4 shifted by -3");
+    assertEquals(
+        0L,
+        offsets.committedOffset("billing", P1),
+        "no commit: shifted from the log start, clamped");
     assertEquals("reset by ops", offsets.committed("billing").get(P0).metadata());
     assertEquals(List.of(done), resets.offsetResets("billing", 10));
     assertEquals(0, groups.size(), "a reset does not make a group");
@@ -97,7 +90,7 @@ class OffsetResetsTest {
 
     assertRefused(
         ErrorCode.NON_EMPTY_GROUP, () -> resets.resetOffsets("billing", toEarliest, false, "ops"));
-    assertEquals(4L, committed(P0));
+    assertEquals(4L, offsets.committedOffset("billing", P0));
     assertEquals(
         0L,
         resets.resetOffsets("billing", toEarliest, true, "ops").partitions().get(0).newOffset());
@@ -124,8 +117,9 @@ class OffsetResetsTest {
 
     assertEquals(OffsetResetScenario.UNDO, undo.strategy());
     assertEquals(done.id(), undo.undoes());
-    assertEquals(6L, committed(P0), "back to 4, but the log now starts at 6");
-    assertNull(committed(P1), "it had no commit before the reset");
+    assertEquals(
+        6L, offsets.committedOffset("billing", P0), "back to 4, but the log now starts at 6");
+    assertNull(offsets.committedOffset("billing", P1), "it had no commit before the reset");
   }
 
   @Test
@@ -144,7 +138,7 @@ class OffsetResetsTest {
     offsets.commit("billing", Map.of(P1, new OffsetAndMetadata(2, null, WALL)));
 
     assertRefused(ErrorCode.STALE_RESET_PLAN, () -> resets.applyPlan(stale, "ops"));
-    assertEquals(4L, committed(P0), "nothing changed");
+    assertEquals(4L, offsets.committedOffset("billing", P0), "nothing changed");
     assertTrue(audit.executed.isEmpty());
 
     OffsetReset plan = resets.resetOffsets("billing", toLatest, true, "ops");
@@ -152,7 +146,10 @@ class OffsetResetsTest {
     OffsetReset applied = resets.applyPlan(plan, "ops");
 
     assertEquals(1L, applied.id());
-    assertEquals(8L, committed(P0), "the plan's 10, clamped to the log as it is now");
-    assertEquals(10L, committed(P1));
+    assertEquals(
+        8L,
+        offsets.committedOffset("billing", P0),
+        "the plan's 10, clamped to the log as it is now");
+    assertEquals(10L, offsets.committedOffset("billing", P1));
   }
 }

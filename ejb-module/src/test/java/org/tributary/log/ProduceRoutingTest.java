@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.tributary.testing.Refusals.assertRefused;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -114,12 +115,9 @@ class ProduceRoutingTest {
 
   @Test
   void anUnknownExplicitPartitionIsRefused() {
-    TributaryException refused =
-        assertThrows(
-            TributaryException.class,
-            () ->
-                routing().route("t", List.of(new NewRecord(4, null, utf8("v"), List.of(), null))));
-    assertEquals(ErrorCode.UNKNOWN_TOPIC_OR_PARTITION, refused.code());
+    assertRefused(
+        ErrorCode.UNKNOWN_TOPIC_OR_PARTITION,
+        () -> routing().route("t", List.of(new NewRecord(4, null, utf8("v"), List.of(), null))));
   }
 
   @Test
@@ -128,19 +126,15 @@ class ProduceRoutingTest {
         new TopicMetadata(
             7, "t", 4, TopicConfig.of(Map.of("cleanup.policy", "compact")), Instant.EPOCH);
     TributaryException refused =
-        assertThrows(
-            TributaryException.class,
+        assertRefused(
+            ErrorCode.INVALID_RECORD,
             () -> routing().route("t", List.of(keyed("k"), NewRecord.of(null, utf8("v")))));
-    assertEquals(ErrorCode.INVALID_RECORD, refused.code());
     assertTrue(refused.getMessage().startsWith("Record 1 has no key"), refused.getMessage());
   }
 
   @Test
   void aNegativeTimestampIsAnInvalidRecord() {
-    TributaryException refused =
-        assertThrows(
-            TributaryException.class, () -> routing().route("t", List.of(withTimestamp(-1))));
-    assertEquals(ErrorCode.INVALID_RECORD, refused.code());
+    assertRefused(ErrorCode.INVALID_RECORD, () -> routing().route("t", List.of(withTimestamp(-1))));
   }
 
   @Test
@@ -158,14 +152,12 @@ class ProduceRoutingTest {
     ProduceRouting routing = routing();
     routing.route("t", List.of(withTimestamp(NOW - 1000), withTimestamp(NOW + 1000)));
     TributaryException tooOld =
-        assertThrows(
-            TributaryException.class, () -> routing.route("t", List.of(withTimestamp(NOW - 1001))));
-    assertEquals(ErrorCode.INVALID_TIMESTAMP, tooOld.code());
+        assertRefused(
+            ErrorCode.INVALID_TIMESTAMP,
+            () -> routing.route("t", List.of(withTimestamp(NOW - 1001))));
     assertTrue(tooOld.getMessage().contains("at broker time " + NOW), tooOld.getMessage());
-    TributaryException tooNew =
-        assertThrows(
-            TributaryException.class, () -> routing.route("t", List.of(withTimestamp(NOW + 1001))));
-    assertEquals(ErrorCode.INVALID_TIMESTAMP, tooNew.code());
+    assertRefused(
+        ErrorCode.INVALID_TIMESTAMP, () -> routing.route("t", List.of(withTimestamp(NOW + 1001))));
   }
 
   @Test
@@ -176,10 +168,8 @@ class ProduceRoutingTest {
     ProduceRouting routing = routing();
     byte[] fits = new byte[100 - BatchBuilder.singleRecordBatchSize(null, new byte[0], List.of())];
     routing.route("t", List.of(NewRecord.of(null, fits)));
-    TributaryException refused =
-        assertThrows(
-            TributaryException.class,
-            () -> routing.route("t", List.of(NewRecord.of(null, new byte[fits.length + 1]))));
-    assertEquals(ErrorCode.RECORD_TOO_LARGE, refused.code());
+    assertRefused(
+        ErrorCode.RECORD_TOO_LARGE,
+        () -> routing.route("t", List.of(NewRecord.of(null, new byte[fits.length + 1]))));
   }
 }

@@ -2,8 +2,8 @@ package org.tributary.log;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.tributary.testing.Refusals.assertRefused;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -57,11 +57,9 @@ class RecordDeletionTest {
   @Test
   void anOffsetBeyondTheLastStableOffsetIsRefusedBeforeAnyPartitionChanges() {
     TributaryException refused =
-        assertThrows(
-            TributaryException.class,
+        assertRefused(
+            ErrorCode.OFFSET_OUT_OF_RANGE,
             () -> deletion().deleteRecords("t", Map.of(0, 15L, 1, 31L), "alice"));
-
-    assertEquals(ErrorCode.OFFSET_OUT_OF_RANGE, refused.code());
     assertEquals(
         "Cannot delete the records of t-1 before offset 31: it must be between 0 and the high"
             + " watermark 30 (or -1 for the high watermark). Nothing was deleted.",
@@ -73,10 +71,8 @@ class RecordDeletionTest {
 
   @Test
   void aNegativeOffsetOtherThanMinusOneIsRefused() {
-    TributaryException refused =
-        assertThrows(
-            TributaryException.class, () -> deletion().deleteRecords("t", Map.of(0, -2L), "a"));
-    assertEquals(ErrorCode.OFFSET_OUT_OF_RANGE, refused.code());
+    assertRefused(
+        ErrorCode.OFFSET_OUT_OF_RANGE, () -> deletion().deleteRecords("t", Map.of(0, -2L), "a"));
   }
 
   @Test
@@ -86,10 +82,8 @@ class RecordDeletionTest {
             7, "t", 2, TopicConfig.of(Map.of("cleanup.policy", "compact")), Instant.EPOCH);
 
     TributaryException refused =
-        assertThrows(
-            TributaryException.class, () -> deletion().deleteRecords("t", Map.of(0, 1L), "a"));
-
-    assertEquals(ErrorCode.POLICY_VIOLATION, refused.code());
+        assertRefused(
+            ErrorCode.POLICY_VIOLATION, () -> deletion().deleteRecords("t", Map.of(0, 1L), "a"));
     assertTrue(refused.getMessage().contains("its cleanup.policy is compact"));
     assertEquals(0, logs.get(0).logStartOffset());
   }
