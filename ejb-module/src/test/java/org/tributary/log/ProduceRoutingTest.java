@@ -30,6 +30,11 @@ class ProduceRoutingTest {
   private final List<String> lookedUp = new ArrayList<>();
   private final OpenLogs logs = openLogs();
 
+  /** The topic from now on has these configs. */
+  private void configure(Map<String, String> config) {
+    topic = new TopicMetadata(7, "t", 4, TopicConfig.of(config), Instant.EPOCH);
+  }
+
   private OpenLogs openLogs() {
     OpenLogs open = new OpenLogs(name -> Optional.of(topic));
     open.recover(
@@ -122,9 +127,7 @@ class ProduceRoutingTest {
 
   @Test
   void aCompactedTopicRefusesTheWholeRequestWhenOneRecordHasNoKey() {
-    topic =
-        new TopicMetadata(
-            7, "t", 4, TopicConfig.of(Map.of("cleanup.policy", "compact")), Instant.EPOCH);
+    configure(Map.of("cleanup.policy", "compact"));
     TributaryException refused =
         assertRefused(
             ErrorCode.INVALID_RECORD,
@@ -139,16 +142,10 @@ class ProduceRoutingTest {
 
   @Test
   void timestampsAreCheckedAgainstTheInjectedBrokerClock() {
-    topic =
-        new TopicMetadata(
-            7,
-            "t",
-            4,
-            TopicConfig.of(
-                Map.of(
-                    "message.timestamp.before.max.ms", "1000",
-                    "message.timestamp.after.max.ms", "1000")),
-            Instant.EPOCH);
+    configure(
+        Map.of(
+            "message.timestamp.before.max.ms", "1000",
+            "message.timestamp.after.max.ms", "1000"));
     ProduceRouting routing = routing();
     routing.route("t", List.of(withTimestamp(NOW - 1000), withTimestamp(NOW + 1000)));
     TributaryException tooOld =
@@ -162,9 +159,7 @@ class ProduceRoutingTest {
 
   @Test
   void aRecordLargerThanMaxMessageBytesAsABatchIsTooLarge() {
-    topic =
-        new TopicMetadata(
-            7, "t", 4, TopicConfig.of(Map.of("max.message.bytes", "100")), Instant.EPOCH);
+    configure(Map.of("max.message.bytes", "100"));
     ProduceRouting routing = routing();
     byte[] fits = new byte[100 - BatchBuilder.singleRecordBatchSize(null, new byte[0], List.of())];
     routing.route("t", List.of(NewRecord.of(null, fits)));

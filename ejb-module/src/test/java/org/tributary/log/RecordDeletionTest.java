@@ -28,6 +28,11 @@ class RecordDeletionTest {
   /** Per partition: three batches of ten records, 100 bytes each, offsets 0 to 29. */
   private final List<PartitionLog> logs = List.of(log(0), log(1));
 
+  /** The topic from now on has these configs. */
+  private void configure(Map<String, String> config) {
+    topic = new TopicMetadata(7, "t", 2, TopicConfig.of(config), Instant.EPOCH);
+  }
+
   private PartitionLog log(int partition) {
     return store.recoveredLog(
         partition,
@@ -77,9 +82,7 @@ class RecordDeletionTest {
 
   @Test
   void aCompactOnlyTopicRefusesDeleteRecordsAsKafkaDoes() {
-    topic =
-        new TopicMetadata(
-            7, "t", 2, TopicConfig.of(Map.of("cleanup.policy", "compact")), Instant.EPOCH);
+    configure(Map.of("cleanup.policy", "compact"));
 
     TributaryException refused =
         assertRefused(
@@ -90,9 +93,7 @@ class RecordDeletionTest {
 
   @Test
   void aTopicWithCompactAndDeleteAcceptsDeleteRecords() {
-    topic =
-        new TopicMetadata(
-            7, "t", 2, TopicConfig.of(Map.of("cleanup.policy", "compact,delete")), Instant.EPOCH);
+    configure(Map.of("cleanup.policy", "compact,delete"));
     assertEquals(Map.of(0, 10L), deletion().deleteRecords("t", Map.of(0, 10L), "a"));
   }
 }
