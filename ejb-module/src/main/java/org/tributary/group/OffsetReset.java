@@ -18,6 +18,11 @@ public record OffsetReset(
     Instant executedAt,
     List<PartitionReset> partitions) {
 
+  OffsetReset withPartitions(List<PartitionReset> planned) {
+    return new OffsetReset(
+        id, groupId, topic, strategy, undoes, dryRun, executedBy, executedAt, planned);
+  }
+
   /** The reset as executed and recorded under {@code recordId}. */
   OffsetReset executed(long recordId) {
     return new OffsetReset(

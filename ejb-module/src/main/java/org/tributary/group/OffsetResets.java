@@ -80,7 +80,16 @@ public class OffsetResets {
     requirePartitions(topic, partitions);
     Instant now = clock.instant();
     return reset(
-        new ResetPlan(groupId, topic.name(), request.strategy(), null, dryRun, executedBy, now),
+        new OffsetReset(
+            null,
+            groupId,
+            topic.name(),
+            request.strategy(),
+            null,
+            dryRun,
+            executedBy,
+            now,
+            List.of()),
         new TreeSet<>(partitions),
         (partition, current, bounds) ->
             request.target(
@@ -114,14 +123,16 @@ public class OffsetResets {
         .filter(p -> topic.hasPartition(p.partition()))
         .forEach(p -> before.put(p.partition(), p.currentOffset()));
     return reset(
-        new ResetPlan(
+        new OffsetReset(
+            null,
             groupId,
             topic.name(),
             OffsetResetScenario.UNDO,
             resetId,
             dryRun,
             executedBy,
-            clock.instant()),
+            clock.instant(),
+            List.of()),
         new TreeSet<>(before.keySet()),
         (partition, current, bounds) -> {
           Long offset = before.get(partition);
@@ -142,14 +153,16 @@ public class OffsetResets {
     plan.partitions().forEach(p -> planned.put(p.partition(), p));
     requirePartitions(topic, planned.keySet());
     return reset(
-        new ResetPlan(
+        new OffsetReset(
+            null,
             plan.groupId(),
             topic.name(),
             plan.strategy(),
             plan.undoes(),
             false,
             executedBy,
-            clock.instant()),
+            clock.instant(),
+            List.of()),
         new TreeSet<>(planned.keySet()),
         (partition, current, bounds) -> {
           PartitionReset line = planned.get(partition);
@@ -186,22 +199,20 @@ public class OffsetResets {
     }
   }
 
-  private OffsetReset reset(ResetPlan plan, Set<Integer> partitions, ResetPlan.Target target) {
-    if (plan.dryRun()) {
-      return plan(plan, partitions, target).reset();
+  private OffsetReset reset(OffsetReset reset, Set<Integer> partitions, ResetPlan.Target target) {
+    if (reset.dryRun()) {
+      return plan(reset, partitions, target).reset();
     }
     Set<TopicPartition> written = new TreeSet<>();
-    partitions.forEach(partition -> written.add(new TopicPartition(plan.topic(), partition)));
-    ConsumerGroup group = groups.inGroup(plan.groupId(), found -> beginReset(found, written));
+    partitions.forEach(partition -> written.add(new TopicPartition(reset.topic(), partition)));
+    ConsumerGroup group = groups.inGroup(reset.groupId(), found -> beginReset(found, written));
     try {
-      ResetPlan.Planned planned = plan(plan, partitions, target);
-      return planned
-          .reset()
-          .executed(resets.execute(planned.reset(), planned.commits(), planned.removals()));
+      ResetPlan plan = plan(reset, partitions, target);
+      return plan.reset().executed(resets.execute(plan.reset(), plan.commits(), plan.removals()));
     } finally {
       groups.endWrite(group, written);
       // A reset does not make a group: without members, it lives on in its commits only.
-      groups.evictIfIdle(plan.groupId(), Duration.ZERO);
+      groups.evictIfIdle(reset.groupId(), Duration.ZERO);
     }
   }
 
@@ -228,11 +239,12 @@ public class OffsetResets {
   }
 
   /** Reads the group's commits and the logs' bounds now, outside any group's monitor. */
-  private ResetPlan.Planned plan(ResetPlan plan, Set<Integer> partitions, ResetPlan.Target target) {
-    return plan.compute(
+  private ResetPlan plan(OffsetReset reset, Set<Integer> partitions, ResetPlan.Target target) {
+    return ResetPlan.compute(
+        reset,
         partitions,
-        offsets.committed(plan.groupId()),
-        partition -> logs.offsets(plan.topic(), partition),
+        offsets.committed(reset.groupId()),
+        partition -> logs.offsets(reset.topic(), partition),
         target);
   }
 }

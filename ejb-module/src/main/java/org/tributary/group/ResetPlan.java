@@ -1,6 +1,5 @@
 package org.tributary.group;
 
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -11,18 +10,14 @@ import org.tributary.log.PartitionOffsets;
 import org.tributary.topic.TopicPartition;
 
 /**
- * What every offset reset shares, whatever computes its offsets (a strategy, an undo, a previewed
- * plan); {@link #compute} turns it into each partition's offset before and after. Pure: the
- * committed offsets and the logs' bounds come as arguments.
+ * An offset reset computed: every partition's offset before and after, whatever gives the new one
+ * (a strategy, an undo, a previewed plan), and the writes that execute it. Pure: the committed
+ * offsets and the logs' bounds come as arguments.
  */
 record ResetPlan(
-    String groupId,
-    String topic,
-    OffsetResetScenario strategy,
-    Long undoes,
-    boolean dryRun,
-    String executedBy,
-    Instant at) {
+    OffsetReset reset,
+    Map<TopicPartition, OffsetAndMetadata> commits,
+    List<TopicPartition> removals) {
 
   /** A partition's new committed offset, or null to remove its commit. */
   @FunctionalInterface
@@ -30,13 +25,9 @@ record ResetPlan(
     Long of(int partition, Long current, PartitionOffsets bounds);
   }
 
-  /** The reset as shown (or recorded), and the writes that execute it. */
-  record Planned(
+  /** Plans {@code reset}, whose partitions are not filled in yet, over these partitions. */
+  static ResetPlan compute(
       OffsetReset reset,
-      Map<TopicPartition, OffsetAndMetadata> commits,
-      List<TopicPartition> removals) {}
-
-  Planned compute(
       Set<Integer> partitions,
       Map<TopicPartition, OffsetAndMetadata> committed,
       IntFunction<PartitionOffsets> bounds,
@@ -45,20 +36,19 @@ record ResetPlan(
     Map<TopicPartition, OffsetAndMetadata> commits = new HashMap<>();
     List<TopicPartition> removals = new ArrayList<>();
     for (int partition : partitions) {
-      TopicPartition tp = new TopicPartition(topic, partition);
+      TopicPartition tp = new TopicPartition(reset.topic(), partition);
       OffsetAndMetadata current = committed.get(tp);
       Long currentOffset = current == null ? null : current.offset();
       Long newOffset = target.of(partition, currentOffset, bounds.apply(partition));
-      changes.add(new PartitionReset(topic, partition, currentOffset, newOffset));
+      changes.add(new PartitionReset(reset.topic(), partition, currentOffset, newOffset));
       if (newOffset == null) {
         removals.add(tp);
       } else {
-        commits.put(tp, new OffsetAndMetadata(newOffset, "reset by " + executedBy, at));
+        commits.put(
+            tp,
+            new OffsetAndMetadata(newOffset, "reset by " + reset.executedBy(), reset.executedAt()));
       }
     }
-    OffsetReset reset =
-        new OffsetReset(
-            null, groupId, topic, strategy, undoes, dryRun, executedBy, at, List.copyOf(changes));
-    return new Planned(reset, commits, removals);
+    return new ResetPlan(reset.withPartitions(List.copyOf(changes)), commits, removals);
   }
 }

@@ -315,8 +315,8 @@ public final class PartitionLog {
   }
 
   /**
-   * Offsets below {@code end} are now durably accounted for (a recorded gap at the end): the high
-   * watermark may pass them.
+   * Offsets below {@code end} are now durably accounted for (a recorded gap at the end): the last
+   * stable offset may pass them.
    *
    * @return the fetches that waited for this; the caller wakes them
    */

@@ -1,7 +1,7 @@
 package org.tributary.consumer;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.tributary.testing.Refusals.assertRefused;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -162,12 +162,9 @@ class FetcherTest {
     own(Map.of(P0, 3L));
     onOffsets = () -> logs.get(P0)[0] += 5;
 
-    TributaryException e =
-        assertThrows(
-            TributaryException.class,
-            () -> fetcher(OffsetResetStrategy.EARLIEST).fetchAvailable(new ArrayList<>(), 1000));
-
-    assertEquals(ErrorCode.OFFSET_OUT_OF_RANGE, e.code());
+    assertRefused(
+        ErrorCode.OFFSET_OUT_OF_RANGE,
+        () -> fetcher(OffsetResetStrategy.EARLIEST).fetchAvailable(new ArrayList<>(), 1000));
     assertEquals(List.of("orders-0@3", "orders-0@10", "orders-0@15"), reads);
   }
 
@@ -176,12 +173,9 @@ class FetcherTest {
     logs.put(P0, new long[] {10, 12});
     own(Map.of(P0, 3L));
 
-    TributaryException e =
-        assertThrows(
-            TributaryException.class,
-            () -> fetcher(OffsetResetStrategy.NONE).fetchAvailable(new ArrayList<>(), 1000));
-
-    assertEquals(ErrorCode.NO_OFFSET_FOR_PARTITION, e.code());
+    assertRefused(
+        ErrorCode.NO_OFFSET_FOR_PARTITION,
+        () -> fetcher(OffsetResetStrategy.NONE).fetchAvailable(new ArrayList<>(), 1000));
   }
 
   @Test

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.tributary.testing.Refusals.assertRefused;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -29,9 +30,8 @@ class SubscriptionStateTest {
     state.assignFromUser(List.of(ORDERS_0));
 
     TributaryException e =
-        assertThrows(TributaryException.class, () -> state.subscribe(List.of("orders")));
-
-    assertEquals(ErrorCode.INCONSISTENT_SUBSCRIPTION, e.code());
+        assertRefused(
+            ErrorCode.INCONSISTENT_SUBSCRIPTION, () -> state.subscribe(List.of("orders")));
     assertEquals(
         "Subscription to topics, to a pattern and manual assignment are mutually exclusive;"
             + " this consumer uses manual assignment. Unsubscribe first.",
@@ -121,10 +121,8 @@ class SubscriptionStateTest {
     state.initializePositions(Map.of(ORDERS_0, 5L));
 
     TributaryException e =
-        assertThrows(
-            TributaryException.class, () -> state.seek(Map.of(ORDERS_0, 1L, ORDERS_1, 1L)));
-
-    assertEquals(ErrorCode.ILLEGAL_STATE, e.code());
+        assertRefused(
+            ErrorCode.ILLEGAL_STATE, () -> state.seek(Map.of(ORDERS_0, 1L, ORDERS_1, 1L)));
     assertEquals(
         "Partition orders-1 is not assigned to this consumer, which owns [orders-0]. Subscribe or"
             + " assign it first.",

@@ -1,15 +1,13 @@
 package org.tributary.consumer;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.tributary.testing.Refusals.assertRefused;
 
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.tributary.errors.ErrorCode;
-import org.tributary.errors.TributaryException;
 
 class TopicPatternTest {
 
@@ -32,9 +30,7 @@ class TopicPatternTest {
   @Test
   void invalidEmptyAndOverlongPatternsAreRefused() {
     for (String bad : new String[] {"(", "", "a".repeat(TopicPattern.MAX_LENGTH + 1)}) {
-      TributaryException refused =
-          assertThrows(TributaryException.class, () -> TopicPattern.compile(bad));
-      assertEquals(ErrorCode.INVALID_REQUEST, refused.code());
+      assertRefused(ErrorCode.INVALID_REQUEST, () -> TopicPattern.compile(bad));
     }
   }
 }

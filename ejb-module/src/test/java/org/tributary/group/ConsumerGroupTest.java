@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.tributary.testing.Refusals.assertRefused;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -106,9 +107,7 @@ class ConsumerGroupTest {
     assertEquals(List.of(a.memberId()), group.expire(at(11).nanoTime(), PARTITIONS));
 
     assertEquals(6, group.heartbeat(b.memberId(), at(11)).partitions().size());
-    TributaryException e =
-        assertThrows(TributaryException.class, () -> group.heartbeat(a.memberId(), T0));
-    assertEquals(ErrorCode.UNKNOWN_MEMBER_ID, e.code());
+    assertRefused(ErrorCode.UNKNOWN_MEMBER_ID, () -> group.heartbeat(a.memberId(), T0));
   }
 
   @Test
@@ -116,11 +115,9 @@ class ConsumerGroupTest {
     Assignment a = join(null, T0);
     join(null, T0);
     group.heartbeat(a.memberId(), T0);
-    TributaryException e =
-        assertThrows(
-            TributaryException.class,
-            () -> group.checkCommit(a.memberId(), a.generation(), a.partitions()));
-    assertEquals(ErrorCode.ILLEGAL_GENERATION, e.code());
+    assertRefused(
+        ErrorCode.ILLEGAL_GENERATION,
+        () -> group.checkCommit(a.memberId(), a.generation(), a.partitions()));
     assertDoesNotThrow(() -> group.checkCommit(a.memberId(), group.generation(), List.of()));
   }
 
@@ -141,11 +138,9 @@ class ConsumerGroupTest {
     TopicPartition givenAway =
         a.partitions().stream().filter(p -> !aNow.partitions().contains(p)).findFirst().get();
 
-    TributaryException e =
-        assertThrows(
-            TributaryException.class,
-            () -> group.checkCommit(a.memberId(), aNow.generation(), List.of(givenAway)));
-    assertEquals(ErrorCode.ILLEGAL_GENERATION, e.code());
+    assertRefused(
+        ErrorCode.ILLEGAL_GENERATION,
+        () -> group.checkCommit(a.memberId(), aNow.generation(), List.of(givenAway)));
     assertDoesNotThrow(() -> group.checkCommit(a.memberId(), aNow.generation(), aNow.partitions()));
   }
 
@@ -168,11 +163,9 @@ class ConsumerGroupTest {
   @Test
   void allMembersMustUseTheSameAssignor() {
     join(null, T0);
-    TributaryException e =
-        assertThrows(
-            TributaryException.class,
-            () -> group.join(null, "c", Set.of("orders"), SESSION, "roundrobin", T0, PARTITIONS));
-    assertEquals(ErrorCode.INCONSISTENT_GROUP_PROTOCOL, e.code());
+    assertRefused(
+        ErrorCode.INCONSISTENT_GROUP_PROTOCOL,
+        () -> group.join(null, "c", Set.of("orders"), SESSION, "roundrobin", T0, PARTITIONS));
   }
 
   @Test
@@ -235,9 +228,7 @@ class ConsumerGroupTest {
     group.beginReset(p0);
     assertTrue(group.writing(p0));
     assertTrue(group.writing("orders"));
-    TributaryException e =
-        assertThrows(TributaryException.class, () -> group.beginCommit(null, -1, p0));
-    assertEquals(ErrorCode.REBALANCE_IN_PROGRESS, e.code());
+    assertRefused(ErrorCode.REBALANCE_IN_PROGRESS, () -> group.beginCommit(null, -1, p0));
 
     group.endWrite(p0, T0.nanoTime());
     assertEquals(false, group.writing(p0));

@@ -4,14 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.tributary.testing.Refusals.assertRefused;
 
 import java.time.Duration;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.tributary.errors.ErrorCode;
-import org.tributary.errors.TributaryException;
 import org.tributary.topic.TopicPartition;
 
 class ConsumerGroupsTest {
@@ -35,10 +34,8 @@ class ConsumerGroupsTest {
 
   @Test
   void aGroupNotInMemoryIsNotFoundByInExistingGroup() {
-    TributaryException refused =
-        assertThrows(
-            TributaryException.class, () -> groups.inExistingGroup("billing", group -> group));
-    assertEquals(ErrorCode.GROUP_ID_NOT_FOUND, refused.code());
+    assertRefused(
+        ErrorCode.GROUP_ID_NOT_FOUND, () -> groups.inExistingGroup("billing", group -> group));
     assertEquals(0, groups.size(), "looking did not make the group");
   }
 

@@ -1,20 +1,16 @@
 package org.tributary.group;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.tributary.group.GroupFixture.WALL;
+import static org.tributary.testing.Refusals.assertRefused;
 
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.function.Executable;
 import org.tributary.errors.ErrorCode;
-import org.tributary.errors.TributaryException;
 import org.tributary.topic.PartitionsChanged;
 import org.tributary.topic.TopicDeleted;
 import org.tributary.topic.TopicPartition;
@@ -22,36 +18,23 @@ import org.tributary.topic.TopicPartition;
 class GroupCoordinatorTest {
 
   private static final Duration SESSION = Duration.ofSeconds(10);
-  private static final Instant WALL = Instant.parse("2026-12-01T10:00:00Z");
-
-  private final GroupFakes.Nanos nanos = new GroupFakes.Nanos();
-  private final GroupFakes.Topics topics = new GroupFakes.Topics();
-  private final GroupFakes.Logs logs = new GroupFakes.Logs(topics, 10);
-  private final GroupFakes.Offsets offsets = new GroupFakes.Offsets();
-  private final ConsumerGroups groups = new ConsumerGroups(nanos);
-  private final OffsetCommits commits =
-      new OffsetCommits(groups, offsets, topics, logs, new GroupFakes.Transactions(), 100);
-  private final GroupCoordinator coordinator =
-      new GroupCoordinator(
-          groups, commits, offsets, topics, logs, Clock.fixed(WALL, ZoneOffset.UTC), nanos);
+  private final GroupFixture fixture = new GroupFixture();
+  private final OffsetCommits commits = fixture.commits;
+  private final GroupCoordinator coordinator = fixture.coordinator;
 
   GroupCoordinatorTest() {
-    topics.put("orders", 4);
+    fixture.topics.put("orders", 4);
   }
 
   private Assignment join(String clientId, Duration session) {
     return coordinator.join("billing", null, clientId, Set.of("orders"), session, "range");
   }
 
-  private static void assertRefused(ErrorCode code, Executable call) {
-    assertEquals(code, assertThrows(TributaryException.class, call).code());
-  }
-
   @Test
   void aSessionTimeoutOutsideOneSecondToThirtyMinutesIsRefused() {
     assertRefused(ErrorCode.INVALID_SESSION_TIMEOUT, () -> join("c", Duration.ofMillis(999)));
     assertRefused(ErrorCode.INVALID_SESSION_TIMEOUT, () -> join("c", Duration.ofMinutes(31)));
-    assertEquals(0, groups.size(), "a refused join makes no group");
+    assertEquals(0, fixture.groups.size(), "a refused join makes no group");
   }
 
   @Test
@@ -82,11 +65,11 @@ class GroupCoordinatorTest {
     Assignment silent = join("silent", Duration.ofSeconds(2));
     Assignment alive = join("alive", SESSION);
     coordinator.heartbeat("billing", silent.memberId());
-    nanos.advance(Duration.ofSeconds(2));
+    fixture.nanos.advance(Duration.ofSeconds(2));
     coordinator.expireMembers();
     coordinator.heartbeat("billing", alive.memberId());
 
-    nanos.advance(Duration.ofMillis(1));
+    fixture.nanos.advance(Duration.ofMillis(1));
     coordinator.expireMembers();
 
     assertRefused(
@@ -106,12 +89,12 @@ class GroupCoordinatorTest {
         Map.of(new TopicPartition("orders", 0), new OffsetAndMetadata(4, null, WALL)));
     coordinator.leave("billing", member.memberId());
 
-    nanos.advance(GroupCoordinator.EMPTY_GROUP_GRACE.minusNanos(1));
+    fixture.nanos.advance(GroupCoordinator.EMPTY_GROUP_GRACE.minusNanos(1));
     coordinator.expireMembers();
-    assertEquals(1, groups.size());
-    nanos.advance(Duration.ofNanos(1));
+    assertEquals(1, fixture.groups.size());
+    fixture.nanos.advance(Duration.ofNanos(1));
     coordinator.expireMembers();
-    assertEquals(0, groups.size());
+    assertEquals(0, fixture.groups.size());
 
     GroupDescription described = coordinator.describe("billing");
     assertEquals(GroupState.EMPTY, described.state());
@@ -138,7 +121,7 @@ class GroupCoordinatorTest {
   @Test
   void addedPartitionsGoToTheSubscribedGroupsAtOnce() {
     Assignment member = join("c", SESSION);
-    coordinator.onPartitionsChanged(new PartitionsChanged(topics.put("orders", 6)));
+    coordinator.onPartitionsChanged(new PartitionsChanged(fixture.topics.put("orders", 6)));
 
     Assignment now = coordinator.heartbeat("billing", member.memberId());
     assertEquals(member.generation() + 1, now.generation());
@@ -147,7 +130,7 @@ class GroupCoordinatorTest {
 
   @Test
   void aDeletedTopicLosesItsCommitsAndLeavesTheAssignment() {
-    topics.put("payments", 1);
+    fixture.topics.put("payments", 1);
     Assignment member =
         coordinator.join("billing", null, "c", Set.of("orders", "payments"), SESSION, "range");
     commits.commit(
@@ -156,9 +139,9 @@ class GroupCoordinatorTest {
         member.generation(),
         Map.of(new TopicPartition("payments", 0), new OffsetAndMetadata(1, null, WALL)));
 
-    coordinator.onTopicDeleted(new TopicDeleted(topics.remove("payments")));
+    coordinator.onTopicDeleted(new TopicDeleted(fixture.topics.remove("payments")));
 
-    assertTrue(offsets.committed("billing").isEmpty());
+    assertTrue(fixture.offsets.committed("billing").isEmpty());
     assertEquals(
         4, coordinator.heartbeat("billing", member.memberId()).partitions().size(), "orders only");
   }

@@ -1,8 +1,5 @@
 package org.tributary.group;
 
-import jakarta.transaction.Status;
-import jakarta.transaction.Synchronization;
-import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -127,6 +124,12 @@ final class GroupFakes {
       return new TreeMap<>(byGroup.getOrDefault(groupId, Map.of()));
     }
 
+    /** The group's committed offset of the partition; null when it has none. */
+    Long committedOffset(String groupId, TopicPartition partition) {
+      OffsetAndMetadata commit = byGroup.getOrDefault(groupId, Map.of()).get(partition);
+      return commit == null ? null : commit.offset();
+    }
+
     @Override
     public Map<String, Map<TopicPartition, OffsetAndMetadata>> committedByGroup() {
       Map<String, Map<TopicPartition, OffsetAndMetadata>> copy = new TreeMap<>();
@@ -188,64 +191,6 @@ final class GroupFakes {
           .filter(reset -> groupId == null || reset.groupId().equals(groupId))
           .limit(limit)
           .toList();
-    }
-  }
-
-  /** One transaction at a time: active once begun, its synchronizations run by {@link #end}. */
-  static final class Transactions implements TransactionSynchronizationRegistry {
-    private int status = Status.STATUS_NO_TRANSACTION;
-    private final List<Synchronization> synchronizations = new ArrayList<>();
-    private boolean rollbackOnly;
-
-    void begin() {
-      status = Status.STATUS_ACTIVE;
-      rollbackOnly = false;
-    }
-
-    /** Runs the commit's before and after steps; returns whether it committed. */
-    boolean end() {
-      synchronizations.forEach(Synchronization::beforeCompletion);
-      status = rollbackOnly ? Status.STATUS_ROLLEDBACK : Status.STATUS_COMMITTED;
-      synchronizations.forEach(s -> s.afterCompletion(status));
-      synchronizations.clear();
-      boolean committed = status == Status.STATUS_COMMITTED;
-      status = Status.STATUS_NO_TRANSACTION;
-      return committed;
-    }
-
-    @Override
-    public Object getTransactionKey() {
-      return status == Status.STATUS_NO_TRANSACTION ? null : this;
-    }
-
-    @Override
-    public void putResource(Object key, Object value) {
-      throw new UnsupportedOperationException();
-    }
-
-    @Override
-    public Object getResource(Object key) {
-      throw new UnsupportedOperationException();
-    }
-
-    @Override
-    public void registerInterposedSynchronization(Synchronization sync) {
-      synchronizations.add(sync);
-    }
-
-    @Override
-    public int getTransactionStatus() {
-      return status;
-    }
-
-    @Override
-    public void setRollbackOnly() {
-      rollbackOnly = true;
-    }
-
-    @Override
-    public boolean getRollbackOnly() {
-      return rollbackOnly;
     }
   }
 }

@@ -2,44 +2,33 @@ package org.tributary.group;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.tributary.group.GroupFixture.WALL;
+import static org.tributary.testing.Refusals.assertRefused;
 
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.function.Executable;
 import org.tributary.errors.ErrorCode;
-import org.tributary.errors.TributaryException;
+import org.tributary.testing.FakeTransactions;
 import org.tributary.topic.TopicPartition;
 
 class OffsetCommitsTest {
 
   private static final Duration SESSION = Duration.ofSeconds(10);
-  private static final Instant WALL = Instant.parse("2026-12-01T10:00:00Z");
   private static final TopicPartition P0 = new TopicPartition("orders", 0);
   private static final TopicPartition P1 = new TopicPartition("orders", 1);
 
-  private final GroupFakes.Nanos nanos = new GroupFakes.Nanos();
-  private final GroupFakes.Topics topics = new GroupFakes.Topics();
-  private final GroupFakes.Logs logs = new GroupFakes.Logs(topics, 10);
-  private final GroupFakes.Offsets offsets = new GroupFakes.Offsets();
-  private final GroupFakes.Transactions transactions = new GroupFakes.Transactions();
-  private final ConsumerGroups groups = new ConsumerGroups(nanos);
-  private final OffsetCommits commits =
-      new OffsetCommits(groups, offsets, topics, logs, transactions, 3);
-  private final GroupCoordinator coordinator =
-      new GroupCoordinator(
-          groups, commits, offsets, topics, logs, Clock.fixed(WALL, ZoneOffset.UTC), nanos);
+  private final FakeTransactions transactions = new FakeTransactions();
+  private final GroupFixture fixture = new GroupFixture(transactions, 3);
+  private final OffsetCommits commits = fixture.commits;
+  private final GroupCoordinator coordinator = fixture.coordinator;
 
   OffsetCommitsTest() {
-    topics.put("orders", 2);
+    fixture.topics.put("orders", 2);
   }
 
   private Assignment join(String clientId) {
@@ -54,20 +43,11 @@ class OffsetCommitsTest {
         Map.of(partition, new OffsetAndMetadata(offset, null, WALL)));
   }
 
-  private Long committed(TopicPartition partition) {
-    OffsetAndMetadata commit = commits.committed("billing").get(partition);
-    return commit == null ? null : commit.offset();
-  }
-
-  private static void assertRefused(ErrorCode code, Executable call) {
-    assertEquals(code, assertThrows(TributaryException.class, call).code());
-  }
-
   @Test
   void aMemberCommitsThePartitionsItOwns() {
     Assignment member = join("c");
     commit(member, P0, 7);
-    assertEquals(7L, committed(P0));
+    assertEquals(7L, fixture.offsets.committedOffset("billing", P0));
   }
 
   @Test
@@ -79,7 +59,7 @@ class OffsetCommitsTest {
 
     assertRefused(ErrorCode.ILLEGAL_GENERATION, () -> commit(first, P1, 3));
     assertRefused(ErrorCode.ILLEGAL_GENERATION, () -> commit(second, P0, 3));
-    assertEquals(0, offsets.commits);
+    assertEquals(0, fixture.offsets.commits);
   }
 
   @Test
@@ -104,12 +84,12 @@ class OffsetCommitsTest {
                     P0,
                     new OffsetAndMetadata(
                         1, "x".repeat(OffsetCommits.MAX_METADATA_LENGTH + 1), WALL))));
-    assertEquals(0, offsets.commits);
+    assertEquals(0, fixture.offsets.commits);
   }
 
   @Test
   void aCommitNamingMorePartitionsThanAllowedIsRefused() {
-    topics.put("payments", 4);
+    fixture.topics.put("payments", 4);
     Map<TopicPartition, OffsetAndMetadata> four = new HashMap<>();
     for (int p = 0; p < 4; p++) {
       four.put(new TopicPartition("payments", p), new OffsetAndMetadata(1, null, WALL));
@@ -122,7 +102,7 @@ class OffsetCommitsTest {
     Map<TopicPartition, OffsetAndMetadata> commit =
         Map.of(P0, new OffsetAndMetadata(2, null, WALL));
     commits.commit("billing", null, -1, commit);
-    assertEquals(2L, committed(P0));
+    assertEquals(2L, fixture.offsets.committedOffset("billing", P0));
 
     join("c");
     assertRefused(ErrorCode.UNKNOWN_MEMBER_ID, () -> commits.commit("billing", null, -1, commit));
@@ -148,15 +128,16 @@ class OffsetCommitsTest {
     Assignment member = join("c");
     transactions.begin();
     commit(member, P0, 5);
-    assertTrue(groups.find("billing").writing(Set.of(P0)));
+    assertTrue(fixture.groups.find("billing").writing(Set.of(P0)));
     assertTrue(transactions.end());
-    assertFalse(groups.find("billing").writing(Set.of(P0)), "the write ended with the transaction");
+    assertFalse(
+        fixture.groups.find("billing").writing(Set.of(P0)), "the write ended with the transaction");
   }
 
   @Test
   void aCommitWhileAResetOfItsPartitionIsWrittenIsRetriable() {
     ConsumerGroup group =
-        groups.inGroup(
+        fixture.groups.inGroup(
             "billing",
             found -> {
               found.beginReset(Set.of(P0));
@@ -167,11 +148,11 @@ class OffsetCommitsTest {
 
     assertRefused(
         ErrorCode.REBALANCE_IN_PROGRESS, () -> commits.commit("billing", null, -1, commit));
-    assertEquals(0, offsets.commits);
+    assertEquals(0, fixture.offsets.commits);
 
-    groups.endWrite(group, Set.of(P0));
+    fixture.groups.endWrite(group, Set.of(P0));
     commits.commit("billing", null, -1, commit);
-    assertEquals(2L, committed(P0));
+    assertEquals(2L, fixture.offsets.committedOffset("billing", P0));
   }
 
   @Test
@@ -185,7 +166,7 @@ class OffsetCommitsTest {
         ErrorCode.NO_OFFSET_FOR_PARTITION,
         () -> commits.startingOffset("billing", P1, OffsetResetStrategy.NONE));
 
-    logs.bounds("orders", 0, 6, 10);
+    fixture.logs.bounds("orders", 0, 6, 10);
     assertEquals(
         Map.of(P0, 6L, P1, 0L),
         commits.startingOffsets("billing", List.of(P0, P1), OffsetResetStrategy.EARLIEST),

@@ -1,11 +1,10 @@
 package org.tributary.group;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.tributary.testing.Refusals.assertRefused;
 
 import org.junit.jupiter.api.Test;
 import org.tributary.errors.ErrorCode;
-import org.tributary.errors.TributaryException;
 import org.tributary.topic.TopicPartition;
 
 class OffsetResetStrategyTest {
@@ -25,16 +24,12 @@ class OffsetResetStrategyTest {
 
   @Test
   void noneRefusesToGuess() {
-    TributaryException e =
-        assertThrows(
-            TributaryException.class, () -> OffsetResetStrategy.NONE.startOffset(TP, 0, 1));
-    assertEquals(ErrorCode.NO_OFFSET_FOR_PARTITION, e.code());
+    assertRefused(
+        ErrorCode.NO_OFFSET_FOR_PARTITION, () -> OffsetResetStrategy.NONE.startOffset(TP, 0, 1));
   }
 
   @Test
   void unknownStrategyIsInvalidConfig() {
-    assertEquals(
-        ErrorCode.INVALID_CONFIG,
-        assertThrows(TributaryException.class, () -> OffsetResetStrategy.parse("middle")).code());
+    assertRefused(ErrorCode.INVALID_CONFIG, () -> OffsetResetStrategy.parse("middle"));
   }
 }

@@ -2,62 +2,35 @@ package org.tributary.group;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.tributary.group.GroupFixture.WALL;
+import static org.tributary.testing.Refusals.assertRefused;
 
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.function.Executable;
 import org.tributary.errors.ErrorCode;
-import org.tributary.errors.TributaryException;
 import org.tributary.topic.TopicPartition;
 
 class OffsetResetsTest {
 
-  private static final Instant WALL = Instant.parse("2026-12-01T10:00:00Z");
   private static final TopicPartition P0 = new TopicPartition("orders", 0);
   private static final TopicPartition P1 = new TopicPartition("orders", 1);
 
-  private final GroupFakes.Nanos nanos = new GroupFakes.Nanos();
-  private final GroupFakes.Topics topics = new GroupFakes.Topics();
-  private final GroupFakes.Logs logs = new GroupFakes.Logs(topics, 10);
-  private final GroupFakes.Offsets offsets = new GroupFakes.Offsets();
-  private final GroupFakes.Resets audit = new GroupFakes.Resets(offsets);
-  private final ConsumerGroups groups = new ConsumerGroups(nanos);
-  private final Clock clock = Clock.fixed(WALL, ZoneOffset.UTC);
-  private final OffsetResets resets = new OffsetResets(groups, offsets, audit, topics, logs, clock);
-  private final GroupCoordinator coordinator =
-      new GroupCoordinator(
-          groups,
-          new OffsetCommits(groups, offsets, topics, logs, new GroupFakes.Transactions(), 100),
-          offsets,
-          topics,
-          logs,
-          clock,
-          nanos);
+  private final GroupFixture fixture = new GroupFixture();
+  private final GroupFakes.Resets audit = new GroupFakes.Resets(fixture.offsets);
+  private final OffsetResets resets = fixture.resets(audit);
+  private final GroupCoordinator coordinator = fixture.coordinator;
 
   OffsetResetsTest() {
-    topics.put("orders", 2);
-    offsets.commit("billing", Map.of(P0, new OffsetAndMetadata(4, null, WALL)));
+    fixture.topics.put("orders", 2);
+    fixture.offsets.commit("billing", Map.of(P0, new OffsetAndMetadata(4, null, WALL)));
   }
 
   private static OffsetResetRequest request(OffsetResetScenario strategy, Long shift) {
     return new OffsetResetRequest(strategy, "orders", null, null, null, Duration.ofHours(1), shift);
-  }
-
-  private Long committed(TopicPartition partition) {
-    OffsetAndMetadata commit = offsets.committed("billing").get(partition);
-    return commit == null ? null : commit.offset();
-  }
-
-  private static void assertRefused(ErrorCode code, Executable call) {
-    assertEquals(code, assertThrows(TributaryException.class, call).code());
   }
 
   @Test
@@ -71,7 +44,7 @@ class OffsetResetsTest {
         List.of(
             new PartitionReset("orders", 0, 4L, 10L), new PartitionReset("orders", 1, null, 10L)),
         plan.partitions());
-    assertEquals(4L, committed(P0));
+    assertEquals(4L, fixture.offsets.committedOffset("billing", P0));
     assertTrue(audit.executed.isEmpty());
   }
 
@@ -82,11 +55,14 @@ class OffsetResetsTest {
 
     assertEquals(1L, done.id());
     assertEquals(WALL, done.executedAt());
-    assertEquals(1L, committed(P0), "4 shifted by -3");
-    assertEquals(0L, committed(P1), "no commit: shifted from the log start, clamped");
-    assertEquals("reset by ops", offsets.committed("billing").get(P0).metadata());
+    assertEquals(1L, fixture.offsets.committedOffset("billing", P0), "4 shifted by -3");
+    assertEquals(
+        0L,
+        fixture.offsets.committedOffset("billing", P1),
+        "no commit: shifted from the log start, clamped");
+    assertEquals("reset by ops", fixture.offsets.committed("billing").get(P0).metadata());
     assertEquals(List.of(done), resets.offsetResets("billing", 10));
-    assertEquals(0, groups.size(), "a reset does not make a group");
+    assertEquals(0, fixture.groups.size(), "a reset does not make a group");
   }
 
   @Test
@@ -97,11 +73,11 @@ class OffsetResetsTest {
 
     assertRefused(
         ErrorCode.NON_EMPTY_GROUP, () -> resets.resetOffsets("billing", toEarliest, false, "ops"));
-    assertEquals(4L, committed(P0));
+    assertEquals(4L, fixture.offsets.committedOffset("billing", P0));
     assertEquals(
         0L,
         resets.resetOffsets("billing", toEarliest, true, "ops").partitions().get(0).newOffset());
-    assertEquals(1, groups.size(), "the members' group stays");
+    assertEquals(1, fixture.groups.size(), "the members' group stays");
   }
 
   @Test
@@ -110,7 +86,7 @@ class OffsetResetsTest {
         resets.resetOffsets("billing", request(OffsetResetScenario.BY_DURATION, null), true, "ops");
 
     long anHourAgo = WALL.minus(Duration.ofHours(1)).toEpochMilli();
-    assertEquals(List.of(anHourAgo, anHourAgo), logs.timestampsAsked);
+    assertEquals(List.of(anHourAgo, anHourAgo), fixture.logs.timestampsAsked);
     assertEquals(10L, plan.partitions().get(0).newOffset(), "no record since: the end");
   }
 
@@ -118,14 +94,17 @@ class OffsetResetsTest {
   void anUndoRestoresTheOffsetsBeforeClampedToTheLogNow() {
     OffsetReset done =
         resets.resetOffsets("billing", request(OffsetResetScenario.TO_LATEST, null), false, "ops");
-    logs.bounds("orders", 0, 6, 10);
+    fixture.logs.bounds("orders", 0, 6, 10);
 
     OffsetReset undo = resets.undoOffsetReset("billing", done.id(), false, "ops");
 
     assertEquals(OffsetResetScenario.UNDO, undo.strategy());
     assertEquals(done.id(), undo.undoes());
-    assertEquals(6L, committed(P0), "back to 4, but the log now starts at 6");
-    assertNull(committed(P1), "it had no commit before the reset");
+    assertEquals(
+        6L,
+        fixture.offsets.committedOffset("billing", P0),
+        "back to 4, but the log now starts at 6");
+    assertNull(fixture.offsets.committedOffset("billing", P1), "it had no commit before the reset");
   }
 
   @Test
@@ -141,18 +120,21 @@ class OffsetResetsTest {
   void aPreviewedPlanIsAppliedExactlyOrNotAtAll() {
     OffsetResetRequest toLatest = request(OffsetResetScenario.TO_LATEST, null);
     OffsetReset stale = resets.resetOffsets("billing", toLatest, true, "ops");
-    offsets.commit("billing", Map.of(P1, new OffsetAndMetadata(2, null, WALL)));
+    fixture.offsets.commit("billing", Map.of(P1, new OffsetAndMetadata(2, null, WALL)));
 
     assertRefused(ErrorCode.STALE_RESET_PLAN, () -> resets.applyPlan(stale, "ops"));
-    assertEquals(4L, committed(P0), "nothing changed");
+    assertEquals(4L, fixture.offsets.committedOffset("billing", P0), "nothing changed");
     assertTrue(audit.executed.isEmpty());
 
     OffsetReset plan = resets.resetOffsets("billing", toLatest, true, "ops");
-    logs.bounds("orders", 0, 0, 8);
+    fixture.logs.bounds("orders", 0, 0, 8);
     OffsetReset applied = resets.applyPlan(plan, "ops");
 
     assertEquals(1L, applied.id());
-    assertEquals(8L, committed(P0), "the plan's 10, clamped to the log as it is now");
-    assertEquals(10L, committed(P1));
+    assertEquals(
+        8L,
+        fixture.offsets.committedOffset("billing", P0),
+        "the plan's 10, clamped to the log as it is now");
+    assertEquals(10L, fixture.offsets.committedOffset("billing", P1));
   }
 }

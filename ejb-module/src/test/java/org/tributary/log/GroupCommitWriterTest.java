@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.tributary.testing.Refusals.assertRefused;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -137,8 +138,7 @@ class GroupCommitWriterTest {
     writer.submit(sixBytes);
 
     TributaryException refused =
-        assertThrows(TributaryException.class, () -> writer.submit(append(p0, "12345")));
-    assertEquals(ErrorCode.KAFKA_STORAGE_ERROR, refused.code());
+        assertRefused(ErrorCode.KAFKA_STORAGE_ERROR, () -> writer.submit(append(p0, "12345")));
     assertTrue(refused.getMessage().contains("queued.max.request.bytes=10"), refused::getMessage);
     writer.submit(append(p0, "1234"));
 

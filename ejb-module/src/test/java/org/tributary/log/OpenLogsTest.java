@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.tributary.testing.Refusals.assertRefused;
 
 import java.time.Instant;
 import java.util.HashMap;
@@ -49,12 +50,8 @@ class OpenLogsTest {
 
   @Test
   void anUnknownTopicOrPartitionIsRefused() {
-    assertEquals(
-        ErrorCode.UNKNOWN_TOPIC_OR_PARTITION,
-        assertThrows(TributaryException.class, () -> logs.existing("orders", 2)).code());
-    assertEquals(
-        ErrorCode.UNKNOWN_TOPIC_OR_PARTITION,
-        assertThrows(TributaryException.class, () -> logs.existing("nope", 0)).code());
+    assertRefused(ErrorCode.UNKNOWN_TOPIC_OR_PARTITION, () -> logs.existing("orders", 2));
+    assertRefused(ErrorCode.UNKNOWN_TOPIC_OR_PARTITION, () -> logs.existing("nope", 0));
   }
 
   @Test

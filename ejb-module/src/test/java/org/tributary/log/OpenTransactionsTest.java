@@ -8,7 +8,6 @@ import jakarta.transaction.Status;
 import jakarta.transaction.Synchronization;
 import jakarta.transaction.SystemException;
 import jakarta.transaction.Transaction;
-import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -18,6 +17,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 import javax.transaction.xa.XAResource;
 import org.junit.jupiter.api.Test;
+import org.tributary.testing.FakeTransactions;
 import org.tributary.topic.TopicConfig;
 import org.tributary.topic.TopicMetadata;
 
@@ -28,7 +28,7 @@ class OpenTransactionsTest {
   private static final Duration LIMIT = Duration.ofSeconds(10);
 
   private final AtomicLong nanos = new AtomicLong();
-  private final List<Synchronization> synchronizations = new ArrayList<>();
+  private final FakeTransactions transactions = new FakeTransactions();
   private final PartitionLog log =
       new PartitionLog(
           1, TOPIC.partition(0), 0, 0, 0, 1 << 20, new TailCacheBudget(1 << 20), null, null);
@@ -37,7 +37,7 @@ class OpenTransactionsTest {
 
   private OpenTransactions open() {
     return new OpenTransactions(
-        new Registry(),
+        transactions,
         () -> currentTransaction.get(),
         nanos::get,
         new DelayedFetches(null, Runnable::run));
@@ -96,7 +96,7 @@ class OpenTransactionsTest {
     OpenTransactions open = open();
     List<Boolean> ended = new ArrayList<>();
     TransactionalAppend committed = append(open, ended);
-    synchronizations.get(0).afterCompletion(Status.STATUS_COMMITTED);
+    transactions.end();
     nanos.set(LIMIT.toNanos() + 1);
 
     assertEquals(List.of(true), ended);
@@ -114,7 +114,8 @@ class OpenTransactionsTest {
 
     assertEquals(0, open.abortOpenLongerThan(LIMIT));
     assertTrue(open(append));
-    synchronizations.get(0).afterCompletion(Status.STATUS_ROLLEDBACK);
+    transactions.setRollbackOnly();
+    transactions.end();
     assertFalse(open(append), "its own rollback still gives the offsets up");
   }
 
@@ -158,43 +159,6 @@ class OpenTransactionsTest {
     @Override
     public void setRollbackOnly() {
       throw new UnsupportedOperationException();
-    }
-  }
-
-  private final class Registry implements TransactionSynchronizationRegistry {
-    @Override
-    public void registerInterposedSynchronization(Synchronization synchronization) {
-      synchronizations.add(synchronization);
-    }
-
-    @Override
-    public Object getTransactionKey() {
-      throw new UnsupportedOperationException();
-    }
-
-    @Override
-    public void putResource(Object key, Object value) {
-      throw new UnsupportedOperationException();
-    }
-
-    @Override
-    public Object getResource(Object key) {
-      throw new UnsupportedOperationException();
-    }
-
-    @Override
-    public int getTransactionStatus() {
-      return Status.STATUS_ACTIVE;
-    }
-
-    @Override
-    public void setRollbackOnly() {
-      throw new UnsupportedOperationException();
-    }
-
-    @Override
-    public boolean getRollbackOnly() {
-      return false;
     }
   }
 }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.tributary.testing.Refusals.assertRefused;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -243,8 +244,7 @@ class PartitionLogTest {
             UNBOUNDED,
             null,
             null);
-    TributaryException refused = assertThrows(TributaryException.class, () -> log.reserve(3));
-    assertEquals(ErrorCode.KAFKA_STORAGE_ERROR, refused.code());
+    TributaryException refused = assertRefused(ErrorCode.KAFKA_STORAGE_ERROR, () -> log.reserve(3));
     assertTrue(refused.getMessage().contains("no offsets left"), refused.getMessage());
     assertEquals(Long.MAX_VALUE - 2, log.reserve(2), "the refused range took nothing");
     assertThrows(TributaryException.class, () -> log.reserve(1));

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.tributary.testing.Refusals.assertRefused;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -28,6 +29,11 @@ class ProduceRoutingTest {
   private TopicMetadata topic = new TopicMetadata(7, "t", 4, TopicConfig.defaults(), Instant.EPOCH);
   private final List<String> lookedUp = new ArrayList<>();
   private final OpenLogs logs = openLogs();
+
+  /** The topic from now on has these configs. */
+  private void configure(Map<String, String> config) {
+    topic = new TopicMetadata(7, "t", 4, TopicConfig.of(config), Instant.EPOCH);
+  }
 
   private OpenLogs openLogs() {
     OpenLogs open = new OpenLogs(name -> Optional.of(topic));
@@ -114,72 +120,51 @@ class ProduceRoutingTest {
 
   @Test
   void anUnknownExplicitPartitionIsRefused() {
-    TributaryException refused =
-        assertThrows(
-            TributaryException.class,
-            () ->
-                routing().route("t", List.of(new NewRecord(4, null, utf8("v"), List.of(), null))));
-    assertEquals(ErrorCode.UNKNOWN_TOPIC_OR_PARTITION, refused.code());
+    assertRefused(
+        ErrorCode.UNKNOWN_TOPIC_OR_PARTITION,
+        () -> routing().route("t", List.of(new NewRecord(4, null, utf8("v"), List.of(), null))));
   }
 
   @Test
   void aCompactedTopicRefusesTheWholeRequestWhenOneRecordHasNoKey() {
-    topic =
-        new TopicMetadata(
-            7, "t", 4, TopicConfig.of(Map.of("cleanup.policy", "compact")), Instant.EPOCH);
+    configure(Map.of("cleanup.policy", "compact"));
     TributaryException refused =
-        assertThrows(
-            TributaryException.class,
+        assertRefused(
+            ErrorCode.INVALID_RECORD,
             () -> routing().route("t", List.of(keyed("k"), NewRecord.of(null, utf8("v")))));
-    assertEquals(ErrorCode.INVALID_RECORD, refused.code());
     assertTrue(refused.getMessage().startsWith("Record 1 has no key"), refused.getMessage());
   }
 
   @Test
   void aNegativeTimestampIsAnInvalidRecord() {
-    TributaryException refused =
-        assertThrows(
-            TributaryException.class, () -> routing().route("t", List.of(withTimestamp(-1))));
-    assertEquals(ErrorCode.INVALID_RECORD, refused.code());
+    assertRefused(ErrorCode.INVALID_RECORD, () -> routing().route("t", List.of(withTimestamp(-1))));
   }
 
   @Test
   void timestampsAreCheckedAgainstTheInjectedBrokerClock() {
-    topic =
-        new TopicMetadata(
-            7,
-            "t",
-            4,
-            TopicConfig.of(
-                Map.of(
-                    "message.timestamp.before.max.ms", "1000",
-                    "message.timestamp.after.max.ms", "1000")),
-            Instant.EPOCH);
+    configure(
+        Map.of(
+            "message.timestamp.before.max.ms", "1000",
+            "message.timestamp.after.max.ms", "1000"));
     ProduceRouting routing = routing();
     routing.route("t", List.of(withTimestamp(NOW - 1000), withTimestamp(NOW + 1000)));
     TributaryException tooOld =
-        assertThrows(
-            TributaryException.class, () -> routing.route("t", List.of(withTimestamp(NOW - 1001))));
-    assertEquals(ErrorCode.INVALID_TIMESTAMP, tooOld.code());
+        assertRefused(
+            ErrorCode.INVALID_TIMESTAMP,
+            () -> routing.route("t", List.of(withTimestamp(NOW - 1001))));
     assertTrue(tooOld.getMessage().contains("at broker time " + NOW), tooOld.getMessage());
-    TributaryException tooNew =
-        assertThrows(
-            TributaryException.class, () -> routing.route("t", List.of(withTimestamp(NOW + 1001))));
-    assertEquals(ErrorCode.INVALID_TIMESTAMP, tooNew.code());
+    assertRefused(
+        ErrorCode.INVALID_TIMESTAMP, () -> routing.route("t", List.of(withTimestamp(NOW + 1001))));
   }
 
   @Test
   void aRecordLargerThanMaxMessageBytesAsABatchIsTooLarge() {
-    topic =
-        new TopicMetadata(
-            7, "t", 4, TopicConfig.of(Map.of("max.message.bytes", "100")), Instant.EPOCH);
+    configure(Map.of("max.message.bytes", "100"));
     ProduceRouting routing = routing();
     byte[] fits = new byte[100 - BatchBuilder.singleRecordBatchSize(null, new byte[0], List.of())];
     routing.route("t", List.of(NewRecord.of(null, fits)));
-    TributaryException refused =
-        assertThrows(
-            TributaryException.class,
-            () -> routing.route("t", List.of(NewRecord.of(null, new byte[fits.length + 1]))));
-    assertEquals(ErrorCode.RECORD_TOO_LARGE, refused.code());
+    assertRefused(
+        ErrorCode.RECORD_TOO_LARGE,
+        () -> routing.route("t", List.of(NewRecord.of(null, new byte[fits.length + 1]))));
   }
 }

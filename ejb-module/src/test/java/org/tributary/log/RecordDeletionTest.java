@@ -2,8 +2,8 @@ package org.tributary.log;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.tributary.testing.Refusals.assertRefused;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -27,6 +27,11 @@ class RecordDeletionTest {
 
   /** Per partition: three batches of ten records, 100 bytes each, offsets 0 to 29. */
   private final List<PartitionLog> logs = List.of(log(0), log(1));
+
+  /** The topic from now on has these configs. */
+  private void configure(Map<String, String> config) {
+    topic = new TopicMetadata(7, "t", 2, TopicConfig.of(config), Instant.EPOCH);
+  }
 
   private PartitionLog log(int partition) {
     return store.recoveredLog(
@@ -57,11 +62,9 @@ class RecordDeletionTest {
   @Test
   void anOffsetBeyondTheLastStableOffsetIsRefusedBeforeAnyPartitionChanges() {
     TributaryException refused =
-        assertThrows(
-            TributaryException.class,
+        assertRefused(
+            ErrorCode.OFFSET_OUT_OF_RANGE,
             () -> deletion().deleteRecords("t", Map.of(0, 15L, 1, 31L), "alice"));
-
-    assertEquals(ErrorCode.OFFSET_OUT_OF_RANGE, refused.code());
     assertEquals(
         "Cannot delete the records of t-1 before offset 31: it must be between 0 and the high"
             + " watermark 30 (or -1 for the high watermark). Nothing was deleted.",
@@ -73,32 +76,24 @@ class RecordDeletionTest {
 
   @Test
   void aNegativeOffsetOtherThanMinusOneIsRefused() {
-    TributaryException refused =
-        assertThrows(
-            TributaryException.class, () -> deletion().deleteRecords("t", Map.of(0, -2L), "a"));
-    assertEquals(ErrorCode.OFFSET_OUT_OF_RANGE, refused.code());
+    assertRefused(
+        ErrorCode.OFFSET_OUT_OF_RANGE, () -> deletion().deleteRecords("t", Map.of(0, -2L), "a"));
   }
 
   @Test
   void aCompactOnlyTopicRefusesDeleteRecordsAsKafkaDoes() {
-    topic =
-        new TopicMetadata(
-            7, "t", 2, TopicConfig.of(Map.of("cleanup.policy", "compact")), Instant.EPOCH);
+    configure(Map.of("cleanup.policy", "compact"));
 
     TributaryException refused =
-        assertThrows(
-            TributaryException.class, () -> deletion().deleteRecords("t", Map.of(0, 1L), "a"));
-
-    assertEquals(ErrorCode.POLICY_VIOLATION, refused.code());
+        assertRefused(
+            ErrorCode.POLICY_VIOLATION, () -> deletion().deleteRecords("t", Map.of(0, 1L), "a"));
     assertTrue(refused.getMessage().contains("its cleanup.policy is compact"));
     assertEquals(0, logs.get(0).logStartOffset());
   }
 
   @Test
   void aTopicWithCompactAndDeleteAcceptsDeleteRecords() {
-    topic =
-        new TopicMetadata(
-            7, "t", 2, TopicConfig.of(Map.of("cleanup.policy", "compact,delete")), Instant.EPOCH);
+    configure(Map.of("cleanup.policy", "compact,delete"));
     assertEquals(Map.of(0, 10L), deletion().deleteRecords("t", Map.of(0, 10L), "a"));
   }
 }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.tributary.testing.Refusals.assertRefused;
 
 import java.util.List;
 import java.util.Map;
@@ -37,10 +38,7 @@ class TopicConfigTest {
 
   @Test
   void unknownKeyIsInvalidConfig() {
-    TributaryException e =
-        assertThrows(
-            TributaryException.class, () -> TopicConfig.of(Map.of("retention.hours", "1")));
-    assertEquals(ErrorCode.INVALID_CONFIG, e.code());
+    assertRefused(ErrorCode.INVALID_CONFIG, () -> TopicConfig.of(Map.of("retention.hours", "1")));
   }
 
   @Test
@@ -57,7 +55,7 @@ class TopicConfigTest {
             Map.of("message.timestamp.type", "createtime"))) {
       TributaryException e =
           assertThrows(TributaryException.class, () -> TopicConfig.of(bad), bad::toString);
-      assertEquals(ErrorCode.INVALID_CONFIG, e.code());
+      assertEquals(ErrorCode.INVALID_CONFIG, e.code(), bad::toString);
     }
   }
 

@@ -1,8 +1,8 @@
 package org.tributary.topic;
 
 import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.tributary.testing.Refusals.assertRefused;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -21,8 +21,7 @@ class TopicNameTest {
   @ParameterizedTest
   @ValueSource(strings = {"", ".", "..", "with space", "slash/name", "ümlaut", "semi;colon"})
   void illegalNamesAreRefusedAsInvalidTopic(String name) {
-    TributaryException e = assertThrows(TributaryException.class, () -> TopicName.validate(name));
-    assertEquals(ErrorCode.INVALID_TOPIC_EXCEPTION, e.code());
+    assertRefused(ErrorCode.INVALID_TOPIC_EXCEPTION, () -> TopicName.validate(name));
   }
 
   @Test

@@ -67,24 +67,12 @@ public class ApiAuthentication implements HttpAuthenticationMechanism {
     switch (signIn.outcome()) {
       case SIGNED_IN -> {}
       case THROTTLED -> {
-        response.setHeader("Retry-After", String.valueOf(signIn.retryAfterSeconds()));
-        return refuse(
-            response,
-            429,
-            42901,
-            "Too many failed sign-ins for this user or address: try again in "
-                + signIn.retryAfterSeconds()
-                + " s.");
+        return refuseForNow(
+            response, signIn, 429, 42901, "Too many failed sign-ins for this user or address");
       }
       case BUSY -> {
-        response.setHeader("Retry-After", String.valueOf(signIn.retryAfterSeconds()));
-        return refuse(
-            response,
-            503,
-            50303,
-            "Too many sign-ins are being checked right now: try again in "
-                + signIn.retryAfterSeconds()
-                + " s.");
+        return refuseForNow(
+            response, signIn, 503, 50303, "Too many sign-ins are being checked right now");
       }
       default -> {
         return refuse(response, 401, 40101, "Wrong user name or password.");
@@ -117,6 +105,14 @@ public class ApiAuthentication implements HttpAuthenticationMechanism {
     } catch (IllegalArgumentException notBase64) {
       return null;
     }
+  }
+
+  /** A refusal to retry after the sign-in's wait, given in Retry-After and in the message. */
+  private static AuthenticationStatus refuseForNow(
+      HttpServletResponse response, SignIn signIn, int status, int errorCode, String reason) {
+    long wait = signIn.retryAfterSeconds();
+    response.setHeader("Retry-After", String.valueOf(wait));
+    return refuse(response, status, errorCode, reason + ": try again in " + wait + " s.");
   }
 
   /** The body is committed, so the container adds none. */
