@@ -1,5 +1,6 @@
 package org.tributary.lease;
 
+import jakarta.annotation.PostConstruct;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
@@ -10,10 +11,10 @@ import jakarta.persistence.PersistenceContext;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.util.List;
-import java.util.Locale;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.tributary.errors.ErrorCode;
 import org.tributary.errors.TributaryException;
+import org.tributary.storage.Database;
 
 /**
  * The lease rows: claim, renew and release, each a short transaction of its own, and the fence that
@@ -31,9 +32,16 @@ public class LeaseStore {
   @ConfigProperty(name = "tributary.datasource.class-name")
   String dataSourceClass;
 
+  private boolean postgreSql;
+
   @Inject
   @ConfigProperty(name = "tributary.database.lock-timeout-ms", defaultValue = "10000")
   long lockTimeoutMillis;
+
+  @PostConstruct
+  void findDatabase() {
+    postgreSql = Database.of(dataSourceClass) == Database.POSTGRESQL;
+  }
 
   /** Creates the lease's row, never claimed, unless it is there (another server may race us). */
   public void createIfMissing(String name) {
@@ -81,14 +89,14 @@ public class LeaseStore {
    */
   @TransactionAttribute(TransactionAttributeType.MANDATORY)
   public void fence(String name, long epoch) {
-    if (isPostgreSql()) {
+    if (postgreSql) {
       // The writer's transactions wait for a lock no longer than this (Derby: derby.locks.*).
       em.createNativeQuery("SET LOCAL lock_timeout = " + lockTimeoutMillis).executeUpdate();
     }
     List<?> current =
         em.createNativeQuery(
                 "SELECT epoch FROM tributary_lease WHERE name = ?"
-                    + (isPostgreSql() ? " FOR KEY SHARE" : ""))
+                    + (postgreSql ? " FOR KEY SHARE" : ""))
             .setParameter(1, name)
             .getResultList();
     if (current.isEmpty() || ((Number) current.get(0)).longValue() != epoch) {
@@ -103,10 +111,6 @@ public class LeaseStore {
   public void probeWrite(String name, long epoch) {
     fence(name, epoch);
     em.createNativeQuery("DELETE FROM tributary_record_batch WHERE topic_id = -1").executeUpdate();
-  }
-
-  private boolean isPostgreSql() {
-    return dataSourceClass.toLowerCase(Locale.ROOT).contains("postgresql");
   }
 
   private Timestamp databaseTime(String name) {

@@ -17,7 +17,6 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.Locale;
 import java.util.Map;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -107,10 +106,10 @@ public class Storage {
             "databaseName", databaseName,
             "user", user,
             "password", password));
-    if (isEmbeddedDerby()) {
-      boundDerbyLockWaits();
-    } else if (className.toLowerCase(Locale.ROOT).contains("postgresql")) {
-      checkPreparedTransactions();
+    switch (Database.of(className)) {
+      case EMBEDDED_DERBY -> boundDerbyLockWaits();
+      case POSTGRESQL -> checkPreparedTransactions();
+      case OTHER -> {}
     }
   }
 
@@ -156,7 +155,7 @@ public class Storage {
 
   @PreDestroy
   void shutdownEmbeddedDerby() {
-    if (!isEmbeddedDerby()) {
+    if (Database.of(className) != Database.EMBEDDED_DERBY) {
       return;
     }
     try {
@@ -167,9 +166,5 @@ public class Storage {
         LOG.log(Level.WARNING, "Derby did not shut down cleanly", expected);
       }
     }
-  }
-
-  private boolean isEmbeddedDerby() {
-    return className.startsWith("org.apache.derby.jdbc.Embedded");
   }
 }

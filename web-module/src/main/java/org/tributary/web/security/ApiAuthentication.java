@@ -78,7 +78,8 @@ public class ApiAuthentication implements HttpAuthenticationMechanism {
         return refuse(response, 401, 40101, "Wrong user name or password.");
       }
     }
-    if (users.mustChangePassword(login.getCaller())) {
+    UserView user = signIn.user().orElseThrow();
+    if (user.mustChangePassword()) {
       return refuse(
           response,
           403,
@@ -89,7 +90,6 @@ public class ApiAuthentication implements HttpAuthenticationMechanism {
               + CONSOLE
               + ".");
     }
-    UserView user = signIn.user().orElseThrow();
     return context.notifyContainerAboutLogin(user.name(), user.roles());
   }
 
