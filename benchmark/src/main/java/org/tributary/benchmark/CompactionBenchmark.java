@@ -28,7 +28,7 @@ public final class CompactionBenchmark {
 
   private CompactionBenchmark(String url, Duration phase, int fillRecords) {
     this.client = new TributaryClient(url);
-    this.producer = new ProduceBenchmark(url, phase);
+    this.producer = new ProduceBenchmark(url, phase, System.out);
     this.phase = phase;
     this.fillRecords = fillRecords;
   }

@@ -1,5 +1,6 @@
 package org.tributary.benchmark;
 
+import java.io.PrintStream;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -27,7 +28,10 @@ final class ConsumeBenchmark {
   private final TributaryClient client;
   private final long records;
 
-  ConsumeBenchmark(TributaryClient client, long records) {
+  private final PrintStream out;
+
+  ConsumeBenchmark(TributaryClient client, long records, PrintStream out) {
+    this.out = out;
     if (records <= 0) {
       throw new IllegalArgumentException("records to consume must be positive: " + records);
     }
@@ -36,22 +40,22 @@ final class ConsumeBenchmark {
   }
 
   void run() throws Exception {
-    System.out.printf(
+    out.printf(
         "Consume benchmark against %s, %d %d-byte records in %d partitions, at most %d s per run%n",
         client.url(), records, ProduceBodies.RECORD_BYTES, PARTITIONS, MAX_RUN_TIME.toSeconds());
     String topic = "bench-consume-" + shortId();
     client.createTopic(client.clusterId(), topic, PARTITIONS);
     long produceNanos = produce(topic);
-    System.out.printf(
+    out.printf(
         "Produced in %.1f s by %d clients, %d records per request (%.0f records/s)%n",
         produceNanos / 1e9, PRODUCERS, RECORDS_PER_PRODUCE, records / (produceNanos / 1e9));
-    System.out.printf(
+    out.printf(
         "%-10s %10s %10s %12s %10s %12s%n",
         "consumers", "records", "seconds", "records/s", "MB/s", "repeated");
     for (int consumers : CONSUMERS) {
       Drained drained = drain(topic, consumers);
       double seconds = drained.elapsedNanos / 1e9;
-      System.out.printf(
+      out.printf(
           "%-10d %10d %10.1f %12.0f %10.2f %12d%s%n",
           consumers,
           drained.records,
@@ -61,7 +65,7 @@ final class ConsumeBenchmark {
           drained.repeated,
           drained.records < records ? "  partial: stopped at the time limit" : "");
     }
-    System.out.println(
+    out.println(
         "MB/s counts the record values; repeated = records received again after a rebalance.");
   }
 

@@ -1,5 +1,6 @@
 package org.tributary.benchmark;
 
+import java.io.PrintStream;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
@@ -29,12 +30,15 @@ final class LatencyBenchmark {
   private final Map<Long, Long> receivedAtByOffset = new ConcurrentHashMap<>();
   private volatile boolean sending;
 
-  LatencyBenchmark(TributaryClient client) {
+  private final PrintStream out;
+
+  LatencyBenchmark(TributaryClient client, PrintStream out) {
+    this.out = out;
     this.client = client;
   }
 
   void run() throws Exception {
-    System.out.printf(
+    out.printf(
         "End-to-end latency against %s: %d single-record produce requests, one every %d ms,"
             + " one long-polling consumer%n",
         client.url(), SENDS, SEND_INTERVAL.toMillis());
@@ -62,9 +66,8 @@ final class LatencyBenchmark {
             .mapToLong(sent -> receivedAtByOffset.get(sent.getKey()) - sent.getValue())
             .sorted()
             .toArray();
-    System.out.printf(
-        "%-8s %10s %10s %10s %10s%n", "sent", "received", "p50 ms", "p99 ms", "max ms");
-    System.out.printf(
+    out.printf("%-8s %10s %10s %10s %10s%n", "sent", "received", "p50 ms", "p99 ms", "max ms");
+    out.printf(
         "%-8d %10d %10.2f %10.2f %10.2f%s%n",
         sentAtByOffset.size(),
         latencies.length,

@@ -1,5 +1,6 @@
 package org.tributary.benchmark;
 
+import java.io.PrintStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -30,10 +31,12 @@ public final class ProduceBenchmark {
   private final String url;
   private final Duration runTime;
   private final String authorization = Credentials.fromSystemProperties().authorization();
-  private final HttpClient client =
-      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+  private final HttpClient client = TributaryClient.newHttpClient();
 
-  ProduceBenchmark(String url, Duration runTime) {
+  private final PrintStream out;
+
+  ProduceBenchmark(String url, Duration runTime, PrintStream out) {
+    this.out = out;
     this.url = url;
     this.runTime = runTime;
   }
@@ -41,14 +44,14 @@ public final class ProduceBenchmark {
   public static void main(String[] args) throws Exception {
     String url = args.length > 0 ? args[0] : "http://127.0.0.1:8080";
     Duration runTime = Duration.ofSeconds(args.length > 1 ? Long.parseLong(args[1]) : 5);
-    new ProduceBenchmark(url, runTime).run();
+    new ProduceBenchmark(url, runTime, System.out).run();
   }
 
   void run() throws Exception {
-    System.out.printf(
+    out.printf(
         "Produce benchmark against %s, %d-byte records, %d s per run%n",
         url, RECORD_BYTES, runTime.toSeconds());
-    System.out.printf(
+    out.printf(
         "%-8s %-12s %10s %12s %10s %10s%n",
         "clients", "records/req", "requests", "records/s", "p50 ms", "p99 ms");
     for (int recordsPerRequest : RECORDS_PER_REQUEST) {
@@ -57,7 +60,7 @@ public final class ProduceBenchmark {
         String topic = "bench-" + UUID.randomUUID().toString().substring(0, 8);
         measure(topic, () -> body, clients, Duration.ofSeconds(1));
         Result result = measure(topic, () -> body, clients, runTime);
-        System.out.printf(
+        out.printf(
             "%-8d %-12d %10d %12.0f %10.2f %10.2f%n",
             clients,
             recordsPerRequest,

@@ -24,12 +24,7 @@ final class TributaryClient {
   private final String url;
   private final URI root;
   private final String authorization = Credentials.fromSystemProperties().authorization();
-  private final HttpClient http =
-      HttpClient.newBuilder()
-          // Plain HTTP/1.1 as Kafka REST clients use it, without an h2c upgrade on each connection.
-          .version(HttpClient.Version.HTTP_1_1)
-          .connectTimeout(Duration.ofSeconds(5))
-          .build();
+  private final HttpClient http = newHttpClient();
 
   TributaryClient(String url) {
     this.url = url;
@@ -38,6 +33,17 @@ final class TributaryClient {
 
   String url() {
     return url;
+  }
+
+  /**
+   * Plain HTTP/1.1 with keep-alive, as Kafka REST clients use it: no h2c upgrade, whose stream
+   * bookkeeping in the server would be measured instead of Tributary.
+   */
+  static HttpClient newHttpClient() {
+    return HttpClient.newBuilder()
+        .version(HttpClient.Version.HTTP_1_1)
+        .connectTimeout(Duration.ofSeconds(5))
+        .build();
   }
 
   /** {@code data[0].cluster_id} of {@code GET /v3/clusters}. */
