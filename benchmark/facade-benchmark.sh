@@ -4,6 +4,10 @@
 # measurements, prints the figures and stops the server.
 #
 #   benchmark/facade-benchmark.sh [records to drain (1000000)] [seconds per send run (5)]
+#                                 [warm-up passes (2)]
+#
+# The warm-up passes run the same sends and a shorter drain first, without printing them: a fresh
+# server spends its first minutes compiling its hot paths.
 #
 # Needs `mvn install -DskipTests` first (the EAR, the API jar and benchmark-app's WAR). Tributary's
 # admin password is TRIBUTARY_ADMIN_PASSWORD if set, else one generated at the first run and kept
@@ -12,6 +16,7 @@ set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 records=${1:-1000000}
 seconds=${2:-5}
+warmups=${3:-2}
 http_port=38080
 admin_port=34848
 install="$root/benchmark-app/target/payara-server"
@@ -48,9 +53,17 @@ esac
 
 field() { sed -E "s/.*\"$1\":([0-9.E-]+).*/\1/" <<< "$2"; }
 
+for pass in $(seq 1 "$warmups"); do
+  started=$SECONDS
+  for senders in 1 4 16; do
+    curl -sf -X POST "$url/facade-benchmark/run/send?senders=$senders&seconds=2" > /dev/null
+  done
+  curl -sf -X POST "$url/facade-benchmark/run/drain?records=200000" > /dev/null
+  echo "Warm-up pass $pass of $warmups (not measured): $((SECONDS - started)) s"
+done
+
 echo "In-process sends through the facade, 100-byte values, outside transactions, $seconds s per run"
 printf '%-8s %10s %12s %10s %10s\n' senders records records/s "p50 ms" "p99 ms"
-curl -sf -X POST "$url/facade-benchmark/run/send?senders=1&seconds=1" > /dev/null   # warm-up
 for senders in 1 4 16; do
   r=$(curl -sf -X POST "$url/facade-benchmark/run/send?senders=$senders&seconds=$seconds")
   printf '%-8s %10s %12.0f %10.2f %10.2f\n' "$senders" "$(field records "$r")" \
