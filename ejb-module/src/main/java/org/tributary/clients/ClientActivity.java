@@ -1,11 +1,6 @@
 package org.tributary.clients;
 
-import jakarta.ejb.ConcurrencyManagement;
-import jakarta.ejb.ConcurrencyManagementType;
-import jakarta.ejb.Schedule;
-import jakarta.ejb.Singleton;
-import jakarta.ejb.TransactionAttribute;
-import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Collection;
@@ -17,13 +12,12 @@ import java.util.logging.Logger;
  * The producers and consumers seen recently, and the broker's rates, for the admin console. The
  * HTTP resources and the facade report each successful produce and each poll (empty ones too).
  *
- * <p>Bean-managed concurrency: this is on the path of every produce and poll, and its state is a
- * concurrent map with a monitor per client, so a container lock would only serialise all clients.
- * {@code SUPPORTS}: it touches no resource, so it neither starts nor suspends a transaction.
+ * <p>A CDI bean, not an EJB: it is on the path of every produce and poll, touches no resource and
+ * needs no container service, and an EJB call costs more than the counting. Its state is a
+ * concurrent map with a monitor per client; clients idle past the limit are forgotten whenever the
+ * views are read, and the least recently active when there are too many.
  */
-@Singleton
-@ConcurrencyManagement(ConcurrencyManagementType.BEAN)
-@TransactionAttribute(TransactionAttributeType.SUPPORTS)
+@ApplicationScoped
 public class ClientActivity {
 
   private static final Logger LOG = Logger.getLogger(ClientActivity.class.getName());
@@ -60,15 +54,12 @@ public class ClientActivity {
 
   /** The clients active in the last 15 minutes, most recently active first. */
   public List<ClientView> recent() {
+    clients.forgetIdle();
     return clients.recent();
   }
 
   public BrokerRates rates() {
-    return clients.rates();
-  }
-
-  @Schedule(hour = "*", minute = "*", persistent = false)
-  void forgetIdle() {
     clients.forgetIdle();
+    return clients.rates();
   }
 }

@@ -12,6 +12,7 @@ import org.tributary.api.TributaryProducer;
 import org.tributary.clients.ClientActivity;
 import org.tributary.clients.ClientIdentity;
 import org.tributary.clients.ClientKind;
+import org.tributary.log.LogAppender;
 import org.tributary.log.NewRecord;
 import org.tributary.log.PartitionLogs;
 
@@ -22,6 +23,7 @@ import org.tributary.log.PartitionLogs;
 final class FacadeProducer implements TributaryProducer {
 
   private final PartitionLogs logs;
+  private final LogAppender appender;
   private final TransactionSynchronizationRegistry transactions;
   private final ClientActivity clients;
   private volatile ClientIdentity identity;
@@ -29,6 +31,7 @@ final class FacadeProducer implements TributaryProducer {
   FacadeProducer(
       PartitionLogs logs, TransactionSynchronizationRegistry transactions, ClientActivity clients) {
     this.logs = logs;
+    this.appender = logs.appender();
     this.transactions = transactions;
     this.clients = clients;
   }
@@ -64,7 +67,7 @@ final class FacadeProducer implements TributaryProducer {
       return CompletableFuture.completedFuture(appended);
     }
     CompletableFuture<RecordMetadata> sent = new CompletableFuture<>();
-    ClientErrors.translated(() -> logs.append(topic, List.of(record)))
+    ClientErrors.translated(() -> appender.append(topic, List.of(record)))
         .whenComplete(
             (appended, error) -> {
               if (error != null) {

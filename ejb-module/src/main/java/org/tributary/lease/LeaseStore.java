@@ -84,8 +84,8 @@ public class LeaseStore {
   /**
    * Fails the caller's transaction unless the lease is still at {@code epoch}. On PostgreSQL the
    * row stays key-share locked until that transaction ends: renewals (no key change) go on, while a
-   * take-over's claim waits for it, so no write of an old epoch commits after a take-over. Embedded
-   * Derby can only be opened by one server, so it only checks.
+   * take-over's claim waits for it, so no write of an old epoch commits after a take-over. Not
+   * needed on embedded Derby, which only one server can open (see {@code BatchStore}).
    */
   @TransactionAttribute(TransactionAttributeType.MANDATORY)
   public void fence(String name, long epoch) {

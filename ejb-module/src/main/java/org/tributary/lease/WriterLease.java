@@ -21,8 +21,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.tributary.errors.ErrorCode;
-import org.tributary.errors.TributaryException;
 
 /**
  * One writer per database: this server appends only while it holds the writer lease. It claims the
@@ -31,8 +29,8 @@ import org.tributary.errors.TributaryException;
  * does not hold it tries again at every renewal, so it takes over once the holder stopped (at once
  * after a clean shutdown, which releases the lease; after the term when the holder died).
  *
- * <p>Concurrency: bean-managed; the state is two volatile fields written only by the renewal task
- * (and start-up before it runs), read by every append.
+ * <p>Concurrency: bean-managed; the state is the {@link WriterEpoch}, written only by the renewal
+ * task (and start-up before it runs), read by every append.
  */
 @Singleton
 @Startup
@@ -45,7 +43,6 @@ public class WriterLease {
   public static final String NAME = "writer";
 
   private static final Logger LOG = Logger.getLogger(WriterLease.class.getName());
-  private static final long NOT_HELD = -1;
 
   private final String owner =
       ManagementFactory.getRuntimeMXBean().getName() + "/" + UUID.randomUUID();
@@ -58,10 +55,7 @@ public class WriterLease {
   @ConfigProperty(name = "tributary.writer.lease-ms", defaultValue = "10000")
   long leaseMillis;
 
-  private volatile long epoch = NOT_HELD;
-
-  /** System.nanoTime() until which this server may acknowledge writes of its epoch. */
-  private volatile long validUntilNanos;
+  private final WriterEpoch epoch = new WriterEpoch(System::nanoTime);
 
   private String refusalLogged;
   private ScheduledFuture<?> renewals;
@@ -84,9 +78,10 @@ public class WriterLease {
     if (renewals != null) {
       renewals.cancel(false);
     }
-    long held = epoch;
-    epoch = NOT_HELD;
-    if (held != NOT_HELD) {
+    boolean wasHeld = !epoch.notHeld();
+    long held = epoch.held();
+    epoch.drop();
+    if (wasHeld) {
       try {
         store.release(NAME, owner, held);
       } catch (RuntimeException e) {
@@ -95,45 +90,34 @@ public class WriterLease {
     }
   }
 
-  /**
-   * The epoch this server writes under; refused when it does not hold the lease, or could not renew
-   * it in time to be sure that nobody else does.
-   */
-  public long requireWriter() {
-    long held = epoch;
-    if (held == NOT_HELD || System.nanoTime() - validUntilNanos > 0) {
-      throw new TributaryException(
-          ErrorCode.NOT_LEADER_OR_FOLLOWER,
-          "This server is not the writer of its database (another server holds the writer"
-              + " lease, or it could not be renewed); nothing was appended. Retry, or send to the"
-              + " server that writes.");
-    }
-    return held;
+  /** The epoch this server writes under, to read on every append without a container call. */
+  public WriterEpoch epoch() {
+    return epoch;
   }
 
   public boolean isWriter() {
-    return epoch != NOT_HELD && System.nanoTime() - validUntilNanos < 0;
+    return epoch.isHeld();
   }
 
   /**
    * A fenced transaction that touches the stored batches, as an append does; it changes nothing.
    */
   public void probeWrite() {
-    store.probeWrite(NAME, requireWriter());
+    store.probeWrite(NAME, epoch.require());
   }
 
   private void renewOrClaim() {
     try {
-      long held = epoch;
-      if (held == NOT_HELD) {
+      if (epoch.notHeld()) {
         claimIfFree(true);
         return;
       }
+      long held = epoch.held();
       long started = System.nanoTime();
       if (store.renew(NAME, owner, held, term())) {
-        validUntilNanos = started + safeTerm();
+        epoch.extend(started + safeTerm());
       } else {
-        epoch = NOT_HELD;
+        epoch.drop();
         LOG.severe(
             "This server lost the writer lease (epoch "
                 + held
@@ -173,10 +157,11 @@ public class WriterLease {
       // Reload what the previous writer appended before acknowledging anything of our own.
       claimed.fire(new WriterClaimed(claim.epoch()));
     }
-    validUntilNanos = started + safeTerm();
-    epoch = claim.epoch();
+    epoch.hold(claim.epoch(), started + safeTerm());
     refusalLogged = null;
-    LOG.info(() -> "This server is the writer of its database (writer lease epoch " + epoch + ")");
+    LOG.info(
+        () ->
+            "This server is the writer of its database (writer lease epoch " + claim.epoch() + ")");
   }
 
   private Duration term() {

@@ -1,17 +1,28 @@
 package org.tributary.log;
 
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.Resource;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import java.sql.Connection;
+import java.sql.DatabaseMetaData;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import javax.sql.DataSource;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.tributary.lease.LeaseStore;
 import org.tributary.lease.WriterLease;
+import org.tributary.storage.Database;
 
 /**
  * Reads and writes stored record batches; a group commit's write is one transaction of its own, a
@@ -26,42 +37,94 @@ public class BatchStore {
 
   @Inject LeaseStore leases;
 
+  @Resource(lookup = "java:app/jdbc/tributary")
+  DataSource dataSource;
+
+  @Inject
+  @ConfigProperty(name = "tributary.datasource.class-name")
+  String dataSourceClass;
+
+  private boolean fencedInDatabase;
+
+  @PostConstruct
+  void findDatabase() {
+    // Embedded Derby is opened by this one JVM: no other server can write to it, and the epoch
+    // was checked in memory before the append (WriterEpoch.require). A fence would cost a query
+    // and a container call in every commit and decide nothing.
+    fencedInDatabase = Database.of(dataSourceClass) != Database.EMBEDDED_DERBY;
+  }
+
+  /**
+   * Adds the batch table's indexes that a database made by an older Tributary lacks: EclipseLink
+   * extends an existing table with new columns, never with new indexes.
+   */
+  public void addMissingIndexes() {
+    try (Connection connection = dataSource.getConnection()) {
+      DatabaseMetaData metaData = connection.getMetaData();
+      String table =
+          metaData.storesUpperCaseIdentifiers()
+              ? StoredBatch.TABLE.toUpperCase(Locale.ROOT)
+              : StoredBatch.TABLE;
+      try (ResultSet indexes = metaData.getIndexInfo(null, null, table, false, false)) {
+        while (indexes.next()) {
+          if (StoredBatch.BASE_OFFSET_INDEX.equalsIgnoreCase(indexes.getString("INDEX_NAME"))) {
+            return;
+          }
+        }
+      }
+      try (Statement create = connection.createStatement()) {
+        create.executeUpdate(
+            "CREATE UNIQUE INDEX "
+                + StoredBatch.BASE_OFFSET_INDEX
+                + " ON "
+                + StoredBatch.TABLE
+                + " ("
+                + StoredBatch.BASE_OFFSET_INDEX_COLUMNS
+                + ")");
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException(
+          "Could not add index " + StoredBatch.BASE_OFFSET_INDEX + " to " + StoredBatch.TABLE, e);
+    }
+  }
+
   /**
    * Persists every batch of one group commit in a single transaction, fenced by the writer's epoch:
    * it fails if another server took over writing.
    */
   public void persist(long writerEpoch, List<StoredBatch> batches) {
-    leases.fence(WriterLease.NAME, writerEpoch);
+    fence(writerEpoch);
     batches.forEach(em::persist);
   }
 
   /** Persists the batches of a transactional send in the caller's JTA transaction, fenced. */
   @TransactionAttribute(TransactionAttributeType.MANDATORY)
   public void persistInCallerTransaction(long writerEpoch, List<StoredBatch> batches) {
-    leases.fence(WriterLease.NAME, writerEpoch);
+    fence(writerEpoch);
     batches.forEach(em::persist);
     em.flush();
   }
 
+  private void fence(long writerEpoch) {
+    if (fencedInDatabase) {
+      leases.fence(WriterLease.NAME, writerEpoch);
+    }
+  }
+
   /**
-   * The batches holding {@code offset} and after, below the last stable offset. Both queries walk
-   * the primary key strictly below the last stable offset, so they never touch (and never wait on
-   * the locks of) rows that transactions still open are writing above it.
+   * The batches holding {@code offset} and after, below the last stable offset. Batches never
+   * overlap, so the first whose last offset reaches {@code offset} holds it (or, after a gap, is
+   * the next), and last offsets are in the order of base offsets: one walk of an index from {@code
+   * offset}, which never touches (nor waits on the locks of) rows that transactions still open
+   * write above the last stable offset.
    */
   @TransactionAttribute(TransactionAttributeType.SUPPORTS)
   public List<EncodedBatch> batchesFrom(
       long topicId, int partition, long offset, long lastStableOffset, int maxBatches) {
-    Long holding =
-        em.createNamedQuery(StoredBatch.BASE_AT_OR_BELOW, Long.class)
-            .setParameter("topicId", topicId)
-            .setParameter("partition", partition)
-            .setParameter("offset", offset)
-            .getSingleResult();
     return em
         .createNamedQuery(StoredBatch.FROM_OFFSET, StoredBatch.class)
         .setParameter("topicId", topicId)
         .setParameter("partition", partition)
-        .setParameter("fromBase", holding == null ? offset : holding)
         .setParameter("offset", offset)
         .setParameter("lastStableOffset", lastStableOffset)
         .setMaxResults(maxBatches)

@@ -15,7 +15,7 @@ import org.tributary.errors.TributaryException;
  * Appends produced records through the {@link GroupCommitWriter}, on a thread of its own, and
  * answers each producer within {@code tributary.produce.timeout-ms}.
  */
-final class LogAppender {
+public final class LogAppender {
 
   private final GroupCommitWriter writer;
   private final ProduceRouting routing;
@@ -56,7 +56,7 @@ final class LogAppender {
    * Appends records to a topic, each to the partition the partitioner chooses. The stage completes,
    * in the records' order, once every record is durable.
    */
-  CompletionStage<List<RecordMetadata>> append(String topicName, List<NewRecord> records) {
+  public CompletionStage<List<RecordMetadata>> append(String topicName, List<NewRecord> records) {
     if (records.isEmpty()) {
       return CompletableFuture.completedFuture(List.of());
     }

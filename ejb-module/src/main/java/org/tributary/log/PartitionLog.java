@@ -161,19 +161,23 @@ public final class PartitionLog {
    */
   Removal deleteOldestBatches(RetentionWalk walk, int maxChunks) {
     int partition = topicPartition.partition();
-    Long lastBatch = store.lastBatchBelow(topicId, partition, lastStableOffset);
     Removal removed = Removal.NONE;
     long from = Long.MIN_VALUE;
-    for (int chunk = 0; lastBatch != null && chunk < maxChunks; chunk++) {
+    for (int chunk = 0; chunk < maxChunks; chunk++) {
       maintenance.lock();
       try {
-        List<BatchSummary> doomed =
-            walk.removable(store.summaries(topicId, partition, from, lastBatch, DELETE_CHUNK));
+        // One more than a chunk: when no more come, the last is the batch holding the last record.
+        List<BatchSummary> page =
+            store.summaries(topicId, partition, from, lastStableOffset, DELETE_CHUNK + 1);
+        boolean lastPage = page.size() <= DELETE_CHUNK;
+        List<BatchSummary> offered =
+            page.subList(0, lastPage ? Math.max(0, page.size() - 1) : DELETE_CHUNK);
+        List<BatchSummary> doomed = walk.removable(offered);
         if (!doomed.isEmpty()) {
           removed = removed.plus(remove(doomed));
         }
-        if (doomed.size() < DELETE_CHUNK) {
-          return removed; // the walk stopped or the page was the last
+        if (lastPage || doomed.size() < offered.size()) {
+          return removed; // the walk stopped, or reached the batch holding the last record
         }
         from = doomed.get(doomed.size() - 1).baseOffset() + 1;
       } finally {

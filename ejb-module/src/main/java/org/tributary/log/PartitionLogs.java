@@ -34,6 +34,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.tributary.errors.ErrorCode;
 import org.tributary.errors.TributaryException;
 import org.tributary.lease.WriterClaimed;
+import org.tributary.lease.WriterEpoch;
 import org.tributary.lease.WriterLease;
 import org.tributary.storage.Storage;
 import org.tributary.topic.TopicCatalog;
@@ -142,15 +143,26 @@ public class PartitionLogs {
     topicLogRemoval = new TopicLogRemoval(store, executor);
     openLogs = new OpenLogs(topics::find);
     if (writerLease.isWriter()) {
+      store.addMissingIndexes();
       store.deleteOrphanOffsets();
     }
     recover();
+    // The epoch and the topics are read on every append: directly, without a container call.
+    WriterEpoch epoch = writerLease.epoch();
+    Map<String, TopicMetadata> topicsByName = topics.byName();
     ProduceRouting routing =
-        new ProduceRouting(writerLease::requireWriter, topics::getForProduce, openLogs, clock);
+        new ProduceRouting(
+            epoch::require,
+            name -> {
+              TopicMetadata known = topicsByName.get(name);
+              return known != null ? known : topics.getForProduce(name);
+            },
+            openLogs,
+            clock);
     appender =
         new LogAppender(
             new GroupCommitWriter(
-                rows -> store.persist(writerLease.requireWriter(), rows),
+                rows -> store.persist(epoch.require(), rows),
                 store::isStored,
                 topicLogRemoval::remove,
                 clock,
@@ -230,9 +242,12 @@ public class PartitionLogs {
     return executor;
   }
 
-  /** See {@link LogAppender#append}. */
-  public CompletionStage<List<RecordMetadata>> append(String topicName, List<NewRecord> records) {
-    return appender.append(topicName, records);
+  /**
+   * Appends outside transactions ({@link LogAppender#append}). Callers keep it and call it
+   * directly: a call through this bean's container view costs more than queueing an append.
+   */
+  public LogAppender appender() {
+    return appender;
   }
 
   /** See {@link TransactionalAppends}; returns where the records will be. */

@@ -10,6 +10,7 @@ import jakarta.ejb.TransactionAttributeType;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -63,6 +64,14 @@ public class TopicCatalog {
 
   public Collection<TopicMetadata> all() {
     return topics.values();
+  }
+
+  /**
+   * The topics by name, live and read-only, for the paths of every record (produce, fetch) to read
+   * without a container call on this bean.
+   */
+  public Map<String, TopicMetadata> byName() {
+    return Collections.unmodifiableMap(topics);
   }
 
   public Optional<TopicMetadata> find(String name) {

@@ -209,6 +209,20 @@ class PartitionLogTest {
   }
 
   @Test
+  void retentionKeepsTheBatchHoldingTheLastRecordWhenItEndsAFullChunk() {
+    EncodedBatch[] batches = new EncodedBatch[101];
+    for (int i = 0; i < batches.length; i++) {
+      batches[i] = batch(i, 1, 10);
+    }
+    PartitionLog log = stored(batches);
+    assertEquals(
+        100,
+        log.deleteOldestBatches(new RetentionWalk(0, 1, -1, 0, 1_000), Integer.MAX_VALUE)
+            .batches());
+    assertEquals(List.of(100L), store.baseOffsets(0));
+  }
+
+  @Test
   void aCompactedBatchThatDeleteRecordsTookMeanwhileIsNotStoredAgain() {
     EncodedBatch taken = batch(0, 10, 100);
     PartitionLog log = stored(taken, batch(10, 10, 100), batch(20, 10, 100));

@@ -64,7 +64,7 @@ class ConsumerInServerIT {
       records.add(
           new NewRecord(partition, null, value.getBytes(StandardCharsets.UTF_8), List.of(), null));
     }
-    logs.append(topic, records).toCompletableFuture().join();
+    logs.appender().append(topic, records).toCompletableFuture().join();
   }
 
   private GroupConsumer consumer(String group, OffsetResetStrategy reset, boolean autoCommit) {

@@ -81,7 +81,7 @@ class GroupCoordinatorInServerIT {
         batch.add(new NewRecord(partition, null, new byte[] {1}, List.of(), null));
       }
     }
-    logs.append(topic, batch).toCompletableFuture().join();
+    logs.appender().append(topic, batch).toCompletableFuture().join();
   }
 
   private static String group() {
@@ -138,7 +138,8 @@ class GroupCoordinatorInServerIT {
     topics.addPartitions(grown, 3);
     assertEquals(3, coordinator.heartbeat(group, member.memberId()).partitions().size());
 
-    logs.append(notYetCreated, List.of(NewRecord.of(null, new byte[] {1})))
+    logs.appender()
+        .append(notYetCreated, List.of(NewRecord.of(null, new byte[] {1})))
         .toCompletableFuture()
         .join();
     Assignment now = coordinator.heartbeat(group, member.memberId());
@@ -179,7 +180,8 @@ class GroupCoordinatorInServerIT {
   void commitFromAStaleGenerationIsRefusedAndChangesNothing() {
     String topic = topic(2);
     String group = group();
-    logs.append(topic, List.of(new NewRecord(0, null, new byte[] {1}, List.of(), null)))
+    logs.appender()
+        .append(topic, List.of(new NewRecord(0, null, new byte[] {1}, List.of(), null)))
         .toCompletableFuture()
         .join();
     Assignment first = coordinator.join(group, null, "first", Set.of(topic), SESSION, "range");
@@ -318,7 +320,8 @@ class GroupCoordinatorInServerIT {
   void committedOffsetsPersistWithMetadataAndDescribeShowsLag() {
     String topic = topic(2);
     String group = group();
-    logs.append(
+    logs.appender()
+        .append(
             topic,
             List.of(
                 new NewRecord(0, null, new byte[] {1}, List.of(), null),
@@ -358,7 +361,8 @@ class GroupCoordinatorInServerIT {
     String topic = topic(1);
     String group = group();
     TopicPartition partition = new TopicPartition(topic, 0);
-    logs.append(
+    logs.appender()
+        .append(
             topic,
             List.of(
                 NewRecord.of(null, new byte[] {1}),
@@ -387,7 +391,8 @@ class GroupCoordinatorInServerIT {
     String topic = topic(1);
     String group = group();
     TopicPartition partition = new TopicPartition(topic, 0);
-    logs.append(
+    logs.appender()
+        .append(
             topic, List.of(NewRecord.of(null, new byte[] {1}), NewRecord.of(null, new byte[] {2})))
         .toCompletableFuture()
         .join();
@@ -401,7 +406,10 @@ class GroupCoordinatorInServerIT {
     assertEquals(0, commits.committed(group).get(partition).offset(), "nothing changed");
 
     OffsetReset plan = resets.resetOffsets(group, toLatest, true, "test");
-    logs.append(topic, List.of(NewRecord.of(null, new byte[] {3}))).toCompletableFuture().join();
+    logs.appender()
+        .append(topic, List.of(NewRecord.of(null, new byte[] {3})))
+        .toCompletableFuture()
+        .join();
     OffsetReset applied = resets.applyPlan(plan, "test");
     assertEquals(plan.partitions(), applied.partitions(), "the plan, not a new one");
     assertEquals(2, commits.committed(group).get(partition).offset(), "not the new end, 3");

@@ -84,7 +84,7 @@ class LogCleanupInServerIT {
               timestamp));
     }
     long before = logs.sizeInBytes(topic, 0);
-    logs.append(topic, batch).toCompletableFuture().join();
+    logs.appender().append(topic, batch).toCompletableFuture().join();
     return logs.sizeInBytes(topic, 0) - before;
   }
 
@@ -388,7 +388,7 @@ class LogCleanupInServerIT {
             new NewRecord(0, utf8("k"), utf8("v"), List.of(), null),
             new NewRecord(0, null, utf8("no key"), List.of(), null));
     TributaryException refused =
-        assertThrows(TributaryException.class, () -> logs.append(topic, records));
+        assertThrows(TributaryException.class, () -> logs.appender().append(topic, records));
     assertEquals(ErrorCode.INVALID_RECORD, refused.code());
     assertTrue(refused.getMessage().contains("no key"), refused.getMessage());
     assertEquals(0, logs.offsets(topic, 0).lastStableOffset());
@@ -412,7 +412,7 @@ class LogCleanupInServerIT {
                     batch.add(
                         new NewRecord(0, utf8(key), utf8(key + "@" + round), List.of(), null));
                   }
-                  var appended = logs.append(topic, batch).toCompletableFuture().join();
+                  var appended = logs.appender().append(topic, batch).toCompletableFuture().join();
                   for (int i = 0; i < batch.size(); i++) {
                     produced.put(appended.get(i).offset(), text(batch.get(i).value()));
                     lastProduced.put(text(batch.get(i).key()), text(batch.get(i).value()));

@@ -6,15 +6,21 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import jakarta.annotation.Resource;
 import jakarta.inject.Inject;
 import jakarta.transaction.UserTransaction;
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.DatabaseMetaData;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -22,6 +28,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import javax.sql.DataSource;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -52,6 +59,9 @@ class PartitionLogsInServerIT {
   @Inject LogCleanup cleanup;
   @Inject UserTransaction transaction;
 
+  @Resource(lookup = "java:app/jdbc/tributary")
+  DataSource dataSource;
+
   private static byte[] utf8(String text) {
     return text.getBytes(StandardCharsets.UTF_8);
   }
@@ -63,7 +73,7 @@ class PartitionLogsInServerIT {
   }
 
   private List<RecordMetadata> append(String topic, NewRecord... records) {
-    return logs.append(topic, List.of(records)).toCompletableFuture().join();
+    return logs.appender().append(topic, List.of(records)).toCompletableFuture().join();
   }
 
   private FetchResult fetch(String topic, int partition, long offset) {
@@ -286,7 +296,7 @@ class PartitionLogsInServerIT {
       records.add(
           new NewRecord(null, null, utf8(String.format("%030d", i)), List.of(), 1_000L + i));
     }
-    logs.append(topic, records).toCompletableFuture().join();
+    logs.appender().append(topic, records).toCompletableFuture().join();
     // Removes the first 1,000 batches at once; the 20 left below 1,020 stay stored, unreadable.
     assertEquals(Map.of(0, 1_020L), cleanup.deleteRecords(topic, Map.of(0, 1_020L), "test"));
 
@@ -316,9 +326,11 @@ class PartitionLogsInServerIT {
         assertThrows(
             TributaryException.class,
             () ->
-                logs.append(
-                    topic,
-                    List.of(NewRecord.of(null, utf8("ok")), NewRecord.of(null, new byte[2000]))));
+                logs.appender()
+                    .append(
+                        topic,
+                        List.of(
+                            NewRecord.of(null, utf8("ok")), NewRecord.of(null, new byte[2000]))));
     assertEquals(ErrorCode.RECORD_TOO_LARGE, e.code());
     assertEquals(0, logs.offsets(topic, 0).lastStableOffset());
   }
@@ -390,5 +402,41 @@ class PartitionLogsInServerIT {
       all.addAll(result.records());
       offset = result.nextOffset();
     }
+  }
+
+  /**
+   * Retention, compaction, DeleteRecords and fetches walk one partition's batches in offset order,
+   * a page at a time: an index must lead with the partition for each way they walk, or every page
+   * scans (and sorts) the whole partition. The primary key's own index leads with base_offset.
+   */
+  @Test
+  void theBatchTableHasAnIndexForEachWalkOfAPartition() throws SQLException {
+    Map<String, TreeMap<Integer, String>> indexes = new HashMap<>();
+    try (Connection connection = dataSource.getConnection()) {
+      DatabaseMetaData metaData = connection.getMetaData();
+      String table =
+          metaData.storesUpperCaseIdentifiers()
+              ? "TRIBUTARY_RECORD_BATCH"
+              : "tributary_record_batch";
+      try (ResultSet columns = metaData.getIndexInfo(null, null, table, false, false)) {
+        while (columns.next()) {
+          if (columns.getString("INDEX_NAME") != null) {
+            indexes
+                .computeIfAbsent(columns.getString("INDEX_NAME"), name -> new TreeMap<>())
+                .put(columns.getInt("ORDINAL_POSITION"), columns.getString("COLUMN_NAME"));
+          }
+        }
+      }
+    }
+    List<List<String>> leading =
+        indexes.values().stream()
+            .map(columns -> columns.values().stream().map(String::toLowerCase).toList())
+            .toList();
+    assertTrue(
+        leading.contains(List.of("topic_id", "partition_id", "base_offset")),
+        "by base offset: " + leading);
+    assertTrue(
+        leading.contains(List.of("topic_id", "partition_id", "last_offset")),
+        "by last offset: " + leading);
   }
 }

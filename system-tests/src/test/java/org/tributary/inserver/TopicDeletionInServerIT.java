@@ -77,7 +77,7 @@ class TopicDeletionInServerIT {
       for (int i = 0; i < 4_000; i++) {
         records.add(record(String.format("%030d", i)));
       }
-      logs.append(big, records).toCompletableFuture().join();
+      logs.appender().append(big, records).toCompletableFuture().join();
     }
     String other = newTopic(Map.of());
     long bigId = topics.get(big).id();
@@ -100,7 +100,10 @@ class TopicDeletionInServerIT {
       deleteMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
       for (int i = 0; i < 20; i++) {
         long sent = System.nanoTime();
-        logs.append(other, List.of(record("meanwhile-" + i))).toCompletableFuture().join();
+        logs.appender()
+            .append(other, List.of(record("meanwhile-" + i)))
+            .toCompletableFuture()
+            .join();
         worstProduceMillis =
             Math.max(worstProduceMillis, TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - sent));
       }
@@ -158,7 +161,7 @@ class TopicDeletionInServerIT {
         afterDeletion++;
       }
       try {
-        logs.append(topic, List.of(record("v" + i))).toCompletableFuture().join();
+        logs.appender().append(topic, List.of(record("v" + i))).toCompletableFuture().join();
       } catch (TributaryException | CompletionException refused) {
         Throwable cause = refused instanceof CompletionException ? refused.getCause() : refused;
         assertEquals(

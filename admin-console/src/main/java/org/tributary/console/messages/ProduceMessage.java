@@ -63,7 +63,8 @@ public class ProduceMessage {
 
   private RecordMetadata stored(String topic, NewRecord record) {
     try {
-      return logs.append(topic, List.of(record))
+      return logs.appender()
+          .append(topic, List.of(record))
           .toCompletableFuture()
           .get(CONFIRM_SECONDS, TimeUnit.SECONDS)
           .get(0);

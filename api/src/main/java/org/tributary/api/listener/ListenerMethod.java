@@ -14,6 +14,12 @@ final class ListenerMethod {
   private final ListenerSettings settings;
   private volatile Object instance;
 
+  /**
+   * One controller per listener thread, made once: looking one up costs more than most listener
+   * methods, and a controller may activate and deactivate again and again, on one thread only.
+   */
+  private final ThreadLocal<RequestContextController> requestContexts = new ThreadLocal<>();
+
   ListenerMethod(Class<?> beanClass, Method method, ListenerSettings settings) {
     if (method.getParameterCount() != 1) {
       throw new IllegalArgumentException(
@@ -47,12 +53,17 @@ final class ListenerMethod {
     }
   }
 
-  private static RequestContextController requestContext() {
-    try {
-      return CDI.current().select(RequestContextController.class).get();
-    } catch (RuntimeException noController) {
-      return null;
+  private RequestContextController requestContext() {
+    RequestContextController known = requestContexts.get();
+    if (known == null) {
+      try {
+        known = CDI.current().select(RequestContextController.class).get();
+        requestContexts.set(known);
+      } catch (RuntimeException noController) {
+        return null; // not yet: looked up again at the next record
+      }
     }
+    return known;
   }
 
   ListenerSettings settings() {

@@ -1,5 +1,6 @@
 package org.tributary.web.v2;
 
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
@@ -8,6 +9,7 @@ import java.util.List;
 import java.util.concurrent.CompletionStage;
 import org.tributary.clients.ClientActivity;
 import org.tributary.clients.ClientIdentity;
+import org.tributary.log.LogAppender;
 import org.tributary.log.NewRecord;
 import org.tributary.log.PartitionLogs;
 import org.tributary.log.RecordMetadata;
@@ -19,6 +21,12 @@ public class Produce {
 
   @Inject PartitionLogs logs;
   @Inject ClientActivity clients;
+  private LogAppender appender;
+
+  @PostConstruct
+  void start() {
+    appender = logs.appender();
+  }
 
   CompletionStage<Responses.Produced> append(
       String topic,
@@ -30,7 +38,8 @@ public class Produce {
     List<NewRecord> records = ProduceRequest.parse(body, format, partition);
     // Read before the answer: the request object is not to be used once the response is written.
     ClientIdentity who = HttpClients.producer(request);
-    return logs.append(topic, records)
+    return appender
+        .append(topic, records)
         .thenApply(
             appended -> {
               clients.produced(who, topic, appended.size(), bytes(records));

@@ -153,7 +153,8 @@ public class RecordsResource {
     ProduceRecord record;
     try {
       record = ProduceRecord.parse(text);
-      return logs.append(topicName, List.of(record.record()))
+      return logs.appender()
+          .append(topicName, List.of(record.record()))
           .thenApply(
               appended -> {
                 clients.produced(who, topicName, 1, record.record().keyAndValueSize());
