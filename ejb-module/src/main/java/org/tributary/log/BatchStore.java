@@ -112,19 +112,22 @@ public class BatchStore {
   }
 
   /**
-   * The batches holding {@code offset} and after, below the last stable offset. Batches never
-   * overlap, so the first whose last offset reaches {@code offset} holds it (or, after a gap, is
-   * the next), and last offsets are in the order of base offsets: one walk of an index from {@code
-   * offset}, which never touches (nor waits on the locks of) rows that transactions still open
-   * write above the last stable offset.
+   * The batches holding {@code offset} and after, below the last stable offset. Both queries walk
+   * indexes strictly below the last stable offset, so they never touch (and never wait on the locks
+   * of) rows that transactions still open are writing above it.
    */
   @TransactionAttribute(TransactionAttributeType.SUPPORTS)
   public List<EncodedBatch> batchesFrom(
       long topicId, int partition, long offset, long lastStableOffset, int maxBatches) {
+    Long holding = baseOfBatchHolding(topicId, partition, offset, lastStableOffset);
+    if (holding == null) {
+      return List.of();
+    }
     return em
         .createNamedQuery(StoredBatch.FROM_OFFSET, StoredBatch.class)
         .setParameter("topicId", topicId)
         .setParameter("partition", partition)
+        .setParameter("fromBase", holding)
         .setParameter("offset", offset)
         .setParameter("lastStableOffset", lastStableOffset)
         .setMaxResults(maxBatches)
@@ -132,6 +135,30 @@ public class BatchStore {
         .stream()
         .map(StoredBatch::toEncodedBatch)
         .toList();
+  }
+
+  /**
+   * The base offset of the first batch below the last stable offset whose last offset reaches
+   * {@code offset}: the batch holding it or, after a gap, the next. Batches never overlap, so it is
+   * the first entry of the last-offset index from {@code offset}. Derby's optimizer, which cannot
+   * see the parameters, would walk the base-offset index and sort the whole partition instead, so
+   * the query names its index (PostgreSQL reads the hint as a comment).
+   */
+  private Long baseOfBatchHolding(long topicId, int partition, long offset, long lastStableOffset) {
+    List<?> base =
+        em.createNativeQuery(
+                "SELECT base_offset FROM "
+                    + StoredBatch.TABLE
+                    + " --DERBY-PROPERTIES index="
+                    + StoredBatch.LAST_OFFSET_INDEX
+                    + "\n WHERE topic_id = ? AND partition_id = ? AND last_offset >= ?"
+                    + " AND last_offset < ? ORDER BY last_offset FETCH FIRST 1 ROWS ONLY")
+            .setParameter(1, topicId)
+            .setParameter(2, partition)
+            .setParameter(3, offset)
+            .setParameter(4, lastStableOffset)
+            .getResultList();
+    return base.isEmpty() ? null : ((Number) base.get(0)).longValue();
   }
 
   /**

@@ -24,25 +24,24 @@ import org.tributary.topic.TopicConfigKey;
     indexes = {
       // The primary key's index, as EclipseLink generates it, leads with base_offset, which no
       // query
-      // asks for alone: without this one, every range of a partition's batches (retention,
-      // compaction, DeleteRecords) would scan and sort the whole partition.
+      // asks for alone: this one serves every walk of a partition's batches in offset order.
+      // Without it, each page of retention, compaction or a fetch scanned and sorted the partition.
       @Index(
           name = StoredBatch.BASE_OFFSET_INDEX,
           columnList = StoredBatch.BASE_OFFSET_INDEX_COLUMNS,
           unique = true),
-      // Finds the batch holding an offset, and those after it, in order. The queries that walk
-      // batches in order walk this one (last offsets are in the order of base offsets, since
-      // batches never overlap): ordered by last_offset and starting from one, they give Derby's
-      // optimizer, which cannot see the parameters, no index to choose but the one that fits.
-      @Index(name = "ix_batch_last_offset", columnList = "topic_id, partition_id, last_offset")
+      // Finds the batch holding an offset (see BatchStore.baseOfBatchHolding).
+      @Index(
+          name = StoredBatch.LAST_OFFSET_INDEX,
+          columnList = "topic_id, partition_id, last_offset")
     })
 @IdClass(StoredBatch.Key.class)
 @NamedQuery(
     name = StoredBatch.FROM_OFFSET,
     query =
         "SELECT b FROM StoredBatch b WHERE b.topicId = :topicId AND b.partition = :partition"
-            + " AND b.lastOffset >= :offset AND b.baseOffset < :lastStableOffset"
-            + " ORDER BY b.lastOffset")
+            + " AND b.baseOffset >= :fromBase AND b.baseOffset < :lastStableOffset"
+            + " AND b.lastOffset >= :offset ORDER BY b.baseOffset")
 @NamedQuery(
     name = StoredBatch.BASE_AT_OR_BELOW,
     query =
@@ -53,8 +52,8 @@ import org.tributary.topic.TopicConfigKey;
     query =
         "SELECT b FROM StoredBatch b WHERE b.topicId = :topicId AND b.partition = :partition"
             + " AND b.baseOffset >= :fromBase AND b.baseOffset < :lastStableOffset"
-            + " AND b.lastOffset >= :fromBase AND b.lastOffset >= :logStartOffset"
-            + " AND b.maxTimestamp >= :timestamp ORDER BY b.lastOffset")
+            + " AND b.lastOffset >= :logStartOffset AND b.maxTimestamp >= :timestamp"
+            + " ORDER BY b.baseOffset")
 @NamedQuery(
     name = StoredBatch.COUNT_AT,
     query =
@@ -76,7 +75,7 @@ import org.tributary.topic.TopicConfigKey;
         "SELECT b.baseOffset, b.lastOffset, b.maxTimestamp, b.recordCount, b.sizeInBytes"
             + " FROM StoredBatch b WHERE b.topicId = :topicId AND b.partition = :partition"
             + " AND b.baseOffset >= :fromBase AND b.baseOffset < :lastStableOffset"
-            + " AND b.lastOffset >= :fromBase ORDER BY b.lastOffset")
+            + " ORDER BY b.baseOffset")
 @NamedQuery(
     name = StoredBatch.EXTENTS,
     query =
@@ -100,6 +99,7 @@ public class StoredBatch {
   static final String TABLE = "tributary_record_batch";
   static final String BASE_OFFSET_INDEX = "ix_batch_base_offset";
   static final String BASE_OFFSET_INDEX_COLUMNS = "topic_id, partition_id, base_offset";
+  static final String LAST_OFFSET_INDEX = "ix_batch_last_offset";
 
   static final String FROM_OFFSET = "StoredBatch.fromOffset";
   static final String BASE_AT_OR_BELOW = "StoredBatch.baseAtOrBelow";
