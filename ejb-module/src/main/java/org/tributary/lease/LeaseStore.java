@@ -1,6 +1,5 @@
 package org.tributary.lease;
 
-import jakarta.annotation.PostConstruct;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
@@ -28,20 +27,11 @@ public class LeaseStore {
   @PersistenceContext(unitName = "tributary")
   EntityManager em;
 
-  @Inject
-  @ConfigProperty(name = "tributary.datasource.class-name")
-  String dataSourceClass;
-
-  private boolean postgreSql;
+  @Inject Database database;
 
   @Inject
   @ConfigProperty(name = "tributary.database.lock-timeout-ms", defaultValue = "10000")
   long lockTimeoutMillis;
-
-  @PostConstruct
-  void findDatabase() {
-    postgreSql = Database.of(dataSourceClass) == Database.POSTGRESQL;
-  }
 
   /** Creates the lease's row, never claimed, unless it is there (another server may race us). */
   public void createIfMissing(String name) {
@@ -89,6 +79,7 @@ public class LeaseStore {
    */
   @TransactionAttribute(TransactionAttributeType.MANDATORY)
   public void fence(String name, long epoch) {
+    boolean postgreSql = database == Database.POSTGRESQL;
     if (postgreSql) {
       // The writer's transactions wait for a lock no longer than this (Derby: derby.locks.*).
       em.createNativeQuery("SET LOCAL lock_timeout = " + lockTimeoutMillis).executeUpdate();

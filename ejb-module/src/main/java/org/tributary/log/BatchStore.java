@@ -1,6 +1,5 @@
 package org.tributary.log;
 
-import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
@@ -19,7 +18,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import javax.sql.DataSource;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.tributary.lease.LeaseStore;
 import org.tributary.lease.WriterLease;
 import org.tributary.storage.Database;
@@ -40,19 +38,7 @@ public class BatchStore {
   @Resource(lookup = "java:app/jdbc/tributary")
   DataSource dataSource;
 
-  @Inject
-  @ConfigProperty(name = "tributary.datasource.class-name")
-  String dataSourceClass;
-
-  private boolean fencedInDatabase;
-
-  @PostConstruct
-  void findDatabase() {
-    // Embedded Derby is opened by this one JVM: no other server can write to it, and the epoch
-    // was checked in memory before the append (WriterEpoch.require). A fence would cost a query
-    // and a container call in every commit and decide nothing.
-    fencedInDatabase = Database.of(dataSourceClass) != Database.EMBEDDED_DERBY;
-  }
+  @Inject Database database;
 
   /**
    * Adds the batch table's indexes that a database made by an older Tributary lacks: EclipseLink
@@ -106,7 +92,10 @@ public class BatchStore {
   }
 
   private void fence(long writerEpoch) {
-    if (fencedInDatabase) {
+    // Embedded Derby is opened by this one JVM: no other server can write to it, and the epoch
+    // was checked in memory before the append (WriterEpoch.require). A fence would cost a query
+    // and a container call in every commit and decide nothing.
+    if (database != Database.EMBEDDED_DERBY) {
       leases.fence(WriterLease.NAME, writerEpoch);
     }
   }

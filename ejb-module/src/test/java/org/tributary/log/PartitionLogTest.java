@@ -195,13 +195,18 @@ class PartitionLogTest {
     assertEquals(100, log.sizeInBytes());
   }
 
-  @Test
-  void retentionRemovesAtMostMaxChunksOfAHundredBatchesAtATime() {
-    EncodedBatch[] batches = new EncodedBatch[251];
+  /** {@code count} batches of one record each, at offsets 0, 1, 2, ... */
+  private PartitionLog storedSingleRecordBatches(int count) {
+    EncodedBatch[] batches = new EncodedBatch[count];
     for (int i = 0; i < batches.length; i++) {
       batches[i] = batch(i, 1, 10);
     }
-    PartitionLog log = stored(batches);
+    return stored(batches);
+  }
+
+  @Test
+  void retentionRemovesAtMostMaxChunksOfAHundredBatchesAtATime() {
+    PartitionLog log = storedSingleRecordBatches(251);
     assertEquals(200, log.deleteOldestBatches(new RetentionWalk(0, 1, -1, 0, 1_000), 2).batches());
     assertEquals(200, log.logStartOffset());
     assertEquals(50, log.deleteOldestBatches(new RetentionWalk(0, 1, -1, 0, 1_000), 10).batches());
@@ -210,11 +215,7 @@ class PartitionLogTest {
 
   @Test
   void retentionKeepsTheBatchHoldingTheLastRecordWhenItEndsAFullChunk() {
-    EncodedBatch[] batches = new EncodedBatch[101];
-    for (int i = 0; i < batches.length; i++) {
-      batches[i] = batch(i, 1, 10);
-    }
-    PartitionLog log = stored(batches);
+    PartitionLog log = storedSingleRecordBatches(101);
     assertEquals(
         100,
         log.deleteOldestBatches(new RetentionWalk(0, 1, -1, 0, 1_000), Integer.MAX_VALUE)
