@@ -6,6 +6,7 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.FlushModeType;
 import jakarta.persistence.PersistenceContext;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
@@ -146,6 +147,9 @@ public class BatchStore {
             .setParameter(2, partition)
             .setParameter(3, offset)
             .setParameter(4, lastStableOffset)
+            // A native query would flush the persistence context first, comparing every batch read
+            // in the transaction byte by byte; it reads only what is committed.
+            .setFlushMode(FlushModeType.COMMIT)
             .getResultList();
     return base.isEmpty() ? null : ((Number) base.get(0)).longValue();
   }

@@ -9,6 +9,7 @@ import jakarta.persistence.IdClass;
 import jakarta.persistence.Index;
 import jakarta.persistence.Lob;
 import jakarta.persistence.NamedQuery;
+import jakarta.persistence.QueryHint;
 import jakarta.persistence.Table;
 import java.io.Serializable;
 import org.tributary.topic.TopicConfigKey;
@@ -41,7 +42,9 @@ import org.tributary.topic.TopicConfigKey;
     query =
         "SELECT b FROM StoredBatch b WHERE b.topicId = :topicId AND b.partition = :partition"
             + " AND b.baseOffset >= :fromBase AND b.baseOffset < :lastStableOffset"
-            + " AND b.lastOffset >= :offset ORDER BY b.baseOffset")
+            + " AND b.lastOffset >= :offset ORDER BY b.baseOffset",
+    // Read to be decoded at once, never changed: no copy kept to detect changes.
+    hints = @QueryHint(name = "eclipselink.read-only", value = "true"))
 @NamedQuery(
     name = StoredBatch.BASE_AT_OR_BELOW,
     query =
@@ -53,7 +56,9 @@ import org.tributary.topic.TopicConfigKey;
         "SELECT b FROM StoredBatch b WHERE b.topicId = :topicId AND b.partition = :partition"
             + " AND b.baseOffset >= :fromBase AND b.baseOffset < :lastStableOffset"
             + " AND b.lastOffset >= :logStartOffset AND b.maxTimestamp >= :timestamp"
-            + " ORDER BY b.baseOffset")
+            + " ORDER BY b.baseOffset",
+    // Read to be decoded at once, never changed: no copy kept to detect changes.
+    hints = @QueryHint(name = "eclipselink.read-only", value = "true"))
 @NamedQuery(
     name = StoredBatch.COUNT_AT,
     query =
