@@ -49,12 +49,17 @@ final class ProduceRouting {
     int sticky = partitioner.stickyPartition(topic);
     long now = clock.millis();
     List<PartitionLog> partitions = new ArrayList<>(records.size());
+    long stickyBytes = 0;
     for (int i = 0; i < records.size(); i++) {
       NewRecord record = records.get(i);
       validate(topic, record, i, maxMessageBytes, now);
       int partition = partitioner.partition(topic, record.partition(), record.key(), sticky);
       partitions.add(logs.log(topic, partition));
+      if (record.partition() == null && record.key() == null) {
+        stickyBytes += record.keyAndValueSize();
+      }
     }
+    partitioner.produced(topic, stickyBytes);
     return new Routed(writerEpoch, topic, partitions);
   }
 

@@ -19,7 +19,11 @@ class PartitionerTest {
   private final Partitioner partitioner = new Partitioner();
 
   private static TopicMetadata topic(int partitions) {
-    return new TopicMetadata(1, "t", partitions, TopicConfig.defaults(), Instant.EPOCH);
+    return topic("t", partitions);
+  }
+
+  private static TopicMetadata topic(String name, int partitions) {
+    return new TopicMetadata(1, name, partitions, TopicConfig.defaults(), Instant.EPOCH);
   }
 
   @Test
@@ -77,14 +81,29 @@ class PartitionerTest {
   }
 
   @Test
-  void keylessRecordsStickToOnePartitionPerRequestAndRequestsRotate() {
+  void keylessRecordsStickToOnePartitionUntilABatchSizeWentThereThenTheNextTakesOver() {
     TopicMetadata topic = topic(4);
-    Set<Integer> used = new HashSet<>();
-    for (int request = 0; request < 4; request++) {
-      int sticky = partitioner.stickyPartition(topic);
-      assertEquals(sticky, partitioner.partition(topic, null, null, sticky));
-      used.add(sticky);
+    int first = partitioner.stickyPartition(topic);
+    assertEquals(first, partitioner.partition(topic, null, null, first));
+    partitioner.produced(topic, Partitioner.STICKY_BYTES - 1);
+    assertEquals(first, partitioner.stickyPartition(topic), "not a batch's worth yet");
+
+    partitioner.produced(topic, 1);
+
+    Set<Integer> used = new HashSet<>(Set.of(first));
+    for (int batch = 0; batch < 3; batch++) {
+      used.add(partitioner.stickyPartition(topic));
+      partitioner.produced(topic, Partitioner.STICKY_BYTES);
     }
-    assertEquals(Set.of(0, 1, 2, 3), used);
+    assertEquals(Set.of(0, 1, 2, 3), used, "each partition takes over in turn");
+  }
+
+  @Test
+  void eachTopicHasItsOwnStickyPartition() {
+    TopicMetadata busy = topic("busy", 4);
+    TopicMetadata quiet = topic("quiet", 4);
+    int quietFirst = partitioner.stickyPartition(quiet);
+    partitioner.produced(busy, Partitioner.STICKY_BYTES);
+    assertEquals(quietFirst, partitioner.stickyPartition(quiet));
   }
 }

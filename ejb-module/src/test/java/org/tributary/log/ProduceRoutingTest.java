@@ -87,14 +87,21 @@ class ProduceRoutingTest {
   }
 
   @Test
-  void recordsWithoutAKeyShareOnePartitionPerRequestAndRequestsRotate() {
+  void recordsWithoutAKeyShareOnePartitionUntilABatchSizeOfThemWentThere() {
     ProduceRouting routing = routing();
     List<NewRecord> keyless = List.of(NewRecord.of(null, utf8("a")), NewRecord.of(null, utf8("b")));
     List<Integer> first = partitions(routing.route("t", keyless));
     List<Integer> second = partitions(routing.route("t", keyless));
     assertEquals(first.get(0), first.get(1));
-    assertEquals(second.get(0), second.get(1));
-    assertEquals((first.get(0) + 1) % 4, second.get(0));
+    assertEquals(first, second, "two small requests share the sticky partition");
+
+    byte[] big = new byte[Partitioner.STICKY_BYTES];
+    assertEquals(
+        first.get(0), partitions(routing.route("t", List.of(NewRecord.of(null, big)))).get(0));
+    assertEquals(
+        (first.get(0) + 1) % 4,
+        partitions(routing.route("t", keyless)).get(0),
+        "a batch's worth went there: the next partition takes over");
   }
 
   @Test
