@@ -56,7 +56,7 @@ field() { sed -E "s/.*\"$1\":([0-9.E-]+).*/\1/" <<< "$2"; }
 for pass in $(seq 1 "$warmups"); do
   started=$SECONDS
   for senders in 1 4 16; do
-    curl -sf -X POST "$url/facade-benchmark/run/send?senders=$senders&seconds=2" > /dev/null
+    curl -sf -X POST "$url/facade-benchmark/run/send?senders=$senders&seconds=$seconds" > /dev/null
   done
   curl -sf -X POST "$url/facade-benchmark/run/drain?records=200000" > /dev/null
   echo "Warm-up pass $pass of $warmups (not measured): $((SECONDS - started)) s"
