@@ -66,6 +66,8 @@ public class Storage {
   @ConfigProperty(name = "tributary.datasource.class-name")
   String className;
 
+  @Inject Database database;
+
   @Inject
   @ConfigProperty(name = "tributary.datasource.database-name")
   String databaseName;
@@ -106,7 +108,7 @@ public class Storage {
             "databaseName", databaseName,
             "user", user,
             "password", password));
-    switch (Database.of(className)) {
+    switch (database) {
       case EMBEDDED_DERBY -> boundDerbyLockWaits();
       case POSTGRESQL -> checkPreparedTransactions();
       case OTHER -> {}
@@ -155,7 +157,7 @@ public class Storage {
 
   @PreDestroy
   void shutdownEmbeddedDerby() {
-    if (Database.of(className) != Database.EMBEDDED_DERBY) {
+    if (database != Database.EMBEDDED_DERBY) {
       return;
     }
     try {
