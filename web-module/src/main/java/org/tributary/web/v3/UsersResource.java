@@ -120,9 +120,10 @@ public class UsersResource {
       UserBodies.OwnPassword change = UserBodies.ownPassword(json);
       if (!callerName.equals(name)) {
         throw RequestRefusedException.forbidden(
-            "current_password changes only your own password (you are '"
+            "User '"
                 + callerName
-                + "'); an admin sets user '"
+                + "' may not do this: current_password changes only your own password; an admin"
+                + " sets user '"
                 + name
                 + "''s password with {\"password\": ...}.");
       }
@@ -138,8 +139,10 @@ public class UsersResource {
     }
     if (!caller.isUserInRole(Roles.ADMIN)) {
       throw RequestRefusedException.forbidden(
-          "Only an admin sets a password with {\"password\": ...}; to change your own, send"
-              + " {\"current_password\": ..., \"new_password\": ...}.");
+          "User '"
+              + callerName
+              + "' may not do this: only an admin sets a password with {\"password\": ...}; to"
+              + " change your own, send {\"current_password\": ..., \"new_password\": ...}.");
     }
     UserBodies.NewPassword password = UserBodies.newPassword(json);
     users.setPassword(name, password.password(), password.mustChangePassword());
