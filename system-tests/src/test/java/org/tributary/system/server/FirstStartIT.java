@@ -19,8 +19,8 @@ import org.tributary.system.browser.ConsoleBrowser;
 /**
  * A first start without a configured admin password, on a server of its own with an empty data
  * directory: the generated password is logged once, works only for changing it (in the console, or
- * headless over the API's own-password call; every other API call refuses it until then), and
- * after the change only the new one works.
+ * headless over the API's own-password call; every other API call refuses it until then), and after
+ * the change only the new one works.
  */
 class FirstStartIT {
 
