@@ -26,6 +26,8 @@ public enum ErrorCode {
   INCONSISTENT_GROUP_PROTOCOL,
   OFFSET_METADATA_TOO_LARGE,
   NON_EMPTY_GROUP,
+  /** OffsetDelete of a topic that live members of the group subscribe to. */
+  GROUP_SUBSCRIBED_TO_TOPIC,
   KAFKA_STORAGE_ERROR,
   /** A consumer mixes a topic subscription, a pattern subscription and manual assignment. */
   INCONSISTENT_SUBSCRIPTION,

@@ -38,6 +38,7 @@ final class ConsumerGroup {
   private final Set<TopicPartition> resetsInFlight = new HashSet<>();
   private long idleSinceNanos;
   private boolean evicted;
+  private boolean deleting;
 
   ConsumerGroup(String groupId, long nowNanos) {
     this.groupId = groupId;
@@ -54,6 +55,10 @@ final class ConsumerGroup {
 
   boolean hasMembers() {
     return !members.isEmpty();
+  }
+
+  int memberCount() {
+    return members.size();
   }
 
   GroupState state() {
@@ -151,6 +156,7 @@ final class ConsumerGroup {
   boolean evictable(long nowNanos, Duration grace) {
     return members.isEmpty()
         && writesInFlight.isEmpty()
+        && !deleting
         && nowNanos - idleSinceNanos >= grace.toNanos();
   }
 
@@ -168,6 +174,11 @@ final class ConsumerGroup {
     if (!members.isEmpty()) {
       rebalance(partitionsPerTopic);
     }
+  }
+
+  /** How many members subscribe to the topic. */
+  int subscribersOf(String topic) {
+    return (int) members.values().stream().filter(m -> m.subscription().contains(topic)).count();
   }
 
   Set<String> subscribedTopics() {
@@ -231,11 +242,16 @@ final class ConsumerGroup {
    */
   void beginCommit(String memberId, int generation, Collection<TopicPartition> partitions) {
     checkCommit(memberId, generation, partitions);
+    if (deleting) {
+      throw new TributaryException(
+          ErrorCode.REBALANCE_IN_PROGRESS,
+          "Group '" + groupId + "' is being deleted; retry the commit.");
+    }
     List<TopicPartition> resetting = partitions.stream().filter(resetsInFlight::contains).toList();
     if (!resetting.isEmpty()) {
       throw new TributaryException(
           ErrorCode.REBALANCE_IN_PROGRESS,
-          "An offset reset of "
+          "An offset reset or deletion of "
               + resetting
               + " in group '"
               + groupId
@@ -247,6 +263,11 @@ final class ConsumerGroup {
   /** Whether a commit or reset of any of these partitions is being written. */
   boolean writing(Collection<TopicPartition> partitions) {
     return partitions.stream().anyMatch(writesInFlight::containsKey);
+  }
+
+  /** Whether a commit or reset of any partition is being written. */
+  boolean writing() {
+    return !writesInFlight.isEmpty();
   }
 
   /** Whether a commit or reset of any partition of the topic is being written. */
@@ -261,6 +282,20 @@ final class ConsumerGroup {
   void beginReset(Collection<TopicPartition> partitions) {
     resetsInFlight.addAll(partitions);
     partitions.forEach(partition -> writesInFlight.merge(partition, 1, Integer::sum));
+  }
+
+  /**
+   * Marks the whole group as being deleted until {@link #endDelete}: no commit starts and no
+   * partition is handed to a member; the caller has waited until {@link #writing()} was false and
+   * checked that the group has no members.
+   */
+  void beginDelete() {
+    deleting = true;
+  }
+
+  void endDelete(long nowNanos) {
+    deleting = false;
+    idleSinceNanos = nowNanos;
   }
 
   /** The write of a commit or reset of these partitions has ended, one way or another. */
@@ -309,11 +344,13 @@ final class ConsumerGroup {
   /**
    * The member's assignment less what another member was given and has not yet let go, and less
    * what it does not own yet while an offset write of it is in flight (it would start from the
-   * committed offset before that write).
+   * committed offset before that write); nothing while the group is being deleted (a member that
+   * joined meanwhile starts after the deletion, from no committed offsets).
    */
   private Assignment assignmentOf(Member member) {
     List<TopicPartition> handed =
         member.assignment().stream()
+            .filter(partition -> !deleting)
             .filter(
                 partition ->
                     member.owned().contains(partition)

@@ -88,6 +88,14 @@ public class ConsumerGroups {
     }
   }
 
+  /** The deletion of the group has ended; its waiters look again. */
+  void endDelete(ConsumerGroup group) {
+    synchronized (group) {
+      group.endDelete(nanoTime.getAsLong());
+      group.notifyAll();
+    }
+  }
+
   /**
    * Waits, holding the group's monitor but releasing it while waiting, until {@code writing} is
    * false or {@code atMost} has passed.

@@ -41,6 +41,20 @@ public class OffsetStore {
                 .executeUpdate());
   }
 
+  /**
+   * Deletes, in one transaction, the group's committed offsets of these partitions (all of the
+   * group's when null) and answers those it deleted.
+   */
+  public Map<TopicPartition, OffsetAndMetadata> delete(
+      String groupId, Collection<TopicPartition> partitions) {
+    Map<TopicPartition, OffsetAndMetadata> deleted = committed(groupId);
+    if (partitions != null) {
+      deleted.keySet().retainAll(partitions);
+    }
+    remove(groupId, deleted.keySet());
+    return deleted;
+  }
+
   @TransactionAttribute(TransactionAttributeType.SUPPORTS)
   public Map<TopicPartition, OffsetAndMetadata> committed(String groupId) {
     Map<TopicPartition, OffsetAndMetadata> offsets = new TreeMap<>();

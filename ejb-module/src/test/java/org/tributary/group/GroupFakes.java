@@ -108,6 +108,16 @@ final class GroupFakes {
     private final Map<String, Map<TopicPartition, OffsetAndMetadata>> byGroup = new TreeMap<>();
     int commits;
 
+    /** Runs while a deletion is being written, before it takes effect. */
+    Runnable duringDelete = () -> {};
+
+    @Override
+    public Map<TopicPartition, OffsetAndMetadata> delete(
+        String groupId, Collection<TopicPartition> partitions) {
+      duringDelete.run();
+      return super.delete(groupId, partitions);
+    }
+
     @Override
     public void commit(String groupId, Map<TopicPartition, OffsetAndMetadata> offsets) {
       commits++;

@@ -12,9 +12,12 @@ import java.util.stream.Collectors;
 import org.tributary.console.charts.BarChart;
 import org.tributary.console.navigation.ConsolePaths;
 import org.tributary.console.navigation.Messages;
+import org.tributary.console.security.ChangeAction;
 import org.tributary.group.GroupCoordinator;
+import org.tributary.group.GroupDeletions;
 import org.tributary.group.GroupDescription;
 import org.tributary.group.GroupState;
+import org.tributary.group.OffsetDeletion;
 import org.tributary.group.OffsetReset;
 import org.tributary.group.OffsetResetScenario;
 import org.tributary.group.OffsetResets;
@@ -22,7 +25,7 @@ import org.tributary.group.PartitionLag;
 
 /**
  * Backs a group's page: members, lag per partition with a chart, the form that leads to a reset
- * preview, and the group's executed resets with their undo.
+ * preview, the group's executed resets with their undo, and deleting its offsets or the group.
  */
 @Named
 @ViewScoped
@@ -33,6 +36,7 @@ public class GroupDetails implements Serializable {
 
   @Inject GroupCoordinator coordinator;
   @Inject OffsetResets offsetResets;
+  @Inject GroupDeletions deletions;
 
   private String groupId;
   private GroupDescription group;
@@ -42,6 +46,9 @@ public class GroupDetails implements Serializable {
   private List<Integer> resetPartitions = new ArrayList<>();
   private OffsetResetScenario strategy = OffsetResetScenario.TO_EARLIEST;
   private String argument;
+
+  private String deleteTopic;
+  private List<Integer> deletePartitions = new ArrayList<>();
 
   public void load() {
     Messages.reportingRefusals(this::describe);
@@ -56,6 +63,7 @@ public class GroupDetails implements Serializable {
       resets = offsetResets.offsetResets(groupId, RESETS_SHOWN);
       List<String> topics = getTopics();
       resetTopic = topics.isEmpty() ? null : topics.get(0);
+      deleteTopic = resetTopic;
     }
   }
 
@@ -64,8 +72,16 @@ public class GroupDetails implements Serializable {
   }
 
   public List<Integer> getPartitionsOfResetTopic() {
+    return partitionsOf(resetTopic);
+  }
+
+  public List<Integer> getPartitionsOfDeleteTopic() {
+    return partitionsOf(deleteTopic);
+  }
+
+  private List<Integer> partitionsOf(String topic) {
     return group.partitions().stream()
-        .filter(p -> p.topic().equals(resetTopic))
+        .filter(p -> p.topic().equals(topic))
         .map(PartitionLag::partition)
         .toList();
   }
@@ -91,6 +107,32 @@ public class GroupDetails implements Serializable {
       parameters.put("argument", argument.strip());
     }
     ConsolePaths.redirect("/reset.xhtml", parameters);
+  }
+
+  /** Kafka's DeleteGroups: refused (a message on the page) while the group has members. */
+  @ChangeAction
+  public String deleteGroup() {
+    OffsetDeletion deleted = deletions.deleteGroup(groupId);
+    Messages.infoAfterRedirect(
+        "Group " + groupId + " deleted.",
+        "Its " + deleted.deleted().size() + " committed offsets are gone.");
+    return "/groups?faces-redirect=true";
+  }
+
+  /** Kafka's OffsetDelete: refused while a member of the group subscribes to the topic. */
+  @ChangeAction
+  public void deleteOffsets() {
+    OffsetDeletion deleted =
+        deletions.deleteOffsets(
+            groupId, deleteTopic, deletePartitions.isEmpty() ? null : deletePartitions);
+    Messages.infoAfterRedirect(
+        "Committed offsets of "
+            + deleteTopic
+            + " deleted for "
+            + deleted.deleted().size()
+            + " partitions.",
+        "Its consumers start there by auto.offset.reset.");
+    ConsolePaths.redirect("/group.xhtml", Map.of("id", groupId));
   }
 
   public String getGroupId() {
@@ -131,6 +173,22 @@ public class GroupDetails implements Serializable {
 
   public void setStrategy(OffsetResetScenario strategy) {
     this.strategy = strategy;
+  }
+
+  public String getDeleteTopic() {
+    return deleteTopic;
+  }
+
+  public void setDeleteTopic(String deleteTopic) {
+    this.deleteTopic = deleteTopic;
+  }
+
+  public List<Integer> getDeletePartitions() {
+    return deletePartitions;
+  }
+
+  public void setDeletePartitions(List<Integer> deletePartitions) {
+    this.deletePartitions = deletePartitions;
   }
 
   public String getArgument() {

@@ -18,8 +18,9 @@ import org.tributary.system.browser.ConsoleBrowser;
 
 /**
  * A first start without a configured admin password, on a server of its own with an empty data
- * directory: the generated password is logged once, works only for changing it in the console (the
- * HTTP API refuses it until then), and after the change only the new one works.
+ * directory: the generated password is logged once, works only for changing it (in the console, or
+ * headless over the API's own-password call; every other API call refuses it until then), and after
+ * the change only the new one works.
  */
 class FirstStartIT {
 
@@ -38,8 +39,8 @@ class FirstStartIT {
     server.stop();
   }
 
-  @Test
-  void theGeneratedAdminPasswordIsLoggedOnceAndMustBeChangedInTheConsoleFirst() throws Exception {
+  /** Starts the server afresh without any configured password; answers the generated one. */
+  private String startWithAGeneratedPassword() throws Exception {
     // As the other tests' servers, but without any configured password.
     server
         .fresh()
@@ -54,7 +55,12 @@ class FirstStartIT {
     assertEquals(1, logged.size(), logged::toString);
     Matcher found = GENERATED.matcher(logged.get(0));
     assertTrue(found.find(), logged.get(0));
-    String generated = found.group(1);
+    return found.group(1);
+  }
+
+  @Test
+  void theGeneratedAdminPasswordIsLoggedOnceAndMustBeChangedInTheConsoleFirst() throws Exception {
+    String generated = startWithAGeneratedPassword();
 
     Answer beforeTheChange = new TributaryHttp(url).as("admin", generated).get("/topics");
     assertEquals(403, beforeTheChange.status(), beforeTheChange::toString);
@@ -80,5 +86,48 @@ class FirstStartIT {
     assertEquals(401, new TributaryHttp(url).as("admin", generated).get("/topics").status());
     Answer afterTheChange = new TributaryHttp(url).as("admin", CHOSEN).get("/topics");
     assertEquals(200, afterTheChange.status(), afterTheChange::toString);
+  }
+
+  @Test
+  void theGeneratedAdminPasswordCanBeChangedOverTheApiWithoutABrowser() throws Exception {
+    String generated = startWithAGeneratedPassword();
+    TributaryHttp withGenerated = new TributaryHttp(url).as("admin", generated);
+
+    // The refusal names the one call that is allowed, with this server's cluster id.
+    Answer refused = withGenerated.get("/v3/clusters");
+    assertEquals(403, refused.status(), refused::toString);
+    assertEquals(40302, refused.errorCode(), refused::toString);
+    Matcher named =
+        Pattern.compile("POST .* to (/v3/clusters/[^/]+/users/admin/password)")
+            .matcher(refused.object().getString("message"));
+    assertTrue(named.find(), refused::toString);
+    String passwordPath = named.group(1);
+
+    Answer wrongCurrent =
+        withGenerated.post(passwordPath, TributaryHttp.APPLICATION_JSON, change("wrong", CHOSEN));
+    assertEquals(422, wrongCurrent.status(), wrongCurrent::toString);
+    assertTrue(
+        wrongCurrent.body().contains("current password is not right"), wrongCurrent::toString);
+    Answer tooShort =
+        withGenerated.post(passwordPath, TributaryHttp.APPLICATION_JSON, change(generated, "x"));
+    assertEquals(422, tooShort.status(), tooShort::toString);
+    Answer adminReset =
+        withGenerated.post(
+            passwordPath, TributaryHttp.APPLICATION_JSON, "{\"password\":\"" + CHOSEN + "\"}");
+    assertEquals(403, adminReset.status(), adminReset::toString);
+    assertEquals(40302, adminReset.errorCode(), "the reset form is not the change: " + adminReset);
+    assertEquals(403, withGenerated.get("/topics").status(), "still nothing else");
+
+    Answer changed =
+        withGenerated.post(passwordPath, TributaryHttp.APPLICATION_JSON, change(generated, CHOSEN));
+    assertEquals(204, changed.status(), changed::toString);
+
+    assertEquals(401, withGenerated.get("/topics").status(), "the generated password is spent");
+    Answer afterTheChange = new TributaryHttp(url).as("admin", CHOSEN).get("/v3/clusters");
+    assertEquals(200, afterTheChange.status(), afterTheChange::toString);
+  }
+
+  private static String change(String current, String replacement) {
+    return "{\"current_password\":\"" + current + "\",\"new_password\":\"" + replacement + "\"}";
   }
 }

@@ -91,6 +91,7 @@ public final class ErrorResponses {
           of(409, 40903, e.getMessage());
       case INCONSISTENT_SUBSCRIPTION -> of(409, 40901, e.getMessage());
       case NON_EMPTY_GROUP -> of(409, 40904, e.getMessage());
+      case GROUP_SUBSCRIBED_TO_TOPIC -> of(409, 40907, e.getMessage());
       case STALE_RESET_PLAN -> of(409, 40905, e.getMessage());
       case USER_NOT_FOUND -> of(404, 40413, e.getMessage());
       case USER_ALREADY_EXISTS -> of(409, 40906, e.getMessage());

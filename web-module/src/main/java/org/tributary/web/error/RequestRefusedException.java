@@ -26,6 +26,16 @@ public class RequestRefusedException extends RuntimeException {
     return new RequestRefusedException(422, 42200, message, null);
   }
 
+  /** A signed-in caller refused for who they are, not for a role they lack. */
+  public static RequestRefusedException forbidden(String message) {
+    return new RequestRefusedException(403, 40301, message, null);
+  }
+
+  /** A caller who must change their password first, as the sign-in refuses everything else. */
+  public static RequestRefusedException passwordChangeRequired(String message) {
+    return new RequestRefusedException(403, 40302, message, null);
+  }
+
   public static RequestRefusedException invalidConsumerConfig(String message) {
     return new RequestRefusedException(
         422, 42204, "Invalid consumer configuration: " + message, null);

@@ -9,6 +9,7 @@ import jakarta.security.enterprise.credential.UsernamePasswordCredential;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import org.tributary.security.SignIn;
@@ -16,6 +17,7 @@ import org.tributary.security.TrustedProxies;
 import org.tributary.security.UserView;
 import org.tributary.security.Users;
 import org.tributary.web.error.ErrorResponses;
+import org.tributary.web.v3.Cluster;
 
 /**
  * How API callers prove who they are: HTTP Basic on every request, as REST Proxy clients send it,
@@ -31,6 +33,7 @@ public class ApiAuthentication implements HttpAuthenticationMechanism {
 
   @Inject Users users;
   @Inject TrustedProxies proxies;
+  @Inject Cluster cluster;
 
   @Override
   public AuthenticationStatus validateRequest(
@@ -79,18 +82,41 @@ public class ApiAuthentication implements HttpAuthenticationMechanism {
       }
     }
     UserView user = signIn.user().orElseThrow();
-    if (user.mustChangePassword()) {
+    if (user.mustChangePassword() && !changesOwnPassword(request, user.name())) {
       return refuse(
           response,
           403,
           40302,
           "User '"
-              + login.getCaller()
-              + "' must change the password first: sign in to the console at "
+              + user.name()
+              + "' must change the password first: POST {\"current_password\": ...,"
+              + " \"new_password\": ...} to "
+              + ownPasswordPath(user.name())
+              + ", or sign in to the console at "
               + CONSOLE
               + ".");
     }
     return context.notifyContainerAboutLogin(user.name(), user.roles());
+  }
+
+  /** Whether the request is the one call a user who must change the password may make. */
+  private boolean changesOwnPassword(HttpServletRequest request, String name) {
+    String path = request.getRequestURI().substring(request.getContextPath().length());
+    String users = "/v3/clusters/" + cluster.id() + "/users/";
+    String password = "/password";
+    return "POST".equals(request.getMethod())
+        && path.startsWith(users)
+        && path.endsWith(password)
+        && path.length() > users.length() + password.length()
+        && URLDecoder.decode(
+                path.substring(users.length(), path.length() - password.length())
+                    .replace("+", "%2B"),
+                StandardCharsets.UTF_8)
+            .equals(name);
+  }
+
+  private String ownPasswordPath(String name) {
+    return "/v3/clusters/" + cluster.id() + "/users/" + name + "/password";
   }
 
   /** The credential in an HTTP Basic header's value; null when it is not one. */

@@ -185,6 +185,15 @@ public final class Shapes {
       long lowWatermark,
       Related partition) {}
 
+  /** Tributary extension: a committed offset that OffsetDelete (or DeleteGroups) removed. */
+  public record DeletedOffset(
+      String kind,
+      String clusterId,
+      String consumerGroupId,
+      String topicName,
+      int partitionId,
+      long offset) {}
+
   public record DataSize(String type, long size) {}
 
   public record Delivered(

@@ -5,9 +5,9 @@ import java.util.Set;
 import org.tributary.web.json.JsonBody;
 
 /**
- * The bodies of {@code .../users}: a new user, a user's roles, a password an admin sets. Only their
- * shape is checked here; which names, roles and passwords are acceptable is the core's {@code
- * Users}' to say.
+ * The bodies of {@code .../users}: a new user, a user's roles, a password an admin sets or users
+ * change themselves. Only their shape is checked here; which names, roles and passwords are
+ * acceptable is the core's {@code Users}' to say.
  */
 final class UserBodies {
 
@@ -16,6 +16,9 @@ final class UserBodies {
 
   /** {@code {"password", "must_change_password"}}. */
   record NewPassword(String password, boolean mustChangePassword) {}
+
+  /** {@code {"current_password", "new_password"}}: users change their own password. */
+  record OwnPassword(String current, String replacement) {}
 
   private UserBodies() {}
 
@@ -33,9 +36,24 @@ final class UserBodies {
     return roles(JsonBody.parse(body));
   }
 
-  static NewPassword newPassword(String body) {
-    JsonBody json = JsonBody.parse(body);
+  /** Whether the body is a user's change of their own password rather than an admin's reset. */
+  static boolean isOwnPassword(JsonBody json) {
+    return json.has("current_password");
+  }
+
+  static NewPassword newPassword(JsonBody json) {
     return new NewPassword(json.requiredString("password"), mustChange(json));
+  }
+
+  static OwnPassword ownPassword(JsonBody json) {
+    if (json.has("password") || json.has("must_change_password")) {
+      throw json.invalid(
+          "current_password",
+          "goes with new_password only: send {\"current_password\", \"new_password\"} to"
+              + " change your own password, or, as an admin, {\"password\"} to set one");
+    }
+    return new OwnPassword(
+        json.requiredString("current_password"), json.requiredString("new_password"));
   }
 
   private static Set<String> roles(JsonBody json) {

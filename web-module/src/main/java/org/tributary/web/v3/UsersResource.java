@@ -13,6 +13,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.UriInfo;
 import java.net.URI;
 import java.util.List;
@@ -23,11 +24,14 @@ import org.tributary.errors.TributaryException;
 import org.tributary.security.Roles;
 import org.tributary.security.UserView;
 import org.tributary.security.Users;
+import org.tributary.web.error.RequestRefusedException;
+import org.tributary.web.json.JsonBody;
 import org.tributary.web.v3.Shapes.ResourceList;
 
 /**
  * Tributary extension: the users who may sign in, and their roles, for automation (the console
- * manages the same users). Admins only; a password or its hash is never answered.
+ * manages the same users). Admins only, but for users changing their own password; a password or
+ * its hash is never answered.
  */
 @Path("/v3/clusters/{cluster_id}/users")
 @Produces(MediaType.APPLICATION_JSON)
@@ -93,13 +97,54 @@ public class UsersResource {
     return Response.noContent().build();
   }
 
+  /**
+   * Open to every role, and to a user who must change the password first ({@code ApiAuthentication}
+   * lets only this call through): the body says which of the two it is, and each is checked here.
+   */
   @POST
   @Path("/{user_name}/password")
+  @RolesAllowed({Roles.ADMIN, Roles.PRODUCER, Roles.CONSUMER, Roles.VIEWER})
   @Operation(
-      summary = "Set the user's password, optionally to be changed at the next console sign-in")
-  public Response setPassword(@PathParam("user_name") String name, String body) {
+      summary = "Change your own password, or (admins) set a user's password",
+      description =
+          "Body {\"current_password\", \"new_password\"}: callers change their own password"
+              + " (also while they must change it first, when every other call answers 40302)."
+              + " Body {\"password\", \"must_change_password\"}: an admin sets anyone's"
+              + " password.")
+  public Response setPassword(
+      @PathParam("user_name") String name, String body, @Context SecurityContext caller) {
     cluster.require(clusterId);
-    UserBodies.NewPassword password = UserBodies.newPassword(body);
+    JsonBody json = JsonBody.parse(body);
+    String callerName = caller.getUserPrincipal().getName();
+    if (UserBodies.isOwnPassword(json)) {
+      UserBodies.OwnPassword change = UserBodies.ownPassword(json);
+      if (!callerName.equals(name)) {
+        throw RequestRefusedException.forbidden(
+            "User '"
+                + callerName
+                + "' may not do this: current_password changes only your own password; an admin"
+                + " sets user '"
+                + name
+                + "''s password with {\"password\": ...}.");
+      }
+      users.changeOwnPassword(name, change.current(), change.replacement());
+      return Response.noContent().build();
+    }
+    if (users.mustChangePassword(callerName)) {
+      throw RequestRefusedException.passwordChangeRequired(
+          "User '"
+              + callerName
+              + "' must change the password first: send {\"current_password\": ...,"
+              + " \"new_password\": ...}.");
+    }
+    if (!caller.isUserInRole(Roles.ADMIN)) {
+      throw RequestRefusedException.forbidden(
+          "User '"
+              + callerName
+              + "' may not do this: only an admin sets a password with {\"password\": ...}; to"
+              + " change your own, send {\"current_password\": ..., \"new_password\": ...}.");
+    }
+    UserBodies.NewPassword password = UserBodies.newPassword(json);
     users.setPassword(name, password.password(), password.mustChangePassword());
     return Response.noContent().build();
   }

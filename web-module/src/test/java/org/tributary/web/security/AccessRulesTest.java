@@ -76,6 +76,8 @@ class AccessRulesTest {
               Map.entry("POST " + V3 + "/topics/{topic_name}/records:delete", ADMIN),
               Map.entry("GET " + V3 + "/consumer-groups", EVERY_ROLE),
               Map.entry("GET " + GROUP, EVERY_ROLE),
+              Map.entry("DELETE " + GROUP, ADMIN),
+              Map.entry("POST " + GROUP + "/offsets:delete", ADMIN),
               Map.entry("GET " + GROUP + "/consumers", EVERY_ROLE),
               Map.entry("GET " + GROUP + "/consumers/{consumer}", EVERY_ROLE),
               Map.entry("GET " + GROUP + "/consumers/{consumer}/assignments", EVERY_ROLE),
@@ -90,7 +92,8 @@ class AccessRulesTest {
               Map.entry("GET " + V3 + "/users/{user_name}", ADMIN),
               Map.entry("PATCH " + V3 + "/users/{user_name}", ADMIN),
               Map.entry("DELETE " + V3 + "/users/{user_name}", ADMIN),
-              Map.entry("POST " + V3 + "/users/{user_name}/password", ADMIN)));
+              // everyone changes their own password; only admins set another's (checked inside)
+              Map.entry("POST " + V3 + "/users/{user_name}/password", EVERY_ROLE)));
 
   @Test
   void everyResourceMethodTakesTheRolesDecidedHere() {

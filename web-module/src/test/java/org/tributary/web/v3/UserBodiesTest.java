@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.tributary.web.error.RequestRefusedException;
+import org.tributary.web.json.JsonBody;
 
 class UserBodiesTest {
 
@@ -37,9 +38,10 @@ class UserBodiesTest {
                     + "\"must_change_password\":true}")
             .mustChangePassword());
     assertTrue(
-        UserBodies.newPassword("{\"password\":\"p\",\"must_change_password\":true}")
+        UserBodies.newPassword(JsonBody.parse("{\"password\":\"p\",\"must_change_password\":true}"))
             .mustChangePassword());
-    assertFalse(UserBodies.newPassword("{\"password\":\"p\"}").mustChangePassword());
+    assertFalse(
+        UserBodies.newPassword(JsonBody.parse("{\"password\":\"p\"}")).mustChangePassword());
   }
 
   @Test
@@ -61,6 +63,26 @@ class UserBodiesTest {
     assertEquals(
         "'must_change_password' must be true or false.",
         refusal(
-            () -> UserBodies.newPassword("{\"password\":\"p\",\"must_change_password\":\"yes\"}")));
+            () ->
+                UserBodies.newPassword(
+                    JsonBody.parse("{\"password\":\"p\",\"must_change_password\":\"yes\"}"))));
+  }
+
+  @Test
+  void aBodyWithTheCurrentPasswordIsAUsersOwnChange() {
+    JsonBody own = JsonBody.parse("{\"current_password\":\"old\",\"new_password\":\"new\"}");
+    assertTrue(UserBodies.isOwnPassword(own));
+    assertEquals(new UserBodies.OwnPassword("old", "new"), UserBodies.ownPassword(own));
+    assertFalse(UserBodies.isOwnPassword(JsonBody.parse("{\"password\":\"p\"}")));
+    assertEquals(
+        "'new_password' is required.",
+        refusal(() -> UserBodies.ownPassword(JsonBody.parse("{\"current_password\":\"old\"}"))));
+    assertTrue(
+        refusal(
+                () ->
+                    UserBodies.ownPassword(
+                        JsonBody.parse(
+                            "{\"current_password\":\"o\",\"new_password\":\"n\",\"password\":\"p\"}")))
+            .contains("goes with new_password only"));
   }
 }
