@@ -241,6 +241,9 @@ public class BrowseMessages implements Serializable {
         topic = null;
         tailing = false;
       }
+      if (refused.code() == ErrorCode.REQUEST_TIMED_OUT) {
+        tailing = false; // a runaway filter would cost every poll its whole budget again
+      }
       Messages.error(refused.getMessage(), refused.code().name());
     }
   }

@@ -63,9 +63,11 @@ public class ProduceMessage {
     String where = "partition " + record.partition() + ", offset " + record.offset();
     if (!isText(record.key())
         || !isText(record.value())
-        || !record.headers().stream().allMatch(h -> isText(h.value()))) {
+        || !record.headers().stream().allMatch(ProduceMessage::fitsOneLine)) {
       Messages.error(
-          "The record at " + where + " holds binary data, which the form cannot edit as text.",
+          "The record at "
+              + where
+              + " holds binary data or a header the form cannot hold on one line.",
           "Export it instead, or send it with the HTTP API.");
       return;
     }
@@ -83,6 +85,16 @@ public class ProduceMessage {
     }
     headers = lines.toString().stripTrailing();
     copiedFrom = where;
+  }
+
+  /** Whether the header survives the form's {@code name: value} line ({@link HeaderLines}). */
+  private static boolean fitsOneLine(Header header) {
+    String value = header.value() == null ? "" : ValueView.strictUtf8(header.value());
+    return value != null
+        && header.key().indexOf(':') < 0
+        && header.key().strip().equals(header.key())
+        && value.strip().equals(value)
+        && value.lines().count() <= 1;
   }
 
   private static boolean isText(byte[] bytes) {
