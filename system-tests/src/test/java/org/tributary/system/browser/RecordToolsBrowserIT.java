@@ -64,6 +64,25 @@ class RecordToolsBrowserIT {
   }
 
   @Test
+  void aRecordWithABinaryValueIsNotCopiedIntoTheTextForm() {
+    String topic = uniqueTopic("console-reproduce-binary");
+    Fixtures.createTopic(http, topic, 1);
+    Answer produced =
+        http.post(
+            "/topics/" + topic + "/partitions/0",
+            TributaryHttp.BINARY,
+            "{\"records\":[{\"value\":\"/wA=\"}]}");
+    assertEquals(200, produced.status(), produced::toString);
+    page.open(topic);
+
+    browser.clickAndWait(By.id("browse:records:0:reproduce"));
+    assertTrue(
+        String.join(" ", browser.errors()).contains("partition 0, offset 0 holds binary data"),
+        browser.messages());
+    assertEquals("", browser.find(By.id("produce:value")).getAttribute("value"));
+  }
+
+  @Test
   void redriveSendsTickedRecordsBackOnceAndSaysWhyOthersWereSkipped() {
     String topic = uniqueTopic("console-redrive");
     String dlt = topic + ".DLT";
