@@ -30,7 +30,7 @@ import org.tributary.log.NewRecord;
  */
 final class RecordImport {
 
-  static final int MAX_BYTES = 4 * 1024 * 1024;
+  static final int MAX_BYTES = 2 * 1024 * 1024;
   static final int MAX_RECORDS = 10_000;
 
   private static final String BASE64_PREFIX = "base64:";

@@ -222,6 +222,13 @@ class RecordToolsBrowserIT {
     String errors = String.join(" ", browser.errors());
     assertTrue(errors.contains("Line 3, value is not valid base64"), errors);
     assertTrue(errors.contains("Nothing was imported"), errors);
+    Path tooLarge = Files.createTempFile(Path.of("target"), "too-large", ".json");
+    Files.write(tooLarge, new byte[3 * 1024 * 1024]);
+    importFile(tooLarge, target);
+    assertTrue(
+        String.join(" ", browser.errors()).contains("an import takes at most 2097152"),
+        browser.messages());
+
     page.open(target);
     assertEquals(4, page.rows().size(), "not even the good first line");
   }
