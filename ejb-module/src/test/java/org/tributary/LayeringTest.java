@@ -44,7 +44,8 @@ class LayeringTest {
     "org.tributary.consumer..",
     "org.tributary.metrics..",
     "org.tributary.facade..",
-    "org.tributary.clients.."
+    "org.tributary.clients..",
+    "org.tributary.redrive.."
   };
 
   /** Kafka's record format (batches built, read and compacted) and Kafka's partitioner. */

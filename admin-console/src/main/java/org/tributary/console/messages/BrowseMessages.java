@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,8 +29,9 @@ import org.tributary.topic.TopicMetadata;
 
 /**
  * Backs the message browser: a page of records from where the operator chose to start, paging both
- * ways, a filter over the scanned range, a live tail (it stops by itself after 10 minutes, so a
- * forgotten tab does not keep its session alive), and export of what is shown.
+ * ways, a filter over the scanned range ({@link RecordFilter}), a live tail (it stops by itself
+ * after 10 minutes, so a forgotten tab does not keep its session alive), export of what is shown,
+ * and the records chosen for a redrive when the topic is a dead-letter topic.
  */
 @Named
 @ViewScoped
@@ -43,6 +45,9 @@ public class BrowseMessages implements Serializable {
   private static final int SCAN_LIMIT = 10_000;
   private static final int TAIL_KEEP = 500;
   private static final Duration TAIL_LIMIT = Duration.ofMinutes(10);
+
+  /** The suffix of the dead-letter topics the listener runtime writes to. */
+  private static final String DEAD_LETTER_SUFFIX = ".DLT";
 
   /** Where a browse starts. */
   public enum Start {
@@ -62,7 +67,8 @@ public class BrowseMessages implements Serializable {
   private Long offset;
   private String datetime;
   private int pageSize = 20;
-  private String filter;
+  private final BrowseFilter filter = new BrowseFilter();
+  private final Map<String, Boolean> selected = new HashMap<>();
   private ValueView view = ValueView.TEXT;
   private boolean tailing;
   private Instant tailStarted;
@@ -195,20 +201,18 @@ public class BrowseMessages implements Serializable {
 
   /** The shown records with whole values: those cut for the page are read again. */
   private List<ShownRecord> complete(List<ShownRecord> shown) {
-    return shown.stream()
-        .map(
-            record ->
-                record.isComplete()
-                    ? record
-                    : logs
-                        .read(topicName, record.partition(), record.offset(), 1)
-                        .records()
-                        .stream()
-                        .filter(full -> full.offset() == record.offset())
-                        .findFirst()
-                        .map(full -> ShownRecord.of(record.partition(), full))
-                        .orElse(record))
-        .toList();
+    return shown.stream().map(this::complete).toList();
+  }
+
+  /** The shown record with its whole value: read again if it was cut for the page. */
+  ShownRecord complete(ShownRecord record) {
+    return record.isComplete()
+        ? record
+        : logs.read(topicName, record.partition(), record.offset(), 1).records().stream()
+            .filter(full -> full.offset() == record.offset())
+            .findFirst()
+            .map(full -> ShownRecord.of(record.partition(), full))
+            .orElse(record);
   }
 
   private StreamedContent download(String extension, String type, byte[] content) {
@@ -237,12 +241,16 @@ public class BrowseMessages implements Serializable {
         topic = null;
         tailing = false;
       }
+      if (refused.code() == ErrorCode.REQUEST_TIMED_OUT) {
+        tailing = false; // a runaway filter would cost every poll its whole budget again
+      }
       Messages.error(refused.getMessage(), refused.code().name());
     }
   }
 
   private void show(RecordScan.Page page) {
     records = page.records();
+    selected.clear();
     cursor = page.start();
     next = page.next();
     scanned = page.scanned();
@@ -266,7 +274,26 @@ public class BrowseMessages implements Serializable {
   }
 
   private Predicate<ShownRecord> matcher() {
-    return filter == null || filter.isBlank() ? r -> true : r -> r.contains(filter.strip());
+    return filter.matcher();
+  }
+
+  /** Whether this is a dead-letter topic, whose records may be redriven. */
+  public boolean isDeadLetterTopic() {
+    return topicName != null && topicName.endsWith(DEAD_LETTER_SUFFIX);
+  }
+
+  /** The shown records ticked for a redrive. */
+  List<ShownRecord> selectedRecords() {
+    return records.stream().filter(r -> Boolean.TRUE.equals(selected.get(r.position()))).toList();
+  }
+
+  void clearSelection() {
+    selected.clear();
+  }
+
+  /** Ticked records by {@link ShownRecord#position}. */
+  public Map<String, Boolean> getSelected() {
+    return selected;
   }
 
   /** The scan budget of one request, shared by the partitions it reads. */
@@ -377,12 +404,8 @@ public class BrowseMessages implements Serializable {
     this.pageSize = Math.max(1, Math.min(500, pageSize));
   }
 
-  public String getFilter() {
+  public BrowseFilter getFilter() {
     return filter;
-  }
-
-  public void setFilter(String filter) {
-    this.filter = filter;
   }
 
   public ValueView getView() {

@@ -5,55 +5,48 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
-import org.tributary.clients.ClientActivity;
-import org.tributary.clients.ClientIdentity;
-import org.tributary.clients.ClientKind;
 import org.tributary.console.navigation.Messages;
 import org.tributary.console.security.ChangeAction;
-import org.tributary.console.security.ConsoleCaller;
-import org.tributary.errors.ErrorCode;
-import org.tributary.errors.TributaryException;
+import org.tributary.log.Header;
 import org.tributary.log.NewRecord;
-import org.tributary.log.PartitionLogs;
 import org.tributary.log.RecordMetadata;
+import org.tributary.topic.TopicCatalog;
+import org.tributary.topic.TopicMetadata;
 
 /**
- * Backs the message browser's produce form: one record, acknowledged once stored like any other
- * produce; the console then shows among the clients as a producer.
+ * Backs the message browser's produce form: one record, to the browsed topic or another. A shown
+ * record can be copied into the form (re-produce), edited there, and produced like a new one.
  */
 @Named
 @RequestScoped
 public class ProduceMessage {
 
-  private static final long CONFIRM_SECONDS = 30;
-
-  @Inject PartitionLogs logs;
-  @Inject ClientActivity clients;
+  @Inject ConsoleProducer producer;
   @Inject BrowseMessages browser;
+  @Inject TopicCatalog catalog;
 
+  private String topic;
   private String key;
   private String value;
   private String headers;
   private Integer partition;
+  private String copiedFrom;
 
   @ChangeAction
   public void produce() {
-    String topic = browser.getTopicName();
+    String target = getTopic();
     NewRecord record =
         new NewRecord(
             partition, utf8OrNull(key), utf8OrNull(value), HeaderLines.parse(headers), null);
-    RecordMetadata written = stored(topic, record);
-    ConsoleCaller caller = ConsoleCaller.current();
-    clients.produced(
-        new ClientIdentity(ClientKind.PRODUCER, caller.user(), "console", caller.address()),
-        topic,
-        1,
-        record.keyAndValueSize());
+    RecordMetadata written = producer.send(target, List.of(record)).get(0);
     Messages.info(
-        "Produced to partition " + written.partition() + " at offset " + written.offset() + ".",
+        "Produced to "
+            + (target.equals(browser.getTopicName()) ? "" : target + ", ")
+            + "partition "
+            + written.partition()
+            + " at offset "
+            + written.offset()
+            + ".",
         null);
     key = null;
     value = null;
@@ -61,31 +54,74 @@ public class ProduceMessage {
     browser.refresh();
   }
 
-  private RecordMetadata stored(String topic, NewRecord record) {
-    try {
-      return logs.appender()
-          .append(topic, List.of(record))
-          .toCompletableFuture()
-          .get(CONFIRM_SECONDS, TimeUnit.SECONDS)
-          .get(0);
-    } catch (ExecutionException e) {
-      throw e.getCause() instanceof TributaryException refused
-          ? refused
-          : new TributaryException(ErrorCode.KAFKA_STORAGE_ERROR, "The record was not stored.", e);
-    } catch (TimeoutException e) {
-      throw new TributaryException(
-          ErrorCode.KAFKA_STORAGE_ERROR,
-          "The record was not confirmed within " + CONFIRM_SECONDS + " s; it may still be stored.",
-          e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new TributaryException(ErrorCode.KAFKA_STORAGE_ERROR, "Interrupted.", e);
+  /**
+   * Fills the form with a shown record (its whole value), to edit and produce again. Only text can
+   * be edited: a record with binary content is refused with a message.
+   */
+  public void copy(ShownRecord shown) {
+    ShownRecord record = browser.complete(shown);
+    String where = "partition " + record.partition() + ", offset " + record.offset();
+    if (!isText(record.key())
+        || !isText(record.value())
+        || !record.headers().stream().allMatch(ProduceMessage::fitsOneLine)) {
+      Messages.error(
+          "The record at "
+              + where
+              + " holds binary data or a header the form cannot hold on one line.",
+          "Export it instead, or send it with the HTTP API.");
+      return;
     }
+    topic = browser.getTopicName();
+    partition = null;
+    key = record.key() == null ? null : new String(record.key(), StandardCharsets.UTF_8);
+    value = record.value() == null ? null : new String(record.value(), StandardCharsets.UTF_8);
+    StringBuilder lines = new StringBuilder();
+    for (Header header : record.headers()) {
+      lines.append(header.key()).append(": ");
+      if (header.value() != null) {
+        lines.append(new String(header.value(), StandardCharsets.UTF_8));
+      }
+      lines.append('\n');
+    }
+    headers = lines.toString().stripTrailing();
+    copiedFrom = where;
+  }
+
+  /** Whether the header survives the form's {@code name: value} line ({@link HeaderLines}). */
+  private static boolean fitsOneLine(Header header) {
+    String value = header.value() == null ? "" : ValueView.strictUtf8(header.value());
+    return value != null
+        && header.key().indexOf(':') < 0
+        && header.key().strip().equals(header.key())
+        && value.strip().equals(value)
+        && value.lines().count() <= 1;
+  }
+
+  private static boolean isText(byte[] bytes) {
+    return bytes == null || ValueView.strictUtf8(bytes) != null;
   }
 
   /** An empty field is no key, or a null value (a tombstone). */
   private static byte[] utf8OrNull(String text) {
     return text == null || text.isEmpty() ? null : text.getBytes(StandardCharsets.UTF_8);
+  }
+
+  public List<String> getTopicChoices() {
+    return catalog.list().stream().map(TopicMetadata::name).sorted().toList();
+  }
+
+  /** The target topic; the browsed one unless another was chosen. */
+  public String getTopic() {
+    return topic == null ? browser.getTopicName() : topic;
+  }
+
+  public void setTopic(String topic) {
+    this.topic = topic;
+  }
+
+  /** Where the record in the form was copied from, if it was. */
+  public String getCopiedFrom() {
+    return copiedFrom;
   }
 
   public String getKey() {

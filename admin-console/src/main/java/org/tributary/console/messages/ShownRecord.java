@@ -49,6 +49,11 @@ public record ShownRecord(
     return value == null || value.length == valueSize && valueSize <= ValueView.LIMIT;
   }
 
+  /** The record's place in its topic, {@code partition-offset}: a key for choosing it. */
+  public String position() {
+    return partition + "-" + offset;
+  }
+
   public String keyText() {
     return key == null ? null : ValueView.text(key, Math.min(key.length, ValueView.LIMIT));
   }
@@ -65,18 +70,5 @@ public record ShownRecord(
           .append('\n');
     }
     return out.toString().stripTrailing();
-  }
-
-  /** Whether the key, the value, or a header's name or value contains {@code text} (any case). */
-  public boolean contains(String text) {
-    String wanted = text.toLowerCase();
-    return containsIn(key, wanted)
-        || containsIn(value, wanted)
-        || headers.stream()
-            .anyMatch(h -> h.key().toLowerCase().contains(wanted) || containsIn(h.value(), wanted));
-  }
-
-  private static boolean containsIn(byte[] bytes, String wanted) {
-    return bytes != null && ValueView.text(bytes, bytes.length).toLowerCase().contains(wanted);
   }
 }

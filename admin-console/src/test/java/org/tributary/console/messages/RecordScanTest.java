@@ -152,7 +152,19 @@ class RecordScanTest {
                 1);
     RecordScan.Page page =
         RecordScan.forward(
-            Map.of(0, 0L), Map.of(0, 1L), 10, r -> r.contains("NEEDLE"), 100, reader);
+            Map.of(0, 0L),
+            Map.of(0, 1L),
+            10,
+            RecordFilter.of(
+                    RecordFilter.Field.ANY,
+                    null,
+                    RecordFilter.Operator.CONTAINS,
+                    "NEEDLE",
+                    java.time.Clock.systemUTC(),
+                    java.time.Duration.ofSeconds(1))
+                .matcher(),
+            100,
+            reader);
     ShownRecord shown = page.records().get(0);
     assertEquals(ValueView.LIMIT, shown.value().length);
     assertEquals(value.length, shown.valueSize());

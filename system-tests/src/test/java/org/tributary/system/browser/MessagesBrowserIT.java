@@ -38,6 +38,8 @@ class MessagesBrowserIT {
   @RegisterExtension
   static final ConsoleBrowser browser = ConsoleBrowser.signedInAs(ConsoleBrowser.ADMIN);
 
+  private static final MessagePage page = new MessagePage(browser);
+
   private final TributaryHttp http = TributaryHttp.fromSystemProperty();
 
   @Test
@@ -45,7 +47,7 @@ class MessagesBrowserIT {
     String topic = uniqueTopic("console-produce");
     Fixtures.createTopic(http, topic, 1);
     Fixtures.produce(http, topic, 0, "a", "b", "c");
-    openBrowser(topic);
+    page.open(topic);
 
     browser.type(By.id("produce:key"), "order-7");
     browser.type(By.id("produce:headers"), "source: console");
@@ -56,25 +58,25 @@ class MessagesBrowserIT {
     browser.select(By.id("browse:start"), "Offset");
     browser.type(By.id("browse:offset"), "3");
     browser.clickAndWait(By.id("browse:go"));
-    List<WebElement> rows = rows();
+    List<WebElement> rows = page.rows();
     assertEquals(1, rows.size());
-    assertEquals("3", cell(rows.get(0), ".offset-cell"));
-    assertEquals("order-7", cell(rows.get(0), ".key-cell"));
-    assertEquals("source: console", cell(rows.get(0), ".headers-cell"));
-    assertEquals("{\"id\":7,\"items\":[1,2]}", value(0));
+    assertEquals("3", MessagePage.cell(rows.get(0), ".offset-cell"));
+    assertEquals("order-7", MessagePage.cell(rows.get(0), ".key-cell"));
+    assertEquals("source: console", MessagePage.cell(rows.get(0), ".headers-cell"));
+    assertEquals("{\"id\":7,\"items\":[1,2]}", page.value(0));
 
-    chooseView("JSON");
-    assertTrue(value(0).contains("\n    \"id\": 7,"), value(0));
+    page.chooseView("JSON");
+    assertTrue(page.value(0).contains("\n    \"id\": 7,"), page.value(0));
     browser.screenshot("messages-json");
-    chooseView("Hex");
-    assertTrue(value(0).startsWith("00000000  7b 22 69 64 22 3a 37"), value(0));
+    page.chooseView("Hex");
+    assertTrue(page.value(0).startsWith("00000000  7b 22 69 64 22 3a 37"), page.value(0));
     assertTrue(
-        value(0)
+        page.value(0)
                 .endsWith(
                     "|{\"id\":7,\"items\":|\n00000010  5b 31 2c 32 5d 7d                                |[1,2]}|")
-            || value(0).contains("|[1,2]}|"),
-        value(0));
-    chooseView("Text");
+            || page.value(0).contains("|[1,2]}|"),
+        page.value(0));
+    page.chooseView("Text");
   }
 
   @Test
@@ -85,13 +87,13 @@ class MessagesBrowserIT {
     Fixtures.produceV3(http, topic, 0, "in-2020", Instant.parse("2020-01-01T00:00:00Z"));
     Fixtures.produceV3(http, topic, 0, "in-2021", Instant.parse("2021-01-01T00:00:00Z"));
     Fixtures.produceV3(http, topic, 0, "in-2022", Instant.parse("2022-01-01T00:00:00Z"));
-    openBrowser(topic);
+    page.open(topic);
 
     browser.select(By.id("browse:start"), "Date-time");
     browser.type(By.id("browse:datetime"), "2020-06-01T00:00:00Z");
     browser.clickAndWait(By.id("browse:go"));
-    assertEquals("in-2021", value(0));
-    assertEquals("1", cell(rows().get(0), ".offset-cell"));
+    assertEquals("in-2021", page.value(0));
+    assertEquals("1", MessagePage.cell(page.rows().get(0), ".offset-cell"));
 
     browser.type(By.id("browse:datetime"), "last tuesday");
     browser.clickAndWait(By.id("browse:go"));
@@ -105,12 +107,12 @@ class MessagesBrowserIT {
     Fixtures.createTopic(http, topic, 2);
     Fixtures.produce(http, topic, 0, "apple pie", "banana", "cherry");
     Fixtures.produce(http, topic, 1, "pineapple", "kiwi");
-    openBrowser(topic);
+    page.open(topic);
 
     browser.select(By.id("browse:start"), "Earliest");
     browser.type(By.id("browse:filter"), "APPLE");
     browser.clickAndWait(By.id("browse:go"));
-    assertEquals(List.of("apple pie", "pineapple"), values().stream().sorted().toList());
+    assertEquals(List.of("apple pie", "pineapple"), page.values().stream().sorted().toList());
     assertTrue(
         browser.text(By.id("summary")).contains("5 scanned"), browser.text(By.id("summary")));
   }
@@ -124,21 +126,21 @@ class MessagesBrowserIT {
       values[i] = "record-" + i;
     }
     Fixtures.produce(http, topic, 0, values);
-    openBrowser(topic);
-    assertEquals("record-24", values().get(values().size() - 1), "latest first");
+    page.open(topic);
+    assertEquals("record-24", page.values().get(page.values().size() - 1), "latest first");
 
     browser.select(By.id("browse:start"), "Earliest");
     browser.select(By.id("browse:page-size"), "10");
     browser.clickAndWait(By.id("browse:go"));
-    assertEquals("record-0", value(0));
+    assertEquals("record-0", page.value(0));
     browser.clickAndWait(By.id("browse:newer"));
-    assertEquals("record-10", value(0));
+    assertEquals("record-10", page.value(0));
     browser.clickAndWait(By.id("browse:newer"));
     assertEquals(
-        List.of("record-20", "record-21", "record-22", "record-23", "record-24"), values());
+        List.of("record-20", "record-21", "record-22", "record-23", "record-24"), page.values());
     assertTrue(!browser.find(By.id("browse:newer")).isEnabled(), "at the end");
     browser.clickAndWait(By.id("browse:older"));
-    assertEquals("record-10", value(0));
+    assertEquals("record-10", page.value(0));
   }
 
   @Test
@@ -163,15 +165,15 @@ class MessagesBrowserIT {
     kept.addAll(late);
 
     long started = System.nanoTime();
-    openBrowser(topic);
+    page.open(topic);
     Duration took = Duration.ofNanos(System.nanoTime() - started);
-    assertEquals(kept, values());
-    assertEquals("200004", cell(rows().get(5), ".offset-cell"));
+    assertEquals(kept, page.values());
+    assertEquals("200004", MessagePage.cell(page.rows().get(5), ".offset-cell"));
     assertTrue(took.compareTo(Duration.ofSeconds(5)) < 0, "the latest page took " + took);
 
     browser.select(By.id("browse:start"), "Earliest");
     browser.clickAndWait(By.id("browse:go"));
-    assertEquals(kept, values());
+    assertEquals(kept, page.values());
     assertTrue(!browser.find(By.id("browse:older")).isEnabled(), "at the start");
     assertTrue(!browser.find(By.id("browse:newer")).isEnabled(), "at the end");
   }
@@ -195,19 +197,21 @@ class MessagesBrowserIT {
                 .build()
                 .toString());
     assertEquals(200, produced.status(), produced::toString);
-    openBrowser(topic);
+    page.open(topic);
 
     for (String view : List.of("Text", "JSON", "Hex")) {
-      chooseView(view);
+      page.chooseView(view);
       assertNull(browser.script("return window.pwned;"), view);
       assertTrue(browser.findAll(By.cssSelector("#browse\\:records img")).isEmpty(), view);
       assertTrue(browser.findAll(By.cssSelector("#browse\\:records script")).isEmpty(), view);
       assertTrue(browser.findAll(By.cssSelector("#browse\\:records b")).isEmpty(), view);
     }
-    chooseView("Text");
-    assertTrue(value(0).contains("<script>window.pwned = 1</script>"), value(0));
-    assertTrue(value(0).contains("<img src=x onerror="), value(0));
-    assertTrue(cell(rows().get(0), ".key-cell").contains("<b onmouseover="), "key as text");
+    page.chooseView("Text");
+    assertTrue(page.value(0).contains("<script>window.pwned = 1</script>"), page.value(0));
+    assertTrue(page.value(0).contains("<img src=x onerror="), page.value(0));
+    assertTrue(
+        MessagePage.cell(page.rows().get(0), ".key-cell").contains("<b onmouseover="),
+        "key as text");
     browser.screenshot("messages-untrusted-content");
   }
 
@@ -215,16 +219,16 @@ class MessagesBrowserIT {
   void liveTailShowsRecordsAsTheyArrive() {
     String topic = uniqueTopic("console-tail");
     Fixtures.createTopic(http, topic, 2);
-    openBrowser(topic);
+    page.open(topic);
     browser.clickAndWait(By.id("browse:tail"));
     assertTrue(
         browser.isPresent(By.id("browse:poll"))
             || browser.text(By.id("browse:tail")).contains("Stop"));
 
     Fixtures.produce(http, topic, 1, "arrived-live");
-    browser.waitUntil(d -> values().contains("arrived-live"));
+    browser.waitUntil(d -> page.values().contains("arrived-live"));
     Fixtures.produce(http, topic, 0, "and-another");
-    browser.waitUntil(d -> values().contains("and-another"));
+    browser.waitUntil(d -> page.values().contains("and-another"));
     browser.screenshot("messages-live-tail");
     browser.clickAndWait(By.id("browse:tail"));
   }
@@ -235,7 +239,7 @@ class MessagesBrowserIT {
     Fixtures.createTopic(http, topic, 1);
     String large = "x".repeat(100_000);
     Fixtures.produce(http, topic, 0, "first", "=1+2", "third, with \"quotes\"", large);
-    openBrowser(topic);
+    page.open(topic);
 
     browser.click(By.id("browse:export-json"));
     JsonArray exported =
@@ -274,44 +278,5 @@ class MessagesBrowserIT {
     Answer described = http.get(Fixtures.v3(http, "/topics/" + topic));
     assertEquals(200, described.status(), described::toString);
     return described.object().getJsonObject("log").getJsonNumber("size_bytes").longValue();
-  }
-
-  private static void openBrowser(String topic) {
-    browser.open("/console/messages.xhtml?topic=" + topic);
-    browser.find(By.id("browse:go"));
-  }
-
-  private static void chooseView(String label) {
-    browser.clickAndWait(
-        By.xpath(
-            "//div[@id='browse:view']//div[contains(@class,'ui-button')][normalize-space(.)='"
-                + label
-                + "']"));
-  }
-
-  private static List<WebElement> rows() {
-    return browser.findAll(By.cssSelector("#browse\\:records tbody tr"));
-  }
-
-  private static String cell(WebElement row, String css) {
-    return row.findElement(By.cssSelector(css)).getText();
-  }
-
-  private static String value(int row) {
-    return (String)
-        browser.script(
-            "return arguments[0].textContent;",
-            rows().get(row).findElement(By.cssSelector(".value-cell")));
-  }
-
-  private static List<String> values() {
-    return rows().stream()
-        .map(
-            row ->
-                (String)
-                    browser.script(
-                        "return arguments[0].textContent;",
-                        row.findElement(By.cssSelector(".value-cell"))))
-        .toList();
   }
 }
