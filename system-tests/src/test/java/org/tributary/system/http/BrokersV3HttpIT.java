@@ -107,6 +107,7 @@ class BrokersV3HttpIT {
       Answer put = http.put(v3(path), APPLICATION_JSON, "{\"value\":\"12\"}");
       assertRefused(405, 405, put);
       assertTrue(put.body().contains("read-only"), put::toString);
+      assertEquals("GET", put.response().headers().firstValue("Allow").orElse(""), put::toString);
       assertRefused(405, 405, http.delete(v3(path)));
     }
     assertRefused(
