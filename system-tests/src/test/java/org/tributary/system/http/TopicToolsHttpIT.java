@@ -134,6 +134,41 @@ class TopicToolsHttpIT {
     assertEquals(Map.of(), terraformConfigs(topic));
   }
 
+  /** kafka-rest's {@code validate_only}: the checks of a create, 200, and no topic. */
+  @Test
+  void aValidateOnlyCreateChecksButCreatesNothing() {
+    String topic = uniqueTopic("dry-run");
+    Answer dryRun =
+        http.post(
+            kafkaV3("/topics"),
+            APPLICATION_JSON,
+            "{\"topic_name\":\""
+                + topic
+                + "\",\"partitions_count\":2,\"validate_only\":true,"
+                + "\"configs\":[{\"name\":\"retention.ms\",\"value\":\"1000\"}]}");
+    assertEquals(200, dryRun.status(), dryRun::toString);
+    assertEquals(2, dryRun.object().getInt("partitions_count"));
+    assertRefused(404, 40401, http.get(kafkaV3("/topics/" + topic)));
+
+    Answer badConfig =
+        http.post(
+            kafkaV3("/topics"),
+            APPLICATION_JSON,
+            "{\"topic_name\":\""
+                + topic
+                + "\",\"validate_only\":true,"
+                + "\"configs\":[{\"name\":\"retention.ms\",\"value\":\"soon\"}]}");
+    assertRefused(422, 42212, badConfig);
+    Fixtures.createTopic(http, topic, 1);
+    assertRefused(
+        400,
+        40002,
+        http.post(
+            kafkaV3("/topics"),
+            APPLICATION_JSON,
+            "{\"topic_name\":\"" + topic + "\",\"validate_only\":true}"));
+  }
+
   @Test
   void confluentForKubernetesKafkaTopicLifecycle() {
     // kafkaClusterID not set: the first cluster of the REST endpoint
