@@ -82,7 +82,7 @@ class V3LinksHttpIT {
 
   @Test
   void everyLinkOfTheV3ApiAnswers() {
-    Crawl crawl = crawl("/v3/clusters");
+    Crawl crawl = crawl(http, "/v3/clusters", "/users");
 
     assertEquals(List.of(), crawl.dead, () -> crawl.dead.size() + " dead links");
     assertTrue(crawl.visited.size() < MAX_REQUESTS, "the crawl was cut at " + MAX_REQUESTS);
@@ -114,7 +114,7 @@ class V3LinksHttpIT {
 
   @Test
   void underKafkaV3EveryLinkKeepsThePrefixAndAnswers() {
-    Crawl crawl = crawl("/kafka/v3/clusters");
+    Crawl crawl = crawl(http, "/kafka/v3/clusters", "/users");
 
     assertEquals(List.of(), crawl.dead, () -> crawl.dead.size() + " dead links");
     assertTrue(crawl.visited.size() > 20, crawl::toString);
@@ -123,8 +123,20 @@ class V3LinksHttpIT {
         crawl::toString);
   }
 
-  /** Crawls from the root and from the lists no resource links to. */
-  private Crawl crawl(String root) {
+  @Test
+  void aViewerReachesEveryLinkToo() {
+    TributaryHttp viewer = Fixtures.createUser(http, "links-viewer", "viewer");
+    Crawl crawl = crawl(viewer, "/v3/clusters");
+
+    assertEquals(List.of(), crawl.dead, () -> crawl.dead.size() + " dead links");
+    assertTrue(crawl.visited.size() > 50, crawl::toString);
+  }
+
+  /**
+   * Crawls from the root and from the lists no resource links to ({@code adminLists} too: the users
+   * are the admins' only).
+   */
+  private Crawl crawl(TributaryHttp client, String root, String... adminLists) {
     String cluster = root + "/" + Fixtures.clusterId(http);
     Crawl crawl = new Crawl();
     crawl.add(http.baseUrl() + root);
@@ -136,13 +148,15 @@ class V3LinksHttpIT {
             "/brokers/-/configs",
             "/topics/-/configs",
             "/topics/" + topic + "/partitions/0/offset",
-            "/users",
             "/clients")) {
+      crawl.add(http.baseUrl() + cluster + unlinked);
+    }
+    for (String unlinked : adminLists) {
       crawl.add(http.baseUrl() + cluster + unlinked);
     }
     while (!crawl.queue.isEmpty() && crawl.visited.size() < MAX_REQUESTS) {
       String url = crawl.queue.poll();
-      Answer answer = http.get(url.substring(http.baseUrl().length()));
+      Answer answer = client.get(url.substring(http.baseUrl().length()));
       if (answer.status() != 200) {
         crawl.dead.add(url + " -> " + answer);
         continue;
