@@ -107,16 +107,7 @@ public class OffsetResets {
    */
   public OffsetReset undoOffsetReset(
       String groupId, long resetId, boolean dryRun, String executedBy) {
-    GroupCoordinator.requireValidGroupId(groupId);
-    OffsetReset undone =
-        resets
-            .find(resetId)
-            .filter(reset -> reset.groupId().equals(groupId))
-            .orElseThrow(
-                () ->
-                    new TributaryException(
-                        ErrorCode.OFFSET_RESET_NOT_FOUND,
-                        "Group '" + groupId + "' has no executed offset reset " + resetId + "."));
+    OffsetReset undone = offsetReset(groupId, resetId);
     TopicMetadata topic = topics.get(undone.topic());
     Map<Integer, Long> before = new HashMap<>();
     undone.partitions().stream()
@@ -181,6 +172,19 @@ public class OffsetResets {
           }
           return line.newOffset() == null ? null : bounds.clamp(line.newOffset());
         });
+  }
+
+  /** One executed offset reset of the group, refused as not found for another group's. */
+  public OffsetReset offsetReset(String groupId, long resetId) {
+    GroupCoordinator.requireValidGroupId(groupId);
+    return resets
+        .find(resetId)
+        .filter(reset -> reset.groupId().equals(groupId))
+        .orElseThrow(
+            () ->
+                new TributaryException(
+                    ErrorCode.OFFSET_RESET_NOT_FOUND,
+                    "Group '" + groupId + "' has no executed offset reset " + resetId + "."));
   }
 
   /** The executed offset resets of a group, or of all groups when null, newest first. */

@@ -96,6 +96,15 @@ public class TopicCatalog {
 
   public synchronized TopicMetadata create(
       String name, int partitions, Map<String, String> configs) {
+    TopicConfig config = validateCreate(name, partitions, configs);
+    return announce(remember(store.create(name, partitions, config)));
+  }
+
+  /**
+   * Kafka's CreateTopics with {@code validateOnly}: every check a create makes, nothing created.
+   * Answers the topic's config as it would be.
+   */
+  public TopicConfig validateCreate(String name, int partitions, Map<String, String> configs) {
     TopicName.validate(name);
     Topic.requireValidPartitionCount(partitions);
     TopicConfig config = TopicConfig.of(configs);
@@ -103,7 +112,7 @@ public class TopicCatalog {
       throw new TributaryException(
           ErrorCode.TOPIC_ALREADY_EXISTS, "Topic '" + name + "' already exists.");
     }
-    return announce(remember(store.create(name, partitions, config)));
+    return config;
   }
 
   public synchronized TopicMetadata addPartitions(String name, int newCount) {

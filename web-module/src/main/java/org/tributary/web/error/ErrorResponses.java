@@ -8,6 +8,7 @@ import jakarta.ws.rs.core.Response;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.CompletionException;
+import java.util.function.BiFunction;
 import org.tributary.errors.ErrorCode;
 import org.tributary.errors.TributaryException;
 import org.tributary.errors.UnknownPartitionException;
@@ -42,6 +43,15 @@ public final class ErrorResponses {
       response = UnexpectedExceptionMapper.internalError(e);
     }
     return (ErrorBody) response.getEntity();
+  }
+
+  /**
+   * The error code and message of a failure outside JAX-RS's exception mapping, in the caller's
+   * shape (a batch entry's failure carries its id beside them).
+   */
+  public static <T> T bodyOf(Throwable failure, BiFunction<Integer, String, T> shape) {
+    ErrorBody body = bodyOf(failure);
+    return shape.apply(body.errorCode(), body.message());
   }
 
   static Response of(int status, int errorCode, String message) {

@@ -100,6 +100,29 @@ public class RequestRefusedException extends RuntimeException {
         404, 40411, "Topic '" + topic + "' has no config named '" + name + "'.", null);
   }
 
+  public static RequestRefusedException brokerNotFound(String brokerId, int broker) {
+    return new RequestRefusedException(
+        404,
+        40430,
+        "Broker '" + brokerId + "' not found; this server is broker " + broker + ", the only one.",
+        null);
+  }
+
+  public static RequestRefusedException brokerConfigNotFound(String name) {
+    return new RequestRefusedException(
+        404,
+        40411,
+        "The broker has no config named '"
+            + name
+            + "'; GET .../broker-configs lists the ones it has.",
+        null);
+  }
+
+  /** A {@code records:batch} request refused as a whole (kafka-rest's 42208). */
+  public static RequestRefusedException invalidBatch(String message) {
+    return new RequestRefusedException(422, 42208, message, null);
+  }
+
   public static RequestRefusedException bodyTooLarge(long limit) {
     return new RequestRefusedException(
         413,

@@ -1,6 +1,7 @@
 package org.tributary.web.error;
 
 import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
@@ -16,7 +17,12 @@ public class WebApplicationExceptionMapper implements ExceptionMapper<WebApplica
   @Override
   public Response toResponse(WebApplicationException e) {
     int status = e.getResponse().getStatus();
-    return ErrorResponses.of(status, errorCode(status), messageFor(status, e));
+    Response refusal = ErrorResponses.of(status, errorCode(status), messageFor(status, e));
+    String allowed = e.getResponse().getHeaderString(HttpHeaders.ALLOW);
+    // A 405 names the methods the resource takes (RFC 9110).
+    return allowed == null
+        ? refusal
+        : Response.fromResponse(refusal).header(HttpHeaders.ALLOW, allowed).build();
   }
 
   /** REST Proxy's codes for the refusals that have one of their own. */

@@ -47,7 +47,7 @@ public class ClustersResource {
         "KafkaCluster",
         cluster.metadata(uri, "", ""),
         cluster.id(),
-        cluster.related(uri, "/brokers/0"),
+        cluster.related(uri, Brokers.path()),
         cluster.related(uri, "/acls"),
         cluster.related(uri, "/brokers"),
         cluster.related(uri, "/broker-configs"),

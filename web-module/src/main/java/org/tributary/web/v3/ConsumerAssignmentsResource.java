@@ -3,6 +3,7 @@ package org.tributary.web.v3;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -43,6 +44,35 @@ public class ConsumerAssignmentsResource {
         member.assignment().stream()
             .map(partition -> assignment(group, consumerId, path, partition))
             .toList());
+  }
+
+  @GET
+  @Path("/{topic_name}/partitions/{partition_id}")
+  @Operation(summary = "One partition assigned to the member")
+  public Shapes.ConsumerAssignment assignment(
+      @PathParam("group") String group,
+      @PathParam("consumer") String consumerId,
+      @PathParam("topic_name") String topic,
+      @PathParam("partition_id") int partition) {
+    MemberDescription member = ConsumerGroups.member(groups.describe(clusterId, group), consumerId);
+    TopicPartition assigned = new TopicPartition(topic, partition);
+    if (!member.assignment().contains(assigned)) {
+      throw new NotFoundException(
+          "Consumer '"
+              + consumerId
+              + "' of group '"
+              + group
+              + "' is not assigned "
+              + topic
+              + "-"
+              + partition
+              + ".");
+    }
+    return assignment(
+        group,
+        consumerId,
+        ConsumerGroups.path(group) + "/consumers/" + consumerId + "/assignments",
+        assigned);
   }
 
   private Shapes.ConsumerAssignment assignment(

@@ -3,6 +3,7 @@ package org.tributary.web.v3;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -41,6 +42,30 @@ public class ConsumerLagsResource {
         "KafkaConsumerLagList",
         ConsumerGroups.path(group) + "/lags",
         description.partitions().stream().map(lag -> lag(description, lag)).toList());
+  }
+
+  @GET
+  @Path("/{topic_name}/partitions/{partition_id}")
+  @Operation(summary = "Committed offset, log end offset and lag of one partition")
+  public Shapes.ConsumerLag lag(
+      @PathParam("group") String group,
+      @PathParam("topic_name") String topic,
+      @PathParam("partition_id") int partition) {
+    GroupDescription description = groups.describe(clusterId, group);
+    return description.partitions().stream()
+        .filter(lag -> lag.topic().equals(topic) && lag.partition() == partition)
+        .findFirst()
+        .map(lag -> lag(description, lag))
+        .orElseThrow(
+            () ->
+                new NotFoundException(
+                    "Group '"
+                        + group
+                        + "' has no lag for "
+                        + topic
+                        + "-"
+                        + partition
+                        + ": it neither committed an offset there nor has it assigned."));
   }
 
   private Shapes.ConsumerLag lag(GroupDescription group, PartitionLag lag) {

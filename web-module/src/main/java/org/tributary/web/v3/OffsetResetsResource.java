@@ -62,6 +62,15 @@ public class OffsetResetsResource {
   }
 
   @GET
+  @Path("/{reset}")
+  @Operation(summary = "One executed offset reset of the group")
+  public Shapes.OffsetReset reset(
+      @PathParam("group") String group, @PathParam("reset") long resetId) {
+    cluster.require(clusterId);
+    return groups.offsetReset(uri, resets.offsetReset(group, resetId));
+  }
+
+  @GET
   @Operation(summary = "The executed offset resets of the group, newest first")
   public ResourceList<Shapes.OffsetReset> resets(@PathParam("group") String group) {
     cluster.require(clusterId);

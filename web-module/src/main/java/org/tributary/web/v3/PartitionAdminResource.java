@@ -60,7 +60,7 @@ public class PartitionAdminResource {
         cluster.id(),
         topicName,
         offsets.partition(),
-        cluster.related(uri, path + "/replicas/0"),
+        cluster.related(uri, path + "/replicas/" + Brokers.BROKER_ID),
         cluster.related(uri, path + "/replicas"),
         cluster.related(uri, path + "/reassignment"),
         offsets.logStartOffset(),

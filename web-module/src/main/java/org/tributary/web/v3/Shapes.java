@@ -97,6 +97,63 @@ public final class Shapes {
       long latestOffset,
       long sizeBytes) {}
 
+  /** Kafka-rest's {@code KafkaPartitionWithOffsets}: a partition's earliest and latest offsets. */
+  public record PartitionWithOffsets(
+      String kind,
+      ResourceMetadata metadata,
+      String clusterId,
+      String topicName,
+      int partitionId,
+      long earliestOffset,
+      long latestOffset) {}
+
+  public record Broker(
+      String kind,
+      ResourceMetadata metadata,
+      String clusterId,
+      int brokerId,
+      String host,
+      Integer port,
+      String rack,
+      Related configs,
+      Related partitionReplicas) {}
+
+  /** A broker config; {@code brokerId} is null in the cluster-wide list ({@code config_type}). */
+  public record BrokerConfig(
+      String kind,
+      ResourceMetadata metadata,
+      String clusterId,
+      Integer brokerId,
+      String configType,
+      String name,
+      String value,
+      boolean isDefault,
+      boolean isReadOnly,
+      boolean isSensitive,
+      String source,
+      List<ConfigSynonym> synonyms) {}
+
+  public record Replica(
+      String kind,
+      ResourceMetadata metadata,
+      String clusterId,
+      String topicName,
+      int partitionId,
+      int brokerId,
+      boolean isLeader,
+      boolean isInSync,
+      Related broker) {}
+
+  public record Reassignment(
+      String kind,
+      ResourceMetadata metadata,
+      String clusterId,
+      String topicName,
+      int partitionId,
+      List<Integer> addingReplicas,
+      List<Integer> removingReplicas,
+      Related replicas) {}
+
   public record ConsumerGroup(
       String kind,
       ResourceMetadata metadata,
@@ -205,6 +262,22 @@ public final class Shapes {
       String timestamp,
       DataSize key,
       DataSize value) {}
+
+  /** One entry of a {@code records:batch} produce that was appended. */
+  public record BatchSuccess(
+      String id,
+      String clusterId,
+      String topicName,
+      int partitionId,
+      long offset,
+      String timestamp,
+      DataSize key,
+      DataSize value) {}
+
+  /** One entry of a {@code records:batch} produce that was refused, and why. */
+  public record BatchFailure(String id, int errorCode, String message) {}
+
+  public record BatchResults(List<BatchSuccess> successes, List<BatchFailure> failures) {}
 
   /** Tributary extension: the recent clients, with the broker's rates over the last minute. */
   public record ClientList(

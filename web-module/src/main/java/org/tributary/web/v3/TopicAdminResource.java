@@ -77,9 +77,13 @@ public class TopicAdminResource {
         configs.put(config.requiredString("name"), config.requiredString("value"));
       }
     }
-    TopicMetadata created =
-        topics.create(name, partitions == null ? topics.defaultPartitions() : partitions, configs);
-    Shapes.Topic shape = shape(created);
+    int count = partitions == null ? topics.defaultPartitions() : partitions;
+    if (Boolean.TRUE.equals(request.optionalBoolean("validate_only"))) {
+      // kafka-rest's dry run: checked as a create is, nothing created, 200 instead of 201
+      topics.validateCreate(name, count, configs);
+      return Response.ok(shape(name, count, null)).build();
+    }
+    Shapes.Topic shape = shape(topics.create(name, count, configs));
     return Response.created(URI.create(shape.metadata().self())).entity(shape).build();
   }
 
@@ -112,20 +116,25 @@ public class TopicAdminResource {
   }
 
   private Shapes.Topic shape(TopicMetadata topic) {
-    String path = "/topics/" + topic.name();
+    return shape(topic.name(), topic.partitions(), logs.describe(topic.name()));
+  }
+
+  /** A topic; {@code log} is null for one not created (a dry run). */
+  private Shapes.Topic shape(String name, int partitions, Shapes.TopicLog log) {
+    String path = "/topics/" + name;
     return new Shapes.Topic(
         "KafkaTopic",
-        cluster.metadata(uri, path, "topic=" + topic.name()),
+        cluster.metadata(uri, path, "topic=" + name),
         cluster.id(),
-        topic.name(),
+        name,
         false,
         1,
-        topic.partitions(),
+        partitions,
         cluster.related(uri, path + "/partitions"),
         cluster.related(uri, path + "/configs"),
         cluster.related(uri, path + "/partitions/-/reassignment"),
         List.of(),
-        logs.describe(topic.name()));
+        log);
   }
 
   /** A topic of the list, unless it was deleted since the list was read. */

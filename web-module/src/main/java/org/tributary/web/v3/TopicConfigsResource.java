@@ -17,7 +17,6 @@ import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -30,7 +29,6 @@ import org.tributary.topic.TopicConfigKey;
 import org.tributary.topic.TopicMetadata;
 import org.tributary.web.error.RequestRefusedException;
 import org.tributary.web.json.JsonBody;
-import org.tributary.web.v3.Shapes.ConfigSynonym;
 import org.tributary.web.v3.Shapes.ResourceList;
 
 /** REST Proxy v3 topic configs: list, get, set one, reset one to default, alter a batch. */
@@ -44,6 +42,7 @@ public class TopicConfigsResource {
 
   @Inject Cluster cluster;
   @Inject TopicCatalog topics;
+  @Inject TopicConfigs configs;
   @Context UriInfo uri;
   @Context Request method;
 
@@ -65,7 +64,7 @@ public class TopicConfigsResource {
         uri,
         "KafkaTopicConfigList",
         "/topics/" + topic.name() + "/configs",
-        Arrays.stream(TopicConfigKey.values()).map(key -> shape(topic, key)).toList());
+        configs.all(uri, topic));
   }
 
   @RolesAllowed({Roles.ADMIN, Roles.PRODUCER, Roles.CONSUMER, Roles.VIEWER})
@@ -74,7 +73,7 @@ public class TopicConfigsResource {
   @Operation(summary = "One config of the topic")
   public Shapes.TopicConfig get(@PathParam("name") String name) {
     TopicMetadata topic = topic();
-    return shape(topic, key(topic, name));
+    return configs.shape(uri, topic, key(topic, name));
   }
 
   @PUT
@@ -134,30 +133,5 @@ public class TopicConfigsResource {
   private static TopicConfigKey key(TopicMetadata topic, String name) {
     return TopicConfigKey.byName(name)
         .orElseThrow(() -> RequestRefusedException.configNotFound(topic.name(), name));
-  }
-
-  private Shapes.TopicConfig shape(TopicMetadata topic, TopicConfigKey key) {
-    boolean isDefault = topic.config().isDefault(key);
-    String source = isDefault ? "DEFAULT_CONFIG" : "DYNAMIC_TOPIC_CONFIG";
-    List<ConfigSynonym> synonyms = new ArrayList<>();
-    if (!isDefault) {
-      synonyms.add(new ConfigSynonym(key.key(), topic.config().get(key), source));
-    }
-    synonyms.add(new ConfigSynonym(key.key(), key.defaultValue(), "DEFAULT_CONFIG"));
-    return new Shapes.TopicConfig(
-        "KafkaTopicConfig",
-        cluster.metadata(
-            uri,
-            "/topics/" + topic.name() + "/configs/" + key.key(),
-            "topic=" + topic.name() + "/config=" + key.key()),
-        cluster.id(),
-        topic.name(),
-        key.key(),
-        topic.config().get(key),
-        isDefault,
-        false,
-        false,
-        source,
-        synonyms);
   }
 }

@@ -29,6 +29,8 @@ class AccessRulesTest {
   private static final String INSTANCE = "/consumers/{group}/instances/{instance}";
   private static final String CONFIGS = V3 + "/topics/{topic_name}/configs{alter: (:alter)?}";
   private static final String GROUP = V3 + "/consumer-groups/{group}";
+  private static final String BROKER_CONFIGS = V3 + "/brokers/{broker_id}/configs";
+  private static final String PARTITION = V3 + "/topics/{topic_name}/partitions/{partition_id}";
 
   private static final Map<String, String> RULES =
       new TreeMap<>(
@@ -87,6 +89,33 @@ class AccessRulesTest {
               Map.entry("POST " + GROUP + "/offsets:reset", ADMIN),
               Map.entry("POST " + GROUP + "/offset-resets/{reset}:undo", ADMIN),
               Map.entry("GET " + V3 + "/clients", EVERY_ROLE),
+              // v3: the broker, its configs, replicas and reassignments (read-only)
+              Map.entry("GET " + V3 + "/acls", EVERY_ROLE),
+              Map.entry("GET " + V3 + "/brokers", EVERY_ROLE),
+              Map.entry("GET " + V3 + "/brokers/{broker_id}", EVERY_ROLE),
+              Map.entry("GET " + BROKER_CONFIGS, EVERY_ROLE),
+              Map.entry("GET " + BROKER_CONFIGS + "/{name}", EVERY_ROLE),
+              Map.entry("PUT " + BROKER_CONFIGS + "/{name}", ADMIN),
+              Map.entry("DELETE " + BROKER_CONFIGS + "/{name}", ADMIN),
+              Map.entry("GET " + V3 + "/brokers/{broker_id}/partition-replicas", EVERY_ROLE),
+              Map.entry("GET " + V3 + "/broker-configs", EVERY_ROLE),
+              Map.entry("GET " + V3 + "/broker-configs/{name}", EVERY_ROLE),
+              Map.entry("PUT " + V3 + "/broker-configs/{name}", ADMIN),
+              Map.entry("DELETE " + V3 + "/broker-configs/{name}", ADMIN),
+              Map.entry("GET " + PARTITION + "/replicas", EVERY_ROLE),
+              Map.entry("GET " + PARTITION + "/replicas/{broker_id}", EVERY_ROLE),
+              Map.entry("GET " + PARTITION + "/reassignment", EVERY_ROLE),
+              Map.entry("GET " + PARTITION + "/offset", EVERY_ROLE),
+              Map.entry("GET " + V3 + "/topics/-/configs", EVERY_ROLE),
+              Map.entry("POST " + V3 + "/topics/{topic_name}/records:batch", PRODUCE),
+              Map.entry(
+                  "GET " + GROUP + "/lags/{topic_name}/partitions/{partition_id}", EVERY_ROLE),
+              Map.entry(
+                  "GET "
+                      + GROUP
+                      + "/consumers/{consumer}/assignments/{topic_name}/partitions/{partition_id}",
+                  EVERY_ROLE),
+              Map.entry("GET " + GROUP + "/offset-resets/{reset}", EVERY_ROLE),
               Map.entry("GET " + V3 + "/users", ADMIN),
               Map.entry("POST " + V3 + "/users", ADMIN),
               Map.entry("GET " + V3 + "/users/{user_name}", ADMIN),
