@@ -14,9 +14,9 @@ import org.tributary.api.listener.Delivery;
 
 /**
  * Hands a record to a message-driven bean: one endpoint per attempt, released after it. When the
- * container says {@code onRecord} is transacted, the call and the offset commit run between {@code
+ * container says {@code onRecord} is transacted, the offset commit and the call run between {@code
  * beforeDelivery} and {@code afterDelivery}, in the container's transaction; a bean that threw or
- * asked for a rollback leaves the offset uncommitted and the attempt failed.
+ * asked for a rollback rolls the offset commit back with its own work, and the attempt failed.
  */
 final class EndpointDelivery implements Delivery {
 
@@ -61,11 +61,12 @@ final class EndpointDelivery implements Delivery {
     endpoint.beforeDelivery(ON_RECORD);
     Throwable failure = null;
     try {
+      // First, so Tributary's XA resource joins before the bean's: a bean datasource without XA
+      // can then join too, as the last agent. A refused commit (a rebalance) skips the call.
+      commitOffset.run();
       call(endpoint, record);
       if (transactions.getTransactionStatus() == Status.STATUS_MARKED_ROLLBACK) {
         failure = new RolledBack(name);
-      } else {
-        commitOffset.run(); // joins the delivery transaction
       }
     } catch (Throwable e) {
       failure = e;

@@ -109,6 +109,8 @@ public final class ListenerLoop implements Runnable {
             "Listener " + listener.name() + " waits for Tributary",
             e);
         pause(UNAVAILABLE_PAUSE);
+        // Looked up again: Tributary may have been redeployed under a loop that outlives it.
+        tributary = awaitTributary();
       }
     }
   }

@@ -1,6 +1,7 @@
 package org.tributary.example.ledger;
 
 import jakarta.annotation.Resource;
+import jakarta.annotation.sql.DataSourceDefinition;
 import jakarta.ejb.ActivationConfigProperty;
 import jakarta.ejb.MessageDriven;
 import jakarta.ejb.MessageDrivenContext;
@@ -21,7 +22,14 @@ import org.tributary.api.RecordListener;
  * <p>A value that is not an amount throws: after {@code maxAttempts} the record is in {@code
  * payments.DLT}. A record with header {@value #ROLLBACK_ATTEMPTS}{@code : n} is booked and then
  * rolled back on its first n attempts, to show that neither its entry nor its offset stays.
+ *
+ * <p>The ledger's database is an XA datasource (H2, which Payara ships): with Tributary's, two
+ * resources are in each delivery transaction, and Payara commits them in two phases.
  */
+@DataSourceDefinition(
+    name = Ledger.DATASOURCE,
+    className = "org.h2.jdbcx.JdbcDataSource",
+    url = "jdbc:h2:${MPCONFIG=com.sun.aas.instanceRoot}/lib/databases/ledger-example")
 @MessageDriven(
     activationConfig = {
       @ActivationConfigProperty(propertyName = "resourceAdapter", propertyValue = "tributary-rar"),
@@ -35,6 +43,7 @@ import org.tributary.api.RecordListener;
 public class Ledger implements RecordListener {
 
   static final String TOPIC = "payments";
+  static final String DATASOURCE = "java:app/jdbc/ledger";
   static final String ROLLBACK_ATTEMPTS = "ledger.rollback-attempts";
 
   @PersistenceContext(unitName = "ledger")
