@@ -22,17 +22,12 @@ public class OffsetStore {
   @PersistenceContext(unitName = "tributary")
   EntityManager em;
 
-  /**
-   * Stores all of one commit request atomically. Written at once, not at the transaction's end: in
-   * a caller's transaction Tributary's XA resource then joins before the caller's own writes, so
-   * one datasource without XA can still join that transaction (as Payara's last agent).
-   */
+  /** Stores all of one commit request atomically. */
   public void commit(String groupId, Map<TopicPartition, OffsetAndMetadata> offsets) {
     offsets.forEach(
         (partition, committed) ->
             em.merge(
                 new CommittedOffset(groupId, partition.topic(), partition.partition(), committed)));
-    em.flush();
   }
 
   /** Forgets the group's committed offsets of these partitions. */

@@ -61,8 +61,7 @@ final class EndpointDelivery implements Delivery {
     endpoint.beforeDelivery(ON_RECORD);
     Throwable failure = null;
     try {
-      // First, so Tributary's XA resource joins before the bean's: a bean datasource without XA
-      // can then join too, as the last agent. A refused commit (a rebalance) skips the call.
+      // First: a commit refused because a rebalance took the partition skips the call.
       commitOffset.run();
       call(endpoint, record);
       if (transactions.getTransactionStatus() == Status.STATUS_MARKED_ROLLBACK) {
