@@ -37,7 +37,7 @@ public class LedgerMdbOnServerIT {
   private TributaryHttp http = TributaryHttp.fromSystemProperty();
 
   /** These tests against another server: the Micro test's own. */
-  static LedgerMdbOnServerIT against(TributaryHttp server) {
+  public static LedgerMdbOnServerIT against(TributaryHttp server) {
     LedgerMdbOnServerIT tests = new LedgerMdbOnServerIT();
     tests.http = server;
     return tests;
@@ -81,7 +81,7 @@ public class LedgerMdbOnServerIT {
   }
 
   @Test
-  void aRolledBackDeliveryLeavesTheEntryAndTheOffsetThenCommitsBothOnce() {
+  public void aRolledBackDeliveryLeavesTheEntryAndTheOffsetThenCommitsBothOnce() {
     Placed placed = produce("acct-rollback-" + UUID.randomUUID(), "42.10", 1);
 
     JsonObject rolledBack = awaitCall(placed, 1);
