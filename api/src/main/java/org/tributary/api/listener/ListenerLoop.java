@@ -9,6 +9,7 @@ import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import javax.naming.InitialContext;
@@ -44,15 +45,27 @@ public final class ListenerLoop implements Runnable {
 
   private final Delivery listener;
   private final ListenerSettings settings;
+  private final Supplier<TributaryContext> tributaries;
   private final CountDownLatch finished = new CountDownLatch(1);
   private volatile boolean running = true;
   private volatile boolean started;
   private volatile Thread thread;
   private int unavailableCount;
 
+  /** A loop of the server's Tributary, looked up at {@link TributaryContext#JNDI_NAME}. */
   public ListenerLoop(Delivery listener, ListenerSettings settings) {
+    this(listener, settings, () -> lookup(TributaryContext.JNDI_NAME, TributaryContext.class));
+  }
+
+  /**
+   * A loop of the Tributary {@code tributaries} answers; it throws {@link IllegalStateException}
+   * while there is none yet.
+   */
+  public ListenerLoop(
+      Delivery listener, ListenerSettings settings, Supplier<TributaryContext> tributaries) {
     this.listener = listener;
     this.settings = settings;
+    this.tributaries = tributaries;
   }
 
   /** Runs the loop on a new thread of the server's default managed thread factory. */
@@ -313,7 +326,7 @@ public final class ListenerLoop implements Runnable {
   private TributaryContext awaitTributary() {
     while (running) {
       try {
-        return lookup(TributaryContext.JNDI_NAME, TributaryContext.class);
+        return tributaries.get();
       } catch (IllegalStateException notYet) {
         pause(UNAVAILABLE_PAUSE);
       }
