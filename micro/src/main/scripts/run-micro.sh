@@ -10,6 +10,8 @@
 #   TRIBUTARY_CERT_ALIAS          the key's alias in it (default tributary)
 #   TRIBUTARY_HTTPS_ADDRESS       address HTTPS listens on (default TRIBUTARY_HTTP_ADDRESS)
 #   TRIBUTARY_JAVA_OPTS           more JVM options (-Dkey=value settings)
+#   TRIBUTARY_MICRO_ARGS          more Payara Micro arguments, after Tributary's own deployment: say
+#                                 --addlibs tributary-api.jar --deploy tributary-rar.rar --deploy app.war
 set -euo pipefail
 target=$1
 port=${2:-8080}
@@ -69,4 +71,5 @@ exec java ${TRIBUTARY_JAVA_OPTS:-} "${tls_jvm_options[@]}" \
   "${tls_options[@]}" \
   --prebootcommandfile "$preboot" \
   --nohazelcast \
-  --disablephonehome
+  --disablephonehome \
+  ${TRIBUTARY_MICRO_ARGS:-}

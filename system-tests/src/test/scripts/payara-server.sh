@@ -19,7 +19,8 @@
 #   PAYARA_JMS            off|loopback (off)  embedded OpenMQ disabled, or its port bound to 127.0.0.1
 #   PAYARA_KEEP_ON_FAILURE=1  leave the server running when start fails (default: stop it)
 #   PAYARA_DOMAIN_LIBS    jars put on the domain's common classpath (<domain>/lib), whitespace separated
-#   PAYARA_EXTRA_DEPLOY   more applications deployed after the EAR, as <war-file>=<context-root> pairs
+#   PAYARA_EXTRA_DEPLOY   more applications deployed after the EAR, in order, as <war-file>=<context-root>
+#                         pairs or a bare <rar-file> (a standalone resource adapter)
 #   PAYARA_JMS_PORT (admin+1)  PAYARA_HZ_DAS_PORT (admin+2)  PAYARA_HZ_START_PORT (admin+3)
 set -euo pipefail
 
@@ -298,9 +299,11 @@ do_start() {
   local apps=( ${PAYARA_EXTRA_DEPLOY:-} )
   for app in "${apps[@]}"; do
     [[ -f "${app%%=*}" ]] || die "application not found: ${app%%=*}"
-    log "deploying ${app%%=*} at ${app#*=}"
+    local root=()
+    [[ "$app" == *=* ]] && root=(--contextroot "${app#*=}")
+    log "deploying ${app%%=*} ${root[*]}"
     asadm "$left" --host 127.0.0.1 --port "$ADMIN_PORT" deploy --force=true \
-        --contextroot "${app#*=}" "${app%%=*}" >&2 || fail "deploy of ${app%%=*} failed"
+        "${root[@]}" "${app%%=*}" >&2 || fail "deploy of ${app%%=*} failed"
   done
   t_deploy=$(date +%s)
   log "deployed after $((t_deploy - t0)) s"

@@ -7,7 +7,10 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
+import org.tributary.api.listener.Delivery;
 import org.tributary.api.listener.ListenerExtension;
+import org.tributary.api.listener.ListenerLoop;
+import org.tributary.api.listener.ListenerSettings;
 
 /**
  * Apps compile against the API alone. Its pom keeps Tributary's inside out; these rules keep what
@@ -46,8 +49,15 @@ class ApiLayeringTest {
           .that()
           .resideInAPackage("org.tributary.api.listener..")
           .and()
-          .doNotBelongToAnyOf(ListenerExtension.class)
+          .doNotBelongToAnyOf(
+              ListenerExtension.class,
+              ListenerLoop.class,
+              ListenerSettings.class,
+              Delivery.class,
+              Delivery.Unavailable.class)
           .should()
           .notBePublic()
-          .because("CDI loads the extension; the rest are handles of the runtime");
+          .because(
+              "CDI loads the extension and the resource adapter drives the same loop; the rest"
+                  + " are handles of the runtime");
 }

@@ -40,7 +40,7 @@ public class ListenerExtension implements Extension {
   void start(@Observes AfterDeploymentValidation ready) {
     for (ListenerMethod listener : found) {
       for (int i = 0; i < listener.settings().concurrency(); i++) {
-        ListenerLoop loop = new ListenerLoop(listener);
+        ListenerLoop loop = new ListenerLoop(listener, listener.settings());
         running.add(loop);
         loop.start(listener.name() + "-" + i);
       }
@@ -49,7 +49,7 @@ public class ListenerExtension implements Extension {
               "Listener "
                   + listener.name()
                   + " on topic "
-                  + listener.settings().topic()
+                  + String.join(",", listener.settings().topics())
                   + ", group "
                   + listener.settings().group()
                   + ", "

@@ -1,13 +1,15 @@
 package org.tributary.api.listener;
 
-import jakarta.transaction.UserTransaction;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import javax.naming.InitialContext;
@@ -30,48 +32,85 @@ import org.tributary.api.TributaryProducer;
  * <p>A long batch heartbeats between records, after committing what it has handled; the group may
  * then take partitions away (their new owner starts from that commit), so the rest of the batch
  * skips the records of partitions this consumer no longer owns.
+ *
+ * <p>The {@code @OnRecord} runtime runs it on a thread of its own, the resource adapter as work of
+ * its {@code WorkManager}; both hand records over through a {@link Delivery}.
  */
-final class ListenerLoop implements Runnable {
+public final class ListenerLoop implements Runnable {
 
   private static final Logger LOG = Logger.getLogger(ListenerLoop.class.getName());
   private static final Duration POLL = Duration.ofSeconds(1);
   private static final Duration UNAVAILABLE_PAUSE = Duration.ofSeconds(1);
   private static final Duration HEARTBEAT = Duration.ofSeconds(3);
 
-  private final ListenerMethod listener;
+  private final Delivery listener;
   private final ListenerSettings settings;
+  private final Supplier<TributaryContext> tributaries;
+  private final CountDownLatch finished = new CountDownLatch(1);
   private volatile boolean running = true;
+  private volatile boolean started;
+  private volatile Thread thread;
   private int unavailableCount;
-  private Thread thread;
 
-  ListenerLoop(ListenerMethod listener) {
+  /** A loop of the server's Tributary, looked up at {@link TributaryContext#JNDI_NAME}. */
+  public ListenerLoop(Delivery listener, ListenerSettings settings) {
+    this(listener, settings, () -> lookup(TributaryContext.JNDI_NAME, TributaryContext.class));
+  }
+
+  /**
+   * A loop of the Tributary {@code tributaries} answers; it throws {@link IllegalStateException}
+   * while there is none yet.
+   */
+  public ListenerLoop(
+      Delivery listener, ListenerSettings settings, Supplier<TributaryContext> tributaries) {
     this.listener = listener;
-    this.settings = listener.settings();
+    this.settings = settings;
+    this.tributaries = tributaries;
   }
 
+  /** Runs the loop on a new thread of the server's default managed thread factory. */
   void start(String name) {
-    thread = threads().newThread(this);
-    thread.setName("tributary-listener-" + name);
-    thread.start();
+    Thread loop = threads().newThread(this);
+    loop.setName("tributary-listener-" + name);
+    loop.start();
   }
 
-  void stop() {
+  /** Asks the loop to stop: it leaves the group after the record it is handling. */
+  public void stop() {
     running = false;
-    if (thread != null) {
-      thread.interrupt();
+    Thread current = thread;
+    if (current != null) {
+      current.interrupt();
     }
   }
 
-  void awaitStop() {
+  /** Waits (up to ten polls) for a stopped loop to have left its group; true when it has. */
+  public boolean awaitStop() {
+    if (!started) {
+      return true; // never ran: if it still does, it ends at once
+    }
     try {
-      thread.join(POLL.multipliedBy(10).toMillis());
+      return finished.await(POLL.multipliedBy(10).toMillis(), TimeUnit.MILLISECONDS);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
+      return false;
     }
   }
 
   @Override
   public void run() {
+    started = true;
+    thread = Thread.currentThread();
+    try {
+      consumeUntilStopped();
+    } finally {
+      thread = null;
+      Thread.interrupted(); // a pooled thread goes back without the stop's interrupt
+      finished.countDown();
+    }
+  }
+
+  private void consumeUntilStopped() {
     TributaryContext tributary = awaitTributary();
     while (running && tributary != null) {
       try {
@@ -83,6 +122,8 @@ final class ListenerLoop implements Runnable {
             "Listener " + listener.name() + " waits for Tributary",
             e);
         pause(UNAVAILABLE_PAUSE);
+        // Looked up again: Tributary may have been redeployed under a loop that outlives it.
+        tributary = awaitTributary();
       }
     }
   }
@@ -91,7 +132,7 @@ final class ListenerLoop implements Runnable {
     try (TributaryConsumer consumer =
         tributary.createConsumer(
             ConsumerSettings.group(settings.group()).startingAt(settings.startAt()))) {
-      consumer.subscribe(List.of(settings.topic()));
+      consumer.subscribe(settings.topics());
       TributaryProducer deadLetters = tributary.createProducer();
       while (running) {
         List<ReceivedRecord> records;
@@ -154,7 +195,7 @@ final class ListenerLoop implements Runnable {
       } catch (Rebalanced e) {
         LOG.log(Level.FINE, "Listener " + listener.name() + " lost " + where(record), e);
         return false;
-      } catch (ListenerMethod.BeanUnavailable e) {
+      } catch (Delivery.Unavailable e) {
         LOG.log(
             stillUnavailable() ? Level.WARNING : Level.FINE,
             "Listener " + listener.name() + " cannot get its bean yet; will retry",
@@ -174,7 +215,10 @@ final class ListenerLoop implements Runnable {
     while (running) {
       try {
         deadLetters.send(
-            settings.deadLetterTopic(), record.key(), record.value(), why(record, failure));
+            settings.deadLetterTopicFor(record.topic()),
+            record.key(),
+            record.value(),
+            why(record, failure));
         LOG.log(
             Level.WARNING,
             "Listener "
@@ -184,7 +228,7 @@ final class ListenerLoop implements Runnable {
                 + " after "
                 + settings.maxAttempts()
                 + " attempts; it is in "
-                + settings.deadLetterTopic(),
+                + settings.deadLetterTopicFor(record.topic()),
             failure);
         return true;
       } catch (RuntimeException e) {
@@ -195,31 +239,18 @@ final class ListenerLoop implements Runnable {
     return false;
   }
 
-  /** One call; with {@code transactional}, the call and the offset commit in one transaction. */
+  /** One attempt; a transactional delivery commits the offset inside its transaction. */
   private void process(TributaryConsumer consumer, ReceivedRecord record) throws Throwable {
-    if (!settings.transactional()) {
-      listener.invoke(record);
-      return;
-    }
-    UserTransaction transaction = lookup("java:comp/UserTransaction", UserTransaction.class);
-    transaction.begin();
-    try {
-      listener.invoke(record);
-      try {
-        consumer.commit(Map.of(record.topicPartition(), record.offset() + 1));
-      } catch (TributaryClientException refused) {
-        // A rebalance took the partition: not the record's fault, and not an attempt.
-        throw new Rebalanced(refused);
-      }
-      transaction.commit();
-    } catch (Throwable e) {
-      try {
-        transaction.rollback();
-      } catch (Exception alreadyEnded) {
-        // The commit itself failed and ended the transaction.
-      }
-      throw e;
-    }
+    listener.deliver(
+        record,
+        () -> {
+          try {
+            consumer.commit(Map.of(record.topicPartition(), record.offset() + 1));
+          } catch (TributaryClientException refused) {
+            // A rebalance took the partition: not the record's fault, and not an attempt.
+            throw new Rebalanced(refused);
+          }
+        });
   }
 
   /** The offset commit of a transactional call was refused: the group moved the partition. */
@@ -295,7 +326,7 @@ final class ListenerLoop implements Runnable {
   private TributaryContext awaitTributary() {
     while (running) {
       try {
-        return lookup(TributaryContext.JNDI_NAME, TributaryContext.class);
+        return tributaries.get();
       } catch (IllegalStateException notYet) {
         pause(UNAVAILABLE_PAUSE);
       }

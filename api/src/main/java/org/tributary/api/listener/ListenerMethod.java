@@ -2,12 +2,15 @@ package org.tributary.api.listener;
 
 import jakarta.enterprise.context.control.RequestContextController;
 import jakarta.enterprise.inject.spi.CDI;
+import jakarta.transaction.UserTransaction;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
+import javax.naming.InitialContext;
+import javax.naming.NamingException;
 import org.tributary.api.ReceivedRecord;
 
 /** A bean method annotated {@code @OnRecord}: how to call it with a record. */
-final class ListenerMethod {
+final class ListenerMethod implements Delivery {
 
   private final Class<?> beanClass;
   private final Method method;
@@ -30,12 +33,43 @@ final class ListenerMethod {
     this.settings = settings;
   }
 
+  /** One call; with {@code transactional}, the call and the offset commit in one transaction. */
+  @Override
+  public void deliver(ReceivedRecord record, Runnable commitOffset) throws Throwable {
+    if (!settings.transactional()) {
+      invoke(record);
+      return;
+    }
+    UserTransaction transaction = userTransaction();
+    transaction.begin();
+    try {
+      invoke(record);
+      commitOffset.run();
+      transaction.commit();
+    } catch (Throwable e) {
+      try {
+        transaction.rollback();
+      } catch (Exception alreadyEnded) {
+        // The commit itself failed and ended the transaction.
+      }
+      throw e;
+    }
+  }
+
+  private static UserTransaction userTransaction() {
+    try {
+      return (UserTransaction) new InitialContext().lookup("java:comp/UserTransaction");
+    } catch (NamingException | ClassCastException e) {
+      throw new IllegalStateException("Cannot look up java:comp/UserTransaction", e);
+    }
+  }
+
   /**
    * Calls the method of the bean's contextual instance; what the method throws is thrown as it is.
    *
-   * @throws BeanUnavailable when there is no instance to call yet (the application is starting)
+   * @throws Delivery.Unavailable when there is no instance to call yet (the application starts)
    */
-  void invoke(ReceivedRecord record) throws Throwable {
+  private void invoke(ReceivedRecord record) throws Throwable {
     Object instance = instance();
     Class<?> parameter = method.getParameterTypes()[0];
     Object argument = parameter == ReceivedRecord.class ? record : record.value(parameter);
@@ -81,23 +115,15 @@ final class ListenerMethod {
       try {
         found = CDI.current().select(beanClass).get();
       } catch (RuntimeException e) {
-        throw new BeanUnavailable(e);
+        throw new Delivery.Unavailable(e);
       }
       instance = found;
     }
     return found;
   }
 
-  /** The listener's bean cannot be had now; no attempt was made. */
-  static final class BeanUnavailable extends RuntimeException {
-    private static final long serialVersionUID = 1L;
-
-    BeanUnavailable(Throwable cause) {
-      super(cause);
-    }
-  }
-
-  String name() {
+  @Override
+  public String name() {
     return beanClass.getSimpleName() + "." + method.getName();
   }
 }
