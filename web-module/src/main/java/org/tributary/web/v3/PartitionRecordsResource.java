@@ -90,11 +90,15 @@ public class PartitionRecordsResource {
         QueryParameters.number(
             "timeout", timeout, Math.min(defaultTimeoutMs, MAX_TIMEOUT_MS), 0, MAX_TIMEOUT_MS);
     long from = startOffset(partition, offset);
+    // The URL now: the request's context is gone when the fetch completes.
+    String self =
+        cluster.url(uri, "/topics/" + topicName + "/partitions/" + partition + "/records");
+    Envelope envelope = new Envelope(cluster.id(), topicName, self, shown);
     // Resumed on the completion executor: never on the deadline timer's thread, which writing a
     // response to a slow client would hold.
     return logs.fetch(topicName, partition, from, budget, Duration.ofMillis(wait))
         .thenApplyAsync(
-            result -> Response.ok(output(result, shown), MediaType.APPLICATION_JSON).build(),
+            result -> Response.ok(output(result, envelope), MediaType.APPLICATION_JSON).build(),
             logs.completions());
   }
 
@@ -119,17 +123,19 @@ public class PartitionRecordsResource {
     return QueryParameters.number("offset", offset, 0, Long.MIN_VALUE, Long.MAX_VALUE);
   }
 
-  private StreamingOutput output(FetchResult result, RecordJson shown) {
-    String self =
-        cluster.url(uri, "/topics/" + topicName + "/partitions/" + partitionId + "/records");
+  /** What the response says beside the records, taken while the request is being handled. */
+  private record Envelope(String clusterId, String topicName, String self, RecordJson shown) {}
+
+  private static StreamingOutput output(FetchResult result, Envelope envelope) {
+    RecordJson shown = envelope.shown();
     return output -> {
       try (JsonGenerator json =
           RecordJson.GENERATORS.createGenerator(output, StandardCharsets.UTF_8)) {
         json.writeStartObject();
         json.write("kind", "KafkaPartitionRecords");
-        json.writeStartObject("metadata").write("self", self).writeEnd();
-        json.write("cluster_id", cluster.id());
-        json.write("topic_name", topicName);
+        json.writeStartObject("metadata").write("self", envelope.self()).writeEnd();
+        json.write("cluster_id", envelope.clusterId());
+        json.write("topic_name", envelope.topicName());
         json.write("partition_id", result.partition().partition());
         json.write("log_start_offset", result.logStartOffset());
         json.write("high_watermark", result.lastStableOffset());

@@ -24,8 +24,8 @@ import org.tributary.web.json.JsonBody;
  * back as it is: {@code {"partition_id", "offset", "timestamp", "key": {"type", "data"}, "value":
  * {...}, "headers": [{"name", "value": base64}]}}. The {@code format} says how keys and values are
  * shown: {@code binary} (base64, always lossless), {@code json} (the JSON they hold) or {@code
- * string} (UTF-8 text); bytes that are not valid JSON or UTF-8 fall back to BINARY, and each value
- * names its type.
+ * string} (UTF-8 text); text that is not JSON falls back to STRING, bytes that are not UTF-8 to
+ * BINARY, and each value names its type.
  */
 enum RecordJson {
   BINARY,
@@ -111,13 +111,13 @@ enum RecordJson {
     }
     if (this != BINARY) {
       String text = utf8(bytes);
-      if (text != null && this == STRING) {
-        json.writeStartObject(name).write("type", "STRING").write("data", text).writeEnd();
-        return;
-      }
-      JsonValue parsed = text == null ? null : json(text);
+      JsonValue parsed = text == null || this == STRING ? null : json(text);
       if (parsed != null) {
         json.writeStartObject(name).write("type", "JSON").write("data", parsed).writeEnd();
+        return;
+      }
+      if (text != null) {
+        json.writeStartObject(name).write("type", "STRING").write("data", text).writeEnd();
         return;
       }
     }
