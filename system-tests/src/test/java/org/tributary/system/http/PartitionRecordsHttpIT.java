@@ -85,7 +85,8 @@ class PartitionRecordsHttpIT {
     produce(admin, topic, 0, "before");
     long started = System.nanoTime();
     CompletableFuture<Answer> waiting =
-        CompletableFuture.supplyAsync(() -> admin.get(records(topic, 0, "?offset=1&timeout=20000")));
+        CompletableFuture.supplyAsync(
+            () -> admin.get(records(topic, 0, "?offset=1&timeout=20000")));
     Thread.sleep(1000);
     assertTrue(!waiting.isDone(), "waits at the high watermark");
     produce(admin, topic, 0, "after");
@@ -98,8 +99,7 @@ class PartitionRecordsHttpIT {
     long quiet = System.nanoTime();
     JsonObject empty = admin.get(records(topic, 0, "?offset=2&timeout=1000")).object();
     assertEquals(0, empty.getJsonArray("data").size());
-    assertTrue(
-        Duration.ofNanos(System.nanoTime() - quiet).toMillis() >= 900, "waited the timeout");
+    assertTrue(Duration.ofNanos(System.nanoTime() - quiet).toMillis() >= 900, "waited the timeout");
   }
 
   @Test
@@ -142,8 +142,7 @@ class PartitionRecordsHttpIT {
       assertEquals(200, read.status(), role + ": " + read);
       assertEquals(List.of("secret"), values(read.object()));
     }
-    assertRefused(
-        403, 40301, createUser(admin, "writer", "producer").get(records(topic, 0, "")));
+    assertRefused(403, 40301, createUser(admin, "writer", "producer").get(records(topic, 0, "")));
     assertEquals(401, admin.anonymous().get(records(topic, 0, "")).status());
   }
 }
