@@ -237,10 +237,14 @@ class RecordStreamHttpIT {
             .build()
             .toString();
     int records = 100; // 25 MiB of values, 34 MiB of events: beyond any socket's buffers
-    try (EventStreamClient stuck =
-            EventStreamClient.open(stuckUser, stream(topic, ""), Map.of(), 4096);
-        EventStreamClient reading = EventStreamClient.open(admin, stream(topic, ""))) {
-      assertEquals(200, stuck.status());
+    int stuckStreams = 3;
+    double threadsBefore = threadCount();
+    List<EventStreamClient> stuck = new ArrayList<>();
+    try (EventStreamClient reading = EventStreamClient.open(admin, stream(topic, ""))) {
+      for (int i = 0; i < stuckStreams; i++) {
+        stuck.add(EventStreamClient.open(stuckUser, stream(topic, ""), Map.of(), 4096));
+        assertEquals(200, stuck.get(i).status());
+      }
       assertEquals(200, reading.status());
       reading.startReading();
       CompletableFuture<Integer> readerCount =
@@ -265,19 +269,29 @@ class RecordStreamHttpIT {
         }
       }
       assertEquals(records, readerCount.get(120, TimeUnit.SECONDS), "the reading client got all");
-      // Well past the stall limit, the server has given up on the stuck stream: other users and
+      // Well past the stall limit, the server has given up on the stuck streams: other users and
       // calls were never held up meanwhile.
       for (int i = 0; i < 12; i++) {
         assertAnswersQuickly();
         Thread.sleep(1000);
       }
-      stuck.startReading();
-      assertTrue(stuck.awaitEnd(Duration.ofSeconds(60)), "the stuck stream was ended");
-      long recordEvents =
-          stuck.drained().stream().filter(event -> event.event().equals("record")).count();
-      assertTrue(recordEvents < records, "its pending events were dropped: " + recordEvents);
+      for (EventStreamClient client : stuck) {
+        client.startReading();
+        assertTrue(client.awaitEnd(Duration.ofSeconds(60)), "the stuck stream was ended");
+        long recordEvents =
+            client.drained().stream().filter(event -> event.event().equals("record")).count();
+        assertTrue(recordEvents < records, "its pending events were dropped: " + recordEvents);
+      }
+    } finally {
+      for (EventStreamClient client : stuck) {
+        client.close();
+      }
     }
-    // Its place is free again: the user may open their full share.
+    // No thread is left writing to them, and their places are free again.
+    double threadsAfter = threadCount();
+    assertTrue(
+        threadsAfter <= threadsBefore + 16,
+        "threads before " + threadsBefore + ", after " + threadsAfter);
     List<EventStreamClient> again = new ArrayList<>();
     try {
       for (int i = 0; i < MAX_STREAMS_PER_USER; i++) {
@@ -289,6 +303,18 @@ class RecordStreamHttpIT {
         client.close();
       }
     }
+  }
+
+  /** The server's live threads, from MicroProfile Metrics' base scope. */
+  private double threadCount() {
+    Answer metrics = admin.get("/metrics");
+    assertEquals(200, metrics.status(), metrics::toString);
+    for (String line : metrics.body().split("\n")) {
+      if (line.startsWith("thread_count{")) {
+        return Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
+      }
+    }
+    throw new AssertionError("no thread_count in /metrics");
   }
 
   private void assertAnswersQuickly() {
