@@ -22,9 +22,11 @@ import java.util.logging.Logger;
  * connection drains. So no thread ever waits for a client that does not read; such a client's
  * events stall, and the stream ends after {@link StreamTimeouts#stallMillis}.
  *
- * <p>Jersey's {@code SseEventSink.send} is not used: it writes on the caller's thread, and on
- * Payara's Grizzly a write to a full socket blocks that thread until the connection's write
- * timeout.
+ * <p>Jersey's {@code SseEventSink.send} is not used: it writes on the caller's thread and tells
+ * nothing of a client that does not read. On Payara Micro 6.2025.10, 1000 sends of 100 KB to a
+ * socket that was never read all returned at once, and about 97 MB waited on the heap in Grizzly's
+ * write queue; where Grizzly writes in blocking mode, the sending thread parks instead until the
+ * connection's write timeout. Neither is safe for a stream that may stall.
  *
  * <p>Concurrency: this object's monitor guards the buffer and every write; writes never block, so
  * it is held briefly. Completing the response and resuming producers happen outside it.
