@@ -38,7 +38,7 @@ public final class EventStream {
 
   private final String user;
   private final String userStamp;
-  private final AsyncContext async;
+  private final Runnable complete;
   private final ServletOutputStream out;
   private final EventBuffer buffer;
   private final StreamTimeouts timeouts;
@@ -54,7 +54,7 @@ public final class EventStream {
   private EventStream(
       String user,
       String userStamp,
-      AsyncContext async,
+      Runnable complete,
       ServletOutputStream out,
       EventBuffer buffer,
       StreamTimeouts timeouts,
@@ -62,7 +62,7 @@ public final class EventStream {
       Executor resumes) {
     this.user = user;
     this.userStamp = userStamp;
-    this.async = async;
+    this.complete = complete;
     this.out = out;
     this.buffer = buffer;
     this.timeouts = timeouts;
@@ -77,10 +77,13 @@ public final class EventStream {
    * suspended it): status 200, {@code text/event-stream}, and a first comment that sends the
    * headers.
    *
+   * @param complete ends the response the way its owner started it: through JAX-RS, whose own
+   *     listener would otherwise complete the servlet's asynchronous context a second time
    * @param resumes where producers waiting for room resume (never the container's I/O thread)
    */
   static EventStream start(
       AsyncContext async,
+      Runnable complete,
       String user,
       String userStamp,
       long bufferBytes,
@@ -98,7 +101,7 @@ public final class EventStream {
         new EventStream(
             user,
             userStamp,
-            async,
+            complete,
             response.getOutputStream(),
             new EventBuffer(bufferBytes, clock),
             timeouts,
@@ -272,12 +275,12 @@ public final class EventStream {
     return actions;
   }
 
-  private void finish(List<Runnable> actions, boolean complete) {
-    if (complete) {
+  private void finish(List<Runnable> actions, boolean completeResponse) {
+    if (completeResponse) {
       try {
-        async.complete();
-      } catch (IllegalStateException alreadyDone) {
-        // the container ended it first (the client went away)
+        complete.run();
+      } catch (RuntimeException alreadyDone) {
+        LOG.log(Level.FINE, "An event stream's response had ended already", alreadyDone);
       }
     }
     actions.forEach(Runnable::run);

@@ -97,16 +97,19 @@ public class EventStreams {
    * Opens a stream on the suspended request's response for {@code user}, or refuses it when the
    * user or the server holds too many (429, 42903).
    *
+   * @param complete ends the response (see {@link EventStream#start})
    * @param idleMillis the client's idle limit, at most {@link #maxIdleMillis}
    * @param resumes where producers waiting for room resume
    */
-  public EventStream open(AsyncContext async, String user, long idleMillis, Executor resumes) {
+  public EventStream open(
+      AsyncContext async, Runnable complete, String user, long idleMillis, Executor resumes) {
     limits.acquire(user);
     EventStream stream;
     try {
       stream =
           EventStream.start(
               async,
+              complete,
               user,
               stamp(users.find(user)),
               bufferBytes,

@@ -13,6 +13,7 @@ import jakarta.ws.rs.container.AsyncResponse;
 import jakarta.ws.rs.container.Suspended;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
@@ -77,6 +78,8 @@ public class RecordStreamsResource {
       EventStream stream =
           streams.open(
               request.getAsyncContext(),
+              // The headers are sent already: this only completes the response, through JAX-RS.
+              () -> response.resume(Response.ok().build()),
               request.getUserPrincipal().getName(),
               idleMillis,
               logs.completions());
