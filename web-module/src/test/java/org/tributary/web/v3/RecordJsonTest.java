@@ -56,13 +56,16 @@ class RecordJsonTest {
   }
 
   @Test
-  void jsonShowsTheValueItHoldsAndFallsBackToBinary() {
+  void jsonShowsTheValueItHoldsAndFallsBackToTextThenBytes() {
     JsonObject data =
         eventData(
             RecordJson.JSON, record(bytes("not json\nwith a newline"), bytes("{\"a\":[1,2]}")));
     assertEquals("JSON", data.getJsonObject("value").getString("type"));
     assertEquals(2, data.getJsonObject("value").getJsonObject("data").getJsonArray("a").size());
-    assertEquals("BINARY", data.getJsonObject("key").getString("type"));
+    assertEquals("STRING", data.getJsonObject("key").getString("type"));
+    assertEquals("not json\nwith a newline", data.getJsonObject("key").getString("data"));
+    JsonObject bytes = eventData(RecordJson.JSON, record(NOT_UTF8, null));
+    assertEquals("BINARY", bytes.getJsonObject("key").getString("type"));
   }
 
   @Test
