@@ -95,6 +95,11 @@ public final class TributaryHttp {
     return new TributaryHttp(System.getProperty("tributary.url", "http://127.0.0.1:8080"));
   }
 
+  /** The value of the Authorization header this client sends; null when anonymous. */
+  public String authorization() {
+    return authorization;
+  }
+
   public String baseUrl() {
     return baseUrl;
   }

@@ -75,6 +75,20 @@ public class RequestRefusedException extends RuntimeException {
     return new RequestRefusedException(429, 42902, message, null);
   }
 
+  /** Too many open event streams (Server-Sent Events): of this user, or on this server. */
+  public static RequestRefusedException tooManyStreams(String message) {
+    return new RequestRefusedException(429, 42903, message, null);
+  }
+
+  /** A partition id in a path that is not a number. */
+  public static RequestRefusedException partitionNotFound(String topic, String partition) {
+    return new RequestRefusedException(
+        404,
+        40402,
+        "Partition '" + partition + "' of topic '" + topic + "' not found: ids are numbers.",
+        null);
+  }
+
   public static RequestRefusedException formatMismatch(String instanceFormat, String requested) {
     return new RequestRefusedException(
         406,

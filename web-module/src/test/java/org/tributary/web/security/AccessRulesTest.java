@@ -24,6 +24,7 @@ class AccessRulesTest {
   private static final String PRODUCE = "admin producer";
   private static final String CONSUME = "admin consumer";
   private static final String ADMIN = "admin";
+  private static final String READ = "admin consumer viewer";
 
   private static final String V3 = "/v3/clusters/{cluster_id}";
   private static final String INSTANCE = "/consumers/{group}/instances/{instance}";
@@ -75,6 +76,10 @@ class AccessRulesTest {
               Map.entry("GET " + V3 + "/topics/{topic_name}/partitions", EVERY_ROLE),
               Map.entry("GET " + V3 + "/topics/{topic_name}/partitions/{partition_id}", EVERY_ROLE),
               Map.entry("POST " + V3 + "/topics/{topic_name}/records", PRODUCE),
+              // reads without a consumer instance: whoever may read records
+              Map.entry(
+                  "GET " + V3 + "/topics/{topic_name}/partitions/{partition_id}/records", READ),
+              Map.entry("GET " + V3 + "/topics/{topic_name}/records:stream", READ),
               Map.entry("POST " + V3 + "/topics/{topic_name}/records:delete", ADMIN),
               Map.entry("GET " + V3 + "/consumer-groups", EVERY_ROLE),
               Map.entry("GET " + GROUP, EVERY_ROLE),
