@@ -105,6 +105,21 @@ class LayeringTest {
           .because("roles are checked at the boundaries (HTTP, console), not inside the broker");
 
   @ArchTest
+  static final ArchRule theAuditTrailKnowsNoFeature =
+      noClasses()
+          .that()
+          .resideInAPackage("org.tributary.audit..")
+          .should()
+          .dependOnClassesThat()
+          .resideInAnyPackage(
+              concat(
+                  FEATURES,
+                  "org.tributary.lease..",
+                  "org.tributary.storage..",
+                  "org.tributary.security.."))
+          .because("every feature records its changes in it, so it sits below them all");
+
+  @ArchTest
   static final ArchRule topicsKnowNothingOfLogsOrGroups =
       noClasses()
           .that()
