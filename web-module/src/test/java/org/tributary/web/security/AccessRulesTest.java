@@ -85,6 +85,7 @@ class AccessRulesTest {
               Map.entry("POST " + GROUP + "/offsets:reset", ADMIN),
               Map.entry("POST " + GROUP + "/offset-resets/{reset}:undo", ADMIN),
               Map.entry("GET " + V3 + "/clients", EVERY_ROLE),
+              Map.entry("GET " + V3 + "/audit-log", ADMIN),
               Map.entry("GET " + V3 + "/users", ADMIN),
               Map.entry("POST " + V3 + "/users", ADMIN),
               Map.entry("GET " + V3 + "/users/{user_name}", ADMIN),
