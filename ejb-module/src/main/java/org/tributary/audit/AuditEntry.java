@@ -15,7 +15,7 @@ import java.time.Instant;
 @Table(
     name = "tributary_audit",
     indexes = {
-      @Index(name = "tributary_audit_at", columnList = "at"),
+      @Index(name = "tributary_audit_at", columnList = "recorded_at_ms"),
       @Index(name = "tributary_audit_topic", columnList = "topic"),
       @Index(name = "tributary_audit_group", columnList = "group_id")
     })
@@ -37,10 +37,11 @@ public class AuditEntry {
   @GeneratedValue(strategy = GenerationType.IDENTITY)
   private Long id;
 
-  @Column(name = "at", nullable = false)
-  private Instant at;
+  /** Epoch milliseconds: EclipseLink would store an {@code Instant} as a serialized blob. */
+  @Column(name = "recorded_at_ms", nullable = false)
+  private long at;
 
-  @Column(name = "action", nullable = false, length = 40)
+  @Column(name = "audit_action", nullable = false, length = 40)
   private String action;
 
   @Column(name = "actor", nullable = false, length = 255)
@@ -74,7 +75,7 @@ public class AuditEntry {
       AuditSubject subject,
       String before,
       String after) {
-    this.at = at;
+    this.at = at.toEpochMilli();
     this.action = action.label();
     this.actor = cut(actor, 255);
     this.origin = cut(origin, 255);
@@ -87,7 +88,14 @@ public class AuditEntry {
 
   AuditView view() {
     return new AuditView(
-        id, at, action, actor, origin, new AuditSubject(topic, groupId, user), before, after);
+        id,
+        Instant.ofEpochMilli(at),
+        action,
+        actor,
+        origin,
+        new AuditSubject(topic, groupId, user),
+        before,
+        after);
   }
 
   private static String cut(String value, int length) {

@@ -55,8 +55,8 @@ public record AuditFilter(
     condition(conditions, parameters, "e.actor = :actor", "actor", actor);
     condition(conditions, parameters, "e.topic = :topic", "topic", topic);
     condition(conditions, parameters, "e.groupId = :group", "group", group);
-    condition(conditions, parameters, "e.at >= :since", "since", since);
-    condition(conditions, parameters, "e.at < :until", "until", until);
+    condition(conditions, parameters, "e.at >= :since", "since", millis(since));
+    condition(conditions, parameters, "e.at < :until", "until", millis(until));
     condition(conditions, parameters, "e.id < :below", "below", belowId);
     String where = conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions);
     return new Query("SELECT e FROM AuditEntry e" + where + " ORDER BY e.id DESC", parameters);
@@ -92,6 +92,10 @@ public record AuditFilter(
       conditions.add(condition);
       parameters.put(name, value);
     }
+  }
+
+  private static Long millis(Instant instant) {
+    return instant == null ? null : instant.toEpochMilli();
   }
 
   private static String blankToNull(String value) {

@@ -83,7 +83,7 @@ public class AuditTrail {
   public int removeOldest(Instant cutoff, int max) {
     List<Long> ids =
         em.createNamedQuery(AuditEntry.OLDEST_BEFORE, Long.class)
-            .setParameter("cutoff", cutoff)
+            .setParameter("cutoff", cutoff.toEpochMilli())
             .setMaxResults(max)
             .getResultList();
     if (ids.isEmpty()) {
@@ -92,7 +92,7 @@ public class AuditTrail {
     return em.createNamedQuery(AuditEntry.DELETE_RANGE)
         .setParameter("first", ids.get(0))
         .setParameter("last", ids.get(ids.size() - 1))
-        .setParameter("cutoff", cutoff)
+        .setParameter("cutoff", cutoff.toEpochMilli())
         .executeUpdate();
   }
 

@@ -41,8 +41,8 @@ class AuditFilterTest {
     expected.put("actor", "alice");
     expected.put("topic", "orders");
     expected.put("group", "billing");
-    expected.put("since", T0);
-    expected.put("until", T1);
+    expected.put("since", T0.toEpochMilli());
+    expected.put("until", T1.toEpochMilli());
     expected.put("below", 42L);
     assertEquals(expected, query.parameters());
   }
