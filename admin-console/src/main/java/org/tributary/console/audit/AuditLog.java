@@ -69,12 +69,17 @@ public class AuditLog {
     return kinds;
   }
 
+  /** Reads the page the filters select, before the page renders (so a refusal is a message). */
+  public void load() {
+    shown = new AuditPage(List.of(), null);
+    if (currentUser.isAdmin()) {
+      Messages.reportingRefusals(() -> shown = trail.list(filter(), page, PAGE_SIZE));
+    }
+  }
+
   private AuditPage shown() {
     if (shown == null) {
-      shown = new AuditPage(List.of(), null);
-      if (currentUser.isAdmin()) {
-        Messages.reportingRefusals(() -> shown = trail.list(filter(), page, PAGE_SIZE));
-      }
+      load();
     }
     return shown;
   }
