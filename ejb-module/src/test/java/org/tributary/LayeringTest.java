@@ -28,9 +28,9 @@ import java.util.TreeSet;
 
 /**
  * The core's features depend on each other in one direction only: topic ← log ← group ← consumer,
- * with metrics and the facade on top; errors, lease, storage, security and clients depend on no
- * feature. Each rule here is one the module's pom cannot enforce: the core compiles against all of
- * Jakarta EE and kafka-clients, and its packages share one jar.
+ * with metrics and the facade on top; errors, lease, storage, security, clients and the audit trail
+ * depend on no feature. Each rule here is one the module's pom cannot enforce: the core compiles
+ * against all of Jakarta EE and kafka-clients, and its packages share one jar.
  */
 @AnalyzeClasses(
     packages = "org.tributary",
@@ -104,6 +104,21 @@ class LayeringTest {
           .dependOnClassesThat()
           .resideInAPackage("org.tributary.security..")
           .because("roles are checked at the boundaries (HTTP, console), not inside the broker");
+
+  @ArchTest
+  static final ArchRule theAuditTrailKnowsNoFeature =
+      noClasses()
+          .that()
+          .resideInAPackage("org.tributary.audit..")
+          .should()
+          .dependOnClassesThat()
+          .resideInAnyPackage(
+              concat(
+                  FEATURES,
+                  "org.tributary.lease..",
+                  "org.tributary.storage..",
+                  "org.tributary.security.."))
+          .because("every feature records its changes in it, so it sits below them all");
 
   @ArchTest
   static final ArchRule topicsKnowNothingOfLogsOrGroups =

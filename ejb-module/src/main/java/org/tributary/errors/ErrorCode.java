@@ -46,5 +46,7 @@ public enum ErrorCode {
   /** This server does not hold the writer lease of its database (another server does). */
   NOT_LEADER_OR_FOLLOWER,
   /** The request was not answered within its deadline; it may still take effect. */
-  REQUEST_TIMED_OUT
+  REQUEST_TIMED_OUT,
+  /** A listing's filter that is not valid: an unknown kind, a time that is not one, a bad page. */
+  INVALID_FILTER
 }

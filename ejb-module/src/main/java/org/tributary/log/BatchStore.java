@@ -18,7 +18,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 import javax.sql.DataSource;
+import org.tributary.audit.AuditAction;
+import org.tributary.audit.AuditSubject;
+import org.tributary.audit.AuditTrail;
 import org.tributary.lease.LeaseStore;
 import org.tributary.lease.WriterLease;
 import org.tributary.storage.Database;
@@ -35,6 +39,7 @@ public class BatchStore {
   EntityManager em;
 
   @Inject LeaseStore leases;
+  @Inject AuditTrail audit;
 
   @Resource(lookup = "java:app/jdbc/tributary")
   DataSource dataSource;
@@ -274,6 +279,27 @@ public class BatchStore {
       saveLogStart(topicId, partition, logStartOffset);
     }
     return changed;
+  }
+
+  /**
+   * DeleteRecords: where each partition that moved now starts, and the request in the audit trail
+   * (every partition asked for, its log start before and after), in one transaction.
+   */
+  public void saveLogStarts(long topicId, String topic, List<LogStartMove> moves) {
+    Map<Integer, Long> before = new TreeMap<>();
+    Map<Integer, Long> after = new TreeMap<>();
+    for (LogStartMove move : moves) {
+      if (move.moved()) {
+        saveLogStart(topicId, move.partition(), move.after());
+      }
+      before.put(move.partition(), move.before());
+      after.put(move.partition(), move.after());
+    }
+    audit.record(
+        AuditAction.RECORDS_DELETE,
+        AuditSubject.topic(topic),
+        Map.of("log_start_offsets", before),
+        Map.of("log_start_offsets", after));
   }
 
   /** Records where a partition's log now starts; see {@link LogStartOffset}. */

@@ -97,7 +97,13 @@ public class LogCleanup {
     history = new CleaningHistory(metrics::removed);
     retention = new LogRetention(this::logsOf, history, clock);
     compaction = new LogCompaction(this::logsOf, store, dedupeBufferBytes, history, clock);
-    deletion = new RecordDeletion(topics::get, logs::existingLog, history, clock);
+    deletion =
+        new RecordDeletion(
+            topics::get,
+            logs::existingLog,
+            (topic, moves) -> store.saveLogStarts(topic.id(), topic.name(), moves),
+            history,
+            clock);
   }
 
   /** Every second: starts the retention check and the compaction run when they are due. */

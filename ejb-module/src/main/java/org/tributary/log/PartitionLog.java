@@ -1,6 +1,7 @@
 package org.tributary.log;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -130,27 +131,59 @@ public final class PartitionLog {
   }
 
   /**
-   * Kafka's DeleteRecords on this log: the log start offset moves up to {@code offset} (recorded
-   * first; never down, never past the last stable offset), so records below it are no longer
-   * readable; then up to {@code maxChunks} chunks of the whole batches below it go, and retention
-   * takes the rest.
+   * Kafka's DeleteRecords on this log alone: {@link #moveLogStarts}, each new start recorded on its
+   * own, then {@link #removeBelowLogStart}.
    */
   Removal deleteRecordsBefore(long offset, int maxChunks) {
-    boolean moved;
-    maintenance.lock();
+    List<LogStartMove> moves =
+        moveLogStarts(
+            Map.of(this, offset),
+            done -> done.forEach(m -> store.saveLogStart(topicId, m.partition(), m.after())));
+    return moves.get(0).moved() ? removeBelowLogStart(maxChunks) : Removal.NONE;
+  }
+
+  /**
+   * Kafka's DeleteRecords, its first step, on several partitions of one topic: each log start
+   * offset moves up to its target (never down, never past the last stable offset), so records below
+   * it are no longer readable. The logs' maintenance locks are all held (taken in partition order;
+   * nothing else holds more than one) while {@code record} records every move in one transaction,
+   * so the moves commit or fail together; only then do they move in memory.
+   *
+   * @param record records the moves (all of them, moved or not); throws if it could not
+   * @return each log's move, in partition order
+   */
+  static List<LogStartMove> moveLogStarts(
+      Map<PartitionLog, Long> targets, Consumer<List<LogStartMove>> record) {
+    List<PartitionLog> logs = new ArrayList<>(targets.keySet());
+    logs.sort(Comparator.comparingInt(log -> log.topicPartition.partition()));
+    List<PartitionLog> locked = new ArrayList<>();
     try {
-      long target = Math.min(offset, lastStableOffset);
-      moved = target > logStartOffset;
-      if (moved) {
-        store.saveLogStart(topicId, topicPartition.partition(), target);
-        advanceLogStart(target);
+      List<LogStartMove> moves = new ArrayList<>();
+      for (PartitionLog log : logs) {
+        log.maintenance.lock();
+        locked.add(log);
+        long before = log.logStartOffset;
+        moves.add(
+            new LogStartMove(
+                log.topicPartition.partition(),
+                before,
+                Math.max(before, Math.min(targets.get(log), log.lastStableOffset))));
       }
+      record.accept(moves);
+      for (int i = 0; i < logs.size(); i++) {
+        if (moves.get(i).moved()) {
+          logs.get(i).advanceLogStart(moves.get(i).after());
+        }
+      }
+      return moves;
     } finally {
-      maintenance.unlock();
+      locked.forEach(log -> log.maintenance.unlock());
     }
-    return moved
-        ? deleteOldestBatches(RetentionWalk.belowLogStart(logStartOffset), maxChunks)
-        : Removal.NONE;
+  }
+
+  /** DeleteRecords' second step: up to {@code maxChunks} chunks of the batches below the start. */
+  Removal removeBelowLogStart(int maxChunks) {
+    return deleteOldestBatches(RetentionWalk.belowLogStart(logStartOffset), maxChunks);
   }
 
   /**

@@ -2,7 +2,9 @@ package org.tributary.log;
 
 import java.time.Clock;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.function.BiConsumer;
 import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.logging.Logger;
@@ -25,6 +27,7 @@ final class RecordDeletion {
 
   private final Function<String, TopicMetadata> topics;
   private final BiFunction<String, Integer, PartitionLog> existingLog;
+  private final BiConsumer<TopicMetadata, List<LogStartMove>> recordLogStarts;
   private final CleaningHistory history;
   private final Clock clock;
 
@@ -32,14 +35,18 @@ final class RecordDeletion {
    * @param topics the topic of a name, or a {@link TributaryException} if there is none
    * @param existingLog the log of a topic's partition, or a {@link TributaryException} if there is
    *     none
+   * @param recordLogStarts records a request's new log starts (and the request in the audit trail)
+   *     in one transaction
    */
   RecordDeletion(
       Function<String, TopicMetadata> topics,
       BiFunction<String, Integer, PartitionLog> existingLog,
+      BiConsumer<TopicMetadata, List<LogStartMove>> recordLogStarts,
       CleaningHistory history,
       Clock clock) {
     this.topics = topics;
     this.existingLog = existingLog;
+    this.recordLogStarts = recordLogStarts;
     this.history = history;
     this.clock = clock;
   }
@@ -47,7 +54,8 @@ final class RecordDeletion {
   /**
    * Each partition's log start offset moves up to the given offset ({@code -1}: the last stable
    * offset), so records below it are no longer readable, and the whole batches below it are
-   * removed. Every partition and offset is checked before anything changes.
+   * removed. Every partition and offset is checked before anything changes; the new starts are
+   * recorded together ({@link PartitionLog#moveLogStarts}).
    *
    * @return each partition's log start offset (Kafka's low watermark) afterwards
    */
@@ -68,11 +76,11 @@ final class RecordDeletion {
           targets.put(log, target(log, offset));
         });
     long started = clock.millis();
+    PartitionLog.moveLogStarts(targets, moves -> recordLogStarts.accept(topic, moves));
     Map<Integer, Long> lowWatermarks = new LinkedHashMap<>();
     Removal removed = Removal.NONE;
-    for (Map.Entry<PartitionLog, Long> target : targets.entrySet()) {
-      PartitionLog log = target.getKey();
-      removed = removed.plus(log.deleteRecordsBefore(target.getValue(), DELETE_RECORDS_CHUNKS));
+    for (PartitionLog log : targets.keySet()) {
+      removed = removed.plus(log.removeBelowLogStart(DELETE_RECORDS_CHUNKS));
       lowWatermarks.put(log.topicPartition().partition(), log.logStartOffset());
     }
     CleaningRun run =

@@ -25,6 +25,7 @@ import java.util.logging.Logger;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.tributary.audit.AuditAction;
 import org.tributary.errors.ErrorCode;
 import org.tributary.errors.TributaryException;
 
@@ -162,7 +163,7 @@ public class Users {
     if (!roles.contains(Roles.ADMIN)) {
       requireAnotherAdmin(name, "take the admin role from");
     }
-    UserView changed = change(name, user -> user.setRoles(roles));
+    UserView changed = change(name, AuditAction.USER_ROLES, user -> user.setRoles(roles));
     forgetVerified(name);
     return changed;
   }
@@ -175,7 +176,8 @@ public class Users {
   public UserView setPassword(String name, String password, boolean mustChange) {
     PasswordPolicy.requireAcceptable(name, password);
     String hashed = hash(password);
-    UserView changed = change(name, user -> user.setPassword(hashed, mustChange));
+    UserView changed =
+        change(name, AuditAction.USER_PASSWORD, user -> user.setPassword(hashed, mustChange));
     forgetVerified(name);
     return changed;
   }
@@ -295,8 +297,12 @@ public class Users {
     verified.remove(name);
   }
 
-  private UserView change(String name, java.util.function.Consumer<UserAccount> change) {
-    return store.update(name, change).map(UserAccount::view).orElseThrow(() -> userNotFound(name));
+  private UserView change(
+      String name, AuditAction action, java.util.function.Consumer<UserAccount> change) {
+    return store
+        .update(name, action, change)
+        .map(UserAccount::view)
+        .orElseThrow(() -> userNotFound(name));
   }
 
   private void requireAnotherAdmin(String name, String what) {

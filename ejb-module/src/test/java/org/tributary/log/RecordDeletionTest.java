@@ -2,12 +2,14 @@ package org.tributary.log;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.tributary.testing.Refusals.assertRefused;
 
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -23,6 +25,7 @@ class RecordDeletionTest {
 
   private final InMemoryBatchStore store = new InMemoryBatchStore();
   private final CleaningHistory history = new CleaningHistory(run -> {});
+  private final List<List<LogStartMove>> recorded = new ArrayList<>();
   private TopicMetadata topic = new TopicMetadata(7, "t", 2, TopicConfig.defaults(), Instant.EPOCH);
 
   /** Per partition: three batches of ten records, 100 bytes each, offsets 0 to 29. */
@@ -44,7 +47,16 @@ class RecordDeletionTest {
 
   private RecordDeletion deletion() {
     return new RecordDeletion(
-        name -> topic, (name, partition) -> logs.get(partition), history, CLOCK);
+        name -> topic,
+        (name, partition) -> logs.get(partition),
+        (topic, moves) -> {
+          recorded.add(moves);
+          moves.stream()
+              .filter(LogStartMove::moved)
+              .forEach(m -> store.saveLogStart(topic.id(), m.partition(), m.after()));
+        },
+        history,
+        CLOCK);
   }
 
   @Test
@@ -57,6 +69,30 @@ class RecordDeletionTest {
     assertEquals(
         new CleaningRun(Kind.DELETE_RECORDS, CLOCK.instant(), 0, 3, 0, 30, 300, "alice"),
         history.lastRuns(7).deleteRecords());
+    assertEquals(
+        List.of(List.of(new LogStartMove(0, 0, 15), new LogStartMove(1, 0, 30))),
+        recorded,
+        "every partition's move, recorded together once");
+  }
+
+  @Test
+  void whenRecordingTheNewStartsFailsNoLogStartMovesAndNothingIsRemoved() {
+    RecordDeletion failing =
+        new RecordDeletion(
+            name -> topic,
+            (name, partition) -> logs.get(partition),
+            (topic, moves) -> {
+              throw new IllegalStateException("the transaction rolled back");
+            },
+            history,
+            CLOCK);
+
+    assertThrows(
+        IllegalStateException.class, () -> failing.deleteRecords("t", Map.of(0, 15L), "a"));
+
+    assertEquals(0, logs.get(0).logStartOffset());
+    assertEquals(List.of(0L, 10L, 20L), store.baseOffsets(0));
+    assertNull(store.logStarts.get(0));
   }
 
   @Test

@@ -14,6 +14,7 @@ import java.io.Serializable;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Optional;
+import org.tributary.audit.RequestOrigin;
 import org.tributary.console.navigation.ConsolePaths;
 import org.tributary.security.SignIn;
 import org.tributary.security.TrustedProxies;
@@ -34,14 +35,17 @@ public class ConsoleAuthentication implements HttpAuthenticationMechanism {
 
   @Inject Users users;
   @Inject TrustedProxies proxies;
+  @Inject RequestOrigin origin;
 
   @Override
   public AuthenticationStatus validateRequest(
       HttpServletRequest request, HttpServletResponse response, HttpMessageContext context) {
+    // Every console request, session or sign-in, tells the core where it comes from (audit trail).
+    origin.from(clientAddress(request));
     Credential credential = context.getAuthParameters().getCredential();
     if (credential instanceof UsernamePasswordCredential login) {
       SignIn signIn =
-          users.signIn(login.getCaller(), login.getPasswordAsString(), clientAddress(request));
+          users.signIn(login.getCaller(), login.getPasswordAsString(), origin.address());
       if (signIn.user().isEmpty()) {
         return AuthenticationStatus.SEND_FAILURE;
       }

@@ -96,6 +96,7 @@ public final class ErrorResponses {
       case GROUP_ID_NOT_FOUND -> of(404, 40410, e.getMessage());
       case OFFSET_RESET_NOT_FOUND -> of(404, 40412, e.getMessage());
       case TOPIC_ALREADY_EXISTS -> of(400, 40002, e.getMessage());
+      case INVALID_FILTER -> of(400, 40003, e.getMessage());
       case RECORD_TOO_LARGE -> of(413, 41301, e.getMessage());
       case UNKNOWN_MEMBER_ID, ILLEGAL_GENERATION, REBALANCE_IN_PROGRESS, ILLEGAL_STATE ->
           of(409, 40903, e.getMessage());

@@ -12,6 +12,7 @@ import java.io.IOException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import org.tributary.audit.RequestOrigin;
 import org.tributary.security.SignIn;
 import org.tributary.security.TrustedProxies;
 import org.tributary.security.UserView;
@@ -21,9 +22,10 @@ import org.tributary.web.v3.Cluster;
 
 /**
  * How API callers prove who they are: HTTP Basic on every request, as REST Proxy clients send it,
- * signed in through {@link Users#signIn} at the client's address ({@link TrustedProxies}). A
- * refusal answers with the API's error body. A browser's first visit, at {@code /}, goes to the
- * console, which signs in with its own form. Which paths need which roles is the web.xml's and the
+ * signed in through {@link Users#signIn} at the client's address ({@link TrustedProxies}), which it
+ * also hands to the core as the request's {@link RequestOrigin} (for the audit trail). A refusal
+ * answers with the API's error body. A browser's first visit, at {@code /}, goes to the console,
+ * which signs in with its own form. Which paths need which roles is the web.xml's and the
  * resources' business, not this class's.
  */
 @ApplicationScoped
@@ -34,10 +36,12 @@ public class ApiAuthentication implements HttpAuthenticationMechanism {
   @Inject Users users;
   @Inject TrustedProxies proxies;
   @Inject Cluster cluster;
+  @Inject RequestOrigin origin;
 
   @Override
   public AuthenticationStatus validateRequest(
       HttpServletRequest request, HttpServletResponse response, HttpMessageContext context) {
+    origin.from(clientAddress(request));
     String header = request.getHeader("Authorization");
     if (header != null && header.regionMatches(true, 0, "Basic ", 0, 6)) {
       return basic(header.substring(6).trim(), request, response, context);
@@ -61,12 +65,7 @@ public class ApiAuthentication implements HttpAuthenticationMechanism {
     if (login == null) {
       return refuse(response, 401, 40101, "The Authorization header is not valid HTTP Basic.");
     }
-    SignIn signIn =
-        users.signIn(
-            login.getCaller(),
-            login.getPasswordAsString(),
-            proxies.clientAddress(
-                request.getRemoteAddr(), request.getHeaders(TrustedProxies.FORWARDED_FOR)));
+    SignIn signIn = users.signIn(login.getCaller(), login.getPasswordAsString(), origin.address());
     switch (signIn.outcome()) {
       case SIGNED_IN -> {}
       case THROTTLED -> {
@@ -117,6 +116,11 @@ public class ApiAuthentication implements HttpAuthenticationMechanism {
 
   private String ownPasswordPath(String name) {
     return "/v3/clusters/" + cluster.id() + "/users/" + name + "/password";
+  }
+
+  private String clientAddress(HttpServletRequest request) {
+    return proxies.clientAddress(
+        request.getRemoteAddr(), request.getHeaders(TrustedProxies.FORWARDED_FOR));
   }
 
   /** The credential in an HTTP Basic header's value; null when it is not one. */

@@ -1,5 +1,6 @@
 package org.tributary.web.v3;
 
+import jakarta.json.JsonValue;
 import java.util.List;
 
 /**
@@ -312,4 +313,19 @@ public final class Shapes {
       boolean mustChangePassword,
       String createdAt,
       String passwordChangedAt) {}
+
+  /** One entry of the audit trail; {@code before} and {@code after} are JSON, null if none. */
+  public record AuditEntry(
+      String kind,
+      String clusterId,
+      long id,
+      String time,
+      String action,
+      String actor,
+      String origin,
+      String topicName,
+      String consumerGroupId,
+      String userName,
+      JsonValue before,
+      JsonValue after) {}
 }

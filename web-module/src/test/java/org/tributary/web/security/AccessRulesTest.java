@@ -121,6 +121,7 @@ class AccessRulesTest {
                       + "/consumers/{consumer}/assignments/{topic_name}/partitions/{partition_id}",
                   EVERY_ROLE),
               Map.entry("GET " + GROUP + "/offset-resets/{reset}", EVERY_ROLE),
+              Map.entry("GET " + V3 + "/audit-log", ADMIN),
               Map.entry("GET " + V3 + "/users", ADMIN),
               Map.entry("POST " + V3 + "/users", ADMIN),
               Map.entry("GET " + V3 + "/users/{user_name}", ADMIN),
