@@ -55,7 +55,7 @@ public class GroupDeletions {
     requireKnown(groupId);
     ConsumerGroup group = groups.inGroup(groupId, this::beginDelete);
     try {
-      return new OffsetDeletion(groupId, offsets.delete(groupId, null));
+      return new OffsetDeletion(groupId, offsets.delete(groupId, null, null));
     } finally {
       groups.endDelete(group);
       groups.evictIfIdle(groupId, Duration.ZERO);
@@ -82,7 +82,7 @@ public class GroupDeletions {
     ConsumerGroup group =
         groups.inGroup(groupId, found -> beginOffsetDelete(found, topic.name(), deleting));
     try {
-      return new OffsetDeletion(groupId, offsets.delete(groupId, deleting));
+      return new OffsetDeletion(groupId, offsets.delete(groupId, topic.name(), deleting));
     } finally {
       groups.endWrite(group, deleting);
       groups.evictIfIdle(groupId, Duration.ZERO);

@@ -3,12 +3,16 @@ package org.tributary.group;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.tributary.audit.AuditAction;
+import org.tributary.audit.AuditSubject;
+import org.tributary.audit.AuditTrail;
 import org.tributary.topic.TopicPartition;
 
 /**
@@ -21,6 +25,8 @@ public class OffsetStore {
 
   @PersistenceContext(unitName = "tributary")
   EntityManager em;
+
+  @Inject AuditTrail trail;
 
   /** Stores all of one commit request atomically. */
   public void commit(String groupId, Map<TopicPartition, OffsetAndMetadata> offsets) {
@@ -42,17 +48,39 @@ public class OffsetStore {
   }
 
   /**
-   * Deletes, in one transaction, the group's committed offsets of these partitions (all of the
-   * group's when null) and answers those it deleted.
+   * Deletes, in one transaction with its audit entry, the group's committed offsets of these
+   * partitions of the topic (the whole group's when the topic is null: the group is deleted) and
+   * answers those it deleted.
    */
   public Map<TopicPartition, OffsetAndMetadata> delete(
-      String groupId, Collection<TopicPartition> partitions) {
+      String groupId, String topic, Collection<TopicPartition> partitions) {
     Map<TopicPartition, OffsetAndMetadata> deleted = committed(groupId);
-    if (partitions != null) {
+    if (topic != null) {
       deleted.keySet().retainAll(partitions);
     }
     remove(groupId, deleted.keySet());
+    recordDeletion(groupId, topic, deleted);
     return deleted;
+  }
+
+  void recordDeletion(
+      String groupId, String topic, Map<TopicPartition, OffsetAndMetadata> deleted) {
+    Map<String, Map<Integer, Long>> offsets = new TreeMap<>();
+    deleted.forEach(
+        (partition, committed) ->
+            offsets
+                .computeIfAbsent(partition.topic(), t -> new TreeMap<>())
+                .put(partition.partition(), committed.offset()));
+    if (topic == null) {
+      trail.record(
+          AuditAction.GROUP_DELETE, AuditSubject.group(groupId), Map.of("offsets", offsets), null);
+    } else {
+      trail.record(
+          AuditAction.GROUP_OFFSETS_DELETE,
+          AuditSubject.groupTopic(groupId, topic),
+          Map.of("offsets", offsets.getOrDefault(topic, Map.of())),
+          null);
+    }
   }
 
   @TransactionAttribute(TransactionAttributeType.SUPPORTS)

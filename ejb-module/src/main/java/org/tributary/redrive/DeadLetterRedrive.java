@@ -11,7 +11,11 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.PersistenceException;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import org.tributary.audit.AuditAction;
+import org.tributary.audit.AuditSubject;
+import org.tributary.audit.AuditTrail;
 import org.tributary.errors.TributaryException;
 import org.tributary.log.PartitionLogs;
 import org.tributary.log.Record;
@@ -34,6 +38,7 @@ public class DeadLetterRedrive {
 
   @Inject PartitionLogs logs;
   @Inject TopicCatalog topics;
+  @Inject AuditTrail trail;
   @Resource SessionContext context;
 
   /** Redrives one record, in its own transaction; a refusal is a skipped result, never thrown. */
@@ -79,6 +84,11 @@ public class DeadLetterRedrive {
           new RedrivenRecord(
               dlt.get().id(), deadLetterTopic, partition, offset, sent, by, Instant.now()));
       em.flush();
+      trail.record(
+          AuditAction.DLT_REDRIVE,
+          AuditSubject.topic(target.get()),
+          Map.of("topic", deadLetterTopic, "partition", partition, "offset", offset),
+          Map.of("partition", written.partition(), "offset", written.offset()));
       return sent;
     } catch (TributaryException refused) {
       context.setRollbackOnly();

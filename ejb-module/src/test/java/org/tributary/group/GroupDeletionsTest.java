@@ -56,6 +56,7 @@ class GroupDeletionsTest {
         1L, fixture.offsets.committedOffset("other", ORDERS_0), "other groups keep theirs");
     assertEquals(GroupState.DEAD, fixture.coordinator.describe("billing").state());
     assertEquals(0, fixture.groups.size(), "nothing of the group stays in memory");
+    assertEquals(List.of("billing/*"), fixture.offsets.recordedDeletions, "audited with it");
   }
 
   @Test
@@ -96,6 +97,7 @@ class GroupDeletionsTest {
 
     assertEquals(Set.of(ORDERS_0, ORDERS_2), deleted.deleted().keySet());
     assertEquals(Set.of(ORDERS_1, AUDIT_0), fixture.offsets.committed("billing").keySet());
+    assertEquals(List.of("billing/orders"), fixture.offsets.recordedDeletions);
   }
 
   @Test

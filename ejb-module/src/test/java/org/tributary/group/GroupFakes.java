@@ -111,11 +111,20 @@ final class GroupFakes {
     /** Runs while a deletion is being written, before it takes effect. */
     Runnable duringDelete = () -> {};
 
+    /** The deletions recorded for the audit trail, as group/topic (topic "*" for a group). */
+    final List<String> recordedDeletions = new ArrayList<>();
+
     @Override
     public Map<TopicPartition, OffsetAndMetadata> delete(
-        String groupId, Collection<TopicPartition> partitions) {
+        String groupId, String topic, Collection<TopicPartition> partitions) {
       duringDelete.run();
-      return super.delete(groupId, partitions);
+      return super.delete(groupId, topic, partitions);
+    }
+
+    @Override
+    void recordDeletion(
+        String groupId, String topic, Map<TopicPartition, OffsetAndMetadata> deleted) {
+      recordedDeletions.add(groupId + "/" + (topic == null ? "*" : topic));
     }
 
     @Override

@@ -7,6 +7,7 @@ import static org.tributary.system.TributaryHttp.uniqueTopic;
 
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -128,6 +129,13 @@ class RecordToolsBrowserIT {
     assertEquals(List.of("failed once"), page.values(), "sent once, whatever was clicked");
     assertEquals("trace: t-1", MessagePage.cell(page.rows().get(0), ".headers-cell"));
     assertEquals("k-1", MessagePage.cell(page.rows().get(0), ".key-cell"));
+
+    Answer trail = http.get(Fixtures.v3(http, "/audit-log?kind=dlt.redrive&topic=" + topic));
+    assertEquals(200, trail.status(), trail::toString);
+    List<JsonObject> entries = trail.object().getJsonArray("data").getValuesAs(JsonObject.class);
+    assertEquals(1, entries.size(), "one audited redrive: " + entries);
+    assertEquals(dlt, entries.get(0).getJsonObject("before").getString("topic"), trail::toString);
+    assertEquals("admin", entries.get(0).getString("actor"), trail::toString);
   }
 
   @Test

@@ -26,6 +26,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.tributary.system.Fixtures;
@@ -176,6 +177,31 @@ class AuditHttpIT {
     assertEquals(2, entries(http, "kind=offsets&group=" + setup.group()).size());
     assertEquals(
         0, entries(http, "kind=offsets.reset&group=" + setup.group() + "&user=nobody").size());
+  }
+
+  @Test
+  void groupAndOffsetDeletionsAreRecordedWithTheOffsetsTheyRemoved() throws IOException {
+    Fixtures.GroupAtRest setup = Fixtures.groupAtRest(http, "audit-delete");
+    String group = Fixtures.v3(http, "/consumer-groups/" + setup.group());
+    Answer offsets =
+        http.post(
+            group + "/offsets:delete",
+            APPLICATION_JSON,
+            "{\"topic_name\":\"" + setup.topic() + "\",\"partitions\":[0]}");
+    assertEquals(200, offsets.status(), offsets::toString);
+
+    JsonObject entry = onlyEntry("kind=group.offsets.delete&group=" + setup.group());
+    assertFromHere(entry);
+    assertEquals(setup.topic(), entry.getString("topic_name"), entry::toString);
+    JsonObject removed = json(entry, "before").getJsonObject("offsets");
+    assertEquals(Set.of("0"), removed.keySet(), entry::toString);
+    assertEquals(setup.committed().get(0).longValue(), removed.getJsonNumber("0").longValue());
+
+    assertEquals(204, http.delete(group).status());
+    JsonObject deleted = onlyEntry("kind=group.delete&group=" + setup.group());
+    JsonObject left = json(deleted, "before").getJsonObject("offsets").getJsonObject(setup.topic());
+    assertFalse(left.containsKey("0"), deleted::toString);
+    assertEquals(setup.committed().get(1).longValue(), left.getJsonNumber("1").longValue());
   }
 
   @Test
