@@ -6,13 +6,12 @@ import jakarta.json.stream.JsonGeneratorFactory;
 import jakarta.ws.rs.core.StreamingOutput;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import org.tributary.consumer.ConsumedRecord;
 import org.tributary.consumer.GroupConsumer;
-import org.tributary.log.Header;
 import org.tributary.log.Record;
+import org.tributary.web.json.HeadersJson;
 
 /**
  * A REST Proxy v2 records response, written straight to the stream: {@code [{"topic", "key",
@@ -58,17 +57,7 @@ final class RecordsOutput implements StreamingOutput {
         json.write("partition", consumed.partition());
         json.write("offset", record.offset());
         json.write("timestamp", record.timestamp());
-        json.writeStartArray("headers");
-        for (Header header : record.headers()) {
-          json.writeStartObject().write("name", header.key());
-          if (header.value() == null) {
-            json.writeNull("value");
-          } else {
-            json.write("value", Base64.getEncoder().encodeToString(header.value()));
-          }
-          json.writeEnd();
-        }
-        json.writeEnd();
+        HeadersJson.write(json, "headers", record.headers());
         json.writeEnd();
       }
       json.writeEnd();

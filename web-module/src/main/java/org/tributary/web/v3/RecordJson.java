@@ -14,9 +14,9 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.Locale;
 import java.util.Map;
-import org.tributary.log.Header;
 import org.tributary.log.Record;
 import org.tributary.web.error.RequestRefusedException;
+import org.tributary.web.json.HeadersJson;
 import org.tributary.web.json.JsonBody;
 
 /**
@@ -58,17 +58,7 @@ enum RecordJson {
     json.write("timestamp", Instant.ofEpochMilli(record.timestamp()).toString());
     data(json, "key", record.key());
     data(json, "value", record.value());
-    json.writeStartArray("headers");
-    for (Header header : record.headers()) {
-      json.writeStartObject().write("name", header.key());
-      if (header.value() == null) {
-        json.writeNull("value");
-      } else {
-        json.write("value", Base64.getEncoder().encodeToString(header.value()));
-      }
-      json.writeEnd();
-    }
-    json.writeEnd();
+    HeadersJson.write(json, "headers", record.headers());
     json.writeEnd();
   }
 
