@@ -24,7 +24,9 @@ import org.tributary.topic.TopicPartition;
  *
  * <p>Offset writes run outside the group's monitor (a database commit must never wait under it), so
  * the group tracks the partitions with a write in flight: such a partition is not handed to a new
- * owner until the write has ended, a commit waits for no reset and a reset for no commit.
+ * owner until the write has ended, a commit waits for no reset and a reset for no commit. A
+ * deletion of the group is a write of every partition: while one is in flight nothing else is
+ * written.
  *
  * <p>Not thread-safe: whoever calls it holds this object's monitor ({@link ConsumerGroups}).
  */
@@ -38,7 +40,7 @@ final class ConsumerGroup {
   private final Set<TopicPartition> resetsInFlight = new HashSet<>();
   private long idleSinceNanos;
   private boolean evicted;
-  private boolean deleting;
+  private int deletesInFlight;
 
   ConsumerGroup(String groupId, long nowNanos) {
     this.groupId = groupId;
@@ -154,10 +156,7 @@ final class ConsumerGroup {
    * the group anew.
    */
   boolean evictable(long nowNanos, Duration grace) {
-    return members.isEmpty()
-        && writesInFlight.isEmpty()
-        && !deleting
-        && nowNanos - idleSinceNanos >= grace.toNanos();
+    return members.isEmpty() && !writing() && nowNanos - idleSinceNanos >= grace.toNanos();
   }
 
   /** Marks the group as gone from the coordinator's map; whoever still holds it must look again. */
@@ -238,15 +237,11 @@ final class ConsumerGroup {
   /**
    * Validates a commit ({@link #checkCommit}) and marks its partitions as written to until {@link
    * #endWrite}. Refused with {@code REBALANCE_IN_PROGRESS} (retriable) while an offset reset of one
-   * of them is being written.
+   * of them, or a deletion of the group, is being written.
    */
   void beginCommit(String memberId, int generation, Collection<TopicPartition> partitions) {
     checkCommit(memberId, generation, partitions);
-    if (deleting) {
-      throw new TributaryException(
-          ErrorCode.REBALANCE_IN_PROGRESS,
-          "Group '" + groupId + "' is being deleted; retry the commit.");
-    }
+    requireNotDeleting("commit");
     List<TopicPartition> resetting = partitions.stream().filter(resetsInFlight::contains).toList();
     if (!resetting.isEmpty()) {
       throw new TributaryException(
@@ -260,19 +255,35 @@ final class ConsumerGroup {
     partitions.forEach(partition -> writesInFlight.merge(partition, 1, Integer::sum));
   }
 
-  /** Whether a commit or reset of any of these partitions is being written. */
+  /** Whether a commit or reset of any of these partitions, or a deletion, is being written. */
   boolean writing(Collection<TopicPartition> partitions) {
-    return partitions.stream().anyMatch(writesInFlight::containsKey);
+    return deleting() || partitions.stream().anyMatch(writesInFlight::containsKey);
   }
 
-  /** Whether a commit or reset of any partition is being written. */
+  /** Whether a commit or reset of any partition, or a deletion, is being written. */
   boolean writing() {
-    return !writesInFlight.isEmpty();
+    return deleting() || !writesInFlight.isEmpty();
   }
 
-  /** Whether a commit or reset of any partition of the topic is being written. */
+  /** Whether a commit or reset of any partition of the topic, or a deletion, is being written. */
   boolean writing(String topic) {
-    return writesInFlight.keySet().stream().anyMatch(partition -> partition.topic().equals(topic));
+    return deleting()
+        || writesInFlight.keySet().stream().anyMatch(partition -> partition.topic().equals(topic));
+  }
+
+  boolean deleting() {
+    return deletesInFlight > 0;
+  }
+
+  /**
+   * Refuses {@code retried} with {@code REBALANCE_IN_PROGRESS} while the group is being deleted.
+   */
+  void requireNotDeleting(String retried) {
+    if (deleting()) {
+      throw new TributaryException(
+          ErrorCode.REBALANCE_IN_PROGRESS,
+          "Group '" + groupId + "' is being deleted; retry the " + retried + ".");
+    }
   }
 
   /**
@@ -285,16 +296,18 @@ final class ConsumerGroup {
   }
 
   /**
-   * Marks the whole group as being deleted until {@link #endDelete}: no commit starts and no
-   * partition is handed to a member; the caller has waited until {@link #writing()} was false and
-   * checked that the group has no members.
+   * Marks the whole group as being deleted until {@link #endDelete}: every partition counts as
+   * written ({@link #writing}), no commit starts and no partition is handed to a member; the caller
+   * has waited until {@link #writing()} was false and checked that the group has no members.
    */
   void beginDelete() {
-    deleting = true;
+    deletesInFlight++;
   }
 
   void endDelete(long nowNanos) {
-    deleting = false;
+    if (deletesInFlight > 0) {
+      deletesInFlight--;
+    }
     idleSinceNanos = nowNanos;
   }
 
@@ -350,7 +363,7 @@ final class ConsumerGroup {
   private Assignment assignmentOf(Member member) {
     List<TopicPartition> handed =
         member.assignment().stream()
-            .filter(partition -> !deleting)
+            .filter(partition -> !deleting())
             .filter(
                 partition ->
                     member.owned().contains(partition)

@@ -97,6 +97,50 @@ public class ConsumerGroups {
   }
 
   /**
+   * Under the group's monitor, starts an offset reset or offset deletion of these partitions as
+   * their only writer (see {@link #beginSoleWrite}); it ends with {@link #endWrite}.
+   */
+  void beginReset(
+      ConsumerGroup group,
+      Collection<TopicPartition> partitions,
+      Runnable requireMembership,
+      String retried) {
+    beginSoleWrite(group, () -> group.writing(partitions), requireMembership, retried);
+    group.beginReset(partitions);
+  }
+
+  /**
+   * Under the group's monitor, starts the deletion of the whole group as its only writer (see
+   * {@link #beginSoleWrite}); it ends with {@link #endDelete}.
+   */
+  void beginDelete(ConsumerGroup group, Runnable requireMembership) {
+    beginSoleWrite(group, group::writing, requireMembership, "deletion");
+    group.beginDelete();
+  }
+
+  /**
+   * Refused at once while the group is being deleted; otherwise waits for the writes in flight
+   * (bounded), applies the caller's rule on members, and refuses what is still being written: with
+   * {@code REBALANCE_IN_PROGRESS}, {@code retried} named in the message.
+   */
+  private void beginSoleWrite(
+      ConsumerGroup group, BooleanSupplier writing, Runnable requireMembership, String retried) {
+    group.requireNotDeleting(retried);
+    awaitWrites(group, writing, OffsetCommits.WRITES_IN_FLIGHT_WAIT);
+    requireMembership.run();
+    group.requireNotDeleting(retried);
+    if (writing.getAsBoolean()) {
+      throw new TributaryException(
+          ErrorCode.REBALANCE_IN_PROGRESS,
+          "Offset commits of group '"
+              + group.groupId()
+              + "' are still being written; retry the "
+              + retried
+              + ".");
+    }
+  }
+
+  /**
    * Waits, holding the group's monitor but releasing it while waiting, until {@code writing} is
    * false or {@code atMost} has passed.
    */

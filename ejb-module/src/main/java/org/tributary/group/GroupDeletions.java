@@ -33,8 +33,6 @@ import org.tributary.topic.TopicPartition;
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class GroupDeletions {
 
-  private static final Duration WRITES_IN_FLIGHT_WAIT = OffsetCommits.WRITES_IN_FLIGHT_WAIT;
-
   @Inject ConsumerGroups groups;
   @Inject OffsetStore offsets;
   @Inject TopicCatalog topics;
@@ -103,7 +101,18 @@ public class GroupDeletions {
 
   /** Under the group's monitor: no member, no write in flight, then the group is ours. */
   private ConsumerGroup beginDelete(ConsumerGroup group) {
-    groups.awaitWrites(group, group::writing, WRITES_IN_FLIGHT_WAIT);
+    groups.beginDelete(group, () -> requireNoMembers(group));
+    return group;
+  }
+
+  /** Under the group's monitor: nobody subscribes to the topic, then these partitions are ours. */
+  private ConsumerGroup beginOffsetDelete(
+      ConsumerGroup group, String topic, Set<TopicPartition> deleting) {
+    groups.beginReset(group, deleting, () -> requireNoSubscribers(group, topic), "deletion");
+    return group;
+  }
+
+  private static void requireNoMembers(ConsumerGroup group) {
     if (group.hasMembers()) {
       throw new TributaryException(
           ErrorCode.NON_EMPTY_GROUP,
@@ -114,15 +123,9 @@ public class GroupDeletions {
               + "; stop its consumers (delete their consumer instances, or wait for their"
               + " sessions to expire) before deleting the group.");
     }
-    requireNoWrites(group, group.writing());
-    group.beginDelete();
-    return group;
   }
 
-  /** Under the group's monitor: nobody subscribes to the topic, then these partitions are ours. */
-  private ConsumerGroup beginOffsetDelete(
-      ConsumerGroup group, String topic, Set<TopicPartition> deleting) {
-    groups.awaitWrites(group, () -> group.writing(deleting), WRITES_IN_FLIGHT_WAIT);
+  private static void requireNoSubscribers(ConsumerGroup group, String topic) {
     int subscribers = group.subscribersOf(topic);
     if (subscribers > 0) {
       throw new TributaryException(
@@ -134,19 +137,6 @@ public class GroupDeletions {
               + " subscribed to topic '"
               + topic
               + "'; stop them, or have them unsubscribe from it, before deleting its offsets.");
-    }
-    requireNoWrites(group, group.writing(deleting));
-    group.beginReset(deleting);
-    return group;
-  }
-
-  private static void requireNoWrites(ConsumerGroup group, boolean writing) {
-    if (writing) {
-      throw new TributaryException(
-          ErrorCode.REBALANCE_IN_PROGRESS,
-          "Offset commits of group '"
-              + group.groupId()
-              + "' are still being written; retry the deletion.");
     }
   }
 

@@ -39,9 +39,6 @@ import org.tributary.topic.TopicPartition;
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class OffsetResets {
 
-  /** How long a reset waits for offset writes in flight to end. */
-  private static final Duration WRITES_IN_FLIGHT_WAIT = OffsetCommits.WRITES_IN_FLIGHT_WAIT;
-
   @Inject ConsumerGroups groups;
   @Inject OffsetStore offsets;
   @Inject OffsetResetStore resets;
@@ -220,9 +217,13 @@ public class OffsetResets {
     }
   }
 
-  /** Under the group's monitor: no member, no commit in flight, then these partitions are ours. */
+  /** Under the group's monitor: no member, no write in flight, then these partitions are ours. */
   private ConsumerGroup beginReset(ConsumerGroup group, Set<TopicPartition> written) {
-    groups.awaitWrites(group, () -> group.writing(written), WRITES_IN_FLIGHT_WAIT);
+    groups.beginReset(group, written, () -> requireNoMembers(group), "reset");
+    return group;
+  }
+
+  private static void requireNoMembers(ConsumerGroup group) {
     if (group.hasMembers()) {
       throw new TributaryException(
           ErrorCode.NON_EMPTY_GROUP,
@@ -231,15 +232,6 @@ public class OffsetResets {
               + "' has active members; stop its consumers (or wait for their sessions"
               + " to expire) before resetting its offsets.");
     }
-    if (group.writing(written)) {
-      throw new TributaryException(
-          ErrorCode.REBALANCE_IN_PROGRESS,
-          "Offset commits of group '"
-              + group.groupId()
-              + "' are still being written; retry the reset.");
-    }
-    group.beginReset(written);
-    return group;
   }
 
   /** Reads the group's commits and the logs' bounds now, outside any group's monitor. */

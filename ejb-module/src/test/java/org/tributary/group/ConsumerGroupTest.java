@@ -234,4 +234,18 @@ class ConsumerGroupTest {
     assertEquals(false, group.writing(p0));
     assertDoesNotThrow(() -> group.beginCommit(null, -1, p0));
   }
+
+  @Test
+  void aDeletionIsAWriteOfEveryPartitionUntilItEnds() {
+    List<TopicPartition> p0 = List.of(new TopicPartition("orders", 0));
+    group.beginDelete();
+    assertTrue(group.writing(p0));
+    assertTrue(group.writing("orders"));
+    assertEquals(false, group.evictable(T0.nanoTime(), Duration.ZERO));
+    assertRefused(ErrorCode.REBALANCE_IN_PROGRESS, () -> group.requireNotDeleting("reset"));
+
+    group.endDelete(T0.nanoTime());
+    assertEquals(false, group.writing());
+    assertDoesNotThrow(() -> group.requireNotDeleting("reset"));
+  }
 }

@@ -162,4 +162,22 @@ class GroupDeletionsTest {
     assertEquals(3, after.partitions().size(), "handed everything once the deletion ended");
     assertTrue(fixture.offsets.committed("billing").isEmpty());
   }
+
+  @Test
+  void whileAGroupIsBeingDeletedASecondDeletionOrAnOffsetDeletionIsRetriable() {
+    fixture.offsets.duringDelete =
+        () -> {
+          fixture.offsets.duringDelete = () -> {};
+          assertRefused(ErrorCode.REBALANCE_IN_PROGRESS, () -> deletions.deleteGroup("billing"));
+          assertRefused(
+              ErrorCode.REBALANCE_IN_PROGRESS,
+              () -> deletions.deleteOffsets("billing", "orders", List.of(1)));
+        };
+
+    OffsetDeletion deleted = deletions.deleteGroup("billing");
+
+    assertEquals(4, deleted.deleted().size(), "the one deletion answers every offset it took");
+    assertEquals(List.of("billing/*"), fixture.offsets.recordedDeletions, "and alone is audited");
+    assertEquals(0, fixture.groups.size(), "nothing of the group stays in memory");
+  }
 }

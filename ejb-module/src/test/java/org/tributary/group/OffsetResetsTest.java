@@ -137,4 +137,25 @@ class OffsetResetsTest {
         "the plan's 10, clamped to the log as it is now");
     assertEquals(10L, fixture.offsets.committedOffset("billing", P1));
   }
+
+  @Test
+  void aResetWhileTheGroupIsBeingDeletedIsRetriableAndLosesNothing() {
+    GroupDeletions deletions = new GroupDeletions(fixture.groups, fixture.offsets, fixture.topics);
+    OffsetResetRequest toLatest = request(OffsetResetScenario.TO_LATEST, null);
+    fixture.offsets.duringDelete =
+        () ->
+            assertRefused(
+                ErrorCode.REBALANCE_IN_PROGRESS,
+                () -> resets.resetOffsets("billing", toLatest, false, "ops"));
+
+    deletions.deleteGroup("billing");
+
+    assertTrue(audit.executed.isEmpty(), "no reset audited whose offsets the deletion took");
+    assertTrue(fixture.offsets.committed("billing").isEmpty());
+
+    fixture.offsets.duringDelete = () -> {};
+    OffsetReset retried = resets.resetOffsets("billing", toLatest, false, "ops");
+    assertEquals(10L, fixture.offsets.committedOffset("billing", P0), "the retry's offsets stay");
+    assertEquals(List.of(retried), resets.offsetResets("billing", 10));
+  }
 }
