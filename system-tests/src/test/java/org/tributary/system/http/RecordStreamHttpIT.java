@@ -16,9 +16,11 @@ import java.io.StringReader;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -49,6 +51,12 @@ class RecordStreamHttpIT {
     return Json.createReader(new StringReader(event.data())).readObject();
   }
 
+  /** The record's own {@code partition:offset}, from its data. */
+  private static String at(Event event) {
+    JsonObject record = data(event);
+    return record.getInt("partition_id") + ":" + record.getJsonNumber("offset").longValue();
+  }
+
   private static Event record(EventStreamClient client) throws InterruptedException {
     Event event = client.next(WAIT).orElseThrow(() -> new AssertionError("no event in time"));
     assertEquals("record", event.event(), event::toString);
@@ -68,7 +76,8 @@ class RecordStreamHttpIT {
       client.startReading();
       produce(admin, topic, 0, "new-0");
       Event first = record(client);
-      assertEquals("0:1", first.id(), "from the end: 'old' is not sent");
+      assertEquals("0:1", at(first), "from the end: 'old' is not sent");
+      assertEquals("0:2,1:0,2:0", first.id(), "every partition's next offset after the event");
       JsonObject record = data(first);
       assertEquals(topic, record.getString("topic_name"));
       assertEquals(0, record.getInt("partition_id"));
@@ -76,7 +85,8 @@ class RecordStreamHttpIT {
       assertEquals("new-0", record.getJsonObject("value").getString("data"));
       produce(admin, topic, 2, "new-2");
       Event second = record(client);
-      assertEquals("2:0", second.id());
+      assertEquals("2:0", at(second));
+      assertEquals("0:2,1:0,2:1", second.id());
       assertEquals("new-2", data(second).getJsonObject("value").getString("data"));
     }
     try (EventStreamClient fromStart =
@@ -84,30 +94,64 @@ class RecordStreamHttpIT {
       fromStart.startReading();
       List<String> ids = new ArrayList<>();
       for (int i = 0; i < 3; i++) {
-        ids.add(record(fromStart).id());
+        ids.add(at(record(fromStart)));
       }
       assertTrue(ids.containsAll(List.of("0:0", "0:1", "2:0")), ids::toString);
     }
   }
 
+  /**
+   * Partitions' loops interleave their events as records arrive, and a client reconnects after any
+   * of them: its id says where every partition stands, so the resumed stream sends exactly the
+   * records not received, none twice.
+   */
   @Test
-  void lastEventIdResumesAfterTheEventSeen() throws Exception {
+  void lastEventIdResumesEveryPartitionExactly() throws Exception {
     String topic = uniqueTopic("sse-resume");
-    createTopic(admin, topic, 2);
-    produce(admin, topic, 0, "a", "b", "c");
-    produce(admin, topic, 1, "later");
-    try (EventStreamClient client =
-        EventStreamClient.open(
-            admin, stream(topic, "?format=string"), Map.of("Last-Event-ID", "0:0"), 0)) {
-      assertEquals(200, client.status());
-      client.startReading();
-      Map<String, String> values = new HashMap<>();
-      for (int i = 0; i < 3; i++) {
-        Event event = record(client);
-        values.put(event.id(), data(event).getJsonObject("value").getString("data"));
+    createTopic(admin, topic, 3);
+    produce(admin, topic, 0, "a0", "a1", "a2");
+    produce(admin, topic, 1, "b0", "b1");
+    produce(admin, topic, 2, "c0", "c1", "c2");
+    Set<String> all =
+        new TreeSet<>(List.of("0:0", "0:1", "0:2", "1:0", "1:1", "2:0", "2:1", "2:2"));
+    for (int seen = 1; seen < all.size(); seen += 3) {
+      // Its own user each time: a closed stream holds its place until the server writes to it.
+      TributaryHttp reader = createUser(admin, "sse-resume", "viewer");
+      Set<String> received = new TreeSet<>();
+      Map<Integer, Long> next = new TreeMap<>(Map.of(0, 0L, 1, 0L, 2, 0L));
+      String lastEventId = null;
+      try (EventStreamClient first =
+          EventStreamClient.open(reader, stream(topic, "?from=beginning&format=string"))) {
+        first.startReading();
+        for (int i = 0; i < seen; i++) {
+          Event event = record(first);
+          JsonObject record = data(event);
+          next.put(record.getInt("partition_id"), record.getJsonNumber("offset").longValue() + 1);
+          assertEquals(ids(next), event.id(), "the id is the positions after the event");
+          received.add(at(event));
+          lastEventId = event.id();
+        }
       }
-      assertEquals(Map.of("0:1", "b", "0:2", "c", "1:0", "later"), values);
+      Set<String> missed = new TreeSet<>(all);
+      missed.removeAll(received);
+      try (EventStreamClient resumed =
+          EventStreamClient.open(
+              reader, stream(topic, "?format=string"), Map.of("Last-Event-ID", lastEventId), 0)) {
+        assertEquals(200, resumed.status());
+        resumed.startReading();
+        Set<String> again = new TreeSet<>();
+        for (int i = 0; i < missed.size(); i++) {
+          again.add(at(record(resumed)));
+        }
+        assertEquals(missed, again, "resumed after " + lastEventId);
+      }
     }
+  }
+
+  private static String ids(Map<Integer, Long> next) {
+    StringBuilder id = new StringBuilder();
+    next.forEach((p, o) -> id.append(id.isEmpty() ? "" : ",").append(p).append(':').append(o));
+    return id.toString();
   }
 
   @Test
@@ -198,6 +242,8 @@ class RecordStreamHttpIT {
     assertStreamRefused(admin, stream(topic, "?idle_timeout=0"), Map.of(), 422, 42200);
     assertStreamRefused(admin, stream(topic, "?idle_timeout=soon"), Map.of(), 422, 42200);
     assertStreamRefused(admin, stream(topic, ""), Map.of("Last-Event-ID", "yesterday"), 422, 42200);
+    assertStreamRefused(admin, stream(topic, ""), Map.of("Last-Event-ID", "0:3,0:4"), 422, 42200);
+    assertStreamRefused(admin, stream(topic, ""), Map.of("Last-Event-ID", "0:3,"), 422, 42200);
     assertStreamRefused(admin, stream(topic, ""), Map.of("Last-Event-ID", "7:3"), 404, 40402);
     assertStreamRefused(
         admin, "/v3/clusters/elsewhere/topics/" + topic + "/records:stream", Map.of(), 404, 40404);

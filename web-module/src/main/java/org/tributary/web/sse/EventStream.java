@@ -12,6 +12,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -29,12 +30,15 @@ import java.util.logging.Logger;
  * connection's write timeout. Neither is safe for a stream that may stall.
  *
  * <p>Concurrency: this object's monitor guards the buffer and every write; writes never block, so
- * it is held briefly. Completing the response and resuming producers happen outside it.
+ * it is held briefly. Completing the response and resuming producers happen after it is released (a
+ * drain hands them back), since either may run on the caller: the container's I/O thread or the
+ * sweeper. The stream's work (its producers' reads) runs on {@link #execute}, never on them.
  */
 public final class EventStream {
 
   private static final Logger LOG = Logger.getLogger(EventStream.class.getName());
   private static final byte[] HEARTBEAT = ": heartbeat\n\n".getBytes(StandardCharsets.UTF_8);
+  private static final Runnable NOTHING = () -> {};
 
   private final String user;
   private final String userStamp;
@@ -43,7 +47,7 @@ public final class EventStream {
   private final EventBuffer buffer;
   private final StreamTimeouts timeouts;
   private final Clock clock;
-  private final Executor resumes;
+  private final Executor work;
   private final List<Runnable> waitingForRoom = new ArrayList<>();
   private final List<Runnable> onClose = new ArrayList<>();
   private long lastRecordMillis;
@@ -51,7 +55,7 @@ public final class EventStream {
   private boolean flushPending;
   private boolean closed;
 
-  private EventStream(
+  EventStream(
       String user,
       String userStamp,
       Runnable complete,
@@ -59,7 +63,7 @@ public final class EventStream {
       EventBuffer buffer,
       StreamTimeouts timeouts,
       Clock clock,
-      Executor resumes) {
+      Executor work) {
     this.user = user;
     this.userStamp = userStamp;
     this.complete = complete;
@@ -67,7 +71,7 @@ public final class EventStream {
     this.buffer = buffer;
     this.timeouts = timeouts;
     this.clock = clock;
-    this.resumes = resumes;
+    this.work = work;
     this.lastRecordMillis = clock.millis();
     this.lastOutputMillis = lastRecordMillis;
   }
@@ -79,7 +83,8 @@ public final class EventStream {
    *
    * @param complete ends the response the way its owner started it: through JAX-RS, whose own
    *     listener would otherwise complete the servlet's asynchronous context a second time
-   * @param resumes where producers waiting for room resume (never the container's I/O thread)
+   * @param work where the stream's producers run and resume: a bounded pool that refuses work when
+   *     full, never one that runs it on its caller (the container's I/O thread)
    */
   static EventStream start(
       AsyncContext async,
@@ -89,7 +94,7 @@ public final class EventStream {
       long bufferBytes,
       StreamTimeouts timeouts,
       Clock clock,
-      Executor resumes)
+      Executor work)
       throws IOException {
     HttpServletResponse response = (HttpServletResponse) async.getResponse();
     response.setStatus(200);
@@ -106,11 +111,16 @@ public final class EventStream {
             new EventBuffer(bufferBytes, clock),
             timeouts,
             clock,
-            resumes);
+            work);
     async.addListener(stream.new Ended());
-    stream.out.setWriteListener(stream.new Writable());
-    stream.add("retry: 5000\n: open\n\n".getBytes(StandardCharsets.UTF_8), false);
+    stream.begin();
     return stream;
+  }
+
+  /** Listens for the connection's readiness and sends the first comment, with the headers. */
+  void begin() {
+    out.setWriteListener(new Writable());
+    add("retry: 5000\n: open\n\n".getBytes(StandardCharsets.UTF_8), false);
   }
 
   String user() {
@@ -128,8 +138,25 @@ public final class EventStream {
   }
 
   /**
-   * Whether a producer must wait before adding more: if so, {@code resume} runs (on the resume
-   * executor) once the buffer has room again, unless the stream closes first.
+   * Runs a producer's work on the stream's executor; if that refuses it (too many streams read at
+   * once), the stream ends ({@code overloaded}) and the client reconnects with its last event id.
+   * Never call it holding this stream's monitor.
+   */
+  public void execute(Runnable task) {
+    try {
+      work.execute(task);
+    } catch (RejectedExecutionException refused) {
+      LOG.log(Level.WARNING, "Ending an event stream of " + user + ": no thread to read for it");
+      close(
+          "overloaded",
+          "The server is reading for too many streams at once; reconnect with Last-Event-ID"
+              + " later.");
+    }
+  }
+
+  /**
+   * Whether a producer must wait before adding more: if so, {@code resume} runs (on {@link
+   * #execute}) once the buffer has room again, unless the stream closes first.
    */
   public synchronized boolean mustWaitForRoom(Runnable resume) {
     if (closed) {
@@ -170,18 +197,24 @@ public final class EventStream {
                     .build()
                 + "\n\n")
             .getBytes(StandardCharsets.UTF_8);
-    List<Runnable> actions;
+    Runnable after;
     synchronized (this) {
       if (closed) {
         return;
       }
+      Runnable drained = NOTHING;
       if (buffer.isEmpty()) {
         buffer.add(last);
-        drain();
+        drained = drain();
       }
-      actions = markClosed();
+      if (closed) {
+        after = drained; // the last write failed, which ended the stream
+      } else {
+        List<Runnable> actions = markClosed();
+        after = () -> finish(actions, true);
+      }
     }
-    finish(actions, true);
+    after.run();
   }
 
   /** The sweeper's look at this stream: a heartbeat, or the end when idle or stalled. */
@@ -222,6 +255,8 @@ public final class EventStream {
   }
 
   private boolean add(byte[] event, boolean record) {
+    Runnable after;
+    boolean open;
     synchronized (this) {
       if (closed) {
         return false;
@@ -232,13 +267,19 @@ public final class EventStream {
       if (record) {
         lastRecordMillis = now;
       }
-      return drain();
+      after = drain();
+      open = !closed;
     }
+    after.run();
+    return open;
   }
 
-  /** Writes what the connection takes without blocking; false if writing failed (it closed). */
-  private boolean drain() {
-    List<Runnable> resumed = List.of();
+  /**
+   * Under the monitor: writes what the connection takes without blocking. Answers what is left to
+   * do once the monitor is released: resuming the producers that waited for room, or, if writing
+   * failed, ending the stream.
+   */
+  private Runnable drain() {
     try {
       while (!closed && out.isReady()) {
         byte[] next = buffer.take();
@@ -253,17 +294,16 @@ public final class EventStream {
         }
       }
       if (buffer.hasRoom() && !waitingForRoom.isEmpty()) {
-        resumed = List.copyOf(waitingForRoom);
+        List<Runnable> resumed = List.copyOf(waitingForRoom);
         waitingForRoom.clear();
+        return () -> resumed.forEach(this::execute);
       }
+      return NOTHING;
     } catch (IOException | IllegalStateException e) {
       LOG.log(Level.FINE, "An event stream's client went away", e);
       List<Runnable> actions = markClosed();
-      resumes.execute(() -> finish(actions, true));
-      return false;
+      return () -> finish(actions, true);
     }
-    resumed.forEach(resumes::execute);
-    return true;
   }
 
   /** Under the monitor: closed, nothing waits for room any more; the close actions to run. */
@@ -290,9 +330,11 @@ public final class EventStream {
   private final class Writable implements WriteListener {
     @Override
     public void onWritePossible() {
+      Runnable after;
       synchronized (EventStream.this) {
-        drain();
+        after = drain();
       }
+      after.run();
     }
 
     @Override

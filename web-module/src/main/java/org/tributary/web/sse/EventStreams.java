@@ -14,10 +14,14 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.stream.Collectors;
@@ -31,6 +35,13 @@ import org.tributary.security.Users;
  * and stalled streams ({@link StreamTimeouts}), and every few seconds the end of the streams of a
  * user who was deleted or whose password or roles changed (HTTP Basic has no logout).
  *
+ * <p>The streams' producers (their fetch loops, which read the log and the database) run on this
+ * bean's own bounded pool, {@code tributary.http.sse.threads}: not on the completion executor,
+ * whose threads acknowledge produces and which runs a task on its submitter when full (that could
+ * be the container's I/O thread); not on Payara's default managed executor, shared with the whole
+ * server (produce uses it). Past its queue the pool refuses, and the stream that asked ends ({@code
+ * overloaded}) rather than borrowing its caller's thread.
+ *
  * <p>Concurrency: the set of streams is a concurrent set; each stream guards itself.
  */
 @ApplicationScoped
@@ -38,6 +49,9 @@ public class EventStreams {
 
   private static final Logger LOG = Logger.getLogger(EventStreams.class.getName());
   private static final long USER_CHECK_SECONDS = 5;
+
+  /** Each stream has at most one task per partition pending: far more than streams ever need. */
+  private static final int READER_QUEUE = 10_000;
 
   @Inject Users users;
   @Resource ManagedThreadFactory threadFactory;
@@ -66,16 +80,22 @@ public class EventStreams {
   @ConfigProperty(name = "tributary.http.sse.buffer-bytes", defaultValue = "1048576")
   long bufferBytes;
 
+  @Inject
+  @ConfigProperty(name = "tributary.http.sse.threads", defaultValue = "4")
+  int readerThreads;
+
   private final Set<EventStream> open = ConcurrentHashMap.newKeySet();
   private final Clock clock = Clock.systemUTC();
   private StreamLimits limits;
   private StreamTimeouts timeouts;
   private ScheduledThreadPoolExecutor sweeper;
+  private ExecutorService readers;
 
   @PostConstruct
   void start() {
     limits = new StreamLimits(Math.max(1, maxStreamsPerUser), Math.max(1, maxStreams));
     timeouts = new StreamTimeouts(heartbeatMillis, idleTimeoutMillis, stallTimeoutMillis);
+    readers = readers(threadFactory, Math.max(1, readerThreads), READER_QUEUE);
     sweeper = new ScheduledThreadPoolExecutor(1, threadFactory);
     sweeper.scheduleWithFixedDelay(this::sweep, 1, 1, TimeUnit.SECONDS);
     sweeper.scheduleWithFixedDelay(
@@ -86,6 +106,27 @@ public class EventStreams {
   void stop() {
     open.forEach(stream -> stream.close("shutdown", "The server is stopping; reconnect later."));
     sweeper.shutdownNow();
+    readers.shutdown();
+  }
+
+  /**
+   * The streams' own threads: fixed, with a bounded queue; past it a task is refused, never run on
+   * its submitter.
+   */
+  static ExecutorService readers(ThreadFactory threads, int threadCount, int queueCapacity) {
+    AtomicInteger count = new AtomicInteger();
+    return new ThreadPoolExecutor(
+        threadCount,
+        threadCount,
+        0,
+        TimeUnit.MILLISECONDS,
+        new ArrayBlockingQueue<>(queueCapacity),
+        task -> {
+          Thread thread = threads.newThread(task);
+          thread.setName("tributary-sse-" + count.incrementAndGet());
+          return thread;
+        },
+        new ThreadPoolExecutor.AbortPolicy());
   }
 
   /** The longest idle time a client may ask for, in milliseconds. */
@@ -99,10 +140,8 @@ public class EventStreams {
    *
    * @param complete ends the response (see {@link EventStream#start})
    * @param idleMillis the client's idle limit, at most {@link #maxIdleMillis}
-   * @param resumes where producers waiting for room resume
    */
-  public EventStream open(
-      AsyncContext async, Runnable complete, String user, long idleMillis, Executor resumes) {
+  public EventStream open(AsyncContext async, Runnable complete, String user, long idleMillis) {
     limits.acquire(user);
     EventStream stream;
     try {
@@ -115,7 +154,7 @@ public class EventStreams {
               bufferBytes,
               timeouts.withIdleMillis(idleMillis),
               clock,
-              resumes);
+              readers);
     } catch (IOException | RuntimeException e) {
       limits.release(user);
       throw e instanceof IOException io ? new UncheckedIOException(io) : (RuntimeException) e;

@@ -63,14 +63,14 @@ enum RecordJson {
   }
 
   /**
-   * One Server-Sent Event of the record: {@code id: partition:offset}, {@code event: record}, the
-   * record with its topic as {@code data} on one line.
+   * One Server-Sent Event of the record: {@code id} (the stream's positions after it, {@link
+   * StreamPositions}), {@code event: record}, the record with its topic as {@code data} on one
+   * line.
    */
-  byte[] event(String topic, int partition, Record record) {
-    ByteArrayOutputStream event = new ByteArrayOutputStream(256 + record.sizeInBytes() * 2);
-    event.writeBytes(
-        ("id: " + partition + ":" + record.offset() + "\nevent: record\ndata: ")
-            .getBytes(StandardCharsets.UTF_8));
+  byte[] event(String id, String topic, int partition, Record record) {
+    ByteArrayOutputStream event =
+        new ByteArrayOutputStream(256 + id.length() + record.sizeInBytes() * 2);
+    event.writeBytes(("id: " + id + "\nevent: record\ndata: ").getBytes(StandardCharsets.UTF_8));
     try (JsonGenerator json =
         GENERATORS.createGenerator(new Unclosed(event), StandardCharsets.UTF_8)) {
       write(json, topic, partition, record);

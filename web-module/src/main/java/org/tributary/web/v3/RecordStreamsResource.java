@@ -14,13 +14,10 @@ import jakarta.ws.rs.container.Suspended;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.util.List;
 import java.util.Map;
-import java.util.OptionalLong;
 import java.util.TreeMap;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.tributary.log.FetchResult;
 import org.tributary.log.PartitionLogs;
 import org.tributary.log.PartitionOffsets;
 import org.tributary.security.Roles;
@@ -31,10 +28,11 @@ import org.tributary.web.sse.EventStreams;
 
 /**
  * A topic's new records as Server-Sent Events, for dashboards and scripts: one {@code record} event
- * per record (id {@code partition:offset}), all partitions, from the end unless {@code
- * from=beginning}; heartbeat comments; a {@code close} event with the reason when the server ends
- * it. The response is written by {@link EventStream} with non-blocking servlet output, so a client
- * that does not read holds no thread; JAX-RS only suspends the request.
+ * per record (its id every partition's next offset after it, {@link StreamPositions}), all
+ * partitions, from the end unless {@code from=beginning} or a {@code Last-Event-ID} says where;
+ * heartbeat comments; a {@code close} event with the reason when the server ends it. The response
+ * is written by {@link EventStream} with non-blocking servlet output, so a client that does not
+ * read holds no thread; JAX-RS only suspends the request.
  */
 @Path("/v3/clusters/{cluster_id}/topics/{topic_name}/records:stream")
 @Tag(name = "v3 partitions")
@@ -58,8 +56,9 @@ public class RecordStreamsResource {
       description =
           "from: end (default) or beginning; format: binary (default), json or string; idle_timeout:"
               + " ms without a record after which the server ends the stream (at most"
-              + " tributary.http.sse.idle-timeout-ms). Last-Event-ID (partition:offset) resumes"
-              + " that partition after the offset and the others from that record's timestamp."
+              + " tributary.http.sse.idle-timeout-ms). An event's id is every partition's next"
+              + " offset after it (0:43,1:17); Last-Event-ID resumes each partition there, and one"
+              + " it does not name from its log start."
               + " At most tributary.http.sse.max-streams-per-user streams per user (429, 42903).")
   public void stream(
       @Suspended AsyncResponse response,
@@ -81,69 +80,42 @@ public class RecordStreamsResource {
               // The headers are sent already: this only completes the response, through JAX-RS.
               () -> response.resume(Response.ok().build()),
               request.getUserPrincipal().getName(),
-              idleMillis,
-              logs.completions());
-      new TopicTail(logs, logs.completions(), stream, topicName, shown).start(positions);
+              idleMillis);
+      new TopicTail(logs, stream, topicName, shown, positions).start();
     } catch (RuntimeException e) {
       response.resume(e);
     }
   }
 
-  /** Where each partition starts: the end, the beginning, or after the last event seen. */
+  /** Where each partition starts: the end, the beginning, or where the last event seen left it. */
   private Map<Integer, Long> positions(String from, String lastEventId) {
     boolean beginning = "beginning".equals(from);
     if (from != null && !beginning && !"end".equals(from)) {
       throw RequestRefusedException.invalidPayload(
           "Query parameter 'from' must be end or beginning, was '" + from + "'.");
     }
-    List<PartitionOffsets> partitions = logs.offsets(topicName);
+    Map<Integer, Long> resumed =
+        lastEventId == null || lastEventId.isBlank()
+            ? null
+            : StreamPositions.parse(lastEventId.trim());
     Map<Integer, Long> positions = new TreeMap<>();
-    for (PartitionOffsets offsets : partitions) {
-      positions.put(
-          offsets.partition(), beginning ? offsets.logStartOffset() : offsets.lastStableOffset());
+    for (PartitionOffsets offsets : logs.offsets(topicName)) {
+      long start;
+      if (resumed != null) {
+        // A partition the id does not name was added after the stream opened: all of it is new.
+        start = offsets.clamp(resumed.getOrDefault(offsets.partition(), 0L));
+      } else {
+        start = beginning ? offsets.logStartOffset() : offsets.lastStableOffset();
+      }
+      positions.put(offsets.partition(), start);
     }
-    if (lastEventId != null && !lastEventId.isBlank()) {
-      resume(lastEventId.trim(), partitions, positions);
-    }
-    return positions;
-  }
-
-  /**
-   * After reconnecting: the event's partition goes on after its offset, the others from the first
-   * record at or after its timestamp (their order relative to it is not kept by the stream).
-   */
-  private void resume(
-      String lastEventId, List<PartitionOffsets> partitions, Map<Integer, Long> positions) {
-    String[] parts = lastEventId.split(":", 2);
-    int partition;
-    long offset;
-    try {
-      partition = Integer.parseInt(parts[0]);
-      offset = Long.parseLong(parts.length == 2 ? parts[1] : "");
-    } catch (NumberFormatException e) {
-      throw RequestRefusedException.invalidPayload(
-          "Header Last-Event-ID must be partition:offset as the stream sent it, was '"
-              + lastEventId
-              + "'.");
-    }
-    if (!positions.containsKey(partition)) {
-      throw RequestRefusedException.partitionNotFound(topicName, String.valueOf(partition));
-    }
-    PartitionOffsets seen = partitions.get(partition);
-    positions.put(partition, seen.clamp(offset + 1));
-    if (offset < seen.logStartOffset() || offset >= seen.lastStableOffset()) {
-      return;
-    }
-    FetchResult last = logs.read(topicName, partition, offset, 1);
-    if (last.records().isEmpty() || last.records().get(0).offset() != offset) {
-      return;
-    }
-    long timestamp = last.records().get(0).timestamp();
-    for (PartitionOffsets other : partitions) {
-      if (other.partition() != partition) {
-        OptionalLong at = logs.offsetForTimestamp(topicName, other.partition(), timestamp);
-        positions.put(other.partition(), at.orElse(other.lastStableOffset()));
+    if (resumed != null) {
+      for (int partition : resumed.keySet()) {
+        if (!positions.containsKey(partition)) {
+          throw RequestRefusedException.partitionNotFound(topicName, String.valueOf(partition));
+        }
       }
     }
+    return positions;
   }
 }

@@ -4,7 +4,6 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.Executor;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.tributary.errors.ErrorCode;
@@ -18,7 +17,11 @@ import org.tributary.web.sse.EventStream;
  * Feeds a topic's new records into an event stream: per partition, a loop of fetches that wait at
  * the high watermark without a thread (the core's long poll). A partition fetches again only while
  * the stream's buffer has room, so a slow client slows its own fetches and no more; a fetch that
- * completes at once is followed in the same loop, one that waits resumes on the executor.
+ * completes at once is followed in the same loop, one that waits resumes on the stream's executor
+ * ({@link EventStream#execute}), as every loop runs: never on the thread that completed the fetch.
+ *
+ * <p>Each event's id is the stream's {@link StreamPositions} after it: advanced and queued under
+ * their monitor, so the events reach the client in the order of their ids.
  */
 final class TopicTail {
 
@@ -31,23 +34,33 @@ final class TopicTail {
   static final Duration MAX_WAIT = Duration.ofSeconds(10);
 
   private final PartitionLogs logs;
-  private final Executor executor;
   private final EventStream stream;
   private final String topic;
   private final RecordJson format;
+  private final StreamPositions positions;
 
+  /**
+   * @param start where each partition starts
+   */
   TopicTail(
-      PartitionLogs logs, Executor executor, EventStream stream, String topic, RecordJson format) {
+      PartitionLogs logs,
+      EventStream stream,
+      String topic,
+      RecordJson format,
+      Map<Integer, Long> start) {
     this.logs = logs;
-    this.executor = executor;
     this.stream = stream;
     this.topic = topic;
     this.format = format;
+    this.positions = new StreamPositions(start);
   }
 
-  /** Starts a loop per partition at the given offsets. */
-  void start(Map<Integer, Long> positions) {
-    positions.forEach((partition, offset) -> executor.execute(() -> pump(partition, offset)));
+  /** Starts a loop per partition. */
+  void start() {
+    // A copy, taken before the first loop advances the positions.
+    positions
+        .positions()
+        .forEach((partition, offset) -> stream.execute(() -> pump(partition, offset)));
   }
 
   private void pump(int partition, long offset) {
@@ -65,13 +78,16 @@ final class TopicTail {
         continue;
       }
       if (!fetch.isDone()) {
-        fetch.whenCompleteAsync(
-            (result, error) -> {
-              long next =
-                  error == null ? deliver(partition, result) : recover(partition, at, error);
-              pump(partition, next);
-            },
-            executor);
+        fetch.whenComplete(
+            (result, error) ->
+                stream.execute(
+                    () -> {
+                      long next =
+                          error == null
+                              ? deliver(partition, result)
+                              : recover(partition, at, error);
+                      pump(partition, next);
+                    }));
         return;
       }
       try {
@@ -84,10 +100,15 @@ final class TopicTail {
 
   /** Queues the records as events; the offset to fetch next. */
   private long deliver(int partition, FetchResult result) {
-    for (Record record : result.records()) {
-      if (!stream.send(format.event(topic, partition, record))) {
-        break;
+    synchronized (positions) {
+      for (Record record : result.records()) {
+        positions.advance(partition, record.offset() + 1);
+        if (!stream.send(format.event(positions.eventId(), topic, partition, record))) {
+          return result.nextOffset();
+        }
       }
+      // Past a gap or aborted records too, so that the next event's id does not read them again.
+      positions.advance(partition, result.nextOffset());
     }
     return result.nextOffset();
   }

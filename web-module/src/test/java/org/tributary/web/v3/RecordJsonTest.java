@@ -29,10 +29,12 @@ class RecordJsonTest {
   }
 
   private static JsonObject eventData(RecordJson format, Record record) {
-    String event = new String(format.event("orders", 2, record), StandardCharsets.UTF_8);
-    assertTrue(event.startsWith("id: 2:42\nevent: record\ndata: "), event);
+    String event =
+        new String(format.event("0:7,2:43", "orders", 2, record), StandardCharsets.UTF_8);
+    assertTrue(event.startsWith("id: 0:7,2:43\nevent: record\ndata: "), event);
     assertTrue(event.endsWith("\n\n"), event);
-    String data = event.substring("id: 2:42\nevent: record\ndata: ".length(), event.length() - 2);
+    String data =
+        event.substring("id: 0:7,2:43\nevent: record\ndata: ".length(), event.length() - 2);
     assertTrue(!data.contains("\n"), "one data line");
     return JsonBody.parse(data).object();
   }
