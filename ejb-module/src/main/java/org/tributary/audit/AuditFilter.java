@@ -28,7 +28,12 @@ public record AuditFilter(
 
   public static final AuditFilter ALL = new AuditFilter(null, null, null, null, null, null);
 
+  private static final Instant EARLIEST = Instant.ofEpochMilli(Long.MIN_VALUE);
+  private static final Instant LATEST = Instant.ofEpochMilli(Long.MAX_VALUE);
+
   public AuditFilter {
+    requireMillis("since", since);
+    requireMillis("until", until);
     if (since != null && until != null && !since.isBefore(until)) {
       throw new TributaryException(
           ErrorCode.INVALID_FILTER,
@@ -91,6 +96,15 @@ public record AuditFilter(
     if (value != null) {
       conditions.add(condition);
       parameters.put(name, value);
+    }
+  }
+
+  /** Entries are stored at epoch milliseconds; a time beyond them matches nothing comparable. */
+  private static void requireMillis(String name, Instant instant) {
+    if (instant != null && (instant.isBefore(EARLIEST) || instant.isAfter(LATEST))) {
+      throw new TributaryException(
+          ErrorCode.INVALID_FILTER,
+          "'" + name + "' (" + instant + ") is beyond what epoch milliseconds can hold.");
     }
   }
 

@@ -60,6 +60,19 @@ class AuditFilterTest {
   }
 
   @Test
+  void aTimeBeyondEpochMillisecondsIsRefusedNotOverflowed() {
+    Instant far = Instant.parse("+300000000-01-01T00:00:00Z");
+    assertRefused(
+        ErrorCode.INVALID_FILTER, () -> new AuditFilter(null, null, null, null, far, null));
+    assertRefused(
+        ErrorCode.INVALID_FILTER, () -> new AuditFilter(null, null, null, null, null, far));
+    Instant last = Instant.ofEpochMilli(Long.MAX_VALUE);
+    assertEquals(
+        Long.MAX_VALUE,
+        new AuditFilter(null, null, null, null, last, null).query(null).parameters().get("since"));
+  }
+
+  @Test
   void aKindIsALabelOrAFamily() {
     assertEquals(Set.of(AuditAction.TOPIC_CONFIG), AuditAction.matching("topic.config"));
     assertEquals(

@@ -298,10 +298,13 @@ class AuditHttpIT {
     assertRefused(400, 40003, http.get(auditLog("kind=topics")));
     assertRefused(400, 40003, http.get(auditLog("since=yesterday")));
     assertRefused(400, 40003, http.get(auditLog("until=2026-13-01T00:00:00Z")));
+    assertRefused(400, 40003, http.get(auditLog("since=" + q("+300000000-01-01T00:00:00Z"))));
+    assertRefused(400, 40003, http.get(auditLog("until=253402300800000")));
     assertRefused(
         400, 40003, http.get(auditLog("since=2026-12-02T00:00:00Z&until=2026-12-01T00:00:00Z")));
     assertRefused(400, 40003, http.get(auditLog("page_token=abc")));
     assertRefused(400, 40003, http.get(auditLog("page_size=0")));
+    assertRefused(400, 40003, http.get(auditLog("page_size=ten")));
     assertTrue(
         http.get(auditLog("kind=topics")).object().getString("message").contains("topic.create"));
   }

@@ -163,6 +163,8 @@ class BrokersV3HttpIT {
 
     assertRefused(404, 40430, http.get(v3("/topics/" + topic + "/partitions/1/replicas/3")));
     assertRefused(404, 40402, http.get(v3("/topics/" + topic + "/partitions/5/replicas")));
+    assertRefused(404, 40402, http.get(v3("/topics/" + topic + "/partitions/x/replicas")));
+    assertRefused(404, 40402, http.get(v3("/topics/" + topic + "/partitions/x/replicas/0")));
     assertRefused(
         404, 40401, http.get(v3("/topics/" + uniqueTopic("none") + "/partitions/0/replicas")));
   }
@@ -187,7 +189,7 @@ class BrokersV3HttpIT {
     assertRefused(
         404, 40401, http.get(v3("/topics/" + uniqueTopic("none") + "/partitions/-/reassignment")));
     assertRefused(404, 40402, http.get(v3("/topics/" + topic + "/partitions/9/reassignment")));
-    assertRefused(404, 404, http.get(v3("/topics/" + topic + "/partitions/x/reassignment")));
+    assertRefused(404, 40402, http.get(v3("/topics/" + topic + "/partitions/x/reassignment")));
   }
 
   @Test
@@ -205,6 +207,7 @@ class BrokersV3HttpIT {
         400,
         http.get(v3("/topics/" + topic + "/partitions/0/offset?offset_type=latest_only")));
     assertRefused(404, 40402, http.get(v3("/topics/" + topic + "/partitions/4/offset")));
+    assertRefused(404, 40402, http.get(v3("/topics/" + topic + "/partitions/x/offset")));
   }
 
   @Test

@@ -76,6 +76,39 @@ class OwnPasswordHttpIT {
   }
 
   @Test
+  void aUserWhoMustChangeThePasswordChangesItUnderTheEmbeddedRestPrefixToo() {
+    String name = TributaryHttp.uniqueTopic("mustchange");
+    String first = "first-" + UUID.randomUUID();
+    String chosen = "chosen-" + UUID.randomUUID();
+    Answer created =
+        admin.post(
+            Fixtures.v3(admin, "/users"),
+            APPLICATION_JSON,
+            "{\"user_name\":\""
+                + name
+                + "\",\"password\":\""
+                + first
+                + "\",\"roles\":[\"viewer\"],\"must_change_password\":true}");
+    assertEquals(201, created.status(), created::toString);
+    TributaryHttp user = admin.as(name, first);
+    String password = "/kafka" + Fixtures.v3(admin, "/users/" + name + "/password");
+    assertRefused(403, 40302, user.get("/kafka" + Fixtures.v3(admin, "/topics")));
+    assertRefused(
+        403,
+        40302,
+        user.post(
+            "/kafka" + Fixtures.v3(admin, "/users/admin/password"),
+            APPLICATION_JSON,
+            change(first, chosen)));
+
+    Answer changed = user.post(password, APPLICATION_JSON, change(first, chosen));
+
+    assertEquals(204, changed.status(), changed::toString);
+    assertEquals(
+        200, admin.as(name, chosen).get("/kafka" + Fixtures.v3(admin, "/topics")).status());
+  }
+
+  @Test
   void anyRoleChangesItsOwnPasswordButSetsNobodyElses() {
     String chosen = "chosen-" + UUID.randomUUID();
     String name = TributaryHttp.uniqueTopic("ownviewer");

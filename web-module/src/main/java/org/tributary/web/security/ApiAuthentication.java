@@ -32,6 +32,7 @@ import org.tributary.web.v3.Cluster;
 public class ApiAuthentication implements HttpAuthenticationMechanism {
 
   private static final String CONSOLE = "/console/";
+  private static final String EMBEDDED_REST = "/kafka";
 
   @Inject Users users;
   @Inject TrustedProxies proxies;
@@ -98,18 +99,28 @@ public class ApiAuthentication implements HttpAuthenticationMechanism {
     return context.notifyContainerAboutLogin(user.name(), user.roles());
   }
 
-  /** Whether the request is the one call a user who must change the password may make. */
   private boolean changesOwnPassword(HttpServletRequest request, String name) {
-    String path = request.getRequestURI().substring(request.getContextPath().length());
-    String users = "/v3/clusters/" + cluster.id() + "/users/";
+    return changesOwnPassword(
+        request.getMethod(),
+        request.getRequestURI().substring(request.getContextPath().length()),
+        cluster.id(),
+        name);
+  }
+
+  /**
+   * Whether the request is the one call a user who must change the password may make: POST to their
+   * own password, under {@code /v3} or its embedded REST alias {@code /kafka/v3}.
+   */
+  static boolean changesOwnPassword(String method, String path, String clusterId, String name) {
+    String own = path.startsWith(EMBEDDED_REST) ? path.substring(EMBEDDED_REST.length()) : path;
+    String users = "/v3/clusters/" + clusterId + "/users/";
     String password = "/password";
-    return "POST".equals(request.getMethod())
-        && path.startsWith(users)
-        && path.endsWith(password)
-        && path.length() > users.length() + password.length()
+    return "POST".equals(method)
+        && own.startsWith(users)
+        && own.endsWith(password)
+        && own.length() > users.length() + password.length()
         && URLDecoder.decode(
-                path.substring(users.length(), path.length() - password.length())
-                    .replace("+", "%2B"),
+                own.substring(users.length(), own.length() - password.length()).replace("+", "%2B"),
                 StandardCharsets.UTF_8)
             .equals(name);
   }

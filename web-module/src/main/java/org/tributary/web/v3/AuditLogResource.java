@@ -26,6 +26,7 @@ import org.tributary.audit.AuditView;
 import org.tributary.errors.ErrorCode;
 import org.tributary.errors.TributaryException;
 import org.tributary.security.Roles;
+import org.tributary.web.QueryParameters;
 import org.tributary.web.v3.Shapes.ListMetadata;
 import org.tributary.web.v3.Shapes.ResourceList;
 
@@ -41,6 +42,8 @@ public class AuditLogResource {
 
   private static final int DEFAULT_PAGE_SIZE = 100;
   private static final int MAX_PAGE_SIZE = 1000;
+  private static final Instant EARLIEST = Instant.parse("0000-01-01T00:00:00Z");
+  private static final Instant LATEST = Instant.parse("9999-12-31T23:59:59.999Z");
 
   @Inject Cluster cluster;
   @Inject AuditTrail trail;
@@ -105,16 +108,21 @@ public class AuditLogResource {
         json(entry.after()));
   }
 
-  /** An ISO-8601 instant or epoch milliseconds; null when absent. */
+  /**
+   * An ISO-8601 instant or epoch milliseconds from year 0000 to 9999; null when absent. Beyond that
+   * an instant has no epoch milliseconds the trail could compare with.
+   */
   static Instant instant(String name, String value) {
     if (value == null || value.isBlank()) {
       return null;
     }
     String trimmed = value.trim();
+    Instant parsed;
     try {
-      return trimmed.chars().allMatch(Character::isDigit)
-          ? Instant.ofEpochMilli(Long.parseLong(trimmed))
-          : Instant.parse(trimmed);
+      parsed =
+          trimmed.chars().allMatch(Character::isDigit)
+              ? Instant.ofEpochMilli(Long.parseLong(trimmed))
+              : Instant.parse(trimmed);
     } catch (DateTimeParseException | NumberFormatException notATime) {
       throw new TributaryException(
           ErrorCode.INVALID_FILTER,
@@ -125,23 +133,23 @@ public class AuditLogResource {
               + value
               + "'.");
     }
+    if (parsed.isBefore(EARLIEST) || parsed.isAfter(LATEST)) {
+      throw new TributaryException(
+          ErrorCode.INVALID_FILTER,
+          "'" + name + "' must be a time from year 0000 to 9999, not '" + value + "'.");
+    }
+    return parsed;
   }
 
   static int pageSize(String value) {
-    if (value == null || value.isBlank()) {
-      return DEFAULT_PAGE_SIZE;
-    }
-    try {
-      int size = Integer.parseInt(value.trim());
-      if (size >= 1 && size <= MAX_PAGE_SIZE) {
-        return size;
-      }
-    } catch (NumberFormatException notANumber) {
-      // refused below
-    }
-    throw new TributaryException(
-        ErrorCode.INVALID_FILTER,
-        "'page_size' must be a whole number from 1 to " + MAX_PAGE_SIZE + ", not '" + value + "'.");
+    return (int)
+        QueryParameters.number(
+            "page_size",
+            value,
+            DEFAULT_PAGE_SIZE,
+            1,
+            MAX_PAGE_SIZE,
+            message -> new TributaryException(ErrorCode.INVALID_FILTER, message));
   }
 
   private static JsonValue json(String text) {

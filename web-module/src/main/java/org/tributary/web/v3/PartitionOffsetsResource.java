@@ -36,7 +36,7 @@ public class PartitionOffsetsResource {
   public Shapes.PartitionWithOffsets get(
       @PathParam("cluster_id") String clusterId,
       @PathParam("topic_name") String topicName,
-      @PathParam("partition_id") int partition,
+      @PathParam("partition_id") String partitionId,
       @QueryParam("offset_type") @DefaultValue(EARLIEST_AND_LATEST) String offsetType) {
     cluster.require(clusterId);
     if (!EARLIEST_AND_LATEST.equals(offsetType)) {
@@ -45,6 +45,7 @@ public class PartitionOffsetsResource {
               + offsetType
               + "' is invalid: the one offset type is earliest_and_latest.");
     }
+    int partition = PartitionIds.parse(topicName, partitionId);
     PartitionOffsets offsets = logs.offsets(topicName, partition);
     return new Shapes.PartitionWithOffsets(
         "KafkaPartitionWithOffsets",

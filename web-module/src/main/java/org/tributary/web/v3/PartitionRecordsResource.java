@@ -24,7 +24,6 @@ import org.tributary.log.PartitionLogs;
 import org.tributary.log.Record;
 import org.tributary.security.Roles;
 import org.tributary.web.QueryParameters;
-import org.tributary.web.error.RequestRefusedException;
 
 /**
  * Reads a partition without a consumer instance (REST Proxy users' long-standing request): records
@@ -82,7 +81,7 @@ public class PartitionRecordsResource {
       @QueryParam("timeout") String timeout,
       @QueryParam("format") String format) {
     cluster.require(clusterId);
-    int partition = partition(topicName, partitionId);
+    int partition = PartitionIds.parse(topicName, partitionId);
     RecordJson shown = RecordJson.named(format);
     int budget =
         (int) QueryParameters.number("max_bytes", maxBytes, DEFAULT_MAX_BYTES, 1, maxResponseBytes);
@@ -100,15 +99,6 @@ public class PartitionRecordsResource {
         .thenApplyAsync(
             result -> Response.ok(output(result, envelope), MediaType.APPLICATION_JSON).build(),
             logs.completions());
-  }
-
-  /** A partition id of the path, which JAX-RS would answer with a bare 404 if it were an int. */
-  static int partition(String topic, String partitionId) {
-    try {
-      return Integer.parseInt(partitionId);
-    } catch (NumberFormatException e) {
-      throw RequestRefusedException.partitionNotFound(topic, partitionId);
-    }
   }
 
   private long startOffset(int partition, String offset) {

@@ -57,7 +57,7 @@ public class ReassignmentsResource {
           "Name a topic to see one partition's reassignment, or use"
               + " topics/-/partitions/-/reassignment for all.");
     }
-    int partition = partition(partitionId);
+    int partition = PartitionIds.parse(topicName, partitionId);
     logs.offsets(topicName, partition); // refuses an unknown partition
     return new Shapes.Reassignment(
         "KafkaReassignment",
@@ -69,14 +69,5 @@ public class ReassignmentsResource {
         List.of(),
         List.of(),
         cluster.related(uri, "/topics/" + topicName + "/partitions/" + partition + "/replicas"));
-  }
-
-  private static int partition(String partitionId) {
-    try {
-      return Integer.parseInt(partitionId);
-    } catch (NumberFormatException e) {
-      throw new NotFoundException(
-          "Partition '" + partitionId + "' not found: a partition id is a whole number, or '-'.");
-    }
   }
 }

@@ -35,12 +35,12 @@ public class ReplicasResource {
   String topicName;
 
   @PathParam("partition_id")
-  int partition;
+  String partitionId;
 
   @GET
   @Operation(summary = "The partition's replicas: this broker's, the leader")
   public ResourceList<Shapes.Replica> list() {
-    requirePartition();
+    int partition = requirePartition();
     return cluster.list(
         uri,
         "KafkaReplicaList",
@@ -52,13 +52,15 @@ public class ReplicasResource {
   @Path("/{broker_id}")
   @Operation(summary = "The partition's replica on one broker")
   public Shapes.Replica get(@PathParam("broker_id") String brokerId) {
-    requirePartition();
+    int partition = requirePartition();
     Brokers.require(brokerId);
     return brokers.replica(uri, topicName, partition);
   }
 
-  private void requirePartition() {
+  private int requirePartition() {
     cluster.require(clusterId);
+    int partition = PartitionIds.parse(topicName, partitionId);
     logs.offsets(topicName, partition); // refuses an unknown topic or partition
+    return partition;
   }
 }

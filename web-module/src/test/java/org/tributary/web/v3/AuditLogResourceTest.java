@@ -37,12 +37,36 @@ class AuditLogResourceTest {
   }
 
   @Test
+  void aTimeIsFromYearZeroToNineThousandNineHundredNinetyNine() {
+    assertEquals(
+        Instant.parse("9999-12-31T23:59:59.999Z"),
+        AuditLogResource.instant("until", "9999-12-31T23:59:59.999Z"));
+    assertEquals(
+        Instant.parse("0000-01-01T00:00:00Z"),
+        AuditLogResource.instant("since", "0000-01-01T00:00:00Z"));
+    TributaryException refused =
+        assertThrows(
+            TributaryException.class,
+            () -> AuditLogResource.instant("since", "+300000000-01-01T00:00:00Z"));
+    assertEquals(ErrorCode.INVALID_FILTER, refused.code());
+    assertEquals(
+        "'since' must be a time from year 0000 to 9999, not '+300000000-01-01T00:00:00Z'.",
+        refused.getMessage());
+    assertThrows(
+        TributaryException.class, () -> AuditLogResource.instant("since", "-0001-12-31T00:00:00Z"));
+    assertThrows(
+        TributaryException.class, () -> AuditLogResource.instant("until", "253402300800000"));
+  }
+
+  @Test
   void aPageHoldsOneToAThousandEntries() {
     assertEquals(100, AuditLogResource.pageSize(null));
     assertEquals(1, AuditLogResource.pageSize("1"));
     assertEquals(1000, AuditLogResource.pageSize("1000"));
-    assertThrows(TributaryException.class, () -> AuditLogResource.pageSize("0"));
-    assertThrows(TributaryException.class, () -> AuditLogResource.pageSize("1001"));
-    assertThrows(TributaryException.class, () -> AuditLogResource.pageSize("ten"));
+    for (String refusedSize : new String[] {"0", "1001", "ten"}) {
+      TributaryException refused =
+          assertThrows(TributaryException.class, () -> AuditLogResource.pageSize(refusedSize));
+      assertEquals(ErrorCode.INVALID_FILTER, refused.code());
+    }
   }
 }
