@@ -33,6 +33,9 @@ import org.tributary.topic.TopicMetadata;
 @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
 public class DeadLetterRedrive {
 
+  /** The header a redrive reads its target from: it marks a record as a dead letter. */
+  public static final String TOPIC_HEADER = DeadLetter.TOPIC_HEADER;
+
   @PersistenceContext(unitName = "tributary")
   EntityManager em;
 

@@ -3,20 +3,16 @@ package org.tributary.console.messages;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import java.io.ByteArrayInputStream;
 import java.io.Serializable;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
 import java.util.stream.IntStream;
-import org.primefaces.model.DefaultStreamedContent;
-import org.primefaces.model.StreamedContent;
 import org.tributary.console.navigation.DateTimeInput;
 import org.tributary.console.navigation.Messages;
 import org.tributary.errors.ErrorCode;
@@ -30,8 +26,8 @@ import org.tributary.topic.TopicMetadata;
 /**
  * Backs the message browser: a page of records from where the operator chose to start, paging both
  * ways, a filter over the scanned range ({@link RecordFilter}), a live tail (it stops by itself
- * after 10 minutes, so a forgotten tab does not keep its session alive), export of what is shown,
- * and the records chosen for a redrive when the topic is a dead-letter topic.
+ * after 10 minutes, so a forgotten tab does not keep its session alive), and what is ticked for a
+ * redrive ({@link RedriveSelection}). {@link ExportRecords} exports what it shows.
  */
 @Named
 @ViewScoped
@@ -45,9 +41,6 @@ public class BrowseMessages implements Serializable {
   private static final int SCAN_LIMIT = 10_000;
   private static final int TAIL_KEEP = 500;
   private static final Duration TAIL_LIMIT = Duration.ofMinutes(10);
-
-  /** The suffix of the dead-letter topics the listener runtime writes to. */
-  private static final String DEAD_LETTER_SUFFIX = ".DLT";
 
   /** Where a browse starts. */
   public enum Start {
@@ -68,7 +61,7 @@ public class BrowseMessages implements Serializable {
   private String datetime;
   private int pageSize = 20;
   private final BrowseFilter filter = new BrowseFilter();
-  private final Map<String, Boolean> selected = new HashMap<>();
+  private final RedriveSelection redrive = new RedriveSelection();
   private ValueView view = ValueView.TEXT;
   private boolean tailing;
   private Instant tailStarted;
@@ -169,6 +162,7 @@ public class BrowseMessages implements Serializable {
             List<ShownRecord> all = new ArrayList<>(records);
             all.addAll(page.records());
             records = List.copyOf(all.subList(Math.max(0, all.size() - TAIL_KEEP), all.size()));
+            redrive.showing(records);
           }
         });
   }
@@ -191,19 +185,6 @@ public class BrowseMessages implements Serializable {
     }
   }
 
-  public StreamedContent getJsonExport() {
-    return download("json", "application/json", RecordExport.json(complete(records)));
-  }
-
-  public StreamedContent getCsvExport() {
-    return download("csv", "text/csv", RecordExport.csv(complete(records)));
-  }
-
-  /** The shown records with whole values: those cut for the page are read again. */
-  private List<ShownRecord> complete(List<ShownRecord> shown) {
-    return shown.stream().map(this::complete).toList();
-  }
-
   /** The shown record with its whole value: read again if it was cut for the page. */
   ShownRecord complete(ShownRecord record) {
     return record.isComplete()
@@ -213,15 +194,6 @@ public class BrowseMessages implements Serializable {
             .findFirst()
             .map(full -> ShownRecord.of(record.partition(), full))
             .orElse(record);
-  }
-
-  private StreamedContent download(String extension, String type, byte[] content) {
-    return DefaultStreamedContent.builder()
-        .name(topicName + "-records." + extension)
-        .contentType(type + "; charset=UTF-8")
-        .contentLength((long) content.length)
-        .stream(() -> new ByteArrayInputStream(content))
-        .build();
   }
 
   public String render(ShownRecord record) {
@@ -250,7 +222,8 @@ public class BrowseMessages implements Serializable {
 
   private void show(RecordScan.Page page) {
     records = page.records();
-    selected.clear();
+    redrive.showing(records);
+    redrive.clear();
     cursor = page.start();
     next = page.next();
     scanned = page.scanned();
@@ -275,25 +248,6 @@ public class BrowseMessages implements Serializable {
 
   private Predicate<ShownRecord> matcher() {
     return filter.matcher();
-  }
-
-  /** Whether this is a dead-letter topic, whose records may be redriven. */
-  public boolean isDeadLetterTopic() {
-    return topicName != null && topicName.endsWith(DEAD_LETTER_SUFFIX);
-  }
-
-  /** The shown records ticked for a redrive. */
-  List<ShownRecord> selectedRecords() {
-    return records.stream().filter(r -> Boolean.TRUE.equals(selected.get(r.position()))).toList();
-  }
-
-  void clearSelection() {
-    selected.clear();
-  }
-
-  /** Ticked records by {@link ShownRecord#position}. */
-  public Map<String, Boolean> getSelected() {
-    return selected;
   }
 
   /** The scan budget of one request, shared by the partitions it reads. */
@@ -414,6 +368,10 @@ public class BrowseMessages implements Serializable {
 
   public void setView(ValueView view) {
     this.view = view == null ? ValueView.TEXT : view;
+  }
+
+  public RedriveSelection getRedrive() {
+    return redrive;
   }
 
   public boolean isTailing() {

@@ -56,11 +56,21 @@ public class ProduceMessage {
 
   /**
    * Fills the form with a shown record (its whole value), to edit and produce again. Only text can
-   * be edited: a record with binary content is refused with a message.
+   * be edited: a record with binary content is refused with a message, and so is one that left the
+   * log since the page showed it (retention, DeleteRecords, the topic deleted).
    */
   public void copy(ShownRecord shown) {
-    ShownRecord record = browser.complete(shown);
+    Messages.reportingRefusals(() -> fill(browser.complete(shown)));
+  }
+
+  private void fill(ShownRecord record) {
     String where = "partition " + record.partition() + ", offset " + record.offset();
+    if (!record.isComplete()) {
+      Messages.error(
+          "The record at " + where + " is no longer in the log.",
+          "Browse again to see the log now.");
+      return;
+    }
     if (!isText(record.key())
         || !isText(record.value())
         || !record.headers().stream().allMatch(ProduceMessage::fitsOneLine)) {

@@ -9,9 +9,6 @@ import jakarta.json.JsonValue;
 import jakarta.json.stream.JsonLocation;
 import jakarta.json.stream.JsonParsingException;
 import java.io.StringReader;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -46,24 +43,14 @@ final class RecordImport {
       throw invalid(
           "The file has " + file.length + " bytes; an import takes at most " + MAX_BYTES + ".");
     }
-    String text = utf8(file);
+    String text = ValueView.strictUtf8(file);
+    if (text == null) {
+      throw invalid("The file is not UTF-8 text; export files are.");
+    }
     if (text.startsWith("\uFEFF")) {
       text = text.substring(1);
     }
     return text.stripLeading().startsWith("[") ? json(text) : csv(text);
-  }
-
-  private static String utf8(byte[] file) {
-    try {
-      return StandardCharsets.UTF_8
-          .newDecoder()
-          .onMalformedInput(CodingErrorAction.REPORT)
-          .onUnmappableCharacter(CodingErrorAction.REPORT)
-          .decode(ByteBuffer.wrap(file))
-          .toString();
-    } catch (CharacterCodingException e) {
-      throw invalid("The file is not UTF-8 text; export files are.");
-    }
   }
 
   private static List<NewRecord> json(String text) {

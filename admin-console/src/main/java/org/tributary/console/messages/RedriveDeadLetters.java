@@ -11,9 +11,9 @@ import org.tributary.redrive.DeadLetterRedrive;
 import org.tributary.redrive.RedriveResult;
 
 /**
- * Backs the redrive of a dead-letter topic in the message browser: the ticked records (or all
- * shown) go back to the topics named in their {@code tributary.dlt.topic} headers, each at most
- * once ({@link DeadLetterRedrive}); the page then lists what was sent and what was skipped, why.
+ * Backs the redrive of dead letters in the message browser: the ticked records (or all shown) go
+ * back to the topics named in their {@code tributary.dlt.topic} headers, each at most once ({@link
+ * DeadLetterRedrive}); the page then lists what was sent and what was skipped, why.
  */
 @Named
 @RequestScoped
@@ -26,7 +26,7 @@ public class RedriveDeadLetters {
 
   @ChangeAction
   public void redriveSelected() {
-    redrive(browser.selectedRecords());
+    redrive(browser.getRedrive().tickedAmong(browser.getRecords()));
   }
 
   @ChangeAction
@@ -52,7 +52,7 @@ public class RedriveDeadLetters {
     } else {
       Messages.error(summary, null);
     }
-    browser.clearSelection();
+    browser.getRedrive().clear();
   }
 
   public List<RedriveResult> getResults() {

@@ -84,6 +84,50 @@ class RecordToolsBrowserIT {
   }
 
   @Test
+  void copyingARecordThatLeftTheLogSinceThePageShowedItIsAMessageNotAnErrorPage() {
+    String topic = uniqueTopic("console-reproduce-gone");
+    Fixtures.createTopic(http, topic, 1);
+    // Larger than the page keeps of a value: the copy reads the record again.
+    produceWithHeaders(topic, "big", "x".repeat(70_000), Map.of());
+    page.open(topic);
+
+    Answer deleted =
+        http.post(
+            Fixtures.v3(http, "/topics/" + topic + "/records:delete"),
+            TributaryHttp.APPLICATION_JSON,
+            "{\"partitions\":[{\"partition_id\":0,\"offset\":-1}]}");
+    assertEquals(200, deleted.status(), deleted::toString);
+    browser.clickAndWait(By.id("browse:records:0:reproduce"));
+    String errors = String.join(" ", browser.errors());
+    assertTrue(errors.contains("OFFSET_OUT_OF_RANGE"), errors);
+    assertEquals("", browser.find(By.id("produce:value")).getAttribute("value"));
+
+    Answer gone = http.delete(Fixtures.v3(http, "/topics/" + topic));
+    assertEquals(204, gone.status(), gone::toString);
+    browser.clickAndWait(By.id("browse:records:0:reproduce"));
+    errors = String.join(" ", browser.errors());
+    assertTrue(errors.contains("UNKNOWN_TOPIC_OR_PARTITION"), errors);
+  }
+
+  @Test
+  void redriveIsOfferedForDeadLettersWhateverTheirTopicIsCalled() {
+    String topic = uniqueTopic("console-orders");
+    String dlt = uniqueTopic("failed-orders");
+    Fixtures.createTopic(http, topic, 1);
+    Fixtures.createTopic(http, dlt, 1);
+    produceWithHeaders(dlt, "k-1", "failed once", Map.of("tributary.dlt.topic", topic));
+    page.open(dlt);
+
+    browser.tick(By.id("browse:records:0:pick"));
+    browser.clickAndWait(By.id("browse:redrive-selected"));
+    assertTrue(browser.messages().contains("Redrive: sent 1, skipped 0"), browser.messages());
+
+    page.open(topic);
+    assertEquals(List.of("failed once"), page.values());
+    assertFalse(browser.isPresent(By.id("browse:redrive-all")), "no dead letters shown");
+  }
+
+  @Test
   void redriveSendsTickedRecordsBackOnceAndSaysWhyOthersWereSkipped() {
     String topic = uniqueTopic("console-redrive");
     String dlt = topic + ".DLT";
