@@ -59,16 +59,6 @@ public class AuditTrail {
   }
 
   /**
-   * Records a change that is not transactional and has already happened (records appended through
-   * group commit, such as a dead-letter redrive), in a transaction of its own. Prefer {@link
-   * #record} inside the change's transaction wherever there is one.
-   */
-  @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
-  public void recordDone(AuditAction action, AuditSubject subject, Object before, Object after) {
-    record(action, subject, before, after);
-  }
-
-  /**
    * A page of the entries the filter selects, newest first.
    *
    * @param pageToken null for the first page, else the previous page's {@link

@@ -1,7 +1,6 @@
 package org.tributary.log;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,13 +31,13 @@ import org.tributary.topic.TopicPartition;
  * the log never moves backwards and no offset a consumer has seen is handed out again.
  *
  * <p>The log is the one owner of its stored batches, as Kafka's {@code UnifiedLog}: retention
- * ({@link #deleteOldestBatches}), DeleteRecords ({@link #deleteRecordsBefore}) and compaction
- * ({@link #replaceCompacted}) change them, its log start and its size only here, each step a short
- * transaction under the {@link #maintenance} lock, so they never interleave on one partition. They
- * never touch the batch holding the last record, so appends meet none of their rows (and take no
- * such lock, nor do fetches). Offsets, ranges, the tail cache and the waiters are guarded by this
- * object's monitor, held only for in-memory work; the last stable offset and log start offset are
- * volatile so that readers see them without it.
+ * ({@link #deleteOldestBatches}), DeleteRecords ({@link LogStartMoves}, then {@link
+ * #removeBelowLogStart}) and compaction ({@link #replaceCompacted}) change them, its log start and
+ * its size only here, each step a short transaction under the {@link #maintenance} lock, so they
+ * never interleave on one partition. They never touch the batch holding the last record, so appends
+ * meet none of their rows (and take no such lock, nor do fetches). Offsets, ranges, the tail cache
+ * and the waiters are guarded by this object's monitor, held only for in-memory work; the last
+ * stable offset and log start offset are volatile so that readers see them without it.
  *
  * <p>Public only because {@link PartitionLogs} hands it out through its EJB view; everything it
  * offers stays inside this package.
@@ -131,54 +130,15 @@ public final class PartitionLog {
   }
 
   /**
-   * Kafka's DeleteRecords on this log alone: {@link #moveLogStarts}, each new start recorded on its
-   * own, then {@link #removeBelowLogStart}.
+   * Held by each step that changes the stored batches or the log start; {@link LogStartMoves} takes
+   * it on several logs at once.
    */
-  Removal deleteRecordsBefore(long offset, int maxChunks) {
-    List<LogStartMove> moves =
-        moveLogStarts(
-            Map.of(this, offset),
-            done -> done.forEach(m -> store.saveLogStart(topicId, m.partition(), m.after())));
-    return moves.get(0).moved() ? removeBelowLogStart(maxChunks) : Removal.NONE;
+  void lockMaintenance() {
+    maintenance.lock();
   }
 
-  /**
-   * Kafka's DeleteRecords, its first step, on several partitions of one topic: each log start
-   * offset moves up to its target (never down, never past the last stable offset), so records below
-   * it are no longer readable. The logs' maintenance locks are all held (taken in partition order;
-   * nothing else holds more than one) while {@code record} records every move in one transaction,
-   * so the moves commit or fail together; only then do they move in memory.
-   *
-   * @param record records the moves (all of them, moved or not); throws if it could not
-   * @return each log's move, in partition order
-   */
-  static List<LogStartMove> moveLogStarts(
-      Map<PartitionLog, Long> targets, Consumer<List<LogStartMove>> record) {
-    List<PartitionLog> logs = new ArrayList<>(targets.keySet());
-    logs.sort(Comparator.comparingInt(log -> log.topicPartition.partition()));
-    List<PartitionLog> locked = new ArrayList<>();
-    try {
-      List<LogStartMove> moves = new ArrayList<>();
-      for (PartitionLog log : logs) {
-        log.maintenance.lock();
-        locked.add(log);
-        long before = log.logStartOffset;
-        moves.add(
-            new LogStartMove(
-                log.topicPartition.partition(),
-                before,
-                Math.max(before, Math.min(targets.get(log), log.lastStableOffset))));
-      }
-      record.accept(moves);
-      for (int i = 0; i < logs.size(); i++) {
-        if (moves.get(i).moved()) {
-          logs.get(i).advanceLogStart(moves.get(i).after());
-        }
-      }
-      return moves;
-    } finally {
-      locked.forEach(log -> log.maintenance.unlock());
-    }
+  void unlockMaintenance() {
+    maintenance.unlock();
   }
 
   /** DeleteRecords' second step: up to {@code maxChunks} chunks of the batches below the start. */
@@ -270,9 +230,9 @@ public final class PartitionLog {
 
   /**
    * Moves the log start offset up to {@code offset} (never down, never past the last stable
-   * offset); cached batches wholly below it leave the cache.
+   * offset); cached batches wholly below it leave the cache. The caller holds the maintenance lock.
    */
-  private synchronized void advanceLogStart(long offset) {
+  synchronized void advanceLogStart(long offset) {
     logStartOffset = Math.max(logStartOffset, Math.min(offset, lastStableOffset));
     tail.evictOldestWhile(batch -> batch.lastOffset() < logStartOffset);
   }

@@ -15,8 +15,9 @@ import org.tributary.topic.TopicMetadata;
 
 /**
  * Kafka's DeleteRecords request: checks the topic and every partition's target before anything
- * changes, then has each partition's log delete its records before the target ({@link
- * PartitionLog#deleteRecordsBefore}).
+ * changes, then moves the partitions' log starts together ({@link LogStartMoves}; recorded, with
+ * the request's audit entry, in one transaction) and has each log remove the whole batches below
+ * its new start ({@link PartitionLog#removeBelowLogStart}).
  */
 final class RecordDeletion {
 
@@ -55,7 +56,7 @@ final class RecordDeletion {
    * Each partition's log start offset moves up to the given offset ({@code -1}: the last stable
    * offset), so records below it are no longer readable, and the whole batches below it are
    * removed. Every partition and offset is checked before anything changes; the new starts are
-   * recorded together ({@link PartitionLog#moveLogStarts}).
+   * recorded together ({@link LogStartMoves}).
    *
    * @return each partition's log start offset (Kafka's low watermark) afterwards
    */
@@ -76,7 +77,7 @@ final class RecordDeletion {
           targets.put(log, target(log, offset));
         });
     long started = clock.millis();
-    PartitionLog.moveLogStarts(targets, moves -> recordLogStarts.accept(topic, moves));
+    LogStartMoves.move(targets, moves -> recordLogStarts.accept(topic, moves));
     Map<Integer, Long> lowWatermarks = new LinkedHashMap<>();
     Removal removed = Removal.NONE;
     for (PartitionLog log : targets.keySet()) {

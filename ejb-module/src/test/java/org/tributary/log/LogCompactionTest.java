@@ -139,7 +139,7 @@ class LogCompactionTest {
             new EncodedBatch(0, 9, 0, 0, 10, new byte[100]),
             new EncodedBatch(10, 19, 0, 0, 10, new byte[100]),
             new EncodedBatch(20, 29, 0, 0, 10, new byte[100]));
-    log.deleteRecordsBefore(10, 0);
+    LogStartMoves.move(Map.of(log, 10L), moves -> {});
 
     assertEquals(
         new CleanableRange(20, 100, 100), compaction(log).cleanableRange(topic, log, 0, 20, NOW));

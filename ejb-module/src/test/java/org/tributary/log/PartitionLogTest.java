@@ -143,22 +143,18 @@ class PartitionLogTest {
     return log;
   }
 
-  @Test
-  void theLogStartMovesUpOnlyAndNeverPastTheLastStableOffset() {
-    PartitionLog log = stored(batch(0, 10, 100), batch(10, 10, 100), batch(20, 10, 100));
-    log.deleteRecordsBefore(15, 10);
-    assertEquals(15, log.logStartOffset());
-    log.deleteRecordsBefore(3, 10);
-    assertEquals(15, log.logStartOffset());
-    log.deleteRecordsBefore(99, 10);
-    assertEquals(30, log.logStartOffset());
-    assertEquals(30, store.logStarts.get(0));
+  /** DeleteRecords on this log alone, both steps as {@link RecordDeletion} takes them. */
+  private Removal deleteRecordsBefore(PartitionLog log, long offset) {
+    LogStartMoves.move(
+        Map.of(log, offset),
+        moves -> moves.forEach(m -> store.saveLogStart(1, m.partition(), m.after())));
+    return log.removeBelowLogStart(10);
   }
 
   @Test
   void batchesWhollyBelowTheLogStartLeaveTheCache() {
     PartitionLog log = stored(batch(0, 10, 100), batch(10, 10, 100), batch(20, 10, 100));
-    log.deleteRecordsBefore(15, 10);
+    deleteRecordsBefore(log, 15);
     assertEquals(
         List.of(10L, 20L), log.cachedFrom(15).stream().map(EncodedBatch::baseOffset).toList());
   }
@@ -176,11 +172,11 @@ class PartitionLogTest {
   @Test
   void deleteRecordsRecordsTheNewLogStartAndRemovesOnlyTheWholeBatchesBelowIt() {
     PartitionLog log = stored(batch(0, 10, 100), batch(10, 10, 100), batch(20, 10, 100));
-    assertEquals(new Removal(1, 0, 10, 100), log.deleteRecordsBefore(15, 10));
+    assertEquals(new Removal(1, 0, 10, 100), deleteRecordsBefore(log, 15));
     assertEquals(15, store.logStarts.get(0));
     assertEquals(List.of(10L, 20L), store.baseOffsets(0));
     assertEquals(200, log.sizeInBytes());
-    assertEquals(Removal.NONE, log.deleteRecordsBefore(12, 10), "the log start never moves down");
+    assertEquals(Removal.NONE, deleteRecordsBefore(log, 12), "the log start never moves down");
   }
 
   @Test
@@ -227,7 +223,7 @@ class PartitionLogTest {
   void aCompactedBatchThatDeleteRecordsTookMeanwhileIsNotStoredAgain() {
     EncodedBatch taken = batch(0, 10, 100);
     PartitionLog log = stored(taken, batch(10, 10, 100), batch(20, 10, 100));
-    log.deleteRecordsBefore(10, 10);
+    deleteRecordsBefore(log, 10);
     assertEquals(
         Removal.NONE,
         log.replaceCompacted(Map.of(taken, new BatchCompaction.Result(batch(0, 10, 40), 5, 0))));

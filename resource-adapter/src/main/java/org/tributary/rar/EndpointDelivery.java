@@ -14,9 +14,11 @@ import org.tributary.api.listener.Delivery;
 
 /**
  * Hands a record to a message-driven bean: one endpoint per attempt, released after it. When the
- * container says {@code onRecord} is transacted, the offset commit and the call run between {@code
- * beforeDelivery} and {@code afterDelivery}, in the container's transaction; a bean that threw or
- * asked for a rollback rolls the offset commit back with its own work, and the attempt failed.
+ * container says {@code onRecord} is transacted, the offset commit and then the call run between
+ * {@code beforeDelivery} and {@code afterDelivery}, in the container's transaction; a bean that
+ * threw or asked for a rollback rolls the offset commit back with its own work, and the attempt
+ * failed. An endpoint the container cannot create, or whose {@code beforeDelivery} fails, is {@link
+ * Delivery.Unavailable}: the bean was not called, so the record comes again later.
  */
 final class EndpointDelivery implements Delivery {
 
@@ -42,7 +44,7 @@ final class EndpointDelivery implements Delivery {
     MessageEndpoint endpoint;
     try {
       endpoint = endpoints.createEndpoint(null);
-    } catch (UnavailableException notNow) {
+    } catch (UnavailableException | RuntimeException notNow) {
       throw new Delivery.Unavailable(notNow);
     }
     try {
@@ -58,7 +60,12 @@ final class EndpointDelivery implements Delivery {
 
   private void deliverInTransaction(
       MessageEndpoint endpoint, ReceivedRecord record, Runnable commitOffset) throws Throwable {
-    endpoint.beforeDelivery(ON_RECORD);
+    try {
+      endpoint.beforeDelivery(ON_RECORD);
+    } catch (Exception notNow) {
+      // No transaction, so no call: the bean never saw the record, and it is not an attempt.
+      throw new Delivery.Unavailable(notNow);
+    }
     Throwable failure = null;
     try {
       // First: a commit refused because a rebalance took the partition skips the call.

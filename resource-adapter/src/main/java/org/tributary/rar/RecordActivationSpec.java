@@ -25,6 +25,8 @@ public class RecordActivationSpec implements ActivationSpec {
   static final int MAX_CONCURRENCY = 64;
   static final int MAX_ATTEMPTS = 100;
   static final long MAX_BACKOFF_MILLIS = Duration.ofHours(1).toMillis();
+  // As the core's GroupCoordinator.requireValidGroupId: 1 to 255 characters, not blank.
+  static final int MAX_GROUP_LENGTH = 255;
   // Kafka's legal topic names.
   private static final Pattern TOPIC = Pattern.compile("[a-zA-Z0-9._-]{1,249}");
 
@@ -55,6 +57,12 @@ public class RecordActivationSpec implements ActivationSpec {
     }
     if (group == null || group.isBlank()) {
       problems.add("'group' is required: the consumer group the bean's consumers join");
+    } else if (group.trim().length() > MAX_GROUP_LENGTH) {
+      problems.add(
+          "'group' must be at most "
+              + MAX_GROUP_LENGTH
+              + " characters (Tributary's limit on a group id), was "
+              + group.trim().length());
     }
     whole("concurrency", concurrency, 1, MAX_CONCURRENCY, problems);
     whole("maxAttempts", maxAttempts, 1, MAX_ATTEMPTS, problems);

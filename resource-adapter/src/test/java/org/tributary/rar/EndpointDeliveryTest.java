@@ -110,6 +110,29 @@ class EndpointDeliveryTest {
   }
 
   @Test
+  void anEndpointTheContainerFailsToCreateMakesNoAttempt() {
+    transacted.createFailure = new IllegalStateException("the application is stopping");
+
+    assertThrows(
+        Delivery.Unavailable.class,
+        () ->
+            new EndpointDelivery(transacted, true, transacted)
+                .deliver(RECORD, offsetCommit(transacted)));
+    assertEquals(List.of(), transacted.events);
+  }
+
+  @Test
+  void aTransactionThatCannotBeginMakesNoAttemptAndReleasesTheEndpoint() {
+    transacted.beforeDeliveryFailures.set(1);
+    Runnable offsetCommit = () -> transacted.events.add("offset stored");
+
+    assertThrows(
+        Delivery.Unavailable.class,
+        () -> new EndpointDelivery(transacted, true, transacted).deliver(RECORD, offsetCommit));
+    assertEquals(List.of("before failed", "release"), transacted.events);
+  }
+
+  @Test
   void theListenerIsNamedAfterTheBean() {
     assertEquals("LedgerBean.onRecord", new EndpointDelivery(transacted, true, transacted).name());
   }

@@ -1,6 +1,7 @@
 package org.tributary.rar;
 
 import jakarta.ejb.EJBException;
+import jakarta.resource.ResourceException;
 import jakarta.resource.spi.UnavailableException;
 import jakarta.resource.spi.endpoint.MessageEndpoint;
 import jakarta.resource.spi.endpoint.MessageEndpointFactory;
@@ -12,6 +13,7 @@ import java.lang.reflect.Proxy;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import javax.transaction.xa.XAResource;
 import org.tributary.api.ReceivedRecord;
@@ -35,6 +37,12 @@ final class FakeContainer implements MessageEndpointFactory, TransactionSynchron
   private final boolean transacted;
   private volatile Consumer<ReceivedRecord> bean = record -> {};
   volatile boolean unavailable;
+
+  /** What creating an endpoint throws instead, when set (not the JCA {@code Unavailable}). */
+  volatile RuntimeException createFailure;
+
+  /** How many {@code beforeDelivery} calls still fail, as when no transaction can begin. */
+  final AtomicInteger beforeDeliveryFailures = new AtomicInteger();
 
   FakeContainer(boolean transacted) {
     this.transacted = transacted;
@@ -65,6 +73,9 @@ final class FakeContainer implements MessageEndpointFactory, TransactionSynchron
     if (unavailable) {
       throw new UnavailableException("not deployed yet");
     }
+    if (createFailure != null) {
+      throw createFailure;
+    }
     return (MessageEndpoint)
         Proxy.newProxyInstance(
             getClass().getClassLoader(),
@@ -75,6 +86,10 @@ final class FakeContainer implements MessageEndpointFactory, TransactionSynchron
   private Object endpoint(Method method, Object[] args) throws Throwable {
     switch (method.getName()) {
       case "beforeDelivery" -> {
+        if (beforeDeliveryFailures.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+          events.add("before failed");
+          throw new ResourceException("no transaction can begin");
+        }
         events.add("before");
         current.set(new Transaction());
       }

@@ -72,8 +72,14 @@ final class FakeTributary implements TributaryContext {
     };
   }
 
+  /** What creating a consumer throws instead, when set. */
+  volatile RuntimeException consumerRefusal;
+
   @Override
   public TributaryConsumer createConsumer(ConsumerSettings settings) {
+    if (consumerRefusal != null) {
+      throw consumerRefusal;
+    }
     return new Consumer();
   }
 

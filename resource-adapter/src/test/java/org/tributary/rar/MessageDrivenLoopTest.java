@@ -3,17 +3,24 @@ package org.tributary.rar;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import jakarta.ejb.EJBException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.BooleanSupplier;
+import java.util.logging.Handler;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.tributary.api.ConsumerSettings.OffsetReset;
 import org.tributary.api.Header;
 import org.tributary.api.TopicPartition;
+import org.tributary.api.TributaryClientException;
 import org.tributary.api.listener.ListenerLoop;
 import org.tributary.api.listener.ListenerSettings;
 
@@ -118,6 +125,62 @@ class MessageDrivenLoopTest {
         3, container.events.stream().filter(e -> e.equals("onRecord 0@0")).count(), "3 attempts");
     assertEquals(List.of("row 1"), container.rows);
     await(() -> Long.valueOf(2).equals(tributary.committed.get(partition(0))));
+  }
+
+  @Test
+  void aRecordWhoseTransactionCannotBeginIsNotAnAttemptAndNeverDeadLettered() {
+    tributary.append("payments", 0, "1");
+    container.beforeDeliveryFailures.set(2);
+    container.bean(r -> container.writeRow("row " + r.offset()));
+
+    run(1);
+    await(() -> Long.valueOf(1).equals(tributary.committed.get(partition(0))));
+
+    assertEquals(List.of("row 0"), container.rows);
+    assertTrue(tributary.deadLetters.isEmpty(), "the bean never saw it before");
+    assertEquals(
+        List.of("before failed", "release", "before failed", "release", "before"),
+        container.events.subList(0, 5));
+  }
+
+  @Test
+  void aGroupTributaryRefusesStopsTheLoopSayingSoRatherThanWaitingForTributary() {
+    List<LogRecord> logged = new CopyOnWriteArrayList<>();
+    Handler handler =
+        new Handler() {
+          @Override
+          public void publish(LogRecord record) {
+            logged.add(record);
+          }
+
+          @Override
+          public void flush() {}
+
+          @Override
+          public void close() {}
+        };
+    Logger loopLog = Logger.getLogger(ListenerLoop.class.getName());
+    loopLog.addHandler(handler);
+    try {
+      // As the container hands the facade's refusal over: wrapped in an EJBException.
+      tributary.consumerRefusal =
+          new EJBException(
+              new TributaryClientException(
+                  "INVALID_GROUP_ID", "Group id must be 1 to 255 characters and not blank."));
+
+      run(3);
+      await(() -> !thread.isAlive());
+    } finally {
+      loopLog.removeHandler(handler);
+    }
+
+    assertEquals(1, logged.size(), logged::toString);
+    assertEquals(Level.SEVERE, logged.get(0).getLevel());
+    assertEquals(
+        "Listener LedgerBean.onRecord stops: Tributary refuses its settings (INVALID_GROUP_ID:"
+            + " Group id must be 1 to 255 characters and not blank.). Correct them and redeploy"
+            + " the application.",
+        logged.get(0).getMessage());
   }
 
   private static TopicPartition partition(int partition) {

@@ -73,6 +73,20 @@ class RecordActivationSpecTest {
   }
 
   @Test
+  void aGroupLongerThanTributaryAcceptsIsRefusedAtActivation() throws Exception {
+    spec("payments", " " + "g".repeat(255) + " ").validate();
+
+    InvalidPropertyException refused =
+        assertThrows(
+            InvalidPropertyException.class, () -> spec("payments", "g".repeat(256)).validate());
+
+    assertTrue(
+        refused.getMessage().contains("'group' must be at most 255 characters")
+            && refused.getMessage().contains("was 256"),
+        refused.getMessage());
+  }
+
+  @Test
   void numbersOutOfRangeOrNotNumbersAreRefusedWithTheValueGiven() {
     RecordActivationSpec spec = spec("payments", "ledger");
     spec.setConcurrency("lots");

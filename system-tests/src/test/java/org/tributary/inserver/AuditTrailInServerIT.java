@@ -87,21 +87,6 @@ class AuditTrailInServerIT {
   }
 
   @Test
-  void aChangeDoneWithoutATransactionIsRecordedInOneOfItsOwn() throws Exception {
-    String topic = unique("audit-done");
-    trail.recordDone(AuditAction.DLT_REDRIVE, AuditSubject.topic(topic), null, Map.of("n", 2));
-    transaction.begin();
-    try {
-      trail.recordDone(AuditAction.DLT_REDRIVE, AuditSubject.topic(topic), null, Map.of("n", 3));
-    } finally {
-      transaction.rollback();
-    }
-    List<AuditView> entries = ofTopic(topic);
-    assertEquals(2, entries.size(), "the caller's rollback does not undo it");
-    assertTrue(entries.stream().allMatch(e -> e.action().equals("dlt.redrive")));
-  }
-
-  @Test
   void aRefusedChangeLeavesNoEntry() {
     String name = unique("audit-refused");
     users.create(name, "a-long-enough-password-" + name, Set.of("viewer"), false);

@@ -9,11 +9,15 @@ import org.tributary.api.ReceivedRecord;
 public interface Delivery {
 
   /**
-   * Calls the application once with {@code record}. A transactional delivery (see {@link
-   * ListenerSettings#transactional()}) runs {@code commitOffset} inside its transaction after the
-   * call returned; the loop commits the others' offsets itself.
+   * Calls the application once with {@code record}. A transactional delivery ({@link
+   * ListenerSettings#transactional()}) runs {@code commitOffset} in the same transaction as the
+   * call, so both commit or roll back together: the {@code @OnRecord} runtime after the call
+   * returned, the resource adapter before the call (so a commit refused because a rebalance took
+   * the partition skips it). Any other delivery does not run it; the loop commits those offsets
+   * after the call.
    *
-   * @throws Unavailable when no attempt could be made (the bean cannot be had yet)
+   * @throws Unavailable when no attempt could be made (the bean or its transaction cannot be had
+   *     yet); the record is not counted as an attempt and comes again
    * @throws Throwable what the call threw, or why its transaction rolled back
    */
   void deliver(ReceivedRecord record, Runnable commitOffset) throws Throwable;

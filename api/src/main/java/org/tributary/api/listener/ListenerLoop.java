@@ -33,6 +33,9 @@ import org.tributary.api.TributaryProducer;
  * then take partitions away (their new owner starts from that commit), so the rest of the batch
  * skips the records of partitions this consumer no longer owns.
  *
+ * <p>While Tributary cannot be had it waits for it; when Tributary refuses the listener's group or
+ * topics (an invalid group id) it says so in the log and stops.
+ *
  * <p>The {@code @OnRecord} runtime runs it on a thread of its own, the resource adapter as work of
  * its {@code WorkManager}; both hand records over through a {@link Delivery}.
  */
@@ -42,6 +45,10 @@ public final class ListenerLoop implements Runnable {
   private static final Duration POLL = Duration.ofSeconds(1);
   private static final Duration UNAVAILABLE_PAUSE = Duration.ofSeconds(1);
   private static final Duration HEARTBEAT = Duration.ofSeconds(3);
+
+  /** Refusals of a consumer's group or topics: no retry can change them, only new settings. */
+  private static final Set<String> SETTINGS_REFUSALS =
+      Set.of("INVALID_GROUP_ID", "INVALID_TOPIC_EXCEPTION");
 
   private final Delivery listener;
   private final ListenerSettings settings;
@@ -116,6 +123,19 @@ public final class ListenerLoop implements Runnable {
       try {
         consume(tributary);
       } catch (RuntimeException | Error e) {
+        TributaryClientException refused = refusal(e);
+        if (refused != null && SETTINGS_REFUSALS.contains(refused.code())) {
+          LOG.log(
+              Level.SEVERE,
+              "Listener "
+                  + listener.name()
+                  + " stops: Tributary refuses its settings ("
+                  + refused.code()
+                  + ": "
+                  + refused.getMessage()
+                  + "). Correct them and redeploy the application.");
+          return;
+        }
         // Tributary not started yet (the deployment is still initialising), or gone for a while.
         LOG.log(
             stillUnavailable() ? Level.WARNING : Level.FINE,
@@ -126,6 +146,16 @@ public final class ListenerLoop implements Runnable {
         tributary = awaitTributary();
       }
     }
+  }
+
+  /** The refusal behind a failure (the EJB container may have wrapped it), or null. */
+  private static TributaryClientException refusal(Throwable failure) {
+    for (Throwable e = failure; e != null; e = e.getCause()) {
+      if (e instanceof TributaryClientException refused) {
+        return refused;
+      }
+    }
+    return null;
   }
 
   private void consume(TributaryContext tributary) {
