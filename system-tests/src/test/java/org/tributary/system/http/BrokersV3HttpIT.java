@@ -164,6 +164,7 @@ class BrokersV3HttpIT {
     assertRefused(404, 40430, http.get(v3("/topics/" + topic + "/partitions/1/replicas/3")));
     assertRefused(404, 40402, http.get(v3("/topics/" + topic + "/partitions/5/replicas")));
     assertRefused(404, 40402, http.get(v3("/topics/" + topic + "/partitions/x/replicas")));
+    assertRefused(404, 40402, http.get(v3("/topics/" + topic + "/partitions/x")));
     assertRefused(404, 40402, http.get(v3("/topics/" + topic + "/partitions/x/replicas/0")));
     assertRefused(
         404, 40401, http.get(v3("/topics/" + uniqueTopic("none") + "/partitions/0/replicas")));

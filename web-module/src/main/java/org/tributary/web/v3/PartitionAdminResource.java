@@ -47,9 +47,9 @@ public class PartitionAdminResource {
   @GET
   @Path("/{partition_id}")
   @Operation(summary = "One partition with log start offset and high watermark")
-  public Shapes.Partition get(@PathParam("partition_id") int partition) {
+  public Shapes.Partition get(@PathParam("partition_id") String partitionId) {
     cluster.require(clusterId);
-    return shape(logs.offsets(topicName, partition));
+    return shape(logs.offsets(topicName, PartitionIds.parse(topicName, partitionId)));
   }
 
   private Shapes.Partition shape(PartitionOffsets offsets) {
