@@ -99,11 +99,13 @@ class LayeringTest {
   static final ArchRule noFeatureAsksWhoIsSignedIn =
       noClasses()
           .that()
-          .resideOutsideOfPackage("org.tributary.security..")
+          .resideOutsideOfPackages("org.tributary.security..", "org.tributary.kafka..")
           .should()
           .dependOnClassesThat()
           .resideInAPackage("org.tributary.security..")
-          .because("roles are checked at the boundaries (HTTP, console), not inside the broker");
+          .because(
+              "roles are checked at the boundaries (HTTP, console, the Kafka listener), not inside"
+                  + " the broker");
 
   @ArchTest
   static final ArchRule theAuditTrailKnowsNoFeature =
@@ -219,6 +221,8 @@ class LayeringTest {
   static final ArchRule onlyTheStorageFormatTouchesKafkaClients =
       noClasses()
           .that(haveSimpleNameOutside(KAFKA_STORAGE_CLASSES))
+          .and()
+          .resideOutsideOfPackage("org.tributary.kafka..")
           .should()
           .dependOnClassesThat()
           .resideInAPackage("org.apache.kafka..")
@@ -235,6 +239,37 @@ class LayeringTest {
               "jakarta.faces..",
               "jakarta.security.enterprise.authentication..")
           .because("HTTP, its errors and its sign-in are the WARs' business (web, console)");
+
+  @ArchTest
+  static final ArchRule theKafkaProtocolIsOnTop =
+      noClasses()
+          .that()
+          .resideOutsideOfPackage("org.tributary.kafka..")
+          .should()
+          .dependOnClassesThat()
+          .resideInAPackage("org.tributary.kafka..")
+          .because("the wire protocol is one more boundary, like HTTP; the broker knows none");
+
+  @ArchTest
+  static final ArchRule onlyTheNetworkLayerSpeaksNetty =
+      noClasses()
+          .that()
+          .resideOutsideOfPackage("org.tributary.kafka.network..")
+          .should()
+          .dependOnClassesThat()
+          .resideInAPackage("io.netty..")
+          .because("Netty is the Kafka listener's transport; the APIs see decoded requests only");
+
+  @ArchTest
+  static final ArchRule theKafkaApisDoNotReachIntoTheNetwork =
+      noClasses()
+          .that()
+          .resideInAPackage("org.tributary.kafka..")
+          .and()
+          .resideOutsideOfPackage("org.tributary.kafka.network..")
+          .should()
+          .dependOnClassesThat()
+          .resideInAPackage("org.tributary.kafka.network..");
 
   private static String[] concat(String[] packages, String... more) {
     String[] all = new String[packages.length + more.length];
