@@ -40,6 +40,7 @@ public final class KafkaErrors {
       case OFFSET_RESET_NOT_FOUND, STALE_RESET_PLAN, USER_NOT_FOUND, USER_ALREADY_EXISTS ->
           Errors.INVALID_REQUEST;
       case NO_OFFSET_FOR_PARTITION -> Errors.OFFSET_OUT_OF_RANGE;
+      case RECORD_TOO_LARGE -> Errors.MESSAGE_TOO_LARGE;
       default -> Errors.valueOf(code.name());
     };
   }

@@ -149,6 +149,11 @@ final class KafkaChannel extends ChannelInboundHandlerAdapter {
     }
     response.whenComplete(
         (answer, failure) -> {
+          if (failure != null) {
+            LOG.log(Level.WARNING, "Kafka request failed unexpectedly on " + connectionId, failure);
+            ctx.executor().execute(() -> close(ctx, "the broker failed to handle a request"));
+            return;
+          }
           ByteBuffer payload;
           try {
             payload = answer == null ? null : context.buildResponseEnvelopePayload(answer);
