@@ -76,12 +76,12 @@ record ConfigChange(Map<String, String> set, List<String> reset) {
   }
 
   private static OpType opType(byte id) {
-    try {
-      return OpType.forId(id);
-    } catch (IllegalArgumentException unknown) {
+    OpType type = OpType.forId(id);
+    if (type == null) {
       throw Errors.INVALID_REQUEST.exception(
           "Unknown config operation " + id + ": use SET, DELETE, APPEND or SUBTRACT.");
     }
+    return type;
   }
 
   private static String listChange(
