@@ -53,10 +53,7 @@ public class AlterConfigsApi implements KafkaApi {
     for (AlterConfigsResource resource : asked.resources()) {
       ApiError outcome;
       if (counts.get(resourceKey(resource)) > 1) {
-        outcome =
-            new ApiError(
-                Errors.INVALID_REQUEST,
-                "Resource '" + resource.resourceName() + "' is listed more than once.");
+        outcome = new ApiError(Errors.INVALID_REQUEST, "Each resource must appear at most once.");
       } else {
         Map<String, String> configs = new LinkedHashMap<>();
         for (AlterableConfig config : resource.configs()) {

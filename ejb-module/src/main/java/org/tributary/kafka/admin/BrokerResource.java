@@ -8,9 +8,13 @@ final class BrokerResource {
 
   private BrokerResource() {}
 
+  static boolean isClusterDefault(String name) {
+    return name == null || name.isEmpty();
+  }
+
   /** Refuses (INVALID_REQUEST, as Kafka) a name that is neither this broker nor empty. */
   static void require(String name) {
-    if (name == null || name.isEmpty() || name.equals(String.valueOf(BrokerConfigs.BROKER_ID))) {
+    if (isClusterDefault(name) || name.equals(String.valueOf(BrokerConfigs.BROKER_ID))) {
       return;
     }
     throw Errors.INVALID_REQUEST.exception(

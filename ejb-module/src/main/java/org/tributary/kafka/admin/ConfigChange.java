@@ -6,6 +6,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.apache.kafka.clients.admin.AlterConfigOp.OpType;
@@ -18,7 +19,8 @@ import org.tributary.topic.TopicConfigKey;
  * A change of a topic's configs as {@link org.tributary.topic.TopicCatalog#alterConfig} takes it:
  * the values to set and the names to reset to their defaults. Made from AlterConfigs (the given
  * configs replace all of the topic's own) or IncrementalAlterConfigs (SET, DELETE, and APPEND or
- * SUBTRACT on list configs, as Kafka). Pure; the values are validated when applied.
+ * SUBTRACT on list configs), refused with Kafka's errors and messages ({@code ConfigAdminManager}).
+ * Pure; the values are validated when applied.
  */
 record ConfigChange(Map<String, String> set, List<String> reset) {
 
@@ -30,8 +32,7 @@ record ConfigChange(Map<String, String> set, List<String> reset) {
     configs.forEach(
         (name, value) -> {
           if (value == null) {
-            throw Errors.INVALID_CONFIG.exception(
-                "Null value not supported for topic config '" + name + "'.");
+            throw Errors.INVALID_REQUEST.exception("Null value not supported for : " + name);
           }
         });
     List<String> reset = new ArrayList<>();
@@ -52,7 +53,7 @@ record ConfigChange(Map<String, String> set, List<String> reset) {
       String name = operation.name();
       if (!seen.add(name)) {
         throw Errors.INVALID_REQUEST.exception(
-            "Config '" + name + "' is altered more than once in one resource.");
+            "Error due to duplicate config keys: '" + name + "' is altered more than once.");
       }
       OpType type = opType(operation.op());
       if (type == OpType.DELETE) {
@@ -60,8 +61,7 @@ record ConfigChange(Map<String, String> set, List<String> reset) {
         continue;
       }
       if (operation.value() == null) {
-        throw Errors.INVALID_CONFIG.exception(
-            "Null value not supported for " + type + " of topic config '" + name + "'.");
+        throw Errors.INVALID_REQUEST.exception("Null value not supported for : " + name);
       }
       set.put(
           name,
@@ -88,18 +88,15 @@ record ConfigChange(Map<String, String> set, List<String> reset) {
       TopicConfig current, String name, OpType type, String value, boolean add) {
     TopicConfigKey key =
         TopicConfigKey.byName(name)
-            .filter(
-                known ->
-                    ConfigDescriptions.typeOf(known.key(), known.defaultValue()) == ConfigType.LIST)
-            .orElseThrow(
-                () ->
-                    Errors.INVALID_CONFIG.exception(
-                        "Config value "
-                            + type.name().toLowerCase(java.util.Locale.ROOT)
-                            + " is not allowed for config key: "
-                            + name
-                            + " (only list configs such as cleanup.policy take APPEND and"
-                            + " SUBTRACT)."));
+            .orElseThrow(() -> Errors.INVALID_CONFIG.exception("Unknown config name: " + name));
+    if (ConfigDescriptions.typeOf(key.key(), key.defaultValue()) != ConfigType.LIST) {
+      throw Errors.INVALID_CONFIG.exception(
+          "Config value "
+              + type.name().toLowerCase(Locale.ROOT)
+              + " is not allowed for config key: "
+              + name
+              + " (only list configs such as cleanup.policy take APPEND and SUBTRACT).");
+    }
     Set<String> items = new LinkedHashSet<>(items(current.get(key)));
     if (add) {
       items.addAll(items(value));

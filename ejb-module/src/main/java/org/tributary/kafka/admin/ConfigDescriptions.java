@@ -27,13 +27,13 @@ final class ConfigDescriptions {
   /**
    * A topic's configs.
    *
-   * @param keys the names asked for, or null for all
+   * @param keys the names asked for; null or empty for all
    */
   static List<DescribeConfigsResourceResult> topic(
       TopicConfig config, Collection<String> keys, boolean synonyms, boolean documentation) {
     List<DescribeConfigsResourceResult> described = new ArrayList<>();
     for (TopicConfigKey key : TopicConfigKey.values()) {
-      if (keys != null && !keys.contains(key.key())) {
+      if (!asked(keys, key.key())) {
         continue;
       }
       ConfigSource source =
@@ -72,7 +72,7 @@ final class ConfigDescriptions {
       boolean documentation) {
     List<DescribeConfigsResourceResult> described = new ArrayList<>();
     for (BrokerConfig config : configs) {
-      if (keys != null && !keys.contains(config.name())) {
+      if (!asked(keys, config.name())) {
         continue;
       }
       ConfigSource source =
@@ -101,6 +101,10 @@ final class ConfigDescriptions {
       described.add(entry);
     }
     return described;
+  }
+
+  private static boolean asked(Collection<String> keys, String name) {
+    return keys == null || keys.isEmpty() || keys.contains(name);
   }
 
   /** Kafka's type of a config, from its name and default as Kafka's config definitions have it. */

@@ -26,8 +26,10 @@ import org.tributary.topic.TopicCatalog;
 
 /**
  * DescribeConfigs of topics and of the broker, the configs REST v3 shows under {@code
- * topics/{t}/configs} and {@code brokers/0/configs}. Viewers and admins may describe; others get
- * TOPIC_ or CLUSTER_AUTHORIZATION_FAILED per resource, as Kafka.
+ * topics/{t}/configs} and {@code brokers/0/configs}. The BROKER resource with the empty name is
+ * Kafka's cluster-wide dynamic defaults: none, since every broker config is a start-up setting.
+ * Viewers and admins may describe; others get TOPIC_ or CLUSTER_AUTHORIZATION_FAILED per resource,
+ * as Kafka.
  */
 @ApplicationScoped
 public class DescribeConfigsApi implements KafkaApi {
@@ -107,6 +109,10 @@ public class DescribeConfigsApi implements KafkaApi {
                   + " viewer or admin role.");
         }
         BrokerResource.require(name);
+        if (BrokerResource.isClusterDefault(name)) {
+          // Kafka answers the cluster-wide dynamic defaults here; Tributary has no dynamic config.
+          return List.of();
+        }
         return ConfigDescriptions.broker(
             brokerConfigs.all(), resource.configurationKeys(), synonyms, documentation);
       }

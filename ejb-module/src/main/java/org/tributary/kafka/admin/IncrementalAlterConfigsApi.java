@@ -54,10 +54,7 @@ public class IncrementalAlterConfigsApi implements KafkaApi {
     for (AlterConfigsResource resource : asked.resources()) {
       ApiError outcome;
       if (counts.get(resource.resourceType() + ":" + resource.resourceName()) > 1) {
-        outcome =
-            new ApiError(
-                Errors.INVALID_REQUEST,
-                "Resource '" + resource.resourceName() + "' is listed more than once.");
+        outcome = new ApiError(Errors.INVALID_REQUEST, "Each resource must appear at most once.");
       } else {
         List<ConfigChange.Operation> operations =
             resource.configs().stream()

@@ -36,8 +36,7 @@ class ConfigChangeTest {
   void alterConfigsRefusesANullValue() {
     Map<String, String> configs = new LinkedHashMap<>();
     configs.put("retention.ms", null);
-    assertThrows(
-        InvalidConfigurationException.class, () -> ConfigChange.replacing(current, configs));
+    assertThrows(InvalidRequestException.class, () -> ConfigChange.replacing(current, configs));
   }
 
   @Test
@@ -79,10 +78,13 @@ class ConfigChangeTest {
             () ->
                 ConfigChange.incremental(current, List.of(op("retention.ms", OpType.APPEND, "1"))));
     assertTrue(refused.getMessage().contains("retention.ms"), refused::getMessage);
-    assertThrows(
-        InvalidConfigurationException.class,
-        () ->
-            ConfigChange.incremental(current, List.of(op("no.such.config", OpType.SUBTRACT, "1"))));
+    InvalidConfigurationException unknown =
+        assertThrows(
+            InvalidConfigurationException.class,
+            () ->
+                ConfigChange.incremental(
+                    current, List.of(op("no.such.config", OpType.SUBTRACT, "1"))));
+    assertTrue(unknown.getMessage().contains("Unknown config name"), unknown::getMessage);
   }
 
   @Test
@@ -102,9 +104,9 @@ class ConfigChangeTest {
   }
 
   @Test
-  void aSetWithoutAValueIsAnInvalidConfig() {
+  void aSetWithoutAValueIsAnInvalidRequest() {
     assertThrows(
-        InvalidConfigurationException.class,
+        InvalidRequestException.class,
         () -> ConfigChange.incremental(current, List.of(op("retention.ms", OpType.SET, null))));
   }
 }

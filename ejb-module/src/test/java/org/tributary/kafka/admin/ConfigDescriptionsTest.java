@@ -47,6 +47,10 @@ class ConfigDescriptionsTest {
     List<DescribeConfigsResourceResult> described =
         ConfigDescriptions.topic(TopicConfig.defaults(), null, false, false);
     assertEquals(TopicConfigKey.values().length, described.size());
+    assertEquals(
+        described.size(),
+        ConfigDescriptions.topic(TopicConfig.defaults(), List.of(), false, false).size(),
+        "no key named: all, as Kafka");
     for (DescribeConfigsResourceResult entry : described) {
       assertEquals(ConfigSource.DEFAULT_CONFIG.id(), entry.configSource(), entry::toString);
       assertTrue(entry.synonyms().isEmpty());
