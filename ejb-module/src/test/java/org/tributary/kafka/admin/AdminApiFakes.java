@@ -86,6 +86,24 @@ final class AdminApiFakes {
     }
 
     @Override
+    public void validateAddPartitions(String name, int newCount) {
+      if (newCount <= get(name).partitions()) {
+        throw new TributaryException(
+            org.tributary.errors.ErrorCode.INVALID_PARTITIONS, "never shrink: " + name);
+      }
+    }
+
+    @Override
+    public synchronized TopicMetadata addPartitions(String name, int newCount) {
+      validateAddPartitions(name, newCount);
+      TopicMetadata topic = get(name);
+      TopicMetadata grown =
+          new TopicMetadata(topic.id(), name, newCount, topic.config(), topic.createdAt());
+      created.put(name, grown);
+      return grown;
+    }
+
+    @Override
     public synchronized void delete(String name) {
       if (created.remove(name) == null) {
         throw TributaryException.unknownTopic(name);
