@@ -17,9 +17,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The audit trail of every change an operator or app admin makes: who (the caller principal), when,
- * from where ({@link RequestOrigin}), what ({@link AuditAction} on an {@link AuditSubject}), and
- * the state before and after as short JSON.
+ * The audit trail of every change an operator or app admin makes: who (the caller principal, or the
+ * Kafka listener's SASL user), when, from where ({@link RequestOrigin}, with the Kafka API if that
+ * was the way), what ({@link AuditAction} on an {@link AuditSubject}), and the state before and
+ * after as short JSON.
  *
  * <p>A change records itself with one call, {@link #record}, made inside the transaction that makes
  * the change (it is {@code MANDATORY}): the change and its entry commit or roll back together.
@@ -47,12 +48,13 @@ public class AuditTrail {
    */
   public void record(AuditAction action, AuditSubject subject, Object before, Object after) {
     String address = origin.address();
+    String signedIn = origin.user();
     em.persist(
         new AuditEntry(
             Instant.now(),
             action,
-            actor(context.getCallerPrincipal(), address),
-            address,
+            signedIn != null ? signedIn : actor(context.getCallerPrincipal(), address),
+            origin.where(),
             subject,
             json(before),
             json(after)));

@@ -82,6 +82,11 @@ public class BrokerConfigs {
     this.operatorSettings = operatorSettings;
   }
 
+  /** Kafka's broker-level name of a topic config's default ({@code log.retention.ms}). */
+  public static String brokerNameOf(TopicConfigKey key) {
+    return TOPIC_CONFIG_SYNONYMS.get(key);
+  }
+
   /** Every broker config, by name. */
   public List<BrokerConfig> all() {
     List<BrokerConfig> configs = new ArrayList<>();

@@ -60,6 +60,11 @@ public class Topic {
   }
 
   void addPartitions(int newCount) {
+    partitionCount = requireGrowth(name, partitionCount, newCount);
+  }
+
+  /** A topic's new partition count: larger than its current one, and valid. */
+  static int requireGrowth(String name, int partitionCount, int newCount) {
     if (newCount <= partitionCount) {
       throw new TributaryException(
           ErrorCode.INVALID_PARTITIONS,
@@ -69,7 +74,7 @@ public class Topic {
               + partitionCount
               + " partitions; the new count must be larger (partitions can grow, never shrink).");
     }
-    partitionCount = requireValidPartitionCount(newCount);
+    return requireValidPartitionCount(newCount);
   }
 
   void changeConfig(TopicConfig config) {

@@ -115,6 +115,15 @@ public class TopicCatalog {
     return config;
   }
 
+  /**
+   * Kafka's CreatePartitions with {@code validateOnly}: every check {@link #addPartitions} makes,
+   * nothing changed.
+   */
+  public void validateAddPartitions(String name, int newCount) {
+    TopicMetadata topic = get(name);
+    Topic.requireGrowth(topic.name(), topic.partitions(), newCount);
+  }
+
   public synchronized TopicMetadata addPartitions(String name, int newCount) {
     return announce(remember(store.addPartitions(get(name).id(), newCount)));
   }
