@@ -19,6 +19,7 @@ import org.apache.kafka.common.requests.AbstractResponse;
 import org.apache.kafka.common.requests.MetadataRequest;
 import org.apache.kafka.common.requests.MetadataResponse;
 import org.tributary.kafka.KafkaApi;
+import org.tributary.kafka.KafkaCaller;
 import org.tributary.kafka.KafkaConfig;
 import org.tributary.kafka.KafkaErrors;
 import org.tributary.kafka.KafkaRequest;
@@ -41,6 +42,7 @@ public class MetadataApi implements KafkaApi {
 
   @Inject TopicCatalog topics;
   @Inject KafkaConfig config;
+  @Inject KafkaCaller caller;
 
   @Override
   public ApiKeys key() {
@@ -67,7 +69,7 @@ public class MetadataApi implements KafkaApi {
       topics.list().forEach(topic -> answered.add(describe(topic)));
     } else {
       for (MetadataRequestData.MetadataRequestTopic topic : asked.topics()) {
-        answered.add(lookUp(topic.name(), mayCreate));
+        answered.add(lookUp(request, topic.name(), mayCreate));
       }
     }
     ListenerAddress advertised = config.advertised();
@@ -87,9 +89,10 @@ public class MetadataApi implements KafkaApi {
             request.version()));
   }
 
-  private MetadataResponseTopic lookUp(String name, boolean mayCreate) {
+  private MetadataResponseTopic lookUp(KafkaRequest request, String name, boolean mayCreate) {
     try {
-      TopicMetadata topic = mayCreate ? topics.getForProduce(name) : topics.get(name);
+      TopicMetadata topic =
+          mayCreate ? caller.run(request, () -> topics.getForProduce(name)) : topics.get(name);
       return describe(topic);
     } catch (RuntimeException e) {
       return new MetadataResponseTopic()
