@@ -301,8 +301,11 @@ class ConsumerGroupKafkaIT {
         PollingConsumer member = member(kafkaGroup, topic)) {
       awaitStable(admin, kafkaGroup, 1, 1);
       try (V2Consumer rest = V2Consumer.earliest(http, kafkaGroup, "rest")) {
-        rest.subscribe(topic);
-        Answer refused = rest.fetch(100);
+        Answer refused =
+            http.post(
+                rest.base() + "/subscription",
+                TributaryHttp.V2,
+                "{\"topics\":[\"" + topic + "\"]}");
         assertEquals(422, refused.status(), refused::toString);
         assertEquals(42216, refused.errorCode(), refused::toString);
       }
