@@ -236,6 +236,13 @@ class ConsumerGroupKafkaIT {
                 ExecutionException.class,
                 () -> admin.deleteConsumerGroups(List.of(group)).all().get(30, TimeUnit.SECONDS));
         assertInstanceOf(GroupNotEmptyException.class, notEmpty.getCause());
+        Answer resetRefused =
+            http.post(
+                Fixtures.v3(http, "/consumer-groups/" + group + "/offsets:reset"),
+                APPLICATION_JSON,
+                "{\"strategy\":\"to-earliest\",\"topic_name\":\"" + topic + "\"}");
+        assertEquals(409, resetRefused.status(), resetRefused::toString);
+        assertEquals(40904, resetRefused.errorCode(), resetRefused::toString);
         assertEquals(
             1, Fixtures.v3Assignments(http, group, topic).size(), "REST v3 sees the Kafka member");
       }
