@@ -26,8 +26,10 @@ import org.apache.kafka.clients.admin.ListGroupsOptions;
 import org.apache.kafka.clients.admin.MemberDescription;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.CooperativeStickyAssignor;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.clients.consumer.RangeAssignor;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.GroupState;
@@ -65,8 +67,17 @@ class ConsumerGroupKafkaIT {
   }
 
   private PollingConsumer member(String group, String topic) {
+    return member(group, topic, RangeAssignor.class);
+  }
+
+  private PollingConsumer member(String group, String topic, Class<?> assignor) {
     return new PollingConsumer(
-        PollingConsumer.config(consumerUser, consumerPassword, group, Map.of()), List.of(topic));
+        PollingConsumer.config(
+            consumerUser,
+            consumerPassword,
+            group,
+            Map.of(ConsumerConfig.PARTITION_ASSIGNMENT_STRATEGY_CONFIG, assignor.getName())),
+        List.of(topic));
   }
 
   private static ConsumerGroupDescription describe(Admin admin, String group) {
@@ -121,7 +132,7 @@ class ConsumerGroupKafkaIT {
         });
   }
 
-  private Process childConsumer(String group, String topic) throws Exception {
+  private Process childConsumer(String group, String topic, Class<?> assignor) throws Exception {
     String java =
         System.getProperty("java.home") + File.separator + "bin" + File.separator + "java";
     return new ProcessBuilder(
@@ -133,7 +144,8 @@ class ConsumerGroupKafkaIT {
             consumerUser,
             consumerPassword,
             group,
-            topic)
+            topic,
+            assignor.getName())
         .redirectErrorStream(true)
         .redirectOutput(new File("target/child-consumer-" + group + ".log"))
         .start();
@@ -141,16 +153,25 @@ class ConsumerGroupKafkaIT {
 
   @Test
   void aGroupRebalancesWhenAThirdJoinsAndWhenAKilledMembersSessionEnds() throws Exception {
+    rebalances(RangeAssignor.class, "range");
+  }
+
+  @Test
+  void aCooperativeGroupRebalancesTheSameWay() throws Exception {
+    rebalances(CooperativeStickyAssignor.class, "cooperative-sticky");
+  }
+
+  private void rebalances(Class<?> assignor, String protocol) throws Exception {
     String topic = TributaryHttp.uniqueTopic("kafka-group");
     Fixtures.createTopic(http, topic, 6);
     String group = TributaryHttp.uniqueTopic("kafka-group");
-    Process child = childConsumer(group, topic);
+    Process child = childConsumer(group, topic, assignor);
     try (Admin admin = KafkaClients.admin();
-        PollingConsumer second = member(group, topic)) {
+        PollingConsumer second = member(group, topic, assignor)) {
       awaitStable(admin, group, 2, 6);
-      try (PollingConsumer third = member(group, topic)) {
+      try (PollingConsumer third = member(group, topic, assignor)) {
         ConsumerGroupDescription three = awaitStable(admin, group, 3, 6);
-        assertEquals("range", three.partitionAssignor());
+        assertEquals(protocol, three.partitionAssignor());
         assertEquals(3, Fixtures.v3Assignments(http, group, topic).size(), "REST v3 sees them");
 
         child.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
