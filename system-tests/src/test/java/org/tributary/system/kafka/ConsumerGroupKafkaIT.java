@@ -315,6 +315,14 @@ class ConsumerGroupKafkaIT {
     try (V2Consumer rest = V2Consumer.earliest(http, restGroup, "rest")) {
       rest.subscribe(topic);
       rest.poll(100);
+      try (Admin admin = KafkaClients.admin()) {
+        ConsumerGroupDescription described = awaitStable(admin, restGroup, 1, 1);
+        assertEquals(
+            Set.of(new TopicPartition(topic, 0)),
+            described.members().iterator().next().assignment().topicPartitions(),
+            "a REST member's assignment in Kafka's consumer protocol");
+        assertEquals("range", described.partitionAssignor());
+      }
       Properties config =
           PollingConsumer.config(consumerUser, consumerPassword, restGroup, Map.of());
       try (KafkaConsumer<byte[], byte[]> kafka = new KafkaConsumer<>(config)) {
