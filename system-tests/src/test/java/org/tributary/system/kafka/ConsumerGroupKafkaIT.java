@@ -424,4 +424,44 @@ class ConsumerGroupKafkaIT {
         System.nanoTime() - start < Duration.ofSeconds(15).toNanos(),
         "failed fast, not after max.block.ms of retries");
   }
+
+  @Test
+  void aStaticMemberComesBackUnderItsInstanceIdWithoutWaitingForItsSession() throws Exception {
+    String topic = TributaryHttp.uniqueTopic("kafka-static");
+    Fixtures.createTopic(http, topic, 2);
+    String group = TributaryHttp.uniqueTopic("kafka-static");
+    Map<String, Object> instance = Map.of(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG, "host-1");
+    Properties config = PollingConsumer.config(consumerUser, consumerPassword, group, instance);
+    try (Admin admin = KafkaClients.admin()) {
+      String firstId;
+      try (PollingConsumer first = new PollingConsumer(config, List.of(topic))) {
+        MemberDescription member = awaitStable(admin, group, 1, 2).members().iterator().next();
+        assertEquals(Optional.of("host-1"), member.groupInstanceId());
+        firstId = member.consumerId();
+        Answer consumers = http.get(Fixtures.v3(http, "/consumer-groups/" + group + "/consumers"));
+        assertEquals(
+            "host-1",
+            consumers.object().getJsonArray("data").getJsonObject(0).getString("instance_id"),
+            consumers::toString);
+      }
+      long restarted = System.nanoTime();
+      try (PollingConsumer second = new PollingConsumer(config, List.of(topic))) {
+        MemberDescription member =
+            Fixtures.await(
+                "the static member back under a new member id",
+                LIMIT,
+                () ->
+                    find(admin, group)
+                        .filter(g -> g.groupState() == GroupState.STABLE)
+                        .flatMap(g -> g.members().stream().findFirst())
+                        .filter(m -> !m.consumerId().equals(firstId))
+                        .filter(m -> m.assignment().topicPartitions().size() == 2));
+        assertEquals(Optional.of("host-1"), member.groupInstanceId());
+        assertTrue(
+            System.nanoTime() - restarted < Duration.ofSeconds(6).toNanos(),
+            "back before its 6 s session could have expired");
+        assertEquals(null, second.failure());
+      }
+    }
+  }
 }
