@@ -277,6 +277,15 @@ final class KafkaChannel extends ChannelInboundHandlerAdapter {
 
   @Override
   public void userEventTriggered(ChannelHandlerContext ctx, Object event) {
+    if (event instanceof KafkaFrames.TruncatedFrame truncated) {
+      close(
+          ctx,
+          "truncated",
+          "the client closed in the middle of a frame ("
+              + truncated.bytes()
+              + " bytes of it sent)");
+      return;
+    }
     if (event instanceof IdleStateEvent) {
       String why =
           pending.isEmpty()

@@ -1,16 +1,19 @@
 package org.tributary.kafka.network;
 
 import io.netty.buffer.ByteBuf;
+import io.netty.channel.ChannelHandlerContext;
 import io.netty.handler.codec.LengthFieldBasedFrameDecoder;
 import io.netty.handler.codec.TooLongFrameException;
 import java.nio.ByteOrder;
+import java.util.List;
 import java.util.function.BooleanSupplier;
 
 /**
  * Splits a connection's bytes into Kafka frames: a 4-byte size, then the request. A size beyond
  * {@code socket.request.max.bytes}, or beyond {@code sasl.server.max.receive.size} before the
  * connection has authenticated (as Kafka bounds what an unknown client can make it buffer), fails
- * at once, before any of the frame is buffered.
+ * at once, before any of the frame is buffered. A connection that ends inside a frame is reported
+ * to the channel as a {@link TruncatedFrame}.
  */
 final class KafkaFrames extends LengthFieldBasedFrameDecoder {
 
@@ -24,6 +27,19 @@ final class KafkaFrames extends LengthFieldBasedFrameDecoder {
     this.maxUnauthenticatedBytes = maxUnauthenticatedBytes;
     this.authenticated = authenticated;
   }
+
+  /** The client closed with part of a frame sent: the channel logs it. */
+  @Override
+  protected void decodeLast(ChannelHandlerContext ctx, ByteBuf in, List<Object> out)
+      throws Exception {
+    super.decodeLast(ctx, in, out);
+    if (in.isReadable()) {
+      ctx.fireUserEventTriggered(new TruncatedFrame(in.readableBytes()));
+    }
+  }
+
+  /** The connection ended {@code bytes} bytes into a frame. */
+  record TruncatedFrame(int bytes) {}
 
   @Override
   protected long getUnadjustedFrameLength(ByteBuf buf, int offset, int length, ByteOrder order) {

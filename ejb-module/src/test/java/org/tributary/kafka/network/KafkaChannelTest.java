@@ -19,6 +19,9 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.logging.Handler;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
 import org.apache.kafka.common.message.ApiVersionsResponseData;
 import org.apache.kafka.common.protocol.ApiKeys;
 import org.apache.kafka.common.requests.AbstractResponse;
@@ -110,7 +113,8 @@ class KafkaChannelTest {
     EmbeddedChannel channel = channel(Runnable::run, 10);
     ByteBuf unknownKey = Unpooled.buffer().writeInt(10).writeShort(999).writeShort(0);
     unknownKey.writeInt(1).writeShort(-1);
-    channel.writeInbound(unknownKey);
+    List<String> logged = logged(() -> channel.writeInbound(unknownKey));
+    assertEquals(1, logged.size(), logged::toString);
     assertFalse(channel.isOpen());
     assertTrue(handed.isEmpty());
   }
@@ -120,6 +124,16 @@ class KafkaChannelTest {
     EmbeddedChannel channel = channel(Runnable::run, 10);
     channel.writeInbound(Unpooled.buffer().writeInt(1_000).writeBytes(new byte[10]));
     assertFalse(channel.isOpen());
+  }
+
+  @Test
+  void aConnectionEndingInsideAFrameIsClosedAndReported() {
+    EmbeddedChannel channel = channel(Runnable::run, 10);
+    channel.writeInbound(Unpooled.buffer().writeInt(50).writeBytes(new byte[10]));
+    assertTrue(channel.isOpen(), "waits for the rest");
+    List<String> logged = logged(channel::close);
+    assertEquals(1, logged.size(), logged::toString);
+    assertTrue(logged.get(0).contains("in the middle of a frame (14 bytes"), logged::toString);
   }
 
   @Test
@@ -161,6 +175,32 @@ class KafkaChannelTest {
     EmbeddedChannel channel = channel(refusing, 10);
     channel.writeInbound(Unpooled.wrappedBuffer(frame(0)));
     assertFalse(channel.isOpen());
+  }
+
+  /** What KafkaChannel logs while {@code action} runs. */
+  private static List<String> logged(Runnable action) {
+    Logger logger = Logger.getLogger(KafkaChannel.class.getName());
+    List<String> lines = new ArrayList<>();
+    Handler capture =
+        new Handler() {
+          @Override
+          public void publish(LogRecord record) {
+            lines.add(record.getMessage());
+          }
+
+          @Override
+          public void flush() {}
+
+          @Override
+          public void close() {}
+        };
+    logger.addHandler(capture);
+    try {
+      action.run();
+    } finally {
+      logger.removeHandler(capture);
+    }
+    return lines;
   }
 
   private EmbeddedChannel channel(Executor handlers, int maxConnections) {
