@@ -263,8 +263,7 @@ class BadFramesKafkaIT {
           }
         }
         assertTrue(
-            blocked,
-            "the server stopped reading connection " + i + " after " + written + " bytes");
+            blocked, "the server stopped reading connection " + i + " after " + written + " bytes");
       }
       theHealthyClientIsUnaffected();
     } finally {

@@ -24,16 +24,22 @@ import org.apache.kafka.common.requests.SaslHandshakeRequest;
  * A Kafka connection on a plain socket, for what no stock client sends: requests framed by hand
  * with kafka-clients' own classes, and bytes that are no request at all. Reads time out.
  */
-final class RawKafkaConnection implements AutoCloseable {
+public final class RawKafkaConnection implements AutoCloseable {
 
   private final Socket socket;
   private final DataInputStream in;
   private final OutputStream out;
   private int correlation;
 
-  RawKafkaConnection() throws IOException {
-    String[] bootstrap = KafkaClients.bootstrap().split(":");
-    socket = new Socket(bootstrap[0], Integer.parseInt(bootstrap[1]));
+  /** To the server under test ({@code kafka.bootstrap}). */
+  public RawKafkaConnection() throws IOException {
+    this(
+        KafkaClients.bootstrap().split(":")[0],
+        Integer.parseInt(KafkaClients.bootstrap().split(":")[1]));
+  }
+
+  public RawKafkaConnection(String host, int port) throws IOException {
+    socket = new Socket(host, port);
     socket.setSoTimeout(15_000);
     in = new DataInputStream(socket.getInputStream());
     out = socket.getOutputStream();
@@ -44,7 +50,7 @@ final class RawKafkaConnection implements AutoCloseable {
   }
 
   /** Sends a request; answers its correlation id. */
-  int send(AbstractRequest request) throws IOException {
+  public int send(AbstractRequest request) throws IOException {
     RequestHeader header =
         new RequestHeader(request.apiKey(), request.version(), "raw-it", ++correlation);
     ByteBuffer body = request.serializeWithHeader(header);
@@ -54,13 +60,13 @@ final class RawKafkaConnection implements AutoCloseable {
     return header.correlationId();
   }
 
-  void sendRaw(byte[] bytes) throws IOException {
+  public void sendRaw(byte[] bytes) throws IOException {
     out.write(bytes);
     out.flush();
   }
 
   /** A frame: size, then bytes. */
-  static byte[] frame(byte[] body) {
+  public static byte[] frame(byte[] body) {
     return ByteBuffer.allocate(4 + body.length).putInt(body.length).put(body).array();
   }
 
@@ -74,7 +80,7 @@ final class RawKafkaConnection implements AutoCloseable {
   }
 
   /** Whether the server closes the connection within {@code within} (reading nothing more). */
-  boolean closedByServer(Duration within) throws IOException {
+  public boolean closedByServer(Duration within) throws IOException {
     socket.setSoTimeout((int) within.toMillis());
     try {
       while (true) {
