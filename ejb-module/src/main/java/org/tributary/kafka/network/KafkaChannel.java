@@ -19,13 +19,17 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.apache.kafka.common.message.SaslAuthenticateRequestData;
 import org.apache.kafka.common.network.ClientInformation;
 import org.apache.kafka.common.network.ListenerName;
+import org.apache.kafka.common.protocol.ApiKeys;
 import org.apache.kafka.common.protocol.Errors;
 import org.apache.kafka.common.requests.AbstractRequest;
 import org.apache.kafka.common.requests.AbstractResponse;
 import org.apache.kafka.common.requests.RequestContext;
 import org.apache.kafka.common.requests.RequestHeader;
+import org.apache.kafka.common.requests.SaslAuthenticateRequest;
+import org.apache.kafka.common.requests.SaslAuthenticateResponse;
 import org.apache.kafka.common.security.auth.KafkaPrincipal;
 import org.apache.kafka.common.security.auth.SecurityProtocol;
 import org.tributary.kafka.KafkaApis;
@@ -159,20 +163,15 @@ final class KafkaChannel extends ChannelInboundHandlerAdapter {
   }
 
   private void dispatch(ChannelHandlerContext ctx, ByteBuffer buffer) {
+    if (session.rawSaslTokenNext()) {
+      dispatchRawSaslToken(ctx, buffer);
+      return;
+    }
     RequestContext context;
     AbstractRequest body;
     try {
       RequestHeader header = RequestHeader.parse(buffer);
-      context =
-          new RequestContext(
-              header,
-              connectionId,
-              session.remote().getAddress(),
-              KafkaPrincipal.ANONYMOUS,
-              listenerName,
-              protocol,
-              ClientInformation.EMPTY,
-              false);
+      context = context(header);
       body = context.parseRequest(buffer).request;
     } catch (RuntimeException e) {
       close(
@@ -181,12 +180,46 @@ final class KafkaChannel extends ChannelInboundHandlerAdapter {
           "a frame that is not a Kafka request this broker reads (" + e.getMessage() + ")");
       return;
     }
+    handOut(ctx, context, body, false);
+  }
+
+  /**
+   * After SaslHandshake v0 the client sends its token as a bare frame, and expects the server's
+   * token the same way (empty for PLAIN), or the connection closed: handled as a SaslAuthenticate.
+   */
+  private void dispatchRawSaslToken(ChannelHandlerContext ctx, ByteBuffer buffer) {
+    byte[] token = new byte[buffer.remaining()];
+    buffer.get(token);
+    RequestHeader header =
+        new RequestHeader(ApiKeys.SASL_AUTHENTICATE, (short) 0, session.clientId(), -1);
+    handOut(
+        ctx,
+        context(header),
+        new SaslAuthenticateRequest(
+            new SaslAuthenticateRequestData().setAuthBytes(token), (short) 0),
+        true);
+  }
+
+  private RequestContext context(RequestHeader header) {
+    return new RequestContext(
+        header,
+        connectionId,
+        session.remote().getAddress(),
+        KafkaPrincipal.ANONYMOUS,
+        listenerName,
+        protocol,
+        ClientInformation.EMPTY,
+        false);
+  }
+
+  private void handOut(
+      ChannelHandlerContext ctx, RequestContext context, AbstractRequest body, boolean raw) {
     metrics.request(context.header.apiKey());
     Pending entry = new Pending();
     pending.add(entry);
     KafkaRequest request = new KafkaRequest(context.header, body, session);
     try {
-      handling.execute(() -> handle(ctx, context, request, entry));
+      handling.execute(() -> handle(ctx, context, request, entry, raw));
     } catch (RejectedExecutionException e) {
       close(ctx, "shutdown", "the broker is shutting down");
     }
@@ -194,7 +227,11 @@ final class KafkaChannel extends ChannelInboundHandlerAdapter {
 
   /** On a request handler: handles the request and hands its response to the event loop. */
   private void handle(
-      ChannelHandlerContext ctx, RequestContext context, KafkaRequest request, Pending entry) {
+      ChannelHandlerContext ctx,
+      RequestContext context,
+      KafkaRequest request,
+      Pending entry,
+      boolean raw) {
     CompletionStage<AbstractResponse> response;
     try {
       response = apis.handle(request);
@@ -208,7 +245,7 @@ final class KafkaChannel extends ChannelInboundHandlerAdapter {
       return;
     }
     response.whenComplete(
-        (answer, failure) -> answered(ctx, context, request, entry, answer, failure));
+        (answer, failure) -> answered(ctx, context, request, entry, raw, answer, failure));
   }
 
   private void answered(
@@ -216,6 +253,7 @@ final class KafkaChannel extends ChannelInboundHandlerAdapter {
       RequestContext context,
       KafkaRequest request,
       Pending entry,
+      boolean raw,
       AbstractResponse answer,
       Throwable failure) {
     if (failure != null) {
@@ -226,7 +264,12 @@ final class KafkaChannel extends ChannelInboundHandlerAdapter {
     ByteBuffer payload;
     Map<Errors, Integer> errors;
     try {
-      payload = answer == null ? null : context.buildResponseEnvelopePayload(answer);
+      if (raw) {
+        SaslAuthenticateResponse sasl = (SaslAuthenticateResponse) answer;
+        payload = sasl.error() == Errors.NONE ? ByteBuffer.wrap(sasl.data().authBytes()) : null;
+      } else {
+        payload = answer == null ? null : context.buildResponseEnvelopePayload(answer);
+      }
       errors = answer == null ? Map.of() : answer.errorCounts();
     } catch (RuntimeException e) {
       LOG.log(Level.WARNING, "Could not encode a Kafka response on " + connectionId, e);

@@ -21,6 +21,7 @@ import org.apache.kafka.common.requests.ProduceRequest;
 import org.apache.kafka.common.requests.ProduceResponse;
 import org.tributary.errors.TributaryException;
 import org.tributary.kafka.KafkaApi;
+import org.tributary.kafka.KafkaClientActivity;
 import org.tributary.kafka.KafkaErrors;
 import org.tributary.kafka.KafkaRequest;
 import org.tributary.kafka.KafkaSession;
@@ -43,6 +44,7 @@ public class ProduceApi implements KafkaApi {
 
   @Inject TopicCatalog topics;
   @Inject PartitionLogs partitionLogs;
+  @Inject KafkaClientActivity clients;
 
   Clock clock = Clock.systemUTC();
   private volatile LogAppender appender;
@@ -133,7 +135,8 @@ public class ProduceApi implements KafkaApi {
       }
     }
     produce.clearPartitionRecords(); // copied into the batches; the frame is not kept
-    CompletionStage<ProduceResponseData> appended = append(batches, waiting, response);
+    CompletionStage<ProduceResponseData> appended =
+        append(batches, waiting, response, request.session());
     if (acks == 0) {
       return CompletableFuture.completedFuture(null);
     }
@@ -143,7 +146,8 @@ public class ProduceApi implements KafkaApi {
   private CompletionStage<ProduceResponseData> append(
       List<ProducedBatch> batches,
       List<PartitionProduceResponse> waiting,
-      ProduceResponseData response) {
+      ProduceResponseData response,
+      KafkaSession session) {
     if (batches.isEmpty()) {
       return CompletableFuture.completedFuture(response);
     }
@@ -165,6 +169,9 @@ public class ProduceApi implements KafkaApi {
             if (result.error() != null) {
               failed(partition, result.error());
             } else {
+              ProducedBatch batch = batches.get(i);
+              clients.produced(
+                  session, batch.topic().name(), batch.recordCount(), batch.sizeInBytes());
               partition
                   .setBaseOffset(result.baseOffset())
                   .setLogAppendTimeMs(result.logAppendTime())

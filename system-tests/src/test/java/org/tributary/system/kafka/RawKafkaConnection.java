@@ -79,6 +79,13 @@ public final class RawKafkaConnection implements AutoCloseable {
         ByteBuffer.wrap(bytes), new RequestHeader(api, version, "raw-it", correlationId));
   }
 
+  /** The next frame's bytes, whatever they hold. */
+  public byte[] receiveRaw() throws IOException {
+    byte[] bytes = new byte[in.readInt()];
+    in.readFully(bytes);
+    return bytes;
+  }
+
   /** Whether the server closes the connection within {@code within} (reading nothing more). */
   public boolean closedByServer(Duration within) throws IOException {
     socket.setSoTimeout((int) within.toMillis());

@@ -6,13 +6,22 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.tributary.system.TributaryHttp.APPLICATION_JSON;
 
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.common.errors.SaslAuthenticationException;
+import org.apache.kafka.common.message.MetadataRequestData;
+import org.apache.kafka.common.message.SaslHandshakeRequestData;
+import org.apache.kafka.common.protocol.ApiKeys;
 import org.apache.kafka.common.protocol.Errors;
+import org.apache.kafka.common.requests.MetadataRequest;
+import org.apache.kafka.common.requests.MetadataResponse;
 import org.apache.kafka.common.requests.SaslAuthenticateResponse;
+import org.apache.kafka.common.requests.SaslHandshakeRequest;
+import org.apache.kafka.common.requests.SaslHandshakeResponse;
 import org.junit.jupiter.api.Test;
 import org.tributary.system.Fixtures;
 import org.tributary.system.TributaryHttp;
@@ -71,6 +80,41 @@ class SaslKafkaIT {
       assertTrue(
           refused.getCause().getMessage().contains("must change the password"),
           refused.getCause().getMessage());
+    }
+  }
+
+  @Test
+  void aVersionZeroHandshakeTakesTheBarePlainTokenThenRequests() throws Exception {
+    try (RawKafkaConnection raw = new RawKafkaConnection()) {
+      int handshake =
+          raw.send(
+              new SaslHandshakeRequest.Builder(new SaslHandshakeRequestData().setMechanism("PLAIN"))
+                  .build((short) 0));
+      SaslHandshakeResponse chosen =
+          (SaslHandshakeResponse) raw.receive(ApiKeys.SASL_HANDSHAKE, (short) 0, handshake);
+      assertEquals(Errors.NONE, chosen.error());
+      raw.sendRaw(
+          RawKafkaConnection.frame(
+              ("\0" + KafkaClients.VIEWER + "\0" + KafkaClients.password(KafkaClients.VIEWER))
+                  .getBytes(StandardCharsets.UTF_8)));
+      assertEquals(0, raw.receiveRaw().length, "PLAIN's empty server token");
+      int metadata =
+          raw.send(new MetadataRequest.Builder(new MetadataRequestData()).build((short) 12));
+      MetadataResponse cluster =
+          (MetadataResponse) raw.receive(ApiKeys.METADATA, (short) 12, metadata);
+      assertEquals(1, cluster.brokers().size());
+    }
+    try (RawKafkaConnection raw = new RawKafkaConnection()) {
+      int handshake =
+          raw.send(
+              new SaslHandshakeRequest.Builder(new SaslHandshakeRequestData().setMechanism("PLAIN"))
+                  .build((short) 0));
+      raw.receive(ApiKeys.SASL_HANDSHAKE, (short) 0, handshake);
+      raw.sendRaw(
+          RawKafkaConnection.frame(
+              ("\0" + KafkaClients.uniqueTopic("nobody") + "\0wrong")
+                  .getBytes(StandardCharsets.UTF_8)));
+      assertTrue(raw.closedByServer(Duration.ofSeconds(15)), "a wrong one closes at once");
     }
   }
 
