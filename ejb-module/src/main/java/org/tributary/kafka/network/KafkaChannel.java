@@ -7,6 +7,7 @@ import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.handler.codec.DecoderException;
 import io.netty.handler.codec.TooLongFrameException;
+import io.netty.handler.ssl.SslHandshakeCompletionEvent;
 import io.netty.handler.timeout.IdleStateEvent;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -19,6 +20,7 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import javax.net.ssl.SSLException;
 import org.apache.kafka.common.message.SaslAuthenticateRequestData;
 import org.apache.kafka.common.network.ClientInformation;
 import org.apache.kafka.common.network.ListenerName;
@@ -329,6 +331,10 @@ final class KafkaChannel extends ChannelInboundHandlerAdapter {
               + " bytes of it sent)");
       return;
     }
+    if (event instanceof SslHandshakeCompletionEvent handshake && !handshake.isSuccess()) {
+      close(ctx, "tls", "TLS handshake failed (" + handshake.cause().getMessage() + ")");
+      return;
+    }
     if (event instanceof IdleStateEvent) {
       String why =
           pending.isEmpty()
@@ -344,7 +350,7 @@ final class KafkaChannel extends ChannelInboundHandlerAdapter {
   public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
     if (cause instanceof TooLongFrameException) {
       close(ctx, "frame-too-large", cause.getMessage());
-    } else if (cause instanceof DecoderException) {
+    } else if (cause instanceof DecoderException || cause instanceof SSLException) {
       // TLS that fails (a plaintext client, an untrusted certificate) or an undecodable frame.
       Throwable why = cause.getCause() == null ? cause : cause.getCause();
       close(ctx, "invalid-request", "undecodable input (" + why.getMessage() + ")");

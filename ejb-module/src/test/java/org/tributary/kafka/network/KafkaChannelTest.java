@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.embedded.EmbeddedChannel;
+import io.netty.handler.ssl.SslHandshakeCompletionEvent;
 import io.netty.handler.timeout.IdleStateEvent;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
@@ -22,6 +23,7 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.logging.Handler;
 import java.util.logging.LogRecord;
 import java.util.logging.Logger;
+import javax.net.ssl.SSLHandshakeException;
 import org.apache.kafka.common.message.ApiVersionsResponseData;
 import org.apache.kafka.common.protocol.ApiKeys;
 import org.apache.kafka.common.requests.AbstractResponse;
@@ -164,6 +166,21 @@ class KafkaChannelTest {
     answer(0);
     channel.runPendingTasks();
     assertNull(channel.readOutbound(), "a late answer goes nowhere");
+  }
+
+  @Test
+  void aFailedTlsHandshakeClosesTheConnectionWithOneLineAndNoStackTrace() {
+    EmbeddedChannel channel = channel(Runnable::run, 10);
+    SSLHandshakeException timedOut = new SSLHandshakeException("handshake timed out after 10000ms");
+    List<String> logged =
+        logged(
+            () -> {
+              channel.pipeline().fireExceptionCaught(timedOut);
+              channel.pipeline().fireUserEventTriggered(new SslHandshakeCompletionEvent(timedOut));
+            });
+    assertFalse(channel.isOpen());
+    assertEquals(1, logged.size(), logged::toString);
+    assertTrue(logged.get(0).contains("handshake timed out"), logged::toString);
   }
 
   @Test
