@@ -38,7 +38,7 @@ class KafkaTlsIT {
   private static final Path WORK =
       Path.of(System.getProperty("crash.test.dir")).resolveSibling("kafka-tls");
   private static final int PORT = Integer.parseInt(System.getProperty("crash.test.port"));
-  private static final int KAFKA_PORT = Integer.parseInt(System.getProperty("own.kafka.port"));
+  private static final int KAFKA_PORT = Integer.parseInt(System.getProperty("crash.test.kafka.port"));
   private static final OwnServer SERVER = new OwnServer(WORK, PORT);
   private static Path keystore;
 
