@@ -20,6 +20,12 @@ final class LogReader {
   /** Batches one store query reads: a fetch of small records needs few round trips. */
   static final int STORE_PAGE_BATCHES = 16;
 
+  /**
+   * Batches a Kafka fetch weighs at most per store page (by their sizes alone; it loads only those
+   * that fit its bytes), so that a megabyte of small batches is a few round trips.
+   */
+  static final int FETCH_PAGE_BATCHES = 512;
+
   private final OpenLogs logs;
   private final BatchStore store;
   private final DelayedFetches delayedFetches;
@@ -58,6 +64,63 @@ final class LogReader {
     requireInRange(log, offset);
     requirePositive(maxBytes);
     return read(log, offset, maxBytes);
+  }
+
+  /**
+   * Reads whole stored batches for a Kafka fetch, as they are: from the batch holding {@code
+   * offset} (or, after a gap, the next) on, strictly below the last stable offset, while their
+   * bytes stay within {@code maxBytes}; with {@code minOneBatch} the first batch is taken however
+   * large it is, as Kafka does, so that a fetch always makes progress. Never waits.
+   */
+  LogReadResult readBatches(
+      String topicName, int partition, long offset, int maxBytes, boolean minOneBatch) {
+    PartitionLog log = logs.existing(topicName, partition);
+    long logStartOffset = log.logStartOffset();
+    long lastStableOffset = log.lastStableOffset();
+    requireInRange(log, offset, logStartOffset, lastStableOffset);
+    List<EncodedBatch> batches = new ArrayList<>();
+    long position = offset;
+    long bytes = 0;
+    int records = 0;
+    boolean full = false;
+    while (position < lastStableOffset && !full) {
+      if (bytes >= maxBytes && !(minOneBatch && batches.isEmpty())) {
+        break;
+      }
+      List<EncodedBatch> page = log.cachedFrom(position);
+      if (page == null) {
+        page =
+            store.batchesWithin(
+                log.topicId(),
+                partition,
+                position,
+                lastStableOffset,
+                FETCH_PAGE_BATCHES,
+                maxBytes - bytes);
+      }
+      long before = position;
+      for (EncodedBatch batch : page) {
+        if (batch.lastOffset() < position) {
+          continue; // the cache's floor batch, ending before a gap
+        }
+        int size = batch.bytes().length;
+        if (batch.lastOffset() >= lastStableOffset
+            || (bytes + size > maxBytes && !(minOneBatch && batches.isEmpty()))) {
+          full = true;
+          break;
+        }
+        batches.add(batch);
+        bytes += size;
+        records += batch.recordCount();
+        position = batch.lastOffset() + 1;
+      }
+      if (position == before) {
+        break; // a settled gap up to the last stable offset: nothing more to read
+      }
+    }
+    metrics.fetched(records, bytes);
+    return new LogReadResult(
+        log.topicPartition(), List.copyOf(batches), logStartOffset, lastStableOffset);
   }
 
   /**
@@ -180,7 +243,12 @@ final class LogReader {
   }
 
   private static void requireInRange(PartitionLog log, long offset) {
-    if (offset < log.logStartOffset() || offset > log.lastStableOffset()) {
+    requireInRange(log, offset, log.logStartOffset(), log.lastStableOffset());
+  }
+
+  private static void requireInRange(
+      PartitionLog log, long offset, long logStartOffset, long lastStableOffset) {
+    if (offset < logStartOffset || offset > lastStableOffset) {
       throw new TributaryException(
           ErrorCode.OFFSET_OUT_OF_RANGE,
           "Offset "
@@ -188,9 +256,9 @@ final class LogReader {
               + " is out of range for "
               + log.topicPartition()
               + ": valid offsets are "
-              + log.logStartOffset()
+              + logStartOffset
               + " to "
-              + log.lastStableOffset()
+              + lastStableOffset
               + ".");
     }
   }
