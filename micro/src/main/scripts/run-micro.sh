@@ -9,6 +9,9 @@
 #                                 it from a pipe, --systemproperties /dev/fd/N)
 #   TRIBUTARY_CERT_ALIAS          the key's alias in it (default tributary)
 #   TRIBUTARY_HTTPS_ADDRESS       address HTTPS listens on (default TRIBUTARY_HTTP_ADDRESS)
+#   TRIBUTARY_KAFKA_SSL_KEYSTORE_PASSWORD  the password of the Kafka listener's keystore
+#                                 (-Dtributary.kafka.ssl.keystore.location=...), passed as
+#                                 TRIBUTARY_KEYSTORE_PASSWORD is
 #   TRIBUTARY_JAVA_OPTS           more JVM options (-Dkey=value settings)
 #   TRIBUTARY_MICRO_ARGS          more Payara Micro arguments, after Tributary's own deployment: say
 #                                 --addlibs tributary-api.jar --deploy tributary-rar.rar --deploy app.war
@@ -40,23 +43,30 @@ PREBOOT
 
 tls_options=()
 tls_jvm_options=()
+# Passwords go to Payara Micro as a system properties "file" that is a pipe written by a shell
+# builtin: they are in no process's arguments (ps, /proc/PID/cmdline, the logged command line),
+# on no disk, and not in the server's environment either.
+secrets=""
 if [ -n "${TRIBUTARY_HTTPS_PORT:-}" ]; then
   : "${TRIBUTARY_KEYSTORE:?TRIBUTARY_HTTPS_PORT needs TRIBUTARY_KEYSTORE (a PKCS12 keystore)}"
   : "${TRIBUTARY_KEYSTORE_PASSWORD:?TRIBUTARY_HTTPS_PORT needs TRIBUTARY_KEYSTORE_PASSWORD}"
-  # The password goes to Payara Micro as a system properties "file" that is a pipe written by a
-  # shell builtin: it is in no process's arguments (ps, /proc/PID/cmdline, the logged command
-  # line), on no disk, and not in the server's environment either.
-  keystore_password=$TRIBUTARY_KEYSTORE_PASSWORD
-  unset TRIBUTARY_KEYSTORE_PASSWORD
-  keystore_password=${keystore_password//\\/\\\\} # a properties value: \ is an escape
+  keystore_password=${TRIBUTARY_KEYSTORE_PASSWORD//\\/\\\\} # a properties value: \ is an escape
+  secrets+="javax.net.ssl.keyStorePassword=$keystore_password"$'\n'
   tls_options=(--sslport "$TRIBUTARY_HTTPS_PORT" --sslcert "${TRIBUTARY_CERT_ALIAS:-tributary}")
   tls_jvm_options=(
     "-Djavax.net.ssl.keyStore=$(cd "$(dirname "$TRIBUTARY_KEYSTORE")" && pwd)/$(basename "$TRIBUTARY_KEYSTORE")"
     "-Djavax.net.ssl.keyStoreType=PKCS12")
   echo "Tributary: https://$https_address:$TRIBUTARY_HTTPS_PORT/ as well"
-  exec {secrets}< <(printf 'javax.net.ssl.keyStorePassword=%s\n' "$keystore_password")
-  unset keystore_password
-  tls_options+=(--systemproperties "/dev/fd/$secrets")
+fi
+if [ -n "${TRIBUTARY_KAFKA_SSL_KEYSTORE_PASSWORD:-}" ]; then
+  kafka_password=${TRIBUTARY_KAFKA_SSL_KEYSTORE_PASSWORD//\\/\\\\}
+  secrets+="tributary.kafka.ssl.keystore.password=$kafka_password"$'\n'
+fi
+unset TRIBUTARY_KEYSTORE_PASSWORD TRIBUTARY_KAFKA_SSL_KEYSTORE_PASSWORD keystore_password kafka_password
+if [ -n "$secrets" ]; then
+  exec {secrets_fd}< <(printf '%s' "$secrets")
+  unset secrets
+  tls_options+=(--systemproperties "/dev/fd/$secrets_fd")
 fi
 
 echo "Tributary: http://$http_address:$port/ (data in $data_dir). Ctrl-C stops it."

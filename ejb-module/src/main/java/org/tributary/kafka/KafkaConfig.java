@@ -55,6 +55,29 @@ public class KafkaConfig {
   @ConfigProperty(name = "num.io.threads", defaultValue = "8")
   int requestThreads;
 
+  /** Kafka's {@code sasl.server.max.receive.size}: the largest frame before authentication. */
+  @Inject
+  @ConfigProperty(name = "sasl.server.max.receive.size", defaultValue = "524288")
+  int maxUnauthenticatedFrameBytes;
+
+  /** A keystore turns the listener into SASL_SSL: TLS, then SASL/PLAIN inside it. */
+  @Inject
+  @ConfigProperty(name = "tributary.kafka.ssl.keystore.location")
+  Optional<String> keystoreLocation;
+
+  @Inject
+  @ConfigProperty(name = "tributary.kafka.ssl.keystore.password")
+  Optional<String> keystorePassword;
+
+  @Inject
+  @ConfigProperty(name = "tributary.kafka.ssl.keystore.type", defaultValue = "PKCS12")
+  String keystoreType;
+
+  /** The key's password when it differs from the keystore's (Kafka's {@code ssl.key.password}). */
+  @Inject
+  @ConfigProperty(name = "tributary.kafka.ssl.key.password")
+  Optional<String> keyPassword;
+
   public boolean enabled() {
     return !listener.isBlank() && !"none".equalsIgnoreCase(listener.trim());
   }
@@ -77,6 +100,31 @@ public class KafkaConfig {
 
   public int maxFrameBytes() {
     return maxFrameBytes;
+  }
+
+  public int maxUnauthenticatedFrameBytes() {
+    return Math.min(maxUnauthenticatedFrameBytes, maxFrameBytes);
+  }
+
+  /** The listener's keystore, if TLS is configured. */
+  public Optional<Keystore> keystore() {
+    return keystoreLocation
+        .filter(location -> !location.isBlank())
+        .map(
+            location ->
+                new Keystore(
+                    location,
+                    keystoreType,
+                    keystorePassword.orElse(""),
+                    keyPassword.orElse(keystorePassword.orElse(""))));
+  }
+
+  /** Where the listener's key and certificate are; the passwords never appear in toString. */
+  public record Keystore(String location, String type, String password, String keyPassword) {
+    @Override
+    public String toString() {
+      return type + " keystore " + location;
+    }
   }
 
   public int maxConnections() {

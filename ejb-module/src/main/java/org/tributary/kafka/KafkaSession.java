@@ -19,6 +19,7 @@ public final class KafkaSession {
   private volatile String clientId = "";
   private volatile String saslMechanism;
   private volatile boolean closing;
+  private volatile boolean rawSaslTokenNext;
 
   public KafkaSession(String connectionId, InetSocketAddress remote) {
     this.connectionId = connectionId;
@@ -88,6 +89,18 @@ public final class KafkaSession {
 
   void saslMechanism(String mechanism) {
     saslMechanism = mechanism;
+  }
+
+  /**
+   * Whether the next frame is a SASL token without a request header (after SaslHandshake v0), to be
+   * answered with the raw server token.
+   */
+  public boolean rawSaslTokenNext() {
+    return rawSaslTokenNext;
+  }
+
+  void rawSaslTokenNext(boolean raw) {
+    rawSaslTokenNext = raw;
   }
 
   /** The connection closes once the response to this request is sent (a failed sign-in). */

@@ -45,6 +45,7 @@ public class SaslAuthenticateApi implements KafkaApi {
   public CompletionStage<AbstractResponse> handle(KafkaRequest request) {
     KafkaSession session = request.session();
     byte[] token = request.body(SaslAuthenticateRequest.class).data().authBytes();
+    session.rawSaslTokenNext(false);
     SaslAuthenticateResponseData data = new SaslAuthenticateResponseData();
     if (session.authenticated() || session.saslMechanism().isEmpty()) {
       return refuse(

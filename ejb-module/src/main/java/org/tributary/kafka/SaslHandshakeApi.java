@@ -12,8 +12,9 @@ import org.apache.kafka.common.requests.SaslHandshakeRequest;
 import org.apache.kafka.common.requests.SaslHandshakeResponse;
 
 /**
- * SaslHandshake v1: the client names its mechanism, the tokens follow in SaslAuthenticate (v0's raw
- * tokens are not served; every client since Kafka 1.0 sends v1).
+ * SaslHandshake: the client names its mechanism; with v1 the tokens follow in SaslAuthenticate,
+ * with v0 the next frame is the raw PLAIN token (the network layer hands it to SaslAuthenticate).
+ * librdkafka (kcat) requires v0 to be listed before it uses v1.
  */
 @ApplicationScoped
 public class SaslHandshakeApi implements KafkaApi {
@@ -28,7 +29,7 @@ public class SaslHandshakeApi implements KafkaApi {
 
   @Override
   public short minVersion() {
-    return 1;
+    return 0;
   }
 
   @Override
@@ -49,6 +50,9 @@ public class SaslHandshakeApi implements KafkaApi {
       data.setErrorCode(Errors.UNSUPPORTED_SASL_MECHANISM.code());
     } else {
       session.saslMechanism(mechanism);
+      if (request.version() == 0) {
+        session.rawSaslTokenNext(true);
+      }
     }
     return CompletableFuture.completedFuture(new SaslHandshakeResponse(data));
   }

@@ -20,6 +20,12 @@ final class LogReader {
   /** Batches one store query reads: a fetch of small records needs few round trips. */
   static final int STORE_PAGE_BATCHES = 16;
 
+  /**
+   * Batches a Kafka fetch weighs at most per store page (by their sizes alone; it loads only those
+   * that fit its bytes), so that a megabyte of small batches is a few round trips.
+   */
+  static final int FETCH_PAGE_BATCHES = 512;
+
   private final OpenLogs logs;
   private final BatchStore store;
   private final DelayedFetches delayedFetches;
@@ -78,11 +84,19 @@ final class LogReader {
     int records = 0;
     boolean full = false;
     while (position < lastStableOffset && !full) {
+      if (bytes >= maxBytes && !(minOneBatch && batches.isEmpty())) {
+        break;
+      }
       List<EncodedBatch> page = log.cachedFrom(position);
       if (page == null) {
         page =
-            store.batchesFrom(
-                log.topicId(), partition, position, lastStableOffset, STORE_PAGE_BATCHES);
+            store.batchesWithin(
+                log.topicId(),
+                partition,
+                position,
+                lastStableOffset,
+                FETCH_PAGE_BATCHES,
+                maxBytes - bytes);
       }
       long before = position;
       for (EncodedBatch batch : page) {

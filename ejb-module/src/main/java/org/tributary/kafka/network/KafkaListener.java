@@ -12,6 +12,7 @@ import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.inject.Inject;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.eclipse.microprofile.metrics.MetricRegistry;
 import org.tributary.kafka.KafkaApis;
 import org.tributary.kafka.KafkaConfig;
 
@@ -34,6 +35,8 @@ public class KafkaListener {
   @Inject KafkaConfig config;
   @Inject KafkaApis apis;
 
+  @Inject MetricRegistry registry;
+
   @Resource ManagedThreadFactory threadFactory;
 
   private SocketServer server;
@@ -44,7 +47,7 @@ public class KafkaListener {
       LOG.info("Kafka listener off (tributary.kafka.listener=none)");
       return;
     }
-    server = new SocketServer(config, apis, threadFactory);
+    server = new SocketServer(config, apis, threadFactory, new ListenerMetrics(registry));
     try {
       server.start();
       LOG.info(
@@ -52,7 +55,9 @@ public class KafkaListener {
               + server.boundAddress()
               + ", advertised as "
               + config.advertised()
-              + " (SASL/PLAIN against Tributary's users)");
+              + " ("
+              + server.protocol()
+              + ", PLAIN against Tributary's users)");
     } catch (RuntimeException e) {
       LOG.log(
           Level.SEVERE,

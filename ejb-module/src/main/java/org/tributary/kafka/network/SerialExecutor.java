@@ -3,13 +3,20 @@ package org.tributary.kafka.network;
 import java.util.ArrayDeque;
 import java.util.Queue;
 import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * Runs one connection's tasks one after another, in order, on a shared pool: a connection's
  * requests take effect in the order it sent them (an idempotent producer's batches reach the log in
- * sequence) while many connections share few threads.
+ * sequence) while many connections share few threads. A task that throws is logged and the next one
+ * runs; a pool that refuses (it is shutting down) drops the queued tasks and refuses this one too,
+ * so the connection is closed rather than left waiting for a drain that never comes.
  */
 final class SerialExecutor implements Executor {
+
+  private static final Logger LOG = Logger.getLogger(SerialExecutor.class.getName());
 
   private final Executor pool;
   private final Queue<Runnable> tasks = new ArrayDeque<>();
@@ -28,7 +35,15 @@ final class SerialExecutor implements Executor {
       }
       running = true;
     }
-    pool.execute(this::drain);
+    try {
+      pool.execute(this::drain);
+    } catch (RejectedExecutionException e) {
+      synchronized (tasks) {
+        tasks.clear();
+        running = false;
+      }
+      throw e;
+    }
   }
 
   private void drain() {
@@ -41,7 +56,11 @@ final class SerialExecutor implements Executor {
           return;
         }
       }
-      next.run();
+      try {
+        next.run();
+      } catch (RuntimeException e) {
+        LOG.log(Level.WARNING, "A Kafka connection's task failed unexpectedly", e);
+      }
     }
   }
 }

@@ -4,11 +4,12 @@ import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
+import io.netty.channel.ChannelPipeline;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.nio.NioEventLoopGroup;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
-import io.netty.handler.codec.LengthFieldBasedFrameDecoder;
+import io.netty.handler.ssl.SslContext;
 import io.netty.handler.timeout.IdleStateHandler;
 import java.net.InetSocketAddress;
 import java.util.concurrent.ExecutorService;
@@ -18,6 +19,7 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import org.apache.kafka.common.security.auth.SecurityProtocol;
 import org.tributary.kafka.KafkaApis;
 import org.tributary.kafka.KafkaConfig;
 import org.tributary.kafka.ListenerAddress;
@@ -34,21 +36,31 @@ final class SocketServer {
   private final KafkaConfig config;
   private final KafkaApis apis;
   private final ThreadFactory threads;
-  private final AtomicInteger connections = new AtomicInteger();
+  private final ListenerMetrics metrics;
   private final AtomicLong connectionIds = new AtomicLong();
   private EventLoopGroup acceptor;
   private EventLoopGroup eventLoops;
   private ExecutorService requestHandlers;
   private Channel serverChannel;
 
-  SocketServer(KafkaConfig config, KafkaApis apis, ThreadFactory threads) {
+  SocketServer(KafkaConfig config, KafkaApis apis, ThreadFactory threads, ListenerMetrics metrics) {
     this.config = config;
     this.apis = apis;
     this.threads = threads;
+    this.metrics = metrics;
+  }
+
+  /** SASL_SSL with a keystore, else SASL_PLAINTEXT. */
+  SecurityProtocol protocol() {
+    return config.keystore().isPresent()
+        ? SecurityProtocol.SASL_SSL
+        : SecurityProtocol.SASL_PLAINTEXT;
   }
 
   void start() {
     ListenerAddress listener = config.listener();
+    SslContext tls = config.keystore().map(ListenerTls::serverContext).orElse(null);
+    SecurityProtocol protocol = protocol();
     acceptor = new NioEventLoopGroup(1, named("tributary-kafka-acceptor-"));
     eventLoops = new NioEventLoopGroup(config.networkThreads(), named("tributary-kafka-network-"));
     requestHandlers =
@@ -69,22 +81,28 @@ final class SocketServer {
                 new ChannelInitializer<SocketChannel>() {
                   @Override
                   protected void initChannel(SocketChannel channel) {
-                    channel
-                        .pipeline()
+                    KafkaChannel connection =
+                        new KafkaChannel(
+                            "kafka-" + connectionIds.incrementAndGet(),
+                            apis,
+                            requestHandlers,
+                            config.maxInFlightRequests(),
+                            config.maxConnections(),
+                            metrics,
+                            protocol);
+                    ChannelPipeline pipeline = channel.pipeline();
+                    pipeline.addLast(
+                        new IdleStateHandler(0, 0, config.maxIdleMillis(), TimeUnit.MILLISECONDS));
+                    if (tls != null) {
+                      pipeline.addLast(tls.newHandler(channel.alloc()));
+                    }
+                    pipeline
                         .addLast(
-                            new IdleStateHandler(
-                                0, 0, config.maxIdleMillis(), TimeUnit.MILLISECONDS))
-                        .addLast(
-                            new LengthFieldBasedFrameDecoder(
-                                config.maxFrameBytes(), 0, 4, 0, 4, true))
-                        .addLast(
-                            new KafkaChannel(
-                                "kafka-" + connectionIds.incrementAndGet(),
-                                apis,
-                                requestHandlers,
-                                config.maxInFlightRequests(),
-                                connections,
-                                config.maxConnections()));
+                            new KafkaFrames(
+                                config.maxFrameBytes(),
+                                config.maxUnauthenticatedFrameBytes(),
+                                connection::authenticated))
+                        .addLast(connection);
                   }
                 });
     serverChannel =
@@ -113,6 +131,7 @@ final class SocketServer {
     if (requestHandlers != null) {
       requestHandlers.shutdownNow();
     }
+    metrics.unregister();
   }
 
   private ThreadFactory named(String prefix) {

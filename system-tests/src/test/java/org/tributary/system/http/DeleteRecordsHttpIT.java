@@ -20,6 +20,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.tributary.system.Fixtures;
+import org.tributary.system.Prometheus;
 import org.tributary.system.TributaryHttp;
 import org.tributary.system.TributaryHttp.Answer;
 import org.tributary.system.V2Consumer;
@@ -303,7 +304,7 @@ class DeleteRecordsHttpIT {
   private double removedByDeleteRecords() {
     Answer metrics = http.get("/metrics", "text/plain");
     assertEquals(200, metrics.status(), metrics::toString);
-    return ObservabilityHttpIT.samples(metrics.body(), REMOVED_RECORDS, "delete_records").stream()
+    return Prometheus.samples(metrics.body(), REMOVED_RECORDS, "delete_records").stream()
         .mapToDouble(Double::doubleValue)
         .sum();
   }

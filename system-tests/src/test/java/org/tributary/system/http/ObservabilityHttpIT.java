@@ -7,10 +7,10 @@ import static org.tributary.system.Fixtures.produce;
 import static org.tributary.system.TributaryHttp.uniqueTopic;
 
 import jakarta.json.JsonObject;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import org.tributary.system.Prometheus;
 import org.tributary.system.TributaryHttp;
 import org.tributary.system.TributaryHttp.Answer;
 import org.tributary.system.V2Consumer;
@@ -127,7 +127,7 @@ class ObservabilityHttpIT {
     assertEquals(200, http.get("/topics").status());
 
     String text = metrics();
-    List<Double> counts = samples(text, REQUEST_LATENCY_COUNT, null);
+    List<Double> counts = Prometheus.samples(text, REQUEST_LATENCY_COUNT, null);
     assertTrue(!counts.isEmpty(), "no " + REQUEST_LATENCY_COUNT + " in the metrics");
     assertTrue(counts.stream().mapToDouble(Double::doubleValue).sum() > 0, counts::toString);
   }
@@ -139,36 +139,8 @@ class ObservabilityHttpIT {
   }
 
   private static double sum(String text, String name, String labelValue) {
-    return samples(text, name, labelValue).stream().mapToDouble(Double::doubleValue).sum();
-  }
-
-  /**
-   * The values of the samples of metric {@code name} (or {@code application_name}) in Prometheus
-   * text, only those with a label of value {@code labelValue} when it is not null.
-   */
-  static List<Double> samples(String text, String name, String labelValue) {
-    List<Double> values = new ArrayList<>();
-    for (String line : text.split("\n")) {
-      if (line.startsWith("#") || line.isBlank()) {
-        continue;
-      }
-      int labelsStart = line.indexOf('{');
-      int nameEnd = labelsStart >= 0 ? labelsStart : line.indexOf(' ');
-      if (nameEnd < 0) {
-        continue;
-      }
-      String metric = line.substring(0, nameEnd);
-      if (!metric.equals(name) && !metric.equals("application_" + name)) {
-        continue;
-      }
-      String labels = labelsStart >= 0 ? line.substring(labelsStart, line.indexOf('}') + 1) : "";
-      if (labelValue != null && !labels.contains("\"" + labelValue + "\"")) {
-        continue;
-      }
-      String rest =
-          labelsStart >= 0 ? line.substring(line.indexOf('}') + 1) : line.substring(nameEnd);
-      values.add(Double.parseDouble(rest.trim().split("\\s+")[0]));
-    }
-    return values;
+    return Prometheus.samples(text, name, labelValue).stream()
+        .mapToDouble(Double::doubleValue)
+        .sum();
   }
 }
