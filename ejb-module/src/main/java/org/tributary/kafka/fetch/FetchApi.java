@@ -53,7 +53,11 @@ public class FetchApi implements KafkaApi {
   void start() {
     operation =
         new FetchOperation(
-            logs::readBatches, logs::awaitData, logs.completions(), Clock.systemUTC());
+            logs::readBatches,
+            logs::awaitData,
+            logs.completions(),
+            Clock.systemUTC(),
+            logs::fetchSent);
   }
 
   @Override

@@ -53,7 +53,8 @@ class FetchApiTest {
                       partition == 0 ? 8 : 0),
               (offsets, wait) -> CompletableFuture.completedFuture(null),
               Runnable::run,
-              Clock.systemUTC()),
+              Clock.systemUTC(),
+              reads -> {}),
           1_000);
 
   private static FetchRequest request(short version, FetchMetadata metadata, int replicaId) {
