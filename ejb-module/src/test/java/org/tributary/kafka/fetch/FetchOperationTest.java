@@ -184,6 +184,19 @@ class FetchOperationTest {
   }
 
   @Test
+  void dataThatCameBeforeTheWaitIsReadAtOnceAndAWaitEndingWithNothingNewAnswers() {
+    stored.put(A, new ArrayList<>(List.of(batch(0, 10))));
+    arrival.complete(null); // every wait ends at once
+    List<FetchedPartition> nothingNew =
+        operation
+            .fetch(List.of(fetch(A, 1_000)), new FetchParams(500, 50, 1_000))
+            .toCompletableFuture()
+            .join();
+    assertEquals(10, bytes(nothingNew), "answered, not spinning until max wait");
+    assertEquals(1, waits.size());
+  }
+
+  @Test
   void aTopicDeletedDuringTheWaitIsAnsweredWithItsError() {
     stored.put(A, List.of());
     CompletableFuture<List<FetchedPartition>> answer =
