@@ -10,8 +10,10 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
 import java.util.function.BiFunction;
+import java.util.function.Consumer;
 import org.apache.kafka.common.protocol.Errors;
 import org.tributary.kafka.KafkaErrors;
+import org.tributary.log.LogReadResult;
 import org.tributary.topic.TopicPartition;
 
 /**
@@ -27,21 +29,25 @@ final class FetchOperation {
   private final BiFunction<Map<TopicPartition, Long>, Duration, CompletionStage<Void>> awaitData;
   private final Executor resume;
   private final Clock clock;
+  private final Consumer<List<LogReadResult>> sent;
 
   /**
    * @param awaitData completes when any partition's last stable offset passes the offset given, or
    *     after the duration (possibly on a timer thread, which must not read)
    * @param resume where a woken request reads again
+   * @param sent told once what the request answers (for the fetched records' metrics)
    */
   FetchOperation(
       BatchReader reader,
       BiFunction<Map<TopicPartition, Long>, Duration, CompletionStage<Void>> awaitData,
       Executor resume,
-      Clock clock) {
+      Clock clock,
+      Consumer<List<LogReadResult>> sent) {
     this.reader = reader;
     this.awaitData = awaitData;
     this.resume = resume;
     this.clock = clock;
+    this.sent = sent;
   }
 
   /** Completes with one answer per partition, in request order. */
@@ -54,18 +60,54 @@ final class FetchOperation {
   private CompletionStage<List<FetchedPartition>> round(
       List<PartitionFetch> partitions, FetchParams params, long deadline) {
     List<FetchedPartition> read = readAll(partitions, params.maxBytes());
-    long left = deadline - clock.millis();
-    if (left <= 0 || partitions.isEmpty() || enough(read, params.minBytes()) || anyError(read)) {
-      return CompletableFuture.completedFuture(read);
+    while (true) {
+      long left = deadline - clock.millis();
+      if (left <= 0 || partitions.isEmpty() || enough(read, params.minBytes()) || anyError(read)) {
+        return answer(read);
+      }
+      Map<TopicPartition, Long> beyond = new LinkedHashMap<>();
+      read.forEach(
+          partition -> beyond.put(partition.partition(), partition.read().lastStableOffset()));
+      CompletableFuture<Void> arrival =
+          awaitData.apply(beyond, Duration.ofMillis(left)).toCompletableFuture();
+      if (!arrival.isDone()) {
+        return arrival
+            // A topic deleted meanwhile ends the wait too; the next read answers its error.
+            .handleAsync((ignored, error) -> null, resume)
+            .thenCompose(ignored -> round(partitions, params, deadline));
+      }
+      // Data came between the read and the wait: read again here rather than deeper in the stack.
+      // A wait that ends at once with nothing new (the server is stopping) answers what there is.
+      List<FetchedPartition> again = readAll(partitions, params.maxBytes());
+      if (sameBounds(read, again)) {
+        return answer(again);
+      }
+      read = again;
     }
-    Map<TopicPartition, Long> beyond = new LinkedHashMap<>();
+  }
+
+  private CompletionStage<List<FetchedPartition>> answer(List<FetchedPartition> read) {
+    List<LogReadResult> answered = new ArrayList<>(read.size());
     read.forEach(
-        partition -> beyond.put(partition.partition(), partition.read().lastStableOffset()));
-    return awaitData
-        .apply(beyond, Duration.ofMillis(left))
-        // A topic deleted meanwhile ends the wait too; the next read answers its error.
-        .handleAsync((ignored, error) -> null, resume)
-        .thenCompose(ignored -> round(partitions, params, deadline));
+        partition -> {
+          if (partition.read() != null) {
+            answered.add(partition.read());
+          }
+        });
+    sent.accept(answered);
+    return CompletableFuture.completedFuture(read);
+  }
+
+  private static boolean sameBounds(List<FetchedPartition> before, List<FetchedPartition> after) {
+    for (int i = 0; i < before.size(); i++) {
+      FetchedPartition was = before.get(i);
+      FetchedPartition is = after.get(i);
+      if (was.error() != is.error()
+          || (is.read() != null && is.read().lastStableOffset() != was.read().lastStableOffset())) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** Kafka's {@code readFromLog}: the request's limit shrinks with every partition read. */

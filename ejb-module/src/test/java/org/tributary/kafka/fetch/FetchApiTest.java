@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.ByteBuffer;
 import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -53,7 +55,8 @@ class FetchApiTest {
                       partition == 0 ? 8 : 0),
               (offsets, wait) -> CompletableFuture.completedFuture(null),
               Runnable::run,
-              Clock.systemUTC()),
+              Clock.systemUTC(),
+              reads -> {}),
           1_000);
 
   private static FetchRequest request(short version, FetchMetadata metadata, int replicaId) {
@@ -112,6 +115,39 @@ class FetchApiTest {
       assertArrayEquals(new byte[] {1, 2, 3, 4, 5}, bytes, "v" + version);
       assertEquals(0, ((MemoryRecords) partition(response, 1).records()).sizeInBytes());
     }
+  }
+
+  @Test
+  void aWaitIsCappedAtFiveMinutesWhateverTheClientAsks() {
+    List<Duration> waits = new ArrayList<>();
+    FetchApi capped =
+        new FetchApi(
+            new FetchOperation(
+                (topic, partition, offset, maxBytes, minOne) ->
+                    new LogReadResult(
+                        new org.tributary.topic.TopicPartition(topic, partition), List.of(), 0, 0),
+                (offsets, wait) -> {
+                  waits.add(wait);
+                  return new CompletableFuture<>(); // the test needs no answer
+                },
+                Runnable::run,
+                Clock.offset(Clock.systemUTC(), Duration.ZERO),
+                reads -> {}),
+            1_000);
+    Map<TopicPartition, FetchRequest.PartitionData> partitions =
+        Map.of(
+            ORDERS_1,
+            new FetchRequest.PartitionData(Uuid.ZERO_UUID, 0, -1, 1_000, Optional.empty()));
+    FetchRequest fetch =
+        FetchRequest.Builder.forConsumer((short) 12, Integer.MAX_VALUE, 1, partitions)
+            .build((short) 12);
+    capped.handle(
+        new KafkaRequest(
+            new RequestHeader(ApiKeys.FETCH, (short) 12, "client", 1),
+            fetch,
+            SignedInSessions.withRoles(Roles.CONSUMER)));
+    assertTrue(
+        !waits.isEmpty() && waits.get(0).toMillis() <= FetchApi.MAX_WAIT_MS, waits::toString);
   }
 
   @Test

@@ -31,12 +31,13 @@ class FetchOperationTest {
   private final Map<TopicPartition, List<EncodedBatch>> stored = new HashMap<>();
 
   private final List<String> reads = new ArrayList<>();
+  private final List<List<LogReadResult>> sent = new ArrayList<>();
   private final List<Map<TopicPartition, Long>> waits = new ArrayList<>();
   private CompletableFuture<Void> arrival = new CompletableFuture<>();
   private Instant now = Instant.parse("2026-12-07T12:00:00Z");
 
   private final FetchOperation operation =
-      new FetchOperation(this::read, this::await, Runnable::run, clock());
+      new FetchOperation(this::read, this::await, Runnable::run, clock(), sent::add);
 
   private LogReadResult read(
       String topic, int partition, long offset, int maxBytes, boolean minOneBatch) {
@@ -162,8 +163,11 @@ class FetchOperationTest {
     assertEquals(Map.of(A, 1L, B, 1L), waits.get(1));
 
     stored.get(A).add(batch(1, 40));
+    assertTrue(sent.isEmpty(), "nothing counted while waiting");
     arrival.complete(null);
     assertEquals(70, bytes(answer.join()));
+    assertEquals(1, sent.size(), "counted once, as answered");
+    assertEquals(70, sent.get(0).stream().mapToInt(LogReadResult::sizeInBytes).sum());
   }
 
   @Test
@@ -176,6 +180,19 @@ class FetchOperationTest {
     now = now.plusMillis(500);
     arrival.complete(null); // the deadline's wake-up
     assertEquals(10, bytes(answer.join()));
+    assertEquals(1, waits.size());
+  }
+
+  @Test
+  void dataThatCameBeforeTheWaitIsReadAtOnceAndAWaitEndingWithNothingNewAnswers() {
+    stored.put(A, new ArrayList<>(List.of(batch(0, 10))));
+    arrival.complete(null); // every wait ends at once
+    List<FetchedPartition> nothingNew =
+        operation
+            .fetch(List.of(fetch(A, 1_000)), new FetchParams(500, 50, 1_000))
+            .toCompletableFuture()
+            .join();
+    assertEquals(10, bytes(nothingNew), "answered, not spinning until max wait");
     assertEquals(1, waits.size());
   }
 
