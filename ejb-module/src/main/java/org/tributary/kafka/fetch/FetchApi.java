@@ -7,6 +7,8 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import org.apache.kafka.common.TopicIdPartition;
@@ -16,8 +18,10 @@ import org.apache.kafka.common.requests.AbstractResponse;
 import org.apache.kafka.common.requests.FetchRequest;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.tributary.kafka.KafkaApi;
+import org.tributary.kafka.KafkaClientActivity;
 import org.tributary.kafka.KafkaRequest;
 import org.tributary.kafka.KafkaSession;
+import org.tributary.log.EncodedBatch;
 import org.tributary.log.PartitionLogs;
 import org.tributary.security.Roles;
 import org.tributary.topic.TopicPartition;
@@ -45,6 +49,7 @@ public class FetchApi implements KafkaApi {
   static final long MAX_WAIT_MS = 300_000;
 
   @Inject PartitionLogs logs;
+  @Inject KafkaClientActivity clients;
 
   private FetchOperation operation;
 
@@ -118,7 +123,28 @@ public class FetchApi implements KafkaApi {
             Math.min(fetch.maxWait(), MAX_WAIT_MS), Math.min(fetch.minBytes(), maxBytes), maxBytes);
     return operation
         .fetch(partitions, params)
-        .thenApply(read -> FetchResponses.of(read, fetch.isolationLevel(), request.version()));
+        .thenApply(
+            read -> {
+              reportFetched(request.session(), read);
+              return FetchResponses.of(read, fetch.isolationLevel(), request.version());
+            });
+  }
+
+  /** The console's Clients page and the client rates count what this answer carries. */
+  private void reportFetched(KafkaSession session, List<FetchedPartition> read) {
+    Set<String> topics = new TreeSet<>();
+    int records = 0;
+    long bytes = 0;
+    for (FetchedPartition partition : read) {
+      topics.add(partition.partition().topic());
+      if (partition.read() != null) {
+        for (EncodedBatch batch : partition.read().batches()) {
+          records += batch.recordCount();
+        }
+        bytes += partition.sizeInBytes();
+      }
+    }
+    clients.fetched(session, null, topics, records, bytes);
   }
 
   static boolean mayRead(KafkaSession session) {
