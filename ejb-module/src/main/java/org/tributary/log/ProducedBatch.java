@@ -1,9 +1,11 @@
 package org.tributary.log;
 
+import java.nio.BufferUnderflowException;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.errors.CorruptRecordException;
 import org.apache.kafka.common.record.TimestampType;
 import org.apache.kafka.common.record.internal.CompressionType;
@@ -186,7 +188,9 @@ public final class ProducedBatch {
             ErrorCode.INVALID_RECORD,
             "The record batch says " + count + " records but holds " + index + ".");
       }
-    } catch (CorruptRecordException | org.apache.kafka.common.InvalidRecordException e) {
+    } catch (KafkaException | BufferUnderflowException | IllegalArgumentException e) {
+      // What kafka-clients throws for records it cannot read (a codec stream that is not one,
+      // lengths past the end) behind a valid CRC: the client's mistake, not the broker's.
       throw refused(
           ErrorCode.CORRUPT_MESSAGE,
           "The record batch for " + where(topic, partition) + " is corrupt: " + e.getMessage());

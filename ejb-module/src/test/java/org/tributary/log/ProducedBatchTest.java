@@ -11,6 +11,7 @@ import java.util.Map;
 import org.apache.kafka.common.compress.Compression;
 import org.apache.kafka.common.record.TimestampType;
 import org.apache.kafka.common.record.internal.CompressionType;
+import org.apache.kafka.common.record.internal.DefaultRecordBatch;
 import org.apache.kafka.common.record.internal.MemoryRecords;
 import org.apache.kafka.common.record.internal.MemoryRecordsBuilder;
 import org.apache.kafka.common.record.internal.MutableRecordBatch;
@@ -97,6 +98,23 @@ class ProducedBatchTest {
   void aCorruptBatchIsRefused() {
     byte[] bytes = bytes(records(Compression.NONE, NOW));
     bytes[bytes.length - 1] ^= 1;
+    assertRefused(
+        ErrorCode.CORRUPT_MESSAGE,
+        () ->
+            ProducedBatch.validate(
+                topic(Map.of()), 0, MemoryRecords.readableRecords(ByteBuffer.wrap(bytes)), NOW));
+  }
+
+  @Test
+  void aCodecStreamThatIsNoneBehindAValidCrcIsRefusedAsCorrupt() {
+    byte[] bytes = bytes(records(Compression.gzip().build(), NOW, NOW));
+    for (int i = DefaultRecordBatch.RECORD_BATCH_OVERHEAD; i < bytes.length; i++) {
+      bytes[i] = 0x5A; // not a gzip stream any more
+    }
+    MutableRecordBatch batch =
+        MemoryRecords.readableRecords(ByteBuffer.wrap(bytes)).batches().iterator().next();
+    batch.setMaxTimestamp(TimestampType.CREATE_TIME, NOW + 1); // which writes a valid CRC
+    batch.ensureValid();
     assertRefused(
         ErrorCode.CORRUPT_MESSAGE,
         () ->
