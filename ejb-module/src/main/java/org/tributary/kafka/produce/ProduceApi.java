@@ -5,6 +5,7 @@ import jakarta.inject.Inject;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import org.apache.kafka.common.message.ProduceRequestData.PartitionProduceData;
@@ -21,6 +22,7 @@ import org.apache.kafka.common.requests.ProduceRequest;
 import org.apache.kafka.common.requests.ProduceResponse;
 import org.tributary.errors.TributaryException;
 import org.tributary.kafka.KafkaApi;
+import org.tributary.kafka.KafkaCaller;
 import org.tributary.kafka.KafkaClientActivity;
 import org.tributary.kafka.KafkaErrors;
 import org.tributary.kafka.KafkaRequest;
@@ -45,9 +47,11 @@ public class ProduceApi implements KafkaApi {
   @Inject TopicCatalog topics;
   @Inject PartitionLogs partitionLogs;
   @Inject KafkaClientActivity clients;
+  @Inject KafkaCaller caller;
 
   Clock clock = Clock.systemUTC();
   private volatile LogAppender appender;
+  private volatile Map<String, TopicMetadata> topicsByName;
 
   @Override
   public ApiKeys key() {
@@ -74,6 +78,20 @@ public class ProduceApi implements KafkaApi {
     return Errors.TOPIC_AUTHORIZATION_FAILED;
   }
 
+  /**
+   * The topic from the catalog's live view (no container call on the path of every batch); an
+   * unknown one is created, if allowed, as the signed-in user, so the audit trail says who.
+   */
+  private TopicMetadata topicFor(KafkaRequest request, String name) {
+    Map<String, TopicMetadata> known = topicsByName;
+    if (known == null) {
+      known = topics.byName();
+      topicsByName = known;
+    }
+    TopicMetadata topic = known.get(name);
+    return topic != null ? topic : caller.run(request, () -> topics.getForProduce(name));
+  }
+
   @Override
   public CompletionStage<AbstractResponse> handle(KafkaRequest request) {
     ProduceRequest produce = request.body(ProduceRequest.class);
@@ -89,7 +107,7 @@ public class ProduceApi implements KafkaApi {
       TributaryException topicError = null;
       if (acks == 0 || acks == 1 || acks == -1) {
         try {
-          topic = topics.getForProduce(topicData.name());
+          topic = topicFor(request, topicData.name());
         } catch (TributaryException e) {
           topicError = e;
         }
