@@ -21,7 +21,7 @@ public class KafkaClientActivity {
   public KafkaClientActivity() {}
 
   /** For tests. */
-  KafkaClientActivity(ClientActivity clients) {
+  public KafkaClientActivity(ClientActivity clients) {
     this.clients = clients;
   }
 

@@ -55,9 +55,10 @@ public class FetchApi implements KafkaApi {
 
   public FetchApi() {}
 
-  FetchApi(FetchOperation operation, int fetchMaxBytes) {
+  FetchApi(FetchOperation operation, int fetchMaxBytes, KafkaClientActivity clients) {
     this.operation = operation;
     this.fetchMaxBytes = fetchMaxBytes;
+    this.clients = clients;
   }
 
   @PostConstruct

@@ -27,6 +27,8 @@ import org.apache.kafka.common.requests.FetchRequest;
 import org.apache.kafka.common.requests.FetchResponse;
 import org.apache.kafka.common.requests.RequestHeader;
 import org.junit.jupiter.api.Test;
+import org.tributary.clients.ClientActivity;
+import org.tributary.kafka.KafkaClientActivity;
 import org.tributary.kafka.KafkaRequest;
 import org.tributary.kafka.KafkaSession;
 import org.tributary.kafka.SignedInSessions;
@@ -57,7 +59,8 @@ class FetchApiTest {
               Runnable::run,
               Clock.systemUTC(),
               reads -> {}),
-          1_000);
+          1_000,
+          new KafkaClientActivity(new ClientActivity()));
 
   private static FetchRequest request(short version, FetchMetadata metadata, int replicaId) {
     Map<TopicPartition, FetchRequest.PartitionData> partitions = new LinkedHashMap<>();
@@ -133,7 +136,8 @@ class FetchApiTest {
                 Runnable::run,
                 Clock.offset(Clock.systemUTC(), Duration.ZERO),
                 reads -> {}),
-            1_000);
+            1_000,
+            new KafkaClientActivity(new ClientActivity()));
     Map<TopicPartition, FetchRequest.PartitionData> partitions =
         Map.of(
             ORDERS_1,
