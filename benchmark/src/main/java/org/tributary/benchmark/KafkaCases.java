@@ -97,7 +97,10 @@ final class KafkaCases {
       if (e instanceof InterruptedException) {
         Thread.currentThread().interrupt();
       }
-      String reason = rootMessage(e);
+      String reason =
+          e instanceof IllegalStateException && e.getCause() != null
+              ? e.getMessage()
+              : rootMessage(e);
       results.fail(name, reason);
       out.printf("  %-10s %-14s FAILED: %s%n", target.name(), name, reason);
     }
@@ -171,7 +174,12 @@ final class KafkaCases {
 
   private Map<KafkaFigure, Double> consume() throws Exception {
     String topic = target.newTopic("consume", 1);
-    Produced filled = produceFast(topic, SMALL, backlog, FILL_TIME);
+    Produced filled;
+    try {
+      filled = produceFast(topic, SMALL, backlog, FILL_TIME);
+    } catch (Exception e) {
+      throw new IllegalStateException("filling the backlog: " + rootMessage(e), e);
+    }
     if (filled.records < backlog) {
       out.printf(
           "  %-10s consume: only %d of %d backlog records produced within %d s%n",
