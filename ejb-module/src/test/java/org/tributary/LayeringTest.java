@@ -48,9 +48,21 @@ class LayeringTest {
     "org.tributary.redrive.."
   };
 
-  /** Kafka's record format (batches built, read and compacted) and Kafka's partitioner. */
+  /**
+   * Kafka's record format (batches built, read and compacted), Kafka's partitioner, and a Kafka
+   * producer's batch as it is validated and placed (ProducedBatch with its inner RecordRefusal; a
+   * batch's producer fields, ProducerBatch).
+   */
   private static final Set<String> KAFKA_STORAGE_CLASSES =
-      Set.of("BatchBuilder", "EncodedBatch", "BatchCompaction", "OffsetMap", "Partitioner");
+      Set.of(
+          "BatchBuilder",
+          "EncodedBatch",
+          "BatchCompaction",
+          "OffsetMap",
+          "Partitioner",
+          "ProducedBatch",
+          "ProducedBatch$RecordRefusal",
+          "ProducerBatch");
 
   @ArchTest
   static final ArchRule errorsDependOnNoFeature =

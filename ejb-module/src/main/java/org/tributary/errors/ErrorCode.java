@@ -29,6 +29,12 @@ public enum ErrorCode {
   /** OffsetDelete of a topic that live members of the group subscribe to. */
   GROUP_SUBSCRIBED_TO_TOPIC,
   KAFKA_STORAGE_ERROR,
+  /** A record batch whose CRC or structure is wrong (Kafka's CORRUPT_MESSAGE). */
+  CORRUPT_MESSAGE,
+  /** An idempotent producer's batch does not follow its previous one (a gap or a reorder). */
+  OUT_OF_ORDER_SEQUENCE_NUMBER,
+  /** An idempotent producer's epoch is older than the one the partition knows. */
+  INVALID_PRODUCER_EPOCH,
   /** A consumer mixes a topic subscription, a pattern subscription and manual assignment. */
   INCONSISTENT_SUBSCRIPTION,
   /** An operation the consumer's current state does not allow, as Kafka's client refuses it. */

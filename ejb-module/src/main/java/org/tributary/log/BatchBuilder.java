@@ -17,6 +17,10 @@ import org.apache.kafka.common.record.internal.RecordBatch;
  */
 final class BatchBuilder {
 
+  private static final ProducerBatch NO_PRODUCER =
+      new ProducerBatch(
+          RecordBatch.NO_PRODUCER_ID, RecordBatch.NO_PRODUCER_EPOCH, RecordBatch.NO_SEQUENCE, -1);
+
   private final MemoryRecordsBuilder builder;
   private final long baseOffset;
   private final int sizeLimit;
@@ -31,6 +35,19 @@ final class BatchBuilder {
    * @param sizeLimit the batch is closed to further records before it grows past this size
    */
   BatchBuilder(long baseOffset, String compressionType, Long logAppendTime, int sizeLimit) {
+    this(baseOffset, compressionType, logAppendTime, sizeLimit, NO_PRODUCER);
+  }
+
+  /**
+   * A batch that keeps a producer's id, epoch and first sequence: a produced batch re-encoded with
+   * the topic's codec.
+   */
+  BatchBuilder(
+      long baseOffset,
+      String compressionType,
+      Long logAppendTime,
+      int sizeLimit,
+      ProducerBatch producer) {
     this.baseOffset = baseOffset;
     this.sizeLimit = sizeLimit;
     this.builder =
@@ -40,7 +57,10 @@ final class BatchBuilder {
             compression(compressionType),
             logAppendTime == null ? TimestampType.CREATE_TIME : TimestampType.LOG_APPEND_TIME,
             baseOffset,
-            logAppendTime == null ? RecordBatch.NO_TIMESTAMP : logAppendTime);
+            logAppendTime == null ? RecordBatch.NO_TIMESTAMP : logAppendTime,
+            producer.producerId(),
+            producer.epoch(),
+            producer.firstSequence());
   }
 
   /** The size of a batch holding just this record: what {@code max.message.bytes} limits. */
@@ -67,6 +87,17 @@ final class BatchBuilder {
     }
     maxTimestamp = Math.max(maxTimestamp, timestamp);
     lastOffset = offset;
+    count++;
+  }
+
+  /** Appends a record read from another batch, as it is, at this batch's offset {@code offset}. */
+  void append(long offset, org.apache.kafka.common.record.internal.Record record) {
+    builder.appendWithOffset(baseOffset + offset, record);
+    if (count == 0) {
+      firstTimestamp = record.timestamp();
+    }
+    maxTimestamp = Math.max(maxTimestamp, record.timestamp());
+    lastOffset = baseOffset + offset;
     count++;
   }
 

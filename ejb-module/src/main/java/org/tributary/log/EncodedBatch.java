@@ -38,6 +38,11 @@ public record EncodedBatch(
         bytes);
   }
 
+  /** The producer that wrote the batch, as the batch says (recovery rebuilds producer state). */
+  ProducerBatch producer() {
+    return ProducerBatch.of(kafkaBatch());
+  }
+
   /** kafka-clients' view of the batch, for reading and filtering its records. */
   MutableRecordBatch kafkaBatch() {
     return kafkaBatch(bytes);

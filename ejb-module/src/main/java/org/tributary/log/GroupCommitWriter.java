@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,16 +18,19 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import java.util.function.LongConsumer;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.tributary.errors.ErrorCode;
 import org.tributary.errors.TributaryException;
+import org.tributary.topic.TopicMetadata;
 
 /**
  * The single writer of all partitions: drains every pending append, builds one batch per partition
- * from all of them, persists all batches in one transaction, and only then completes the producers'
- * futures and advances the last stable offsets. Under load many producers share one commit, which
- * is where throughput comes from.
+ * from all of their records (a Kafka producer's batches are placed as they are, their producers'
+ * sequences checked in queue order), persists all batches in one transaction, and only then
+ * completes the producers' futures and advances the last stable offsets. Under load many producers
+ * share one commit, which is where throughput comes from.
  *
  * <p>Offsets are assigned on this thread only, in queue order, so they are strictly increasing per
  * partition without a lock. A failed commit leaves a gap in the offsets (allowed), never a reused
@@ -41,7 +45,7 @@ final class GroupCommitWriter implements Runnable {
   private static final Duration QUEUE_WAIT = Duration.ofSeconds(30);
   private static final int MAX_FAILED_RETRIES_IN_A_ROW = 3;
 
-  private final BlockingQueue<PendingAppend> queue;
+  private final BlockingQueue<QueuedAppend> queue;
   private final long maxQueuedBytes;
   private final AtomicLong queuedBytes = new AtomicLong();
   private final Consumer<List<StoredBatch>> store;
@@ -89,7 +93,7 @@ final class GroupCommitWriter implements Runnable {
    * Queues an append; when the queue is full the producer waits, up to a limit, which is how a
    * writer that falls behind holds producers back.
    */
-  void submit(PendingAppend append) {
+  void submit(QueuedAppend append) {
     if (!running) {
       throw shuttingDown();
     }
@@ -135,11 +139,11 @@ final class GroupCommitWriter implements Runnable {
 
   @Override
   public void run() {
-    List<PendingAppend> drained = new ArrayList<>();
+    List<QueuedAppend> drained = new ArrayList<>();
     while (running || !queue.isEmpty()) {
       try {
         resolveInDoubt();
-        PendingAppend first = queue.poll(100, TimeUnit.MILLISECONDS);
+        QueuedAppend first = queue.poll(100, TimeUnit.MILLISECONDS);
         if (first == null) {
           continue;
         }
@@ -170,30 +174,31 @@ final class GroupCommitWriter implements Runnable {
 
   /** Fails what is still queued once the writer has gone; safe from any thread. */
   private void failQueued() {
-    List<PendingAppend> abandoned = new ArrayList<>();
+    List<QueuedAppend> abandoned = new ArrayList<>();
     queue.drainTo(abandoned);
     dequeued(abandoned);
     abandoned.forEach(append -> append.done().completeExceptionally(shuttingDown()));
   }
 
-  private void dequeued(List<PendingAppend> appends) {
+  private void dequeued(List<QueuedAppend> appends) {
     long bytes = 0;
-    for (PendingAppend append : appends) {
+    for (QueuedAppend append : appends) {
       bytes += append.payloadBytes();
     }
     queuedBytes.addAndGet(-bytes);
   }
 
-  private void commit(List<PendingAppend> appends) {
-    List<PendingAppend> live = new ArrayList<>(appends.size());
-    for (PendingAppend append : appends) {
+  private void commit(List<QueuedAppend> appends) {
+    List<QueuedAppend> live = new ArrayList<>(appends.size());
+    for (QueuedAppend append : appends) {
       if (append.done().isDone()) {
         continue; // answered already (its deadline passed while it waited): never appended
       }
-      if (append.partitions().stream().anyMatch(PartitionLog::isClosed)) {
-        append.done().completeExceptionally(TributaryException.unknownTopic(append.topic().name()));
-      } else {
+      List<TopicMetadata> closed = append.closedTopics();
+      if (closed.isEmpty()) {
         live.add(append);
+      } else {
+        append.done().completeExceptionally(TributaryException.unknownTopic(closed.get(0).name()));
       }
     }
     if (!live.isEmpty()) {
@@ -201,26 +206,50 @@ final class GroupCommitWriter implements Runnable {
     }
   }
 
-  private void commitLive(List<PendingAppend> appends) {
+  private void commitLive(List<QueuedAppend> appends) {
     long now = clock.millis();
+    // First, in queue order, which produced batches are appended (their producers' sequences
+    // decide), so that every partition's offsets are reserved at once and exactly.
+    ProducerStateUpdates producers = new ProducerStateUpdates(now);
+    Map<QueuedAppend, List<Object>> checked = new IdentityHashMap<>();
     Map<PartitionLog, Integer> counts = new LinkedHashMap<>();
-    for (PendingAppend append : appends) {
-      append.partitions().forEach(log -> counts.merge(log, 1, Integer::sum));
+    for (QueuedAppend queued : appends) {
+      if (queued instanceof PendingAppend append) {
+        append.partitions().forEach(log -> counts.merge(log, 1, Integer::sum));
+      } else if (queued instanceof PendingBatches append) {
+        List<Object> outcomes = new ArrayList<>(append.batches().size());
+        for (int i = 0; i < append.batches().size(); i++) {
+          PartitionLog log = append.logs().get(i);
+          try {
+            ProducerStateUpdates.Checked outcome = producers.check(log, append.batches().get(i));
+            if (!outcome.duplicate()) {
+              counts.merge(log, append.batches().get(i).recordCount(), Integer::sum);
+            }
+            outcomes.add(outcome);
+          } catch (TributaryException refused) {
+            outcomes.add(refused);
+          }
+        }
+        checked.put(append, outcomes);
+      }
     }
     Map<PartitionLog, PartitionBatches> byPartition = new LinkedHashMap<>();
-    List<List<RecordMetadata>> results = new ArrayList<>(appends.size());
+    List<Runnable> answers = new ArrayList<>(appends.size());
     List<StoredBatch> rows = new ArrayList<>();
     try {
-      for (PendingAppend append : appends) {
-        List<RecordMetadata> metadata = new ArrayList<>(append.records().size());
-        for (int i = 0; i < append.records().size(); i++) {
-          PartitionLog log = append.partitions().get(i);
-          PartitionBatches batches =
-              byPartition.computeIfAbsent(
-                  log, l -> new PartitionBatches(l, append.topic().config(), now, counts.get(l)));
-          metadata.add(batches.append(append.records().get(i)));
+      for (QueuedAppend queued : appends) {
+        if (queued instanceof PendingAppend append) {
+          List<RecordMetadata> metadata = new ArrayList<>(append.records().size());
+          for (int i = 0; i < append.records().size(); i++) {
+            PartitionLog log = append.partitions().get(i);
+            metadata.add(
+                batchesOf(byPartition, log, append.topic(), now, counts)
+                    .append(append.records().get(i)));
+          }
+          answers.add(() -> append.done().complete(metadata));
+        } else if (queued instanceof PendingBatches append) {
+          answers.add(placed(append, checked.get(append), byPartition, now, counts));
         }
-        results.add(metadata);
       }
       byPartition
           .values()
@@ -234,7 +263,13 @@ final class GroupCommitWriter implements Runnable {
       failed(appends, e);
       return;
     }
-    InDoubt commit = new InDoubt(appends, byPartition.values(), results, rows.get(0));
+    InDoubt commit =
+        new InDoubt(
+            appends, byPartition.values(), answers, producers, rows.isEmpty() ? null : rows.get(0));
+    if (rows.isEmpty()) {
+      acknowledge(commit); // only retries and refusals: nothing to store
+      return;
+    }
     try {
       store.accept(rows);
     } catch (RuntimeException e) {
@@ -244,6 +279,56 @@ final class GroupCommitWriter implements Runnable {
       return;
     }
     acknowledge(commit);
+  }
+
+  private static PartitionBatches batchesOf(
+      Map<PartitionLog, PartitionBatches> byPartition,
+      PartitionLog log,
+      TopicMetadata topic,
+      long now,
+      Map<PartitionLog, Integer> counts) {
+    return byPartition.computeIfAbsent(
+        log, l -> new PartitionBatches(l, topic.config(), now, counts.get(l)));
+  }
+
+  /**
+   * Places a request's produced batches that are to be appended; returns how to answer it once the
+   * commit is durable (a retry with the offsets of the batch it repeats).
+   */
+  private static Runnable placed(
+      PendingBatches append,
+      List<Object> outcomes,
+      Map<PartitionLog, PartitionBatches> byPartition,
+      long now,
+      Map<PartitionLog, Integer> counts) {
+    List<Supplier<BatchAppendResult>> results = new ArrayList<>(outcomes.size());
+    for (int i = 0; i < outcomes.size(); i++) {
+      ProducedBatch batch = append.batches().get(i);
+      PartitionLog log = append.logs().get(i);
+      Object outcome = outcomes.get(i);
+      if (outcome instanceof TributaryException refused) {
+        results.add(() -> BatchAppendResult.refused(refused));
+        continue;
+      }
+      ProducerStateUpdates.Checked checked = (ProducerStateUpdates.Checked) outcome;
+      long logAppendTime = batch.topic().config().logAppendTime() ? now : -1;
+      if (checked.duplicate()) {
+        BatchMetadata original = checked.batch();
+        long originalTime = logAppendTime == -1 ? -1 : original.timestamp();
+        results.add(
+            () ->
+                BatchAppendResult.appended(
+                    original.baseOffset(), originalTime, log.logStartOffset()));
+        continue;
+      }
+      long baseOffset = batchesOf(byPartition, log, batch.topic(), now, counts).append(batch);
+      if (checked.batch() != null) {
+        checked.batch().assigned(baseOffset);
+      }
+      results.add(
+          () -> BatchAppendResult.appended(baseOffset, logAppendTime, log.logStartOffset()));
+    }
+    return () -> append.done().complete(results.stream().map(Supplier::get).toList());
   }
 
   /** Learns whether a commit that reported a failure happened, and acts on it; else keeps it. */
@@ -282,22 +367,24 @@ final class GroupCommitWriter implements Runnable {
 
   /** Stored: makes the batches visible and answers the producers. */
   private void acknowledge(InDoubt commit) {
-    List<PendingAppend> appends = commit.appends();
+    List<QueuedAppend> appends = commit.appends();
+    commit.producers().apply();
     List<CompletableFuture<Void>> woken = new ArrayList<>();
     commit.reserved().forEach(batches -> woken.addAll(batches.publish()));
     Runnable complete =
         () -> {
           for (int i = 0; i < appends.size(); i++) {
-            PendingAppend append = appends.get(i);
-            if (append.partitions().stream().anyMatch(PartitionLog::isClosed)) {
+            QueuedAppend append = appends.get(i);
+            List<TopicMetadata> closed = append.closedTopics();
+            if (!closed.isEmpty()) {
               // Its topic was deleted while this commit ran, and its removal may have passed
               // these rows: they go, and the producer is told the topic is gone.
-              deadTopicRows.accept(append.topic().id());
+              closed.forEach(topic -> deadTopicRows.accept(topic.id()));
               append
                   .done()
-                  .completeExceptionally(TributaryException.unknownTopic(append.topic().name()));
+                  .completeExceptionally(TributaryException.unknownTopic(closed.get(0).name()));
             } else {
-              append.done().complete(commit.results().get(i));
+              commit.answers().get(i).run();
             }
           }
           woken.forEach(waiter -> waiter.complete(null));
@@ -309,7 +396,7 @@ final class GroupCommitWriter implements Runnable {
     }
   }
 
-  private void failed(List<PendingAppend> appends, RuntimeException e) {
+  private void failed(List<QueuedAppend> appends, RuntimeException e) {
     if (appends.size() > 1) {
       retryEachAlone(appends, e);
       return;
@@ -334,13 +421,13 @@ final class GroupCommitWriter implements Runnable {
    * too, the database itself is failing: the rest are failed at once instead of each waiting for
    * its own timeout while producers queue up.
    */
-  private void retryEachAlone(List<PendingAppend> appends, RuntimeException cause) {
+  private void retryEachAlone(List<QueuedAppend> appends, RuntimeException cause) {
     LOG.log(
         Level.WARNING,
         "Group commit of " + appends.size() + " appends failed; retrying each alone",
         cause);
     int failuresInARow = 0;
-    for (PendingAppend append : appends) {
+    for (QueuedAppend append : appends) {
       if (failuresInARow >= MAX_FAILED_RETRIES_IN_A_ROW) {
         append.done().completeExceptionally(storageError(cause));
         continue;
@@ -378,24 +465,27 @@ final class GroupCommitWriter implements Runnable {
    * get if it was stored after all, and its first row, whose presence tells.
    */
   private static final class InDoubt {
-    private final List<PendingAppend> appends;
+    private final List<QueuedAppend> appends;
     private final Collection<PartitionBatches> reserved;
-    private final List<List<RecordMetadata>> results;
+    private final List<Runnable> answers;
+    private final ProducerStateUpdates producers;
     private final StoredBatch firstRow;
     private RuntimeException cause;
 
     InDoubt(
-        List<PendingAppend> appends,
+        List<QueuedAppend> appends,
         Collection<PartitionBatches> reserved,
-        List<List<RecordMetadata>> results,
+        List<Runnable> answers,
+        ProducerStateUpdates producers,
         StoredBatch firstRow) {
       this.appends = appends;
       this.reserved = reserved;
-      this.results = results;
+      this.answers = answers;
+      this.producers = producers;
       this.firstRow = firstRow;
     }
 
-    List<PendingAppend> appends() {
+    List<QueuedAppend> appends() {
       return appends;
     }
 
@@ -403,8 +493,13 @@ final class GroupCommitWriter implements Runnable {
       return reserved;
     }
 
-    List<List<RecordMetadata>> results() {
-      return results;
+    /** Each append's answer, given once the commit is durable. */
+    List<Runnable> answers() {
+      return answers;
+    }
+
+    ProducerStateUpdates producers() {
+      return producers;
     }
 
     StoredBatch firstRow() {

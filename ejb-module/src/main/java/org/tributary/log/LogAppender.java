@@ -73,11 +73,39 @@ public final class LogAppender {
   }
 
   /**
+   * Appends a Kafka producer's validated batches (one request, one pending append): each is stored
+   * as it is at the next offsets of its partition, unless its producer's sequence makes it a retry
+   * (answered with the original offsets) or refuses it. The stage completes, in the batches' order,
+   * once all are durable.
+   */
+  public CompletionStage<List<BatchAppendResult>> appendBatches(List<ProducedBatch> batches) {
+    if (batches.isEmpty()) {
+      return CompletableFuture.completedFuture(List.of());
+    }
+    CompletableFuture<List<BatchAppendResult>> done = new CompletableFuture<>();
+    writer.submit(new PendingBatches(List.copyOf(batches), routing.logsOf(batches), done));
+    answerWithinDeadline(done);
+    return done.thenApply(
+        results -> {
+          int records = 0;
+          long bytes = 0;
+          for (int i = 0; i < results.size(); i++) {
+            if (results.get(i).error() == null) {
+              records += batches.get(i).recordCount();
+              bytes += batches.get(i).sizeInBytes();
+            }
+          }
+          metrics.produced(records, bytes);
+          return results;
+        });
+  }
+
+  /**
    * A producer gets Kafka's retriable REQUEST_TIMED_OUT instead of waiting for ever when the
    * database is stuck. An append still queued then is never written; one the writer was storing may
    * still be.
    */
-  private void answerWithinDeadline(CompletableFuture<List<RecordMetadata>> done) {
+  private void answerWithinDeadline(CompletableFuture<?> done) {
     ScheduledFuture<?> deadline =
         deadlines.schedule(
             () ->

@@ -16,6 +16,12 @@ import org.tributary.topic.TopicMetadata;
  */
 final class LogRecovery {
 
+  /**
+   * How far back from a log's end recovery reads batches to rebuild producer state: far more than a
+   * producer has in flight (five requests) when it crashes.
+   */
+  static final int PRODUCER_STATE_OFFSETS = 10_000;
+
   /** Moved by retention, DeleteRecords or compaction: a log with no batch left starts there. */
   private final Map<PartitionKey, Long> recordedStarts = new ConcurrentHashMap<>();
 
@@ -62,9 +68,51 @@ final class LogRecovery {
       // below a recorded end (a gap at the end that a consumer may have passed).
       long nextOffset =
           Math.max(Math.max(extent.lastOffset() + 1, logStart), recordedEnds.getOrDefault(key, 0L));
-      logs.put(key, log(topic, extent.partition(), logStart, nextOffset, extent.sizeInBytes()));
+      PartitionLog log = log(topic, extent.partition(), logStart, nextOffset, extent.sizeInBytes());
+      rebuildProducerState(log, logStart, nextOffset);
+      logs.put(key, log);
     }
     return logs;
+  }
+
+  /**
+   * Rebuilds the idempotent producers' state from the partition's newest batches, which carry each
+   * producer's id, epoch and sequences: a retry of a batch acknowledged before a crash is
+   * recognised. A producer whose last batch is further back starts without state, which Kafka
+   * accepts at any sequence (as after its state expired).
+   */
+  private void rebuildProducerState(PartitionLog log, long logStart, long nextOffset) {
+    if (store == null) {
+      return;
+    }
+    long from = Math.max(logStart, nextOffset - PRODUCER_STATE_OFFSETS);
+    List<EncodedBatch> batches =
+        store.batchesFrom(
+            log.topicId(),
+            log.topicPartition().partition(),
+            from,
+            nextOffset,
+            PRODUCER_STATE_OFFSETS);
+    ProducerStateManager producers = log.producers();
+    for (EncodedBatch batch : batches) {
+      ProducerBatch producer = batch.producer();
+      if (!producer.idempotent()) {
+        continue;
+      }
+      BatchMetadata appended =
+          new BatchMetadata(
+              producer.firstSequence(),
+              producer.lastSequence(),
+              (int) (batch.lastOffset() - batch.baseOffset()),
+              batch.lastOffset(),
+              batch.maxTimestamp());
+      ProducerStateEntry current = producers.entry(producer.producerId());
+      producers.update(
+          producer.producerId(),
+          current == null
+              ? ProducerStateEntry.first(producer.epoch(), appended)
+              : current.with(producer.epoch(), appended));
+    }
   }
 
   /** The log of a partition with no stored batch, from its recorded start and end if any. */

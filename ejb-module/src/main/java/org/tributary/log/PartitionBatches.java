@@ -52,6 +52,28 @@ final class PartitionBatches {
         log.topicPartition().topic(), log.topicPartition().partition(), offset, timestamp);
   }
 
+  /**
+   * Places a producer's batch, as it is, at the next offsets; records appended before and after it
+   * go into batches of their own.
+   *
+   * @return its base offset
+   */
+  long append(ProducedBatch batch) {
+    if (open != null) {
+      sealed.add(open.build());
+      open = null;
+    }
+    long baseOffset = nextOffset;
+    nextOffset += batch.recordCount();
+    sealed.add(batch.at(baseOffset, logAppendTime));
+    return baseOffset;
+  }
+
+  /** The broker time stamped on this commit's batches, or -1 for CreateTime (Kafka's answer). */
+  long logAppendTime() {
+    return logAppendTime == null ? -1 : logAppendTime;
+  }
+
   List<EncodedBatch> seal() {
     if (open != null) {
       sealed.add(open.build());

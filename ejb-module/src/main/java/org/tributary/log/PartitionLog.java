@@ -71,6 +71,9 @@ public final class PartitionLog {
 
   private volatile CleanerCheckpoint cleanerCheckpoint;
 
+  /** Its idempotent producers: read and changed by the group-commit writer's thread only. */
+  private final ProducerStateManager producers;
+
   /**
    * @param store where its batches are; {@code null}: a log with nothing to remove (tests)
    * @param gapAtEnd {@code null}: a log whose gaps need no record (tests); else asked (under this
@@ -98,6 +101,12 @@ public final class PartitionLog {
     this.tail = new TailCache(tailCacheLimit, budget);
     this.store = store;
     this.gapAtEnd = gapAtEnd;
+    this.producers = new ProducerStateManager(topicPartition);
+  }
+
+  /** Its idempotent producers; for the group-commit writer's thread (and recovery) only. */
+  ProducerStateManager producers() {
+    return producers;
   }
 
   long topicId() {

@@ -12,9 +12,16 @@ record PendingAppend(
     TopicMetadata topic,
     List<PartitionLog> partitions,
     List<NewRecord> records,
-    CompletableFuture<List<RecordMetadata>> done) {
+    CompletableFuture<List<RecordMetadata>> done)
+    implements QueuedAppend {
 
-  long payloadBytes() {
+  @Override
+  public long payloadBytes() {
     return NewRecord.payloadBytes(records);
+  }
+
+  @Override
+  public List<TopicMetadata> closedTopics() {
+    return partitions.stream().anyMatch(PartitionLog::isClosed) ? List.of(topic) : List.of();
   }
 }

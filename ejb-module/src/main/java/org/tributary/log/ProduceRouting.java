@@ -63,6 +63,23 @@ final class ProduceRouting {
     return new Routed(writerEpoch, topic, partitions);
   }
 
+  /**
+   * The logs of a Kafka producer's batches, which name their partitions; this server must be the
+   * writer.
+   */
+  List<PartitionLog> logsOf(List<ProducedBatch> batches) {
+    requireWriter.getAsLong();
+    List<PartitionLog> partitions = new ArrayList<>(batches.size());
+    for (ProducedBatch batch : batches) {
+      if (!batch.topic().hasPartition(batch.partition())) {
+        throw TributaryException.unknownPartition(
+            batch.topic().name(), batch.partition(), batch.topic().partitions());
+      }
+      partitions.add(logs.log(batch.topic(), batch.partition()));
+    }
+    return partitions;
+  }
+
   private static void validate(
       TopicMetadata topic, NewRecord record, int index, int maxMessageBytes, long now) {
     if (record.key() == null && topic.config().compacted()) {
