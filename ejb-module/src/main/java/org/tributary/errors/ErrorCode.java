@@ -24,6 +24,10 @@ public enum ErrorCode {
   REBALANCE_IN_PROGRESS,
   INVALID_SESSION_TIMEOUT,
   INCONSISTENT_GROUP_PROTOCOL,
+  /** A Kafka member's first JoinGroup: it is given an id and joins again with it. */
+  MEMBER_ID_REQUIRED,
+  /** A static member whose group.instance.id is now held by a newer member id. */
+  FENCED_INSTANCE_ID,
   OFFSET_METADATA_TOO_LARGE,
   NON_EMPTY_GROUP,
   /** OffsetDelete of a topic that live members of the group subscribe to. */

@@ -12,6 +12,7 @@ import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import org.tributary.errors.ErrorCode;
 import org.tributary.errors.TributaryException;
 import org.tributary.topic.TopicPartition;
@@ -28,6 +29,12 @@ import org.tributary.topic.TopicPartition;
  * deletion of the group is a write of every partition: while one is in flight nothing else is
  * written.
  *
+ * <p>A group is of one kind at a time: Tributary's own members (REST Proxy consumers, the facade,
+ * listeners), assigned on the broker, or members that speak Kafka's classic group protocol ({@link
+ * ClassicGroup}), assigned by their leader. Whichever kind has members refuses the other with
+ * {@code INCONSISTENT_GROUP_PROTOCOL}; a group without members takes either. Both kinds share the
+ * committed offsets and the tracking of writes in flight.
+ *
  * <p>Not thread-safe: whoever calls it holds this object's monitor ({@link ConsumerGroups}).
  */
 final class ConsumerGroup {
@@ -41,10 +48,12 @@ final class ConsumerGroup {
   private long idleSinceNanos;
   private boolean evicted;
   private int deletesInFlight;
+  private final ClassicGroup classic;
 
   ConsumerGroup(String groupId, long nowNanos) {
     this.groupId = groupId;
     this.idleSinceNanos = nowNanos;
+    this.classic = new ClassicGroup(groupId);
   }
 
   String groupId() {
@@ -52,18 +61,31 @@ final class ConsumerGroup {
   }
 
   int generation() {
-    return generation;
+    return usesClassicProtocol() ? classic.generation() : generation;
   }
 
   boolean hasMembers() {
-    return !members.isEmpty();
+    return !members.isEmpty() || classic.hasMembers();
   }
 
   int memberCount() {
-    return members.size();
+    return members.size() + classic.memberCount();
+  }
+
+  /** Whether the group's members speak Kafka's classic protocol (or did last, when it has none). */
+  boolean usesClassicProtocol() {
+    return classic.hasMembers() || (members.isEmpty() && classic.generation() > 0);
+  }
+
+  /** Kafka's protocol type of the group: {@code consumer} for Tributary's own members. */
+  String protocolType() {
+    return classic.hasMembers() ? classic.protocolType() : "consumer";
   }
 
   GroupState state() {
+    if (classic.hasMembers()) {
+      return classic.state();
+    }
     if (members.isEmpty()) {
       return GroupState.EMPTY;
     }
@@ -88,6 +110,14 @@ final class ConsumerGroup {
     if (topics.isEmpty()) {
       throw new TributaryException(
           ErrorCode.INVALID_REQUEST, "A member must subscribe to at least one topic.");
+    }
+    if (classic.hasMembers()) {
+      throw new TributaryException(
+          ErrorCode.INCONSISTENT_GROUP_PROTOCOL,
+          "Group '"
+              + groupId
+              + "' is used by Kafka clients (Kafka's classic group protocol); a REST Proxy or"
+              + " in-process consumer cannot join it. Use another group id.");
     }
     PartitionAssignor requested = PartitionAssignor.named(assignorName);
     if (!members.isEmpty() && !requested.name().equals(assignor.name())) {
@@ -130,8 +160,19 @@ final class ConsumerGroup {
     idleSinceNanos = nowNanos;
   }
 
-  /** Removes the members whose session timed out (on the monotonic clock); returns their ids. */
-  List<String> expire(long nowNanos, Map<String, Integer> partitionsPerTopic) {
+  /**
+   * Removes the members whose session timed out (on the monotonic clock) and applies the classic
+   * protocol's other deadlines; returns the ids of the members that left.
+   */
+  List<String> expire(Moment now, Map<String, Integer> partitionsPerTopic) {
+    long nowNanos = now.nanoTime();
+    if (classic.active()) {
+      List<String> expired = classic.tick(now);
+      if (!classic.active()) {
+        idleSinceNanos = nowNanos;
+      }
+      return expired;
+    }
     List<String> expired = new ArrayList<>();
     members
         .values()
@@ -150,13 +191,21 @@ final class ConsumerGroup {
     return expired;
   }
 
+  /** Whether the session timer has anything to check in this group. */
+  boolean hasDeadlines() {
+    return !members.isEmpty() || classic.active();
+  }
+
   /**
    * Whether the group can leave memory: no members, no offset write in flight, and idle for at
    * least {@code grace}. Its committed offsets stay in the database; a later join or commit makes
    * the group anew.
    */
   boolean evictable(long nowNanos, Duration grace) {
-    return members.isEmpty() && !writing() && nowNanos - idleSinceNanos >= grace.toNanos();
+    return members.isEmpty()
+        && !classic.active()
+        && !writing()
+        && nowNanos - idleSinceNanos >= grace.toNanos();
   }
 
   /** Marks the group as gone from the coordinator's map; whoever still holds it must look again. */
@@ -177,12 +226,14 @@ final class ConsumerGroup {
 
   /** How many members subscribe to the topic. */
   int subscribersOf(String topic) {
-    return (int) members.values().stream().filter(m -> m.subscription().contains(topic)).count();
+    return (int) members.values().stream().filter(m -> m.subscription().contains(topic)).count()
+        + classic.subscribersOf(topic);
   }
 
   Set<String> subscribedTopics() {
     Set<String> topics = new TreeSet<>();
     members.values().forEach(member -> topics.addAll(member.subscription()));
+    topics.addAll(classic.subscribedTopics());
     return topics;
   }
 
@@ -194,6 +245,10 @@ final class ConsumerGroup {
    * (generation -1, no member id) while the group has no members.
    */
   void checkCommit(String memberId, int generation, Collection<TopicPartition> partitions) {
+    if (classic.hasMembers()) {
+      classic.validateOffsetCommit(memberId, null, generation);
+      return;
+    }
     if ((memberId == null || memberId.isEmpty()) && generation < 0) {
       if (!members.isEmpty()) {
         throw new TributaryException(
@@ -324,11 +379,50 @@ final class ConsumerGroup {
   }
 
   List<MemberDescription> describeMembers() {
+    if (classic.hasMembers()) {
+      return classic.describeMembers();
+    }
     return members.values().stream().map(Member::describe).toList();
   }
 
+  /** The assignor in use; for a Kafka-protocol group, the protocol its members chose. */
   String assignorName() {
+    if (classic.hasMembers()) {
+      return classic.protocolName() == null ? "" : classic.protocolName();
+    }
     return assignor.name();
+  }
+
+  /** A JoinGroup of Kafka's classic protocol; refused while Tributary's own members are in. */
+  void classicJoin(ClassicJoin join, CompletableFuture<ClassicJoinResult> future, Moment now) {
+    idleSinceNanos = now.nanoTime();
+    if (!members.isEmpty()) {
+      classic.reply(
+          future, ClassicJoinResult.failed(ErrorCode.INCONSISTENT_GROUP_PROTOCOL, join.memberId()));
+      return;
+    }
+    classic.join(join, future, now);
+  }
+
+  void classicSync(ClassicSync sync, CompletableFuture<ClassicSyncResult> future, Moment now) {
+    classic.sync(sync, future, now);
+  }
+
+  ErrorCode classicHeartbeat(String memberId, String groupInstanceId, int generation, Moment now) {
+    return classic.heartbeat(memberId, groupInstanceId, generation, now);
+  }
+
+  List<ErrorCode> classicLeave(List<ClassicLeave> leaving, Moment now) {
+    List<ErrorCode> results = classic.leave(leaving, now);
+    if (!classic.active()) {
+      idleSinceNanos = now.nanoTime();
+    }
+    return results;
+  }
+
+  /** The classic protocol's responses decided under the monitor, to complete after it. */
+  List<Runnable> takeReplies() {
+    return classic.takeReplies();
   }
 
   /**

@@ -93,18 +93,7 @@ public class GroupCoordinator {
       Duration sessionTimeout,
       String assignor) {
     requireValidGroupId(groupId);
-    if (sessionTimeout.compareTo(MIN_SESSION_TIMEOUT) < 0
-        || sessionTimeout.compareTo(MAX_SESSION_TIMEOUT) > 0) {
-      throw new TributaryException(
-          ErrorCode.INVALID_SESSION_TIMEOUT,
-          "Session timeout must be between "
-              + MIN_SESSION_TIMEOUT.toMillis()
-              + " and "
-              + MAX_SESSION_TIMEOUT.toMillis()
-              + " ms, was "
-              + sessionTimeout.toMillis()
-              + ".");
-    }
+    requireValidSessionTimeout(sessionTimeout);
     return groups.inGroup(
         groupId,
         group ->
@@ -162,6 +151,7 @@ public class GroupCoordinator {
     GroupState state;
     int generation = 0;
     String assignor = RangeAssignor.NAME;
+    String protocolType = "consumer";
     List<MemberDescription> members = List.of();
     Set<String> lagTopics = new TreeSet<>();
     committed.keySet().forEach(partition -> lagTopics.add(partition.topic()));
@@ -172,12 +162,13 @@ public class GroupCoordinator {
         state = group.state();
         generation = group.generation();
         assignor = group.assignorName();
+        protocolType = group.protocolType();
         members = group.describeMembers();
         lagTopics.addAll(group.subscribedTopics());
       }
     }
     return new GroupDescription(
-        groupId, state, generation, assignor, members, lags(lagTopics, committed));
+        groupId, state, generation, assignor, members, lags(lagTopics, committed), protocolType);
   }
 
   private List<PartitionLag> lags(
@@ -209,10 +200,11 @@ public class GroupCoordinator {
    */
   @Schedule(hour = "*", minute = "*", second = "*", persistent = false)
   void expireMembers() {
-    long now = nanoTime.getAsLong();
+    Moment now = now();
     for (ConsumerGroup group : groups.all()) {
+      List<Runnable> replies;
       synchronized (group) {
-        if (group.hasMembers()) {
+        if (group.hasDeadlines()) {
           // Partition counts read under the group's monitor, after any rebalance that a topic
           // change made, so an expiry never assigns from stale counts.
           List<String> expired = group.expire(now, partitionCounts());
@@ -220,7 +212,9 @@ public class GroupCoordinator {
             LOG.info(() -> "Group " + group.groupId() + ": session expired for " + expired);
           }
         }
+        replies = group.takeReplies();
       }
+      replies.forEach(Runnable::run);
     }
     groups.evictIdle(EMPTY_GROUP_GRACE);
   }
@@ -257,6 +251,22 @@ public class GroupCoordinator {
 
   private Moment now() {
     return new Moment(clock.instant(), nanoTime.getAsLong());
+  }
+
+  /** Kafka's group.min/max.session.timeout.ms, as this broker sets them. */
+  static void requireValidSessionTimeout(Duration sessionTimeout) {
+    if (sessionTimeout.compareTo(MIN_SESSION_TIMEOUT) < 0
+        || sessionTimeout.compareTo(MAX_SESSION_TIMEOUT) > 0) {
+      throw new TributaryException(
+          ErrorCode.INVALID_SESSION_TIMEOUT,
+          "Session timeout must be between "
+              + MIN_SESSION_TIMEOUT.toMillis()
+              + " and "
+              + MAX_SESSION_TIMEOUT.toMillis()
+              + " ms, was "
+              + sessionTimeout.toMillis()
+              + ".");
+    }
   }
 
   /** Kafka's rule for group ids, also for consumers checked before they join. */

@@ -20,6 +20,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import java.util.stream.Collectors;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.tributary.errors.ErrorCode;
 import org.tributary.errors.TributaryException;
@@ -132,6 +133,25 @@ public class OffsetCommits {
       if (!endsWithTransaction) {
         groups.endWrite(group, partitions);
       }
+    }
+  }
+
+  /**
+   * Which of these partitions have a commit, reset or deletion of the group's offset being written
+   * now: their committed offset is about to change (Kafka's unstable offsets).
+   */
+  public Set<TopicPartition> beingWritten(String groupId, Collection<TopicPartition> partitions) {
+    ConsumerGroup group = groups.find(groupId);
+    if (group == null) {
+      return Set.of();
+    }
+    synchronized (group) {
+      if (group.evicted()) {
+        return Set.of();
+      }
+      return partitions.stream()
+          .filter(partition -> group.writing(List.of(partition)))
+          .collect(Collectors.toSet());
     }
   }
 

@@ -83,7 +83,7 @@ class ConsumerGroupTest {
   void partitionsOfAMemberThatExpiredAreHandedOnAtOnce() {
     join(null, T0);
     Assignment b = join(null, at(5));
-    group.expire(at(11).nanoTime(), PARTITIONS);
+    group.expire(at(11), PARTITIONS);
     assertEquals(6, group.heartbeat(b.memberId(), at(11)).partitions().size());
   }
 
@@ -103,8 +103,8 @@ class ConsumerGroupTest {
     Assignment b = join(null, T0);
     group.heartbeat(b.memberId(), at(8));
 
-    assertEquals(List.of(), group.expire(at(9).nanoTime(), PARTITIONS));
-    assertEquals(List.of(a.memberId()), group.expire(at(11).nanoTime(), PARTITIONS));
+    assertEquals(List.of(), group.expire(at(9), PARTITIONS));
+    assertEquals(List.of(a.memberId()), group.expire(at(11), PARTITIONS));
 
     assertEquals(6, group.heartbeat(b.memberId(), at(11)).partitions().size());
     assertRefused(ErrorCode.UNKNOWN_MEMBER_ID, () -> group.heartbeat(a.memberId(), T0));
@@ -183,13 +183,17 @@ class ConsumerGroupTest {
     group.heartbeat(a.memberId(), new Moment(WALL, Duration.ofSeconds(1).toNanos()));
     assertEquals(
         List.of(),
-        group.expire(Duration.ofSeconds(10).toNanos(), PARTITIONS),
+        group.expire(new Moment(Instant.EPOCH, Duration.ofSeconds(10).toNanos()), PARTITIONS),
         "9 s since the last heartbeat on the monotonic clock: alive");
 
     Moment dayLater = new Moment(WALL.plus(Duration.ofDays(1)), Duration.ofSeconds(10).toNanos());
     group.heartbeat(a.memberId(), dayLater); // the wall clock jumps a day ahead
-    assertEquals(List.of(), group.expire(Duration.ofSeconds(19).toNanos(), PARTITIONS));
-    assertEquals(List.of(a.memberId()), group.expire(Duration.ofSeconds(21).toNanos(), PARTITIONS));
+    assertEquals(
+        List.of(),
+        group.expire(new Moment(Instant.EPOCH, Duration.ofSeconds(19).toNanos()), PARTITIONS));
+    assertEquals(
+        List.of(a.memberId()),
+        group.expire(new Moment(Instant.EPOCH, Duration.ofSeconds(21).toNanos()), PARTITIONS));
   }
 
   @Test
@@ -215,7 +219,7 @@ class ConsumerGroupTest {
     Assignment a = join(null, T0);
     group.beginCommit(a.memberId(), a.generation(), a.partitions());
     Assignment b = join(null, at(5));
-    group.expire(at(11).nanoTime(), PARTITIONS); // a expires with its commit still in flight
+    group.expire(at(11), PARTITIONS); // a expires with its commit still in flight
     assertEquals(List.of(), group.heartbeat(b.memberId(), at(11)).partitions());
 
     group.endWrite(a.partitions(), at(11).nanoTime());

@@ -19,6 +19,7 @@ final class GroupFixture {
   final Clock clock = Clock.fixed(WALL, ZoneOffset.UTC);
   final OffsetCommits commits;
   final GroupCoordinator coordinator;
+  final ClassicGroupCoordinator classic;
 
   GroupFixture() {
     this(new FakeTransactions(), 100);
@@ -30,6 +31,7 @@ final class GroupFixture {
   GroupFixture(TransactionSynchronizationRegistry transactions, int maxCommitPartitions) {
     commits = new OffsetCommits(groups, offsets, topics, logs, transactions, maxCommitPartitions);
     coordinator = new GroupCoordinator(groups, commits, offsets, topics, logs, clock, nanos);
+    classic = new ClassicGroupCoordinator(groups, clock, nanos);
   }
 
   OffsetResets resets(OffsetResetStore audit) {

@@ -57,7 +57,7 @@ public class ConsumersResource {
         cluster.id(),
         group,
         member.memberId(),
-        null,
+        member.groupInstanceId(),
         member.clientId(),
         cluster.related(uri, path + "/assignments"));
   }
