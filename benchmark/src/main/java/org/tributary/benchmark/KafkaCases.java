@@ -16,6 +16,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -49,6 +50,7 @@ final class KafkaCases {
   private static final int MAX_SEND_GETS = 20_000;
   private static final Duration FILL_TIME = Duration.ofSeconds(120);
   private static final Duration CONSUME_TIME = Duration.ofSeconds(120);
+  private static final Duration STALL = Duration.ofSeconds(30);
   private static final Duration POLL = Duration.ofMillis(100);
   private static final int END_TO_END_SENDS = 500;
   private static final Duration SEND_INTERVAL = Duration.ofMillis(10);
@@ -194,10 +196,24 @@ final class KafkaCases {
       consumer.seek(partition, 0);
       start = System.nanoTime();
       long end = start + CONSUME_TIME.toNanos();
+      long lastProgress = start;
       while (received < filled.records && System.nanoTime() < end) {
-        for (ConsumerRecord<byte[], byte[]> record : consumer.poll(POLL)) {
+        ConsumerRecords<byte[], byte[]> records = consumer.poll(POLL);
+        for (ConsumerRecord<byte[], byte[]> record : records) {
           received++;
           bytes += record.value().length;
+        }
+        if (!records.isEmpty()) {
+          lastProgress = System.nanoTime();
+        } else if (System.nanoTime() - lastProgress > STALL.toNanos()) {
+          throw new IllegalStateException(
+              "no record for "
+                  + STALL.toSeconds()
+                  + " s, "
+                  + received
+                  + " of "
+                  + filled.records
+                  + " received");
         }
       }
     }
