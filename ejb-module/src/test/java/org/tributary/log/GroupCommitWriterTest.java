@@ -419,4 +419,81 @@ class GroupCommitWriterTest {
       Thread.currentThread().interrupt();
     }
   }
+
+  private static PendingBatches produced(PartitionLog log, ProducedBatch batch) {
+    return new PendingBatches(List.of(batch), List.of(log), new CompletableFuture<>());
+  }
+
+  @Test
+  void producedBatchesTakeTheirPlaceInQueueOrderAmongRecords() throws Exception {
+    startHoldingTheFirstCommit(rows -> {});
+    PartitionLog p0 =
+        new PartitionLog(1, TOPIC.partition(0), 0, 0, 0, 1 << 20, UNBOUNDED, null, null);
+    occupyTheWriter(p0);
+    PendingAppend before = append(p0, "a", "b");
+    PendingBatches batch = produced(p0, ProducerStateUpdatesTest.batch(5, (short) 0, 0, 3));
+    PendingAppend after = append(p0, "c");
+    writer.submit(before);
+    writer.submit(batch);
+    writer.submit(after);
+    releaseFirstCommit.countDown();
+
+    assertEquals(3, batch.done().get(5, TimeUnit.SECONDS).get(0).baseOffset());
+    assertEquals(6, after.done().get(5, TimeUnit.SECONDS).get(0).offset());
+    List<StoredBatch> rows = commits.get(1);
+    assertEquals(3, rows.size(), "records before, the producer's batch as it is, records after");
+    EncodedBatch stored = rows.get(1).toEncodedBatch();
+    assertEquals(3, stored.baseOffset());
+    assertEquals(5, stored.lastOffset());
+    assertEquals(5L, stored.producer().producerId());
+    assertEquals(7, p0.lastStableOffset());
+  }
+
+  @Test
+  void aRetriedBatchIsAnsweredWithItsOriginalOffsetsAndNotStoredAgain() throws Exception {
+    start(rows -> commits.add(rows));
+    PartitionLog p0 =
+        new PartitionLog(1, TOPIC.partition(0), 0, 0, 0, 1 << 20, UNBOUNDED, null, null);
+    PendingBatches first = produced(p0, ProducerStateUpdatesTest.batch(5, (short) 0, 0, 2));
+    writer.submit(first);
+    assertEquals(0, first.done().get(5, TimeUnit.SECONDS).get(0).baseOffset());
+
+    PendingBatches retry = produced(p0, ProducerStateUpdatesTest.batch(5, (short) 0, 0, 2));
+    writer.submit(retry);
+    BatchAppendResult answered = retry.done().get(5, TimeUnit.SECONDS).get(0);
+    assertNull(answered.error());
+    assertEquals(0, answered.baseOffset());
+    assertEquals(1, commits.size(), "nothing stored for the retry");
+    assertEquals(2, p0.lastStableOffset());
+
+    PendingBatches gap = produced(p0, ProducerStateUpdatesTest.batch(5, (short) 0, 5, 1));
+    writer.submit(gap);
+    assertEquals(
+        ErrorCode.OUT_OF_ORDER_SEQUENCE_NUMBER,
+        gap.done().get(5, TimeUnit.SECONDS).get(0).error().code());
+    assertEquals(2, p0.lastStableOffset(), "a refused batch takes no offset");
+  }
+
+  @Test
+  void aBatchWhoseCommitFailedIsNotARetryAfterwards() throws Exception {
+    AtomicBoolean refuse = new AtomicBoolean(true);
+    start(
+        rows -> {
+          if (refuse.getAndSet(false)) {
+            throw new IllegalStateException("database down");
+          }
+          commits.add(rows);
+          rows.forEach(row -> storedKeys.add(key(row)));
+        });
+    PartitionLog p0 =
+        new PartitionLog(1, TOPIC.partition(0), 0, 0, 0, 1 << 20, UNBOUNDED, null, null);
+    PendingBatches failed = produced(p0, ProducerStateUpdatesTest.batch(5, (short) 0, 0, 2));
+    writer.submit(failed);
+    assertThrows(ExecutionException.class, () -> failed.done().get(5, TimeUnit.SECONDS));
+
+    PendingBatches again = produced(p0, ProducerStateUpdatesTest.batch(5, (short) 0, 0, 2));
+    writer.submit(again);
+    assertEquals(2, again.done().get(5, TimeUnit.SECONDS).get(0).baseOffset(), "appended anew");
+    assertEquals(1, commits.size());
+  }
 }

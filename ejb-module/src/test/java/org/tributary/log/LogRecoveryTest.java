@@ -1,11 +1,15 @@
 package org.tributary.log;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.tributary.testing.Refusals.assertRefused;
 
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.tributary.errors.ErrorCode;
 import org.tributary.topic.TopicConfig;
 import org.tributary.topic.TopicMetadata;
 import org.tributary.topic.TopicPartition;
@@ -102,5 +106,29 @@ class LogRecoveryTest {
     PartitionLog log = recovery.emptyLog(ORDERS, 0);
     assertEquals(0, log.logStartOffset());
     assertEquals(0, log.lastStableOffset());
+  }
+
+  @Test
+  void idempotentProducersAreRebuiltFromTheNewestStoredBatches() {
+    TopicMetadata topic = new TopicMetadata(7, "t", 1, TopicConfig.defaults(), Instant.EPOCH);
+    InMemoryBatchStore store = new InMemoryBatchStore();
+    store.add(0, ProducerStateUpdatesTest.batch(5, (short) 0, 0, 3).at(0, null));
+    store.add(0, ProducerStateUpdatesTest.batch(5, (short) 0, 3, 2).at(3, null));
+    store.add(0, ProducerStateUpdatesTest.batch(-1, (short) -1, -1, 1).at(5, null));
+    PartitionLog log =
+        new LogRecovery(List.of(), List.of(), 1 << 20, new TailCacheBudget(1 << 20), store, l -> {})
+            .logs(List.of(topic), List.of(new LogExtent(7, 0, 0, 5, 300)))
+            .get(new PartitionKey(7, 0));
+
+    ProducerStateUpdates afterRestart = new ProducerStateUpdates(ProducerStateUpdatesTest.NOW);
+    ProducerStateUpdates.Checked retry =
+        afterRestart.check(log, ProducerStateUpdatesTest.batch(5, (short) 0, 3, 2));
+    assertTrue(retry.duplicate(), "a batch acknowledged before the restart is a retry after it");
+    assertEquals(3, retry.batch().baseOffset());
+    assertRefused(
+        ErrorCode.OUT_OF_ORDER_SEQUENCE_NUMBER,
+        () -> afterRestart.check(log, ProducerStateUpdatesTest.batch(5, (short) 0, 9, 1)));
+    assertFalse(
+        afterRestart.check(log, ProducerStateUpdatesTest.batch(5, (short) 0, 5, 1)).duplicate());
   }
 }

@@ -27,6 +27,8 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.errors.ClusterAuthorizationException;
+import org.apache.kafka.common.errors.InvalidTimestampException;
 import org.apache.kafka.common.errors.RecordTooLargeException;
 import org.apache.kafka.common.errors.TopicAuthorizationException;
 import org.apache.kafka.common.header.internals.RecordHeader;
@@ -255,6 +257,69 @@ class ProduceKafkaIT {
     }
     if (System.nanoTime() - started > Duration.ofSeconds(15).toNanos()) {
       fail("a transactional producer must fail fast, not wait for max.block.ms");
+    }
+  }
+
+  @Test
+  void anIdempotentViewerIsRefusedItsProducerId() {
+    String topic = KafkaClients.uniqueTopic("produce-viewer-id");
+    createTopic(admin, topic, 1);
+    try (KafkaProducer<byte[], byte[]> producer =
+        KafkaClients.producer(KafkaClients.VIEWER, Map.of())) {
+      Exception refused =
+          assertThrows(
+              Exception.class,
+              () ->
+                  producer
+                      .send(new ProducerRecord<>(topic, 0, null, bytes("no")))
+                      .get(30, TimeUnit.SECONDS));
+      Throwable cause = refused;
+      while (cause != null && !(cause instanceof ClusterAuthorizationException)) {
+        cause = cause.getCause();
+      }
+      assertInstanceOf(ClusterAuthorizationException.class, cause, refused::toString);
+    }
+  }
+
+  @Test
+  void anUnknownTopicIsCreatedByItsFirstProduce() throws Exception {
+    String topic = KafkaClients.uniqueTopic("produce-auto");
+    try (KafkaProducer<byte[], byte[]> producer = KafkaClients.producer("admin", Map.of())) {
+      RecordMetadata sent =
+          producer
+              .send(new ProducerRecord<>(topic, bytes("k"), bytes("created")))
+              .get(30, TimeUnit.SECONDS);
+      assertEquals("created", text(readV3(topic, sent.partition(), sent.offset()).get(0), "value"));
+    }
+  }
+
+  @Test
+  void timestampsFollowTheTopicsRules() throws Exception {
+    String bounded = KafkaClients.uniqueTopic("produce-ts");
+    createTopic(admin, bounded, 1, Map.of("message.timestamp.before.max.ms", "60000"));
+    String appendTime = KafkaClients.uniqueTopic("produce-lat");
+    createTopic(admin, appendTime, 1, Map.of("message.timestamp.type", "LogAppendTime"));
+    long anHourAgo = System.currentTimeMillis() - 3_600_000;
+    try (KafkaProducer<byte[], byte[]> producer = KafkaClients.producer("admin", Map.of())) {
+      ExecutionException refused =
+          assertThrows(
+              ExecutionException.class,
+              () ->
+                  producer
+                      .send(new ProducerRecord<>(bounded, 0, anHourAgo, null, bytes("old")))
+                      .get(30, TimeUnit.SECONDS));
+      assertInstanceOf(InvalidTimestampException.class, refused.getCause(), refused::toString);
+
+      long before = System.currentTimeMillis();
+      RecordMetadata stamped =
+          producer
+              .send(new ProducerRecord<>(appendTime, 0, anHourAgo, null, bytes("stamped")))
+              .get(30, TimeUnit.SECONDS);
+      assertTrue(stamped.timestamp() >= before - 5_000, "the broker's time: " + stamped);
+      JsonObject read = readV3(appendTime, 0, stamped.offset()).get(0);
+      assertEquals(
+          java.time.Instant.ofEpochMilli(stamped.timestamp()).toString(),
+          read.getString("timestamp"));
     }
   }
 }

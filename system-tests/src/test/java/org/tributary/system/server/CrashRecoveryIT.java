@@ -15,17 +15,25 @@ import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.record.internal.MemoryRecords;
 import org.apache.kafka.common.record.internal.MutableRecordBatch;
 import org.apache.kafka.common.record.internal.Record;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.utils.internals.BufferSupplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -33,6 +41,7 @@ import org.tributary.system.Fixtures;
 import org.tributary.system.TributaryHttp;
 import org.tributary.system.TributaryHttp.Answer;
 import org.tributary.system.V2Consumer;
+import org.tributary.system.kafka.KafkaClients;
 
 /**
  * Stops servers and starts them again on the same data. Kills the server with SIGKILL while
@@ -45,6 +54,7 @@ class CrashRecoveryIT {
   private static final int PRODUCERS = 6;
   private static final int ACKS_BEFORE_KILL = 600;
   private static final int MAX_RECORDS_PER_PRODUCER = 5_000;
+  private static final int KAFKA_PRODUCERS = 3;
 
   private final Path work = Path.of(System.getProperty("crash.test.dir"));
   private final OwnServer server =
@@ -121,6 +131,125 @@ class CrashRecoveryIT {
     System.out.printf(
         "Crash test: %d records acknowledged before SIGKILL, %d requests failed with it; all acknowledged records found.%n",
         acks.size(), failures.get());
+  }
+
+  /**
+   * Kafka producers (idempotent, acks=all) keep sending while the server is killed and started
+   * again: every acknowledged record is stored where it was acknowledged, and the batches in flight
+   * at the kill, which the producers retry after the restart with their original sequences, are
+   * stored once (a batch stored before the kill is answered as the retry it is).
+   */
+  @Test
+  void kafkaProducersLoseNothingAcknowledgedAndTheirRetriesAfterARestartDoNotDuplicate()
+      throws Exception {
+    String withListener =
+        System.getProperty("test.server.options", "")
+            + " -Dtributary.kafka.listener=127.0.0.1:"
+            + System.getProperty("crash.test.kafka.port");
+    server.fresh().start(withListener, Map.of());
+    String topic = TributaryHttp.uniqueTopic("crash-kafka");
+    Fixtures.createTopic(http, topic, 3);
+
+    ConcurrentLinkedQueue<Ack> acks = new ConcurrentLinkedQueue<>();
+    ConcurrentLinkedQueue<String> failures = new ConcurrentLinkedQueue<>();
+    AtomicBoolean sending = new AtomicBoolean(true);
+    List<KafkaProducer<byte[], byte[]>> clients = new ArrayList<>();
+    for (int p = 0; p < KAFKA_PRODUCERS; p++) {
+      clients.add(kafkaProducer());
+    }
+    ExecutorService producers = Executors.newFixedThreadPool(KAFKA_PRODUCERS);
+    for (int p = 0; p < KAFKA_PRODUCERS; p++) {
+      int producer = p;
+      producers.submit(
+          () -> sendWhile(sending, clients.get(producer), topic, producer, acks, failures));
+    }
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+    while (acks.size() < ACKS_BEFORE_KILL && System.nanoTime() < deadline) {
+      Thread.sleep(20);
+    }
+    long pid = server.pid();
+    ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly);
+    ProcessHandle.of(pid).ifPresent(process -> process.onExit().join());
+    int acknowledgedBeforeKill = acks.size();
+    Thread.sleep(500); // the producers go on sending into the void: those batches are retried
+    sending.set(false);
+    producers.shutdown();
+    assertTrue(producers.awaitTermination(60, TimeUnit.SECONDS));
+    assertTrue(acknowledgedBeforeKill >= ACKS_BEFORE_KILL, "producers were appending at the kill");
+
+    server.start(withListener, Map.of());
+    for (KafkaProducer<byte[], byte[]> client : clients) {
+      client.flush(); // every send is answered: acknowledged after the restart, or failed
+      client.close(Duration.ofSeconds(10));
+    }
+    assertEquals(List.of(), List.copyOf(failures), "no send failed: retries were answered");
+    server.stop();
+
+    Map<Integer, Map<Long, String>> stored = readStoredRecords(topic);
+    for (Ack ack : acks) {
+      Map<Long, String> partition = stored.get(ack.partition());
+      assertNotNull(partition, "partition " + ack.partition() + " has stored batches");
+      assertEquals(ack.value(), partition.get(ack.offset()), "acknowledged record at " + ack);
+    }
+    Map<String, Long> copies = new HashMap<>();
+    stored
+        .values()
+        .forEach(records -> records.values().forEach(v -> copies.merge(v, 1L, Long::sum)));
+    copies.forEach(
+        (value, count) -> assertEquals(1L, count, value + " stored " + count + " times"));
+    assertEquals(acks.size(), copies.size(), "exactly the acknowledged records are stored");
+    System.out.printf(
+        "Kafka crash test: %d records acknowledged before SIGKILL, %d in all; each stored once.%n",
+        acknowledgedBeforeKill, acks.size());
+  }
+
+  private KafkaProducer<byte[], byte[]> kafkaProducer() {
+    Properties config = KafkaClients.common(KafkaClients.ADMIN);
+    config.put(
+        ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+        "127.0.0.1:" + System.getProperty("crash.test.kafka.port"));
+    config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
+    config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
+    config.put(ProducerConfig.ACKS_CONFIG, "all");
+    config.put(ProducerConfig.LINGER_MS_CONFIG, "5");
+    config.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, "5000");
+    // Long enough for the restart: what was in flight at the kill is retried, not failed.
+    config.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, "240000");
+    config.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, "240000");
+    config.put(ProducerConfig.RECONNECT_BACKOFF_MAX_MS_CONFIG, "1000");
+    return new KafkaProducer<>(config);
+  }
+
+  private static void sendWhile(
+      AtomicBoolean sending,
+      KafkaProducer<byte[], byte[]> producer,
+      String topic,
+      int id,
+      ConcurrentLinkedQueue<Ack> acks,
+      ConcurrentLinkedQueue<String> failures) {
+    for (int seq = 0; seq < MAX_RECORDS_PER_PRODUCER && sending.get(); seq++) {
+      String value = "k" + id + "-" + seq;
+      producer.send(
+          new ProducerRecord<>(
+              topic,
+              ("producer-" + id + "-" + seq % 7).getBytes(StandardCharsets.UTF_8),
+              value.getBytes(StandardCharsets.UTF_8)),
+          (metadata, failure) -> {
+            if (failure == null) {
+              acks.add(new Ack(metadata.partition(), metadata.offset(), value));
+            } else {
+              failures.add(value + ": " + failure);
+            }
+          });
+      if (seq % 20 == 19) {
+        try {
+          Thread.sleep(2); // a steady stream, not one burst into the client's buffer
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          return;
+        }
+      }
+    }
   }
 
   @Test
