@@ -189,6 +189,31 @@ public class BatchStore {
   }
 
   /**
+   * The largest timestamp of the batches that reach into [{@code logStartOffset}, {@code
+   * lastStableOffset}), or null when there are none. The walk names the base-offset index, which it
+   * leaves at the last stable offset, so it never meets rows of transactions still open above it.
+   */
+  @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+  public Long maxTimestamp(
+      long topicId, int partition, long logStartOffset, long lastStableOffset) {
+    List<?> max =
+        em.createNativeQuery(
+                "SELECT MAX(max_timestamp) FROM "
+                    + StoredBatch.TABLE
+                    + " --DERBY-PROPERTIES index="
+                    + StoredBatch.BASE_OFFSET_INDEX
+                    + "\n WHERE topic_id = ? AND partition_id = ? AND base_offset < ?"
+                    + " AND last_offset >= ?")
+            .setParameter(1, topicId)
+            .setParameter(2, partition)
+            .setParameter(3, lastStableOffset)
+            .setParameter(4, logStartOffset)
+            .setFlushMode(FlushModeType.COMMIT)
+            .getResultList();
+    return max.isEmpty() || max.get(0) == null ? null : ((Number) max.get(0)).longValue();
+  }
+
+  /**
    * Whether the batch at this row's primary key is stored: after a commit whose outcome is unknown,
    * whether it happened (a commit's rows are all there or none is).
    */

@@ -3,7 +3,7 @@ package org.tributary.log;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.OptionalLong;
+import java.util.Optional;
 import org.apache.kafka.common.record.internal.MemoryRecords;
 import org.apache.kafka.common.record.internal.MutableRecordBatch;
 import org.apache.kafka.common.utils.internals.BufferSupplier;
@@ -83,10 +83,11 @@ public record EncodedBatch(
   }
 
   /**
-   * The offset of the first record in [{@code fromOffset}, {@code belowOffset}) with a timestamp at
-   * or after {@code timestamp}, if the batch holds one.
+   * The first record in [{@code fromOffset}, {@code belowOffset}) with a timestamp at or after
+   * {@code timestamp}, if the batch holds one: its timestamp and offset.
    */
-  OptionalLong firstOffsetWithTimestamp(long timestamp, long fromOffset, long belowOffset) {
+  Optional<TimestampAndOffset> firstWithTimestamp(
+      long timestamp, long fromOffset, long belowOffset) {
     try (CloseableIterator<org.apache.kafka.common.record.internal.Record> records =
         kafkaBatch().streamingIterator(BufferSupplier.NO_CACHING)) {
       while (records.hasNext()) {
@@ -95,11 +96,11 @@ public record EncodedBatch(
           break;
         }
         if (record.offset() >= fromOffset && record.timestamp() >= timestamp) {
-          return OptionalLong.of(record.offset());
+          return Optional.of(new TimestampAndOffset(record.timestamp(), record.offset()));
         }
       }
     }
-    return OptionalLong.empty();
+    return Optional.empty();
   }
 
   /** The batch's records, all of them; for scans that filter on more than the offset. */

@@ -61,6 +61,55 @@ final class LogReader {
   }
 
   /**
+   * Reads whole stored batches for a Kafka fetch, as they are: from the batch holding {@code
+   * offset} (or, after a gap, the next) on, strictly below the last stable offset, while their
+   * bytes stay within {@code maxBytes}; with {@code minOneBatch} the first batch is taken however
+   * large it is, as Kafka does, so that a fetch always makes progress. Never waits.
+   */
+  LogReadResult readBatches(
+      String topicName, int partition, long offset, int maxBytes, boolean minOneBatch) {
+    PartitionLog log = logs.existing(topicName, partition);
+    long logStartOffset = log.logStartOffset();
+    long lastStableOffset = log.lastStableOffset();
+    requireInRange(log, offset, logStartOffset, lastStableOffset);
+    List<EncodedBatch> batches = new ArrayList<>();
+    long position = offset;
+    long bytes = 0;
+    int records = 0;
+    boolean full = false;
+    while (position < lastStableOffset && !full) {
+      List<EncodedBatch> page = log.cachedFrom(position);
+      if (page == null) {
+        page =
+            store.batchesFrom(
+                log.topicId(), partition, position, lastStableOffset, STORE_PAGE_BATCHES);
+      }
+      long before = position;
+      for (EncodedBatch batch : page) {
+        if (batch.lastOffset() < position) {
+          continue; // the cache's floor batch, ending before a gap
+        }
+        int size = batch.bytes().length;
+        if (batch.lastOffset() >= lastStableOffset
+            || (bytes + size > maxBytes && !(minOneBatch && batches.isEmpty()))) {
+          full = true;
+          break;
+        }
+        batches.add(batch);
+        bytes += size;
+        records += batch.recordCount();
+        position = batch.lastOffset() + 1;
+      }
+      if (position == before) {
+        break; // a settled gap up to the last stable offset: nothing more to read
+      }
+    }
+    metrics.fetched(records, bytes);
+    return new LogReadResult(
+        log.topicPartition(), List.copyOf(batches), logStartOffset, lastStableOffset);
+  }
+
+  /**
    * Completes as soon as any of the partitions has data beyond its offset, or after {@code
    * maxWait}, holding no thread meanwhile. It fails if one of the topics is deleted meanwhile.
    */
@@ -180,7 +229,12 @@ final class LogReader {
   }
 
   private static void requireInRange(PartitionLog log, long offset) {
-    if (offset < log.logStartOffset() || offset > log.lastStableOffset()) {
+    requireInRange(log, offset, log.logStartOffset(), log.lastStableOffset());
+  }
+
+  private static void requireInRange(
+      PartitionLog log, long offset, long logStartOffset, long lastStableOffset) {
+    if (offset < logStartOffset || offset > lastStableOffset) {
       throw new TributaryException(
           ErrorCode.OFFSET_OUT_OF_RANGE,
           "Offset "
@@ -188,9 +242,9 @@ final class LogReader {
               + " is out of range for "
               + log.topicPartition()
               + ": valid offsets are "
-              + log.logStartOffset()
+              + logStartOffset
               + " to "
-              + log.lastStableOffset()
+              + lastStableOffset
               + ".");
     }
   }

@@ -2,6 +2,7 @@ package org.tributary.log;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalLong;
 
 /**
@@ -35,14 +36,39 @@ final class OffsetLookups {
 
   /**
    * The earliest offset in [log start, last stable offset) whose record has a timestamp at or after
-   * {@code timestamp}, if any. Batches are walked in offset order until a record qualifies: a batch
-   * whose newest timestamp qualifies may hold it only below the log start or at the last stable
-   * offset.
+   * {@code timestamp}, if any; see {@link #timestampAndOffset}.
    */
   OptionalLong offsetForTimestamp(String topicName, int partition, long timestamp) {
+    return timestampAndOffset(topicName, partition, timestamp)
+        .map(found -> OptionalLong.of(found.offset()))
+        .orElse(OptionalLong.empty());
+  }
+
+  /**
+   * The first record in [log start, last stable offset) with a timestamp at or after {@code
+   * timestamp}, if any, with its own timestamp. Batches are walked in offset order until a record
+   * qualifies: a batch whose newest timestamp qualifies may hold it only below the log start or at
+   * the last stable offset.
+   */
+  Optional<TimestampAndOffset> timestampAndOffset(String topicName, int partition, long timestamp) {
+    return firstAtOrAfter(logs.existing(topicName, partition), timestamp);
+  }
+
+  /**
+   * The first record in [log start, last stable offset) with the largest timestamp (Kafka's {@code
+   * MAX_TIMESTAMP}), if the log holds any record there.
+   */
+  Optional<TimestampAndOffset> maxTimestampAndOffset(String topicName, int partition) {
     PartitionLog log = logs.existing(topicName, partition);
+    Long maxTimestamp =
+        store.maxTimestamp(log.topicId(), partition, log.logStartOffset(), log.lastStableOffset());
+    return maxTimestamp == null ? Optional.empty() : firstAtOrAfter(log, maxTimestamp);
+  }
+
+  private Optional<TimestampAndOffset> firstAtOrAfter(PartitionLog log, long timestamp) {
     long logStart = log.logStartOffset();
     long lastStableOffset = log.lastStableOffset();
+    int partition = log.topicPartition().partition();
     long fromBase = 0;
     while (true) {
       List<EncodedBatch> batches =
@@ -55,13 +81,14 @@ final class OffsetLookups {
               lastStableOffset,
               LogReader.STORE_PAGE_BATCHES);
       for (EncodedBatch batch : batches) {
-        OptionalLong found = batch.firstOffsetWithTimestamp(timestamp, logStart, lastStableOffset);
+        Optional<TimestampAndOffset> found =
+            batch.firstWithTimestamp(timestamp, logStart, lastStableOffset);
         if (found.isPresent()) {
           return found;
         }
       }
       if (batches.size() < LogReader.STORE_PAGE_BATCHES) {
-        return OptionalLong.empty();
+        return Optional.empty();
       }
       fromBase = batches.get(batches.size() - 1).baseOffset() + 1;
     }

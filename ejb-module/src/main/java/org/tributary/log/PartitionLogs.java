@@ -22,6 +22,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
@@ -262,6 +263,12 @@ public class PartitionLogs {
     return reader.fetch(topicName, partition, offset, maxBytes, maxWait);
   }
 
+  /** See {@link LogReader#readBatches}: whole stored batches for a Kafka fetch. */
+  public LogReadResult readBatches(
+      String topicName, int partition, long offset, int maxBytes, boolean minOneBatch) {
+    return reader.readBatches(topicName, partition, offset, maxBytes, minOneBatch);
+  }
+
   /** See {@link LogReader#read}. */
   public FetchResult read(String topicName, int partition, long offset, int maxBytes) {
     return reader.read(topicName, partition, offset, maxBytes);
@@ -293,6 +300,17 @@ public class PartitionLogs {
   /** See {@link OffsetLookups#offsetForTimestamp}. */
   public OptionalLong offsetForTimestamp(String topicName, int partition, long timestamp) {
     return offsetLookups.offsetForTimestamp(topicName, partition, timestamp);
+  }
+
+  /** See {@link OffsetLookups#timestampAndOffset}. */
+  public Optional<TimestampAndOffset> timestampAndOffset(
+      String topicName, int partition, long timestamp) {
+    return offsetLookups.timestampAndOffset(topicName, partition, timestamp);
+  }
+
+  /** See {@link OffsetLookups#maxTimestampAndOffset}. */
+  public Optional<TimestampAndOffset> maxTimestampAndOffset(String topicName, int partition) {
+    return offsetLookups.maxTimestampAndOffset(topicName, partition);
   }
 
   /**
