@@ -3,6 +3,7 @@ package org.tributary.benchmark;
 import java.io.PrintStream;
 import java.nio.ByteBuffer;
 import java.time.Duration;
+import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -98,9 +99,10 @@ final class KafkaCases {
     try {
       Map<KafkaFigure, Double> figures = measured.measure();
       results.putAll(figures);
+      // The time of day lines a case up with a profile (JFR) of the server.
       out.printf(
-          "  %-10s %-14s %5.1f s  %s  (first send %.0f ms)%n",
-          target.name(), name, seconds(start), describe(figures), firstSendMillis);
+          "  %tT %-10s %-14s %5.1f s  %s  (first send %.0f ms)%n",
+          LocalTime.now(), target.name(), name, seconds(start), describe(figures), firstSendMillis);
     } catch (Exception e) {
       if (e instanceof InterruptedException) {
         Thread.currentThread().interrupt();
@@ -110,7 +112,7 @@ final class KafkaCases {
               ? e.getMessage()
               : rootMessage(e);
       results.fail(name, reason);
-      out.printf("  %-10s %-14s FAILED: %s%n", target.name(), name, reason);
+      out.printf("  %tT %-10s %-14s FAILED: %s%n", LocalTime.now(), target.name(), name, reason);
     }
   }
 
