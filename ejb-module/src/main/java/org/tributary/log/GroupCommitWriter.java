@@ -211,24 +211,20 @@ final class GroupCommitWriter implements Runnable {
     // First, in queue order, which produced batches are appended (their producers' sequences
     // decide), so that every partition's offsets are reserved at once and exactly.
     ProducerStateUpdates producers = new ProducerStateUpdates(now);
-    Map<QueuedAppend, List<Object>> checked = new IdentityHashMap<>();
+    Map<QueuedAppend, List<ProducerStateUpdates.Checked>> checked = new IdentityHashMap<>();
     Map<PartitionLog, Integer> counts = new LinkedHashMap<>();
     for (QueuedAppend queued : appends) {
       if (queued instanceof PendingAppend append) {
         append.partitions().forEach(log -> counts.merge(log, 1, Integer::sum));
       } else if (queued instanceof PendingBatches append) {
-        List<Object> outcomes = new ArrayList<>(append.batches().size());
+        List<ProducerStateUpdates.Checked> outcomes = new ArrayList<>(append.batches().size());
         for (int i = 0; i < append.batches().size(); i++) {
           PartitionLog log = append.logs().get(i);
-          try {
-            ProducerStateUpdates.Checked outcome = producers.check(log, append.batches().get(i));
-            if (!outcome.duplicate()) {
-              counts.merge(log, append.batches().get(i).recordCount(), Integer::sum);
-            }
-            outcomes.add(outcome);
-          } catch (TributaryException refused) {
-            outcomes.add(refused);
+          ProducerStateUpdates.Checked outcome = producers.check(log, append.batches().get(i));
+          if (outcome.appends()) {
+            counts.merge(log, append.batches().get(i).recordCount(), Integer::sum);
           }
+          outcomes.add(outcome);
         }
         checked.put(append, outcomes);
       }
@@ -297,7 +293,7 @@ final class GroupCommitWriter implements Runnable {
    */
   private static Runnable placed(
       PendingBatches append,
-      List<Object> outcomes,
+      List<ProducerStateUpdates.Checked> outcomes,
       Map<PartitionLog, PartitionBatches> byPartition,
       long now,
       Map<PartitionLog, Integer> counts) {
@@ -305,12 +301,11 @@ final class GroupCommitWriter implements Runnable {
     for (int i = 0; i < outcomes.size(); i++) {
       ProducedBatch batch = append.batches().get(i);
       PartitionLog log = append.logs().get(i);
-      Object outcome = outcomes.get(i);
-      if (outcome instanceof TributaryException refused) {
-        results.add(() -> BatchAppendResult.refused(refused));
+      ProducerStateUpdates.Checked checked = outcomes.get(i);
+      if (checked.refusal() != null) {
+        results.add(() -> BatchAppendResult.refused(checked.refusal()));
         continue;
       }
-      ProducerStateUpdates.Checked checked = (ProducerStateUpdates.Checked) outcome;
       long logAppendTime = batch.topic().config().logAppendTime() ? now : -1;
       if (checked.duplicate()) {
         BatchMetadata original = checked.batch();

@@ -16,7 +16,12 @@ import org.tributary.topic.TopicPartition;
 final class ProducerStateManager {
 
   private final TopicPartition topicPartition;
+
+  /** How often at most the producers are checked for expiry: a walk of all of them. */
+  private static final long EXPIRY_CHECK_INTERVAL_MS = 60_000;
+
   private final Map<Long, ProducerStateEntry> producers = new HashMap<>();
+  private long lastExpiryCheck;
 
   ProducerStateManager(TopicPartition topicPartition) {
     this.topicPartition = topicPartition;
@@ -34,8 +39,15 @@ final class ProducerStateManager {
     return producers.size();
   }
 
-  /** Forgets producers whose last batch is older than {@code expirationMs} (Kafka's expiry). */
+  /**
+   * Forgets producers whose last batch is older than {@code expirationMs} (Kafka's expiry); walks
+   * them at most once a minute.
+   */
   void removeExpired(long now, long expirationMs) {
+    if (now - lastExpiryCheck < EXPIRY_CHECK_INTERVAL_MS) {
+      return;
+    }
+    lastExpiryCheck = now;
     producers.values().removeIf(entry -> now - entry.lastTimestamp() > expirationMs);
   }
 

@@ -3,6 +3,7 @@ package org.tributary.log;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.tributary.errors.TributaryException;
 
 /**
  * The producer state one commit stages (Kafka's {@code ProducerAppendInfo}s of an append): batches
@@ -28,13 +29,20 @@ final class ProducerStateUpdates {
    * Checks a batch for its log and, when it is to be appended, stages it.
    *
    * @return the staged batch, to be told its offsets; or, for a retry, the batch it repeats (whose
-   *     offsets are the answer) — see {@link Checked}
-   * @throws org.tributary.errors.TributaryException the batch is refused
+   *     offsets are the answer); or the refusal — see {@link Checked}
    */
   Checked check(PartitionLog log, ProducedBatch batch) {
+    try {
+      return checked(log, batch);
+    } catch (TributaryException refused) {
+      return new Checked(null, false, refused);
+    }
+  }
+
+  private Checked checked(PartitionLog log, ProducedBatch batch) {
     ProducerBatch producer = batch.producer();
     if (!producer.idempotent()) {
-      return new Checked(null, false);
+      return new Checked(null, false, null);
     }
     Map<Long, ProducerStateEntry> forLog = staged.computeIfAbsent(log, l -> new HashMap<>());
     ProducerStateEntry current = forLog.get(producer.producerId());
@@ -43,7 +51,7 @@ final class ProducerStateUpdates {
     }
     BatchMetadata duplicate = log.producers().check(current, producer);
     if (duplicate != null) {
-      return new Checked(duplicate, true);
+      return new Checked(duplicate, true, null);
     }
     BatchMetadata appended =
         new BatchMetadata(
@@ -53,7 +61,7 @@ final class ProducerStateUpdates {
         current == null
             ? ProducerStateEntry.first(producer.epoch(), appended)
             : current.with(producer.epoch(), appended));
-    return new Checked(appended, false);
+    return new Checked(appended, false, null);
   }
 
   /** The commit is durable: the partitions take the staged entries. */
@@ -69,7 +77,13 @@ final class ProducerStateUpdates {
 
   /**
    * A checked batch: {@code batch} is the one staged for it (null: no idempotent producer) or, when
-   * {@code duplicate}, the retained batch it repeats.
+   * {@code duplicate}, the retained batch it repeats; or its {@code refusal}.
    */
-  record Checked(BatchMetadata batch, boolean duplicate) {}
+  record Checked(BatchMetadata batch, boolean duplicate, TributaryException refusal) {
+
+    /** Whether it takes offsets in this commit. */
+    boolean appends() {
+      return refusal == null && !duplicate;
+    }
+  }
 }

@@ -3,7 +3,6 @@ package org.tributary.log;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.tributary.testing.Refusals.assertRefused;
 
 import java.time.Instant;
 import java.util.List;
@@ -125,9 +124,12 @@ class LogRecoveryTest {
         afterRestart.check(log, ProducerStateUpdatesTest.batch(5, (short) 0, 3, 2));
     assertTrue(retry.duplicate(), "a batch acknowledged before the restart is a retry after it");
     assertEquals(3, retry.batch().baseOffset());
-    assertRefused(
+    assertEquals(
         ErrorCode.OUT_OF_ORDER_SEQUENCE_NUMBER,
-        () -> afterRestart.check(log, ProducerStateUpdatesTest.batch(5, (short) 0, 9, 1)));
+        afterRestart
+            .check(log, ProducerStateUpdatesTest.batch(5, (short) 0, 9, 1))
+            .refusal()
+            .code());
     assertFalse(
         afterRestart.check(log, ProducerStateUpdatesTest.batch(5, (short) 0, 5, 1)).duplicate());
   }

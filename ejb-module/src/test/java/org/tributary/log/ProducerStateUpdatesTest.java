@@ -61,6 +61,9 @@ class ProducerStateUpdatesTest {
   private ProducerStateUpdates.Checked appended(ProducedBatch batch, long baseOffset) {
     ProducerStateUpdates commit = new ProducerStateUpdates(NOW);
     ProducerStateUpdates.Checked checked = commit.check(log, batch);
+    if (checked.refusal() != null) {
+      throw checked.refusal();
+    }
     if (!checked.duplicate()) {
       checked.batch().assigned(baseOffset);
     }
@@ -127,8 +130,9 @@ class ProducerStateUpdatesTest {
     assertTrue(again.duplicate());
     assertEquals(
         0, again.batch().baseOffset(), "a retry within the commit: the original's offsets");
-    assertRefused(
-        ErrorCode.OUT_OF_ORDER_SEQUENCE_NUMBER, () -> commit.check(log, batch(7, (short) 0, 9, 1)));
+    assertEquals(
+        ErrorCode.OUT_OF_ORDER_SEQUENCE_NUMBER,
+        commit.check(log, batch(7, (short) 0, 9, 1)).refusal().code());
   }
 
   @Test
@@ -137,5 +141,16 @@ class ProducerStateUpdatesTest {
     ProducedBatch plain = batch(RecordBatch.NO_PRODUCER_ID, RecordBatch.NO_PRODUCER_EPOCH, -1, 1);
     assertNull(commit.check(log, plain).batch());
     assertNull(commit.check(log, plain).batch());
+  }
+
+  @Test
+  void aProducerSilentForADayIsForgotten() {
+    appended(batch(7, (short) 0, 0, 1), 0);
+    ProducerStateUpdates aDayLater =
+        new ProducerStateUpdates(NOW + ProducerStateUpdates.PRODUCER_ID_EXPIRATION_MS + 60_001);
+    aDayLater.check(log, batch(8, (short) 0, 0, 1)).batch().assigned(1);
+    aDayLater.apply();
+    assertNull(log.producers().entry(7), "expired, as Kafka's producer.id.expiration.ms");
+    assertTrue(log.producers().entry(8) != null);
   }
 }
