@@ -133,6 +133,47 @@ public class BatchStore {
   }
 
   /**
+   * Like {@link #batchesFrom}, but only as many batches as fit in {@code maxBytes} (at least one),
+   * at most {@code maxBatches}: their sizes are read first, without their bytes, so that a fetch of
+   * a backlog loads no batch only to leave it out, however large or small the batches are.
+   */
+  @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+  public List<EncodedBatch> batchesWithin(
+      long topicId,
+      int partition,
+      long offset,
+      long lastStableOffset,
+      int maxBatches,
+      long maxBytes) {
+    Long holding = baseOfBatchHolding(topicId, partition, offset, lastStableOffset);
+    if (holding == null) {
+      return List.of();
+    }
+    int count = 0;
+    long bytes = 0;
+    for (BatchSummary batch :
+        summaries(topicId, partition, holding, lastStableOffset, maxBatches)) {
+      if (count > 0 && bytes + batch.sizeInBytes() > maxBytes) {
+        break;
+      }
+      count++;
+      bytes += batch.sizeInBytes();
+    }
+    return em
+        .createNamedQuery(StoredBatch.FROM_OFFSET, StoredBatch.class)
+        .setParameter("topicId", topicId)
+        .setParameter("partition", partition)
+        .setParameter("fromBase", holding)
+        .setParameter("offset", offset)
+        .setParameter("lastStableOffset", lastStableOffset)
+        .setMaxResults(Math.max(1, count))
+        .getResultList()
+        .stream()
+        .map(StoredBatch::toEncodedBatch)
+        .toList();
+  }
+
+  /**
    * The base offset of the first batch below the last stable offset whose last offset reaches
    * {@code offset}: the batch holding it or, after a gap, the next. Batches never overlap, so it is
    * the first entry of the last-offset index from {@code offset}. Derby's optimizer, which cannot

@@ -20,6 +20,12 @@ final class LogReader {
   /** Batches one store query reads: a fetch of small records needs few round trips. */
   static final int STORE_PAGE_BATCHES = 16;
 
+  /**
+   * Batches a Kafka fetch weighs at most per store page (by their sizes alone; it loads only those
+   * that fit its bytes), so that a megabyte of small batches is a few round trips.
+   */
+  static final int FETCH_PAGE_BATCHES = 512;
+
   private final OpenLogs logs;
   private final BatchStore store;
   private final DelayedFetches delayedFetches;
@@ -64,7 +70,8 @@ final class LogReader {
    * Reads whole stored batches for a Kafka fetch, as they are: from the batch holding {@code
    * offset} (or, after a gap, the next) on, strictly below the last stable offset, while their
    * bytes stay within {@code maxBytes}; with {@code minOneBatch} the first batch is taken however
-   * large it is, as Kafka does, so that a fetch always makes progress. Never waits.
+   * large it is, as Kafka does, so that a fetch always makes progress. Never waits, and counts
+   * nothing: a fetch that waits reads again, and counts what it sends ({@link #sent}).
    */
   LogReadResult readBatches(
       String topicName, int partition, long offset, int maxBytes, boolean minOneBatch) {
@@ -75,14 +82,21 @@ final class LogReader {
     List<EncodedBatch> batches = new ArrayList<>();
     long position = offset;
     long bytes = 0;
-    int records = 0;
     boolean full = false;
     while (position < lastStableOffset && !full) {
+      if (bytes >= maxBytes && !(minOneBatch && batches.isEmpty())) {
+        break;
+      }
       List<EncodedBatch> page = log.cachedFrom(position);
       if (page == null) {
         page =
-            store.batchesFrom(
-                log.topicId(), partition, position, lastStableOffset, STORE_PAGE_BATCHES);
+            store.batchesWithin(
+                log.topicId(),
+                partition,
+                position,
+                lastStableOffset,
+                FETCH_PAGE_BATCHES,
+                maxBytes - bytes);
       }
       long before = position;
       for (EncodedBatch batch : page) {
@@ -97,16 +111,25 @@ final class LogReader {
         }
         batches.add(batch);
         bytes += size;
-        records += batch.recordCount();
         position = batch.lastOffset() + 1;
       }
       if (position == before) {
         break; // a settled gap up to the last stable offset: nothing more to read
       }
     }
-    metrics.fetched(records, bytes);
     return new LogReadResult(
         log.topicPartition(), List.copyOf(batches), logStartOffset, lastStableOffset);
+  }
+
+  /** Counts the records and bytes a Kafka fetch sends. */
+  void sent(List<LogReadResult> reads) {
+    for (LogReadResult read : reads) {
+      int records = 0;
+      for (EncodedBatch batch : read.batches()) {
+        records += batch.recordCount();
+      }
+      metrics.fetched(records, read.sizeInBytes());
+    }
   }
 
   /**

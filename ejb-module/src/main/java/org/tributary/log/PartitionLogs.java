@@ -269,6 +269,11 @@ public class PartitionLogs {
     return reader.readBatches(topicName, partition, offset, maxBytes, minOneBatch);
   }
 
+  /** Counts what a Kafka fetch sends, once, whatever it read while it waited. */
+  public void fetchSent(List<LogReadResult> reads) {
+    reader.sent(reads);
+  }
+
   /** See {@link LogReader#read}. */
   public FetchResult read(String topicName, int partition, long offset, int maxBytes) {
     return reader.read(topicName, partition, offset, maxBytes);

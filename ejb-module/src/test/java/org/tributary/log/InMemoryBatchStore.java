@@ -66,6 +66,27 @@ class InMemoryBatchStore extends BatchStore {
   }
 
   @Override
+  public List<EncodedBatch> batchesWithin(
+      long topicId,
+      int partition,
+      long offset,
+      long lastStableOffset,
+      int maxBatches,
+      long maxBytes) {
+    List<EncodedBatch> page = new ArrayList<>();
+    long bytes = 0;
+    for (EncodedBatch batch :
+        batchesFrom(topicId, partition, offset, lastStableOffset, maxBatches)) {
+      if (!page.isEmpty() && bytes + batch.bytes().length > maxBytes) {
+        break;
+      }
+      page.add(batch);
+      bytes += batch.bytes().length;
+    }
+    return page;
+  }
+
+  @Override
   public List<BatchSummary> summaries(
       long topicId, int partition, long fromBase, long lastStableOffset, int maxBatches) {
     return below(partition, fromBase, lastStableOffset).stream()

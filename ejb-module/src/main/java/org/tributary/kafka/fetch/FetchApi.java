@@ -38,6 +38,12 @@ public class FetchApi implements KafkaApi {
   @ConfigProperty(name = "fetch.max.bytes", defaultValue = "57671680")
   int fetchMaxBytes;
 
+  /**
+   * The longest a fetch waits, whatever it asks (as the HTTP reads): a wait is not cancelled when
+   * its connection closes, so a client reconnecting with huge waits must not pile them up.
+   */
+  static final long MAX_WAIT_MS = 300_000;
+
   @Inject PartitionLogs logs;
 
   private FetchOperation operation;
@@ -53,7 +59,11 @@ public class FetchApi implements KafkaApi {
   void start() {
     operation =
         new FetchOperation(
-            logs::readBatches, logs::awaitData, logs.completions(), Clock.systemUTC());
+            logs::readBatches,
+            logs::awaitData,
+            logs.completions(),
+            Clock.systemUTC(),
+            logs::fetchSent);
   }
 
   @Override
@@ -104,7 +114,8 @@ public class FetchApi implements KafkaApi {
     }
     int maxBytes = Math.min(fetch.maxBytes(), fetchMaxBytes);
     FetchParams params =
-        new FetchParams(fetch.maxWait(), Math.min(fetch.minBytes(), maxBytes), maxBytes);
+        new FetchParams(
+            Math.min(fetch.maxWait(), MAX_WAIT_MS), Math.min(fetch.minBytes(), maxBytes), maxBytes);
     return operation
         .fetch(partitions, params)
         .thenApply(read -> FetchResponses.of(read, fetch.isolationLevel(), request.version()));

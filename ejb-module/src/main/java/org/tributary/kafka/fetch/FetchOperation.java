@@ -10,8 +10,10 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executor;
 import java.util.function.BiFunction;
+import java.util.function.Consumer;
 import org.apache.kafka.common.protocol.Errors;
 import org.tributary.kafka.KafkaErrors;
+import org.tributary.log.LogReadResult;
 import org.tributary.topic.TopicPartition;
 
 /**
@@ -27,21 +29,25 @@ final class FetchOperation {
   private final BiFunction<Map<TopicPartition, Long>, Duration, CompletionStage<Void>> awaitData;
   private final Executor resume;
   private final Clock clock;
+  private final Consumer<List<LogReadResult>> sent;
 
   /**
    * @param awaitData completes when any partition's last stable offset passes the offset given, or
    *     after the duration (possibly on a timer thread, which must not read)
    * @param resume where a woken request reads again
+   * @param sent told once what the request answers (for the fetched records' metrics)
    */
   FetchOperation(
       BatchReader reader,
       BiFunction<Map<TopicPartition, Long>, Duration, CompletionStage<Void>> awaitData,
       Executor resume,
-      Clock clock) {
+      Clock clock,
+      Consumer<List<LogReadResult>> sent) {
     this.reader = reader;
     this.awaitData = awaitData;
     this.resume = resume;
     this.clock = clock;
+    this.sent = sent;
   }
 
   /** Completes with one answer per partition, in request order. */
@@ -56,6 +62,14 @@ final class FetchOperation {
     List<FetchedPartition> read = readAll(partitions, params.maxBytes());
     long left = deadline - clock.millis();
     if (left <= 0 || partitions.isEmpty() || enough(read, params.minBytes()) || anyError(read)) {
+      List<LogReadResult> answered = new ArrayList<>(read.size());
+      read.forEach(
+          partition -> {
+            if (partition.read() != null) {
+              answered.add(partition.read());
+            }
+          });
+      sent.accept(answered);
       return CompletableFuture.completedFuture(read);
     }
     Map<TopicPartition, Long> beyond = new LinkedHashMap<>();
