@@ -166,14 +166,17 @@ final class ConsumerGroup {
    */
   List<String> expire(Moment now, Map<String, Integer> partitionsPerTopic) {
     long nowNanos = now.nanoTime();
+    List<String> expired = new ArrayList<>();
     if (classic.active()) {
-      List<String> expired = classic.tick(now);
+      expired.addAll(classic.tick(now));
       if (!classic.active()) {
         idleSinceNanos = nowNanos;
       }
+    }
+    if (members.isEmpty()) {
       return expired;
     }
-    List<String> expired = new ArrayList<>();
+    int classicExpired = expired.size();
     members
         .values()
         .removeIf(
@@ -184,7 +187,7 @@ final class ConsumerGroup {
               }
               return gone;
             });
-    if (!expired.isEmpty()) {
+    if (expired.size() > classicExpired) {
       rebalance(partitionsPerTopic);
       idleSinceNanos = nowNanos;
     }

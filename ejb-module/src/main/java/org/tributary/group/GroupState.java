@@ -1,10 +1,11 @@
 package org.tributary.group;
 
 /**
- * A consumer group's state, with Kafka's names. Tributary assigns partitions on the broker in the
- * same step as the membership change, so a group goes from a change straight to
- * COMPLETING_REBALANCE (members have yet to pick up the new assignment) and then to STABLE;
- * PREPARING_REBALANCE is kept for Kafka clients' vocabulary and is not entered.
+ * A consumer group's state, with Kafka's names. Tributary's own groups are assigned on the broker
+ * in the same step as the membership change, so they go from a change straight to
+ * COMPLETING_REBALANCE (members have yet to pick up the new assignment) and then to STABLE. Groups
+ * of Kafka clients ({@link ClassicGroup}) go through PREPARING_REBALANCE (waiting for members to
+ * rejoin) and COMPLETING_REBALANCE (waiting for the leader's assignment), as in Kafka.
  */
 public enum GroupState {
   EMPTY,

@@ -328,4 +328,23 @@ class ClassicGroupCoordinatorTest {
 
     assertEquals(ErrorCode.UNKNOWN_MEMBER_ID, now(classic.join(join(first.memberId()))).error());
   }
+
+  @Test
+  void anIdHandedToAKafkaMemberDoesNotStopTributaryMembersFromExpiring() {
+    ClassicJoinResult pending = now(classic.join(join("")));
+    assertEquals(ErrorCode.MEMBER_ID_REQUIRED, pending.error());
+    Assignment rest =
+        fixture.coordinator.join(
+            GROUP, null, "rest", Set.of("orders"), Duration.ofSeconds(2), "range");
+
+    tick(Duration.ofSeconds(3));
+
+    assertRefused(
+        ErrorCode.UNKNOWN_MEMBER_ID, () -> fixture.coordinator.heartbeat(GROUP, rest.memberId()));
+    tick(Duration.ofSeconds(4));
+    assertEquals(
+        ErrorCode.UNKNOWN_MEMBER_ID,
+        now(classic.join(join(pending.memberId()))).error(),
+        "its id expired too, after the session timeout it asked for");
+  }
 }

@@ -172,4 +172,17 @@ class OffsetCommitsTest {
         commits.startingOffsets("billing", List.of(P0, P1), OffsetResetStrategy.EARLIEST),
         "a commit that retention passed counts as none");
   }
+
+  @Test
+  void aCommitStillInItsTransactionMakesItsPartitionsOffsetUnstable() {
+    Assignment member = join("a");
+    transactions.begin();
+    commit(member, P0, 4);
+
+    assertEquals(Set.of(P0), commits.beingWritten("billing", Set.of(P0, P1)));
+    assertEquals(Set.of(), commits.beingWritten("unknown-group", Set.of(P0)));
+
+    transactions.end();
+    assertEquals(Set.of(), commits.beingWritten("billing", Set.of(P0, P1)));
+  }
 }

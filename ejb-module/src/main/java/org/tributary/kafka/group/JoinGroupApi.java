@@ -79,7 +79,7 @@ public class JoinGroupApi implements KafkaApi {
     return coordinator.join(join).thenApply(result -> response(result, version));
   }
 
-  private static AbstractResponse response(ClassicJoinResult result, short version) {
+  static AbstractResponse response(ClassicJoinResult result, short version) {
     JoinGroupResponseData data =
         new JoinGroupResponseData()
             .setErrorCode(

@@ -26,8 +26,10 @@ import org.apache.kafka.clients.admin.ListGroupsOptions;
 import org.apache.kafka.clients.admin.MemberDescription;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.CooperativeStickyAssignor;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.clients.consumer.RangeAssignor;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.GroupState;
@@ -65,8 +67,17 @@ class ConsumerGroupKafkaIT {
   }
 
   private PollingConsumer member(String group, String topic) {
+    return member(group, topic, RangeAssignor.class);
+  }
+
+  private PollingConsumer member(String group, String topic, Class<?> assignor) {
     return new PollingConsumer(
-        PollingConsumer.config(consumerUser, consumerPassword, group, Map.of()), List.of(topic));
+        PollingConsumer.config(
+            consumerUser,
+            consumerPassword,
+            group,
+            Map.of(ConsumerConfig.PARTITION_ASSIGNMENT_STRATEGY_CONFIG, assignor.getName())),
+        List.of(topic));
   }
 
   private static ConsumerGroupDescription describe(Admin admin, String group) {
@@ -121,7 +132,7 @@ class ConsumerGroupKafkaIT {
         });
   }
 
-  private Process childConsumer(String group, String topic) throws Exception {
+  private Process childConsumer(String group, String topic, Class<?> assignor) throws Exception {
     String java =
         System.getProperty("java.home") + File.separator + "bin" + File.separator + "java";
     return new ProcessBuilder(
@@ -133,7 +144,8 @@ class ConsumerGroupKafkaIT {
             consumerUser,
             consumerPassword,
             group,
-            topic)
+            topic,
+            assignor.getName())
         .redirectErrorStream(true)
         .redirectOutput(new File("target/child-consumer-" + group + ".log"))
         .start();
@@ -141,16 +153,25 @@ class ConsumerGroupKafkaIT {
 
   @Test
   void aGroupRebalancesWhenAThirdJoinsAndWhenAKilledMembersSessionEnds() throws Exception {
+    rebalances(RangeAssignor.class, "range");
+  }
+
+  @Test
+  void aCooperativeGroupRebalancesTheSameWay() throws Exception {
+    rebalances(CooperativeStickyAssignor.class, "cooperative-sticky");
+  }
+
+  private void rebalances(Class<?> assignor, String protocol) throws Exception {
     String topic = TributaryHttp.uniqueTopic("kafka-group");
     Fixtures.createTopic(http, topic, 6);
     String group = TributaryHttp.uniqueTopic("kafka-group");
-    Process child = childConsumer(group, topic);
+    Process child = childConsumer(group, topic, assignor);
     try (Admin admin = KafkaClients.admin();
-        PollingConsumer second = member(group, topic)) {
+        PollingConsumer second = member(group, topic, assignor)) {
       awaitStable(admin, group, 2, 6);
-      try (PollingConsumer third = member(group, topic)) {
+      try (PollingConsumer third = member(group, topic, assignor)) {
         ConsumerGroupDescription three = awaitStable(admin, group, 3, 6);
-        assertEquals("range", three.partitionAssignor());
+        assertEquals(protocol, three.partitionAssignor());
         assertEquals(3, Fixtures.v3Assignments(http, group, topic).size(), "REST v3 sees them");
 
         child.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
@@ -236,6 +257,13 @@ class ConsumerGroupKafkaIT {
                 ExecutionException.class,
                 () -> admin.deleteConsumerGroups(List.of(group)).all().get(30, TimeUnit.SECONDS));
         assertInstanceOf(GroupNotEmptyException.class, notEmpty.getCause());
+        Answer resetRefused =
+            http.post(
+                Fixtures.v3(http, "/consumer-groups/" + group + "/offsets:reset"),
+                APPLICATION_JSON,
+                "{\"strategy\":\"to-earliest\",\"topic_name\":\"" + topic + "\"}");
+        assertEquals(409, resetRefused.status(), resetRefused::toString);
+        assertEquals(40904, resetRefused.errorCode(), resetRefused::toString);
         assertEquals(
             1, Fixtures.v3Assignments(http, group, topic).size(), "REST v3 sees the Kafka member");
       }
@@ -287,6 +315,14 @@ class ConsumerGroupKafkaIT {
     try (V2Consumer rest = V2Consumer.earliest(http, restGroup, "rest")) {
       rest.subscribe(topic);
       rest.poll(100);
+      try (Admin admin = KafkaClients.admin()) {
+        ConsumerGroupDescription described = awaitStable(admin, restGroup, 1, 1);
+        assertEquals(
+            Set.of(new TopicPartition(topic, 0)),
+            described.members().iterator().next().assignment().topicPartitions(),
+            "a REST member's assignment in Kafka's consumer protocol");
+        assertEquals("range", described.partitionAssignor());
+      }
       Properties config =
           PollingConsumer.config(consumerUser, consumerPassword, restGroup, Map.of());
       try (KafkaConsumer<byte[], byte[]> kafka = new KafkaConsumer<>(config)) {
@@ -301,8 +337,11 @@ class ConsumerGroupKafkaIT {
         PollingConsumer member = member(kafkaGroup, topic)) {
       awaitStable(admin, kafkaGroup, 1, 1);
       try (V2Consumer rest = V2Consumer.earliest(http, kafkaGroup, "rest")) {
-        rest.subscribe(topic);
-        Answer refused = rest.fetch(100);
+        Answer refused =
+            http.post(
+                rest.base() + "/subscription",
+                TributaryHttp.V2,
+                "{\"topics\":[\"" + topic + "\"]}");
         assertEquals(422, refused.status(), refused::toString);
         assertEquals(42216, refused.errorCode(), refused::toString);
       }
@@ -384,5 +423,45 @@ class ConsumerGroupKafkaIT {
     assertTrue(
         System.nanoTime() - start < Duration.ofSeconds(15).toNanos(),
         "failed fast, not after max.block.ms of retries");
+  }
+
+  @Test
+  void aStaticMemberComesBackUnderItsInstanceIdWithoutWaitingForItsSession() throws Exception {
+    String topic = TributaryHttp.uniqueTopic("kafka-static");
+    Fixtures.createTopic(http, topic, 2);
+    String group = TributaryHttp.uniqueTopic("kafka-static");
+    Map<String, Object> instance = Map.of(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG, "host-1");
+    Properties config = PollingConsumer.config(consumerUser, consumerPassword, group, instance);
+    try (Admin admin = KafkaClients.admin()) {
+      String firstId;
+      try (PollingConsumer first = new PollingConsumer(config, List.of(topic))) {
+        MemberDescription member = awaitStable(admin, group, 1, 2).members().iterator().next();
+        assertEquals(Optional.of("host-1"), member.groupInstanceId());
+        firstId = member.consumerId();
+        Answer consumers = http.get(Fixtures.v3(http, "/consumer-groups/" + group + "/consumers"));
+        assertEquals(
+            "host-1",
+            consumers.object().getJsonArray("data").getJsonObject(0).getString("instance_id"),
+            consumers::toString);
+      }
+      long restarted = System.nanoTime();
+      try (PollingConsumer second = new PollingConsumer(config, List.of(topic))) {
+        MemberDescription member =
+            Fixtures.await(
+                "the static member back under a new member id",
+                LIMIT,
+                () ->
+                    find(admin, group)
+                        .filter(g -> g.groupState() == GroupState.STABLE)
+                        .flatMap(g -> g.members().stream().findFirst())
+                        .filter(m -> !m.consumerId().equals(firstId))
+                        .filter(m -> m.assignment().topicPartitions().size() == 2));
+        assertEquals(Optional.of("host-1"), member.groupInstanceId());
+        assertTrue(
+            System.nanoTime() - restarted < Duration.ofSeconds(6).toNanos(),
+            "back before its 6 s session could have expired");
+        assertEquals(null, second.failure());
+      }
+    }
   }
 }

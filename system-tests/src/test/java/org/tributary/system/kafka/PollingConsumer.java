@@ -88,11 +88,16 @@ final class PollingConsumer implements AutoCloseable {
     thread.join(TimeUnit.SECONDS.toMillis(20));
   }
 
-  /** A consumer in a child JVM: bootstrap, user, password, group, topic; polls until killed. */
+  /**
+   * A consumer in a child JVM: bootstrap, user, password, group, topic, assignment strategy; polls
+   * until killed.
+   */
   public static void main(String[] args) throws Exception {
     System.setProperty("kafka.bootstrap", args[0]);
+    Map<String, Object> strategy =
+        Map.of(ConsumerConfig.PARTITION_ASSIGNMENT_STRATEGY_CONFIG, args[5]);
     try (PollingConsumer child =
-        new PollingConsumer(config(args[1], args[2], args[3], Map.of()), List.of(args[4]))) {
+        new PollingConsumer(config(args[1], args[2], args[3], strategy), List.of(args[4]))) {
       while (child.failure() == null) {
         Thread.sleep(200);
       }
