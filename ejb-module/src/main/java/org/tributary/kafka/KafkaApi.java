@@ -14,7 +14,10 @@ public interface KafkaApi {
 
   ApiKeys key();
 
-  short minVersion();
+  /** The oldest version kafka-clients still reads, unless the API serves fewer. */
+  default short minVersion() {
+    return key().oldestVersion();
+  }
 
   short maxVersion();
 

@@ -35,11 +35,6 @@ public class AlterConfigsApi implements KafkaApi {
   }
 
   @Override
-  public short minVersion() {
-    return ApiKeys.ALTER_CONFIGS.oldestVersion();
-  }
-
-  @Override
   public short maxVersion() {
     return 2;
   }

@@ -39,11 +39,6 @@ public class CreatePartitionsApi implements KafkaApi {
   }
 
   @Override
-  public short minVersion() {
-    return ApiKeys.CREATE_PARTITIONS.oldestVersion();
-  }
-
-  @Override
   public short maxVersion() {
     return 3;
   }

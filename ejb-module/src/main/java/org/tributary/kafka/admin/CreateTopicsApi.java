@@ -45,11 +45,6 @@ public class CreateTopicsApi implements KafkaApi {
   }
 
   @Override
-  public short minVersion() {
-    return ApiKeys.CREATE_TOPICS.oldestVersion();
-  }
-
-  @Override
   public short maxVersion() {
     return 7;
   }

@@ -46,11 +46,6 @@ public class DeleteRecordsApi implements KafkaApi {
   }
 
   @Override
-  public short minVersion() {
-    return ApiKeys.DELETE_RECORDS.oldestVersion();
-  }
-
-  @Override
   public short maxVersion() {
     return 2;
   }

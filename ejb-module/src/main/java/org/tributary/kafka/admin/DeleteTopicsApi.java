@@ -39,11 +39,6 @@ public class DeleteTopicsApi implements KafkaApi {
   }
 
   @Override
-  public short minVersion() {
-    return ApiKeys.DELETE_TOPICS.oldestVersion();
-  }
-
-  @Override
   public short maxVersion() {
     return 6;
   }

@@ -43,11 +43,6 @@ public class DescribeClusterApi implements KafkaApi {
   }
 
   @Override
-  public short minVersion() {
-    return ApiKeys.DESCRIBE_CLUSTER.oldestVersion();
-  }
-
-  @Override
   public short maxVersion() {
     return 2;
   }

@@ -43,11 +43,6 @@ public class DescribeConfigsApi implements KafkaApi {
   }
 
   @Override
-  public short minVersion() {
-    return ApiKeys.DESCRIBE_CONFIGS.oldestVersion();
-  }
-
-  @Override
   public short maxVersion() {
     return 4;
   }

@@ -34,11 +34,6 @@ public class IncrementalAlterConfigsApi implements KafkaApi {
   }
 
   @Override
-  public short minVersion() {
-    return ApiKeys.INCREMENTAL_ALTER_CONFIGS.oldestVersion();
-  }
-
-  @Override
   public short maxVersion() {
     return 1;
   }

@@ -78,11 +78,6 @@ public class FetchApi implements KafkaApi {
   }
 
   @Override
-  public short minVersion() {
-    return ApiKeys.FETCH.oldestVersion();
-  }
-
-  @Override
   public short maxVersion() {
     return 12;
   }

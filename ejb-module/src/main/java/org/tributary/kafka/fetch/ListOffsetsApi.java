@@ -68,11 +68,6 @@ public class ListOffsetsApi implements KafkaApi {
   }
 
   @Override
-  public short minVersion() {
-    return ApiKeys.LIST_OFFSETS.oldestVersion();
-  }
-
-  @Override
   public short maxVersion() {
     return 11;
   }

@@ -33,11 +33,6 @@ public class DeleteGroupsApi implements KafkaApi {
   }
 
   @Override
-  public short minVersion() {
-    return ApiKeys.DELETE_GROUPS.oldestVersion();
-  }
-
-  @Override
   public short maxVersion() {
     return 2;
   }

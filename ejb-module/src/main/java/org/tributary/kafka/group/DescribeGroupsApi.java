@@ -39,11 +39,6 @@ public class DescribeGroupsApi implements KafkaApi {
   }
 
   @Override
-  public short minVersion() {
-    return ApiKeys.DESCRIBE_GROUPS.oldestVersion();
-  }
-
-  @Override
   public short maxVersion() {
     return 6;
   }

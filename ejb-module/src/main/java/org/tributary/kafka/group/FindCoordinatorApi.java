@@ -41,11 +41,6 @@ public class FindCoordinatorApi implements KafkaApi {
   }
 
   @Override
-  public short minVersion() {
-    return ApiKeys.FIND_COORDINATOR.oldestVersion();
-  }
-
-  @Override
   public short maxVersion() {
     return 6;
   }

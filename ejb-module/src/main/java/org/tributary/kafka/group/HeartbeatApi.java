@@ -31,11 +31,6 @@ public class HeartbeatApi implements KafkaApi {
   }
 
   @Override
-  public short minVersion() {
-    return ApiKeys.HEARTBEAT.oldestVersion();
-  }
-
-  @Override
   public short maxVersion() {
     return 4;
   }

@@ -37,11 +37,6 @@ public class JoinGroupApi implements KafkaApi {
   }
 
   @Override
-  public short minVersion() {
-    return ApiKeys.JOIN_GROUP.oldestVersion();
-  }
-
-  @Override
   public short maxVersion() {
     return 9;
   }

@@ -37,11 +37,6 @@ public class LeaveGroupApi implements KafkaApi {
   }
 
   @Override
-  public short minVersion() {
-    return ApiKeys.LEAVE_GROUP.oldestVersion();
-  }
-
-  @Override
   public short maxVersion() {
     return 5;
   }

@@ -38,11 +38,6 @@ public class ListGroupsApi implements KafkaApi {
   }
 
   @Override
-  public short minVersion() {
-    return ApiKeys.LIST_GROUPS.oldestVersion();
-  }
-
-  @Override
   public short maxVersion() {
     return 5;
   }

@@ -51,11 +51,6 @@ public class OffsetCommitApi implements KafkaApi {
   }
 
   @Override
-  public short minVersion() {
-    return ApiKeys.OFFSET_COMMIT.oldestVersion();
-  }
-
-  @Override
   public short maxVersion() {
     return 9;
   }

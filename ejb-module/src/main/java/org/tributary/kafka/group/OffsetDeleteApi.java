@@ -41,11 +41,6 @@ public class OffsetDeleteApi implements KafkaApi {
   }
 
   @Override
-  public short minVersion() {
-    return ApiKeys.OFFSET_DELETE.oldestVersion();
-  }
-
-  @Override
   public short maxVersion() {
     return 0;
   }

@@ -49,11 +49,6 @@ public class OffsetFetchApi implements KafkaApi {
   }
 
   @Override
-  public short minVersion() {
-    return ApiKeys.OFFSET_FETCH.oldestVersion();
-  }
-
-  @Override
   public short maxVersion() {
     return 9;
   }

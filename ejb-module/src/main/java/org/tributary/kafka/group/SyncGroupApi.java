@@ -36,11 +36,6 @@ public class SyncGroupApi implements KafkaApi {
   }
 
   @Override
-  public short minVersion() {
-    return ApiKeys.SYNC_GROUP.oldestVersion();
-  }
-
-  @Override
   public short maxVersion() {
     return 5;
   }

@@ -50,11 +50,6 @@ public class MetadataApi implements KafkaApi {
   }
 
   @Override
-  public short minVersion() {
-    return ApiKeys.METADATA.oldestVersion();
-  }
-
-  @Override
   public short maxVersion() {
     return 12;
   }

@@ -43,11 +43,6 @@ public class InitProducerIdApi implements KafkaApi {
   }
 
   @Override
-  public short minVersion() {
-    return ApiKeys.INIT_PRODUCER_ID.oldestVersion();
-  }
-
-  @Override
   public short maxVersion() {
     return 5;
   }

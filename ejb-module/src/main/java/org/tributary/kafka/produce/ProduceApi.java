@@ -59,11 +59,6 @@ public class ProduceApi implements KafkaApi {
   }
 
   @Override
-  public short minVersion() {
-    return ApiKeys.PRODUCE.oldestVersion();
-  }
-
-  @Override
   public short maxVersion() {
     return 12;
   }
