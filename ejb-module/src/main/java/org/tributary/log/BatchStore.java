@@ -118,18 +118,7 @@ public class BatchStore {
     if (holding == null) {
       return List.of();
     }
-    return em
-        .createNamedQuery(StoredBatch.FROM_OFFSET, StoredBatch.class)
-        .setParameter("topicId", topicId)
-        .setParameter("partition", partition)
-        .setParameter("fromBase", holding)
-        .setParameter("offset", offset)
-        .setParameter("lastStableOffset", lastStableOffset)
-        .setMaxResults(maxBatches)
-        .getResultList()
-        .stream()
-        .map(StoredBatch::toEncodedBatch)
-        .toList();
+    return batchesFromBase(topicId, partition, holding, offset, lastStableOffset, maxBatches);
   }
 
   /**
@@ -159,6 +148,20 @@ public class BatchStore {
       count++;
       bytes += batch.sizeInBytes();
     }
+    return batchesFromBase(
+        topicId, partition, holding, offset, lastStableOffset, Math.max(1, count));
+  }
+
+  /**
+   * Up to {@code maxBatches} batches from the one at {@code holding}, below the last stable offset.
+   */
+  private List<EncodedBatch> batchesFromBase(
+      long topicId,
+      int partition,
+      long holding,
+      long offset,
+      long lastStableOffset,
+      int maxBatches) {
     return em
         .createNamedQuery(StoredBatch.FROM_OFFSET, StoredBatch.class)
         .setParameter("topicId", topicId)
@@ -166,7 +169,7 @@ public class BatchStore {
         .setParameter("fromBase", holding)
         .setParameter("offset", offset)
         .setParameter("lastStableOffset", lastStableOffset)
-        .setMaxResults(Math.max(1, count))
+        .setMaxResults(maxBatches)
         .getResultList()
         .stream()
         .map(StoredBatch::toEncodedBatch)
