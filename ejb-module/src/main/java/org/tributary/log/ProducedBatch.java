@@ -28,6 +28,9 @@ import org.tributary.topic.TopicMetadata;
  */
 public final class ProducedBatch {
 
+  /** A batch may decompress to at most this many times max.message.bytes (at least 1 MiB). */
+  private static final int DECOMPRESSED_LIMIT_FACTOR = 16;
+
   private final TopicMetadata topic;
   private final int partition;
   private final byte[] bytes;
@@ -116,15 +119,34 @@ public final class ProducedBatch {
     if (batch.sizeInBytes() > maxMessageBytes) {
       throw tooLarge(topic, batch.sizeInBytes());
     }
-    List<Record> copies = new ArrayList<>(count);
+    List<Record> copies = new ArrayList<>();
     long first = RecordBatch.NO_TIMESTAMP;
     long max = RecordBatch.NO_TIMESTAMP;
     boolean checkTimestamps = !topic.config().logAppendTime();
     boolean recompress = recompresses(topic, batch.compressionType());
-    try (CloseableIterator<Record> iterator = batch.streamingIterator(BufferSupplier.NO_CACHING)) {
+    // Record sizes are what a record declares; a compressed batch could declare gigabytes in a few
+    // bytes. Each record is capped at max.message.bytes, and only a batch that must be
+    // recompressed has its keys and values read at all (Kafka's LogValidator skips them too).
+    long decompressedLimit = DECOMPRESSED_LIMIT_FACTOR * (long) Math.max(maxMessageBytes, 1 << 20);
+    long decompressed = 0;
+    try (CloseableIterator<Record> iterator =
+        recompress
+            ? batch.streamingIterator(BufferSupplier.NO_CACHING, maxMessageBytes)
+            : batch.skipKeyValueIterator(BufferSupplier.NO_CACHING, maxMessageBytes)) {
       int index = 0;
       while (iterator.hasNext()) {
         Record record = iterator.next();
+        decompressed += record.sizeInBytes();
+        if (decompressed > decompressedLimit || index >= count) {
+          throw refused(
+              ErrorCode.INVALID_RECORD,
+              "The record batch holds more than it declares ("
+                  + count
+                  + " records) or decompresses to more than "
+                  + decompressedLimit
+                  + " bytes.",
+              index);
+        }
         if (record.offset() != batch.baseOffset() + index) {
           throw refused(
               ErrorCode.INVALID_RECORD,

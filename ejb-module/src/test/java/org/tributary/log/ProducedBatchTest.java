@@ -16,6 +16,8 @@ import org.apache.kafka.common.record.internal.MemoryRecords;
 import org.apache.kafka.common.record.internal.MemoryRecordsBuilder;
 import org.apache.kafka.common.record.internal.MutableRecordBatch;
 import org.apache.kafka.common.record.internal.RecordBatch;
+import org.apache.kafka.common.utils.internals.ByteUtils;
+import org.apache.kafka.common.utils.internals.Crc32C;
 import org.junit.jupiter.api.Test;
 import org.tributary.errors.ErrorCode;
 import org.tributary.topic.TopicConfig;
@@ -51,6 +53,34 @@ class ProducedBatchTest {
     byte[] bytes = new byte[buffer.remaining()];
     buffer.get(bytes);
     return bytes;
+  }
+
+  /** Where a RecordBatch v2's CRC starts covering (DefaultRecordBatch keeps it package-private). */
+  private static final int ATTRIBUTES_OFFSET = DefaultRecordBatch.CRC_OFFSET + 4;
+
+  /** The batch with its header's record count and last offset delta forged, CRC made valid. */
+  private static MemoryRecords forgedCount(MemoryRecords sent, int count) {
+    ByteBuffer buffer = ByteBuffer.wrap(bytes(sent));
+    buffer.putInt(DefaultRecordBatch.LAST_OFFSET_DELTA_OFFSET, count - 1);
+    buffer.putInt(DefaultRecordBatch.RECORDS_COUNT_OFFSET, count);
+    long crc = Crc32C.compute(buffer, ATTRIBUTES_OFFSET, buffer.limit() - ATTRIBUTES_OFFSET);
+    ByteUtils.writeUnsignedInt(buffer, DefaultRecordBatch.CRC_OFFSET, crc);
+    return MemoryRecords.readableRecords(buffer);
+  }
+
+  @Test
+  void aForgedRecordCountIsRefusedWithoutSizingAnythingByIt() {
+    MemoryRecords forged = forgedCount(records(Compression.NONE, NOW), Integer.MAX_VALUE);
+    forged.batches().iterator().next().ensureValid();
+    assertRefused(
+        ErrorCode.CORRUPT_MESSAGE, () -> ProducedBatch.validate(topic(Map.of()), 0, forged, NOW));
+  }
+
+  @Test
+  void aCompressedBatchWithMoreRecordsThanItDeclaresIsRefused() {
+    MemoryRecords forged = forgedCount(records(Compression.gzip().build(), NOW, NOW, NOW), 2);
+    assertRefused(
+        ErrorCode.CORRUPT_MESSAGE, () -> ProducedBatch.validate(topic(Map.of()), 0, forged, NOW));
   }
 
   @Test
