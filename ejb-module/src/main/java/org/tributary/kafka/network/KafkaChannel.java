@@ -240,7 +240,9 @@ final class KafkaChannel extends ChannelInboundHandlerAdapter {
     } catch (KafkaApis.ProtocolViolation e) {
       onEventLoop(ctx, () -> close(ctx, "invalid-request", e.getMessage()));
       return;
-    } catch (RuntimeException e) {
+    } catch (RuntimeException | Error e) {
+      // An Error too (an OutOfMemoryError of one request): the connection must not wait for an
+      // answer that will never come; it closes, and the client retries elsewhere or later.
       LOG.log(Level.WARNING, "Kafka request failed unexpectedly on " + connectionId, e);
       onEventLoop(
           ctx, () -> close(ctx, "failure", "the broker failed to handle " + request.header()));
@@ -273,7 +275,7 @@ final class KafkaChannel extends ChannelInboundHandlerAdapter {
         payload = answer == null ? null : context.buildResponseEnvelopePayload(answer);
       }
       errors = answer == null ? Map.of() : answer.errorCounts();
-    } catch (RuntimeException e) {
+    } catch (RuntimeException | Error e) {
       LOG.log(Level.WARNING, "Could not encode a Kafka response on " + connectionId, e);
       onEventLoop(ctx, () -> close(ctx, "failure", "a response could not be encoded"));
       return;

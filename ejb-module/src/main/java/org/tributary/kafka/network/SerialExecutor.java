@@ -58,7 +58,8 @@ final class SerialExecutor implements Executor {
       }
       try {
         next.run();
-      } catch (RuntimeException e) {
+      } catch (RuntimeException | Error e) {
+        // Whatever a task throws, the connection's later tasks still run.
         LOG.log(Level.WARNING, "A Kafka connection's task failed unexpectedly", e);
       }
     }

@@ -25,6 +25,18 @@ class SerialExecutorTest {
   }
 
   @Test
+  void anErrorInATaskDoesNotStopTheTasksAfterIt() {
+    List<Integer> ran = new ArrayList<>();
+    SerialExecutor serial = new SerialExecutor(Runnable::run);
+    serial.execute(
+        () -> {
+          throw new OutOfMemoryError("one request's allocation");
+        });
+    serial.execute(() -> ran.add(2));
+    assertEquals(List.of(2), ran);
+  }
+
+  @Test
   void aPoolThatRefusesIsReportedAndTheExecutorCanRunAgainLater() {
     AtomicBoolean refusing = new AtomicBoolean(true);
     List<Integer> ran = new ArrayList<>();
