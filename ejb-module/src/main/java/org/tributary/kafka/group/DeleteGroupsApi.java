@@ -13,6 +13,7 @@ import org.apache.kafka.common.requests.DeleteGroupsRequest;
 import org.apache.kafka.common.requests.DeleteGroupsResponse;
 import org.tributary.group.GroupDeletions;
 import org.tributary.kafka.KafkaApi;
+import org.tributary.kafka.KafkaCaller;
 import org.tributary.kafka.KafkaErrors;
 import org.tributary.kafka.KafkaRequest;
 import org.tributary.kafka.KafkaSession;
@@ -26,6 +27,7 @@ import org.tributary.security.Roles;
 public class DeleteGroupsApi implements KafkaApi {
 
   @Inject GroupDeletions deletions;
+  @Inject KafkaCaller caller;
 
   @Override
   public ApiKeys key() {
@@ -53,7 +55,7 @@ public class DeleteGroupsApi implements KafkaApi {
     for (String groupId : request.body(DeleteGroupsRequest.class).data().groupsNames()) {
       Errors error = Errors.NONE;
       try {
-        deletions.deleteGroup(groupId);
+        caller.run(request, () -> deletions.deleteGroup(groupId));
       } catch (RuntimeException e) {
         error = KafkaErrors.errorOf(e);
       }

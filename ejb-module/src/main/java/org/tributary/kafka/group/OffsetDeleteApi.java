@@ -20,6 +20,7 @@ import org.tributary.errors.ErrorCode;
 import org.tributary.errors.TributaryException;
 import org.tributary.group.GroupDeletions;
 import org.tributary.kafka.KafkaApi;
+import org.tributary.kafka.KafkaCaller;
 import org.tributary.kafka.KafkaErrors;
 import org.tributary.kafka.KafkaRequest;
 import org.tributary.kafka.KafkaSession;
@@ -34,6 +35,7 @@ import org.tributary.security.Roles;
 public class OffsetDeleteApi implements KafkaApi {
 
   @Inject GroupDeletions deletions;
+  @Inject KafkaCaller caller;
 
   @Override
   public ApiKeys key() {
@@ -64,7 +66,8 @@ public class OffsetDeleteApi implements KafkaApi {
           topic.partitions().stream().map(OffsetDeleteRequestPartition::partitionIndex).toList();
       Errors error = Errors.NONE;
       try {
-        deletions.deleteOffsets(data.groupId(), topic.name(), partitions);
+        caller.run(
+            request, () -> deletions.deleteOffsets(data.groupId(), topic.name(), partitions));
       } catch (TributaryException e) {
         if (e.code() != ErrorCode.GROUP_SUBSCRIBED_TO_TOPIC
             && e.code() != ErrorCode.UNKNOWN_TOPIC_OR_PARTITION) {

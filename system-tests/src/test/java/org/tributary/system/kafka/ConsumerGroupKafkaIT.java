@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.tributary.system.TributaryHttp.APPLICATION_JSON;
 
+import jakarta.json.JsonObject;
 import java.io.File;
 import java.time.Duration;
 import java.util.Collection;
@@ -294,6 +295,8 @@ class ConsumerGroupKafkaIT {
               .containsKey(p0));
       admin.alterConsumerGroupOffsets(group, Map.of(p0, new OffsetAndMetadata(1))).all().get();
       admin.deleteConsumerGroups(List.of(group)).all().get(30, TimeUnit.SECONDS);
+      assertAuditedOverKafka("group.offsets.delete", group, "OffsetDelete");
+      assertAuditedOverKafka("group.delete", group, "DeleteGroups");
       ExecutionException gone =
           assertThrows(
               ExecutionException.class,
@@ -463,5 +466,15 @@ class ConsumerGroupKafkaIT {
         assertEquals(null, second.failure());
       }
     }
+  }
+
+  /** The deletion is in the audit trail as the SASL user, from a Kafka API. */
+  private void assertAuditedOverKafka(String kind, String group, String api) {
+    Answer log = http.get(Fixtures.v3(http, "/audit-log?kind=" + kind + "&group=" + group));
+    assertEquals(200, log.status(), log::toString);
+    List<JsonObject> entries = log.object().getJsonArray("data").getValuesAs(JsonObject.class);
+    assertEquals(1, entries.size(), log::toString);
+    assertEquals(KafkaClients.ADMIN, entries.get(0).getString("actor"), log::toString);
+    assertTrue(entries.get(0).getString("origin").endsWith("(Kafka " + api + ")"), log::toString);
   }
 }
