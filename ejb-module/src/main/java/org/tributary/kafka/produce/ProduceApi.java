@@ -100,7 +100,7 @@ public class ProduceApi implements KafkaApi {
       response.responses().add(answered);
       TopicMetadata topic = null;
       TributaryException topicError = null;
-      if (acks == 0 || acks == 1 || acks == -1) {
+      if ((acks == 0 || acks == 1 || acks == -1) && produce.transactionalId() == null) {
         try {
           topic = topicFor(request, topicData.name());
         } catch (TributaryException e) {
