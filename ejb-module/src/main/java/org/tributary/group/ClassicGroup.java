@@ -623,6 +623,11 @@ final class ClassicGroup {
 
   private void remove(String memberId) {
     ClassicMember member = members.remove(memberId);
+    if (member != null) {
+      // A SyncGroup it still waits for would never be answered, and the responses after it on
+      // its connection (its LeaveGroup, say) would wait behind it.
+      completeSync(member, ClassicSyncResult.failed(ErrorCode.UNKNOWN_MEMBER_ID));
+    }
     if (member != null && member.isStatic()) {
       staticMembers.remove(member.groupInstanceId());
     }

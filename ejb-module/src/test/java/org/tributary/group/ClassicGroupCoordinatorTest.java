@@ -273,6 +273,21 @@ class ClassicGroupCoordinatorTest {
   }
 
   @Test
+  void aMemberLeavingWhileItWaitsForItsAssignmentIsAnsweredAtOnce() {
+    ClassicJoinResult a = stableAlone();
+    CompletableFuture<ClassicJoinResult> b = newMember();
+    now(classic.join(join(a.memberId())));
+    ClassicJoinResult bJoined = b.join();
+    CompletableFuture<ClassicSyncResult> bSynced = sync(bJoined.memberId(), 2, Map.of());
+    assertFalse(bSynced.isDone(), "waits for the leader's assignment");
+
+    classic.leave(GROUP, List.of(new ClassicLeave(bJoined.memberId(), null)));
+
+    assertTrue(bSynced.isDone(), "its SyncGroup is answered, not left behind its LeaveGroup");
+    assertEquals(ErrorCode.UNKNOWN_MEMBER_ID, bSynced.join().error());
+  }
+
+  @Test
   void theLastMemberLeavingEmptiesTheGroupAndAnAdminMayThenCommit() {
     ClassicJoinResult a = stableAlone();
 
