@@ -5,21 +5,27 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.function.Function;
 import org.apache.kafka.common.protocol.ApiKeys;
 import org.apache.kafka.common.requests.AbstractResponse;
+import org.tributary.security.UserView;
+import org.tributary.security.Users;
 
 /**
  * Routes each request to its {@link KafkaApi} (Kafka's {@code KafkaApis}): refuses versions it does
  * not serve, lets an unauthenticated connection do nothing but ApiVersions and SASL, checks the
- * API's role, and turns any failure into the API's own error response. Stateless.
+ * API's role (re-read from the user store every few seconds), and turns any failure into the API's
+ * own error response. Stateless.
  */
 @ApplicationScoped
 public class KafkaApis {
@@ -28,15 +34,34 @@ public class KafkaApis {
   private static final Set<ApiKeys> BEFORE_AUTHENTICATION =
       Set.of(ApiKeys.API_VERSIONS, ApiKeys.SASL_HANDSHAKE, ApiKeys.SASL_AUTHENTICATE);
 
+  /**
+   * How long a connection goes on with the roles it read: a user deleted or whose roles an admin
+   * changed is held to it within this, as HTTP (which signs in on every request) is at once.
+   */
+  static final Duration USER_REREAD = Duration.ofSeconds(5);
+
   @Inject @Any Instance<KafkaApi> discovered;
+  @Inject Users users;
 
   private Map<ApiKeys, KafkaApi> apis;
+  private Function<String, Optional<UserView>> userStore;
+  private Duration userReread = USER_REREAD;
 
   public KafkaApis() {}
 
-  /** For tests: exactly these APIs. */
+  /** For tests: exactly these APIs; roles are never re-read. */
   public KafkaApis(Collection<KafkaApi> served) {
     apis = index(served);
+  }
+
+  /** For tests: exactly these APIs, with this user store, re-read after {@code reread}. */
+  KafkaApis(
+      Collection<KafkaApi> served,
+      Function<String, Optional<UserView>> userStore,
+      Duration reread) {
+    apis = index(served);
+    this.userStore = userStore;
+    this.userReread = reread;
   }
 
   @PostConstruct
@@ -44,6 +69,7 @@ public class KafkaApis {
     List<KafkaApi> served = new ArrayList<>();
     discovered.forEach(served::add);
     apis = index(served);
+    userStore = users::find;
   }
 
   private static Map<ApiKeys, KafkaApi> index(Collection<KafkaApi> served) {
@@ -91,6 +117,9 @@ public class KafkaApis {
       throw new ProtocolViolation(
           key + " before SASL authentication; only ApiVersions and SASL are answered then");
     }
+    if (session.authenticated()) {
+      rereadUser(session);
+    }
     if (session.authenticated() && !api.permits(session)) {
       return CompletableFuture.completedFuture(
           request
@@ -115,6 +144,21 @@ public class KafkaApis {
             failure == null
                 ? response
                 : request.body().getErrorResponse(KafkaErrors.toApiException(failure)));
+  }
+
+  private void rereadUser(KafkaSession session) {
+    long now = System.nanoTime();
+    if (userStore == null || !session.userOlderThan(userReread.toNanos(), now)) {
+      return;
+    }
+    UserView current =
+        userStore
+            .apply(session.userName())
+            .orElseThrow(
+                () ->
+                    new ProtocolViolation(
+                        "user '" + session.userName() + "' was deleted; it signed in earlier"));
+    session.userReread(current, now);
   }
 
   /** A request that ends its connection, as Kafka ends it. */

@@ -20,6 +20,7 @@ public final class KafkaSession {
   private volatile String saslMechanism;
   private volatile boolean closing;
   private volatile boolean rawSaslTokenNext;
+  private volatile long userReadAtNanos;
 
   public KafkaSession(String connectionId, InetSocketAddress remote) {
     this.connectionId = connectionId;
@@ -80,6 +81,18 @@ public final class KafkaSession {
 
   void authenticatedAs(UserView signedIn) {
     user = signedIn;
+    userReadAtNanos = System.nanoTime();
+  }
+
+  /** Whether the user's roles were last read longer ago than {@code nanos}. */
+  boolean userOlderThan(long nanos, long nowNanos) {
+    return nowNanos - userReadAtNanos > nanos;
+  }
+
+  /** The user as the user store says now (roles changed by an admin since the sign-in). */
+  void userReread(UserView current, long nowNanos) {
+    user = current;
+    userReadAtNanos = nowNanos;
   }
 
   /** The mechanism SaslHandshake chose, if it did. */

@@ -5,8 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.InetSocketAddress;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -58,6 +62,26 @@ class KafkaApisTest {
     ListGroupsResponse response =
         (ListGroupsResponse) apis.handle(listGroups((short) 4)).toCompletableFuture().join();
     assertEquals(Errors.GROUP_AUTHORIZATION_FAILED.code(), response.data().errorCode());
+  }
+
+  @Test
+  void rolesAnAdminTookAwayAreGoneFromConnectionsSignedInBefore() {
+    signIn(Roles.VIEWER);
+    Map<String, UserView> store = new HashMap<>();
+    store.put("u", new UserView("u", Set.of(Roles.PRODUCER), false, Instant.EPOCH, Instant.EPOCH));
+    KafkaApis apis =
+        new KafkaApis(
+            List.of(new ListGroups(ok())),
+            name -> Optional.ofNullable(store.get(name)),
+            Duration.ZERO);
+    ListGroupsResponse refused =
+        (ListGroupsResponse) apis.handle(listGroups((short) 4)).toCompletableFuture().join();
+    assertEquals(Errors.GROUP_AUTHORIZATION_FAILED.code(), refused.data().errorCode());
+
+    store.clear();
+    KafkaApis.ProtocolViolation deleted =
+        assertThrows(KafkaApis.ProtocolViolation.class, () -> apis.handle(listGroups((short) 4)));
+    assertTrue(deleted.getMessage().contains("was deleted"), deleted::getMessage);
   }
 
   @Test
