@@ -94,6 +94,14 @@ final class GroupCommitWriter implements Runnable {
    * writer that falls behind holds producers back.
    */
   void submit(QueuedAppend append) {
+    submit(append, QUEUE_WAIT);
+  }
+
+  /**
+   * Queues an append, waiting at most {@code wait} for room: a thread that serves many clients (a
+   * Kafka request handler) must not wait at all, or one overloaded writer stops them all.
+   */
+  void submit(QueuedAppend append, Duration wait) {
     if (!running) {
       throw shuttingDown();
     }
@@ -111,13 +119,13 @@ final class GroupCommitWriter implements Runnable {
     }
     boolean queuedIt = false;
     try {
-      queuedIt = queue.offer(append, QUEUE_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+      queuedIt = queue.offer(append, wait.toMillis(), TimeUnit.MILLISECONDS);
       if (!queuedIt) {
         throw new TributaryException(
             ErrorCode.KAFKA_STORAGE_ERROR,
             "The broker is overloaded: the append queue stayed full for "
-                + QUEUE_WAIT.toSeconds()
-                + " s. Nothing was appended; retry later.");
+                + wait.toMillis()
+                + " ms. Nothing was appended; retry later.");
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();

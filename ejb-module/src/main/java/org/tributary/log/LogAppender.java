@@ -83,7 +83,9 @@ public final class LogAppender {
       return CompletableFuture.completedFuture(List.of());
     }
     CompletableFuture<List<BatchAppendResult>> done = new CompletableFuture<>();
-    writer.submit(new PendingBatches(List.copyOf(batches), routing.logsOf(batches), done));
+    // Never waits for room: it runs on a Kafka request handler, shared by many connections.
+    writer.submit(
+        new PendingBatches(List.copyOf(batches), routing.logsOf(batches), done), Duration.ZERO);
     answerWithinDeadline(done);
     return done.thenApply(
         results -> {

@@ -9,6 +9,7 @@ import static org.tributary.testing.Refusals.assertRefused;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -87,8 +88,10 @@ class GroupCommitWriterTest {
 
   @AfterEach
   void stop() throws InterruptedException {
-    writer.stop();
-    thread.join(5_000);
+    if (writer != null) {
+      writer.stop();
+      thread.join(5_000);
+    }
   }
 
   private static PendingAppend append(PartitionLog log, String... values) {
@@ -147,6 +150,23 @@ class GroupCommitWriterTest {
     PendingAppend larger = append(p0, "larger than ten bytes alone");
     writer.submit(larger);
     assertEquals(1, larger.done().get(5, TimeUnit.SECONDS).size(), "an empty queue takes any");
+  }
+
+  @Test
+  void aSubmitterThatMayNotWaitIsRefusedAtOnceWhenTheQueueIsFull() {
+    GroupCommitWriter full =
+        new GroupCommitWriter(
+            rows -> {}, stored, deadTopics::add, CLOCK, 1, Long.MAX_VALUE, 4096, Runnable::run);
+    PartitionLog p0 =
+        new PartitionLog(1, TOPIC.partition(0), 0, 0, 0, 1 << 20, UNBOUNDED, null, null);
+    full.submit(append(p0, "fills the queue of one"), Duration.ZERO);
+    long started = System.nanoTime();
+    TributaryException refused =
+        assertRefused(
+            ErrorCode.KAFKA_STORAGE_ERROR, () -> full.submit(append(p0, "no room"), Duration.ZERO));
+    assertTrue(refused.getMessage().contains("overloaded"), refused::getMessage);
+    assertTrue(
+        System.nanoTime() - started < TimeUnit.SECONDS.toNanos(1), "refused without waiting");
   }
 
   @Test
