@@ -174,10 +174,12 @@ class CrashRecoveryIT {
     Thread.sleep(500); // the producers go on sending into the void: those batches are retried
     sending.set(false);
     producers.shutdown();
-    assertTrue(producers.awaitTermination(60, TimeUnit.SECONDS));
     assertTrue(acknowledgedBeforeKill >= ACKS_BEFORE_KILL, "producers were appending at the kill");
 
+    // A send may be blocked until the broker is back (waiting for metadata, or for room in the
+    // client's buffer): the restart comes first, then the senders end.
     server.start(withListener, Map.of());
+    assertTrue(producers.awaitTermination(120, TimeUnit.SECONDS), "the senders ended");
     for (KafkaProducer<byte[], byte[]> client : clients) {
       client.flush(); // every send is answered: acknowledged after the restart, or failed
       client.close(Duration.ofSeconds(10));
