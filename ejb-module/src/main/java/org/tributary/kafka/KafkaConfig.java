@@ -37,7 +37,7 @@ public class KafkaConfig {
 
   /** Requests of one connection read ahead of its answers; then the connection is not read. */
   @Inject
-  @ConfigProperty(name = "tributary.kafka.max-in-flight-requests", defaultValue = "32")
+  @ConfigProperty(name = "tributary.kafka.max-in-flight-requests", defaultValue = "5")
   int maxInFlightRequests;
 
   /** Kafka's {@code connections.max.idle.ms}. */
