@@ -228,7 +228,11 @@ final class GroupCommitWriter implements Runnable {
         List<ProducerStateUpdates.Checked> outcomes = new ArrayList<>(append.batches().size());
         for (int i = 0; i < append.batches().size(); i++) {
           PartitionLog log = append.logs().get(i);
-          ProducerStateUpdates.Checked outcome = producers.check(log, append.batches().get(i));
+          ProducedBatch batch = append.batches().get(i);
+          ProducerStateUpdates.Checked outcome =
+              batch.producer().idempotent() && inDoubtFor(log)
+                  ? new ProducerStateUpdates.Checked(null, false, producerStateInDoubt())
+                  : producers.check(log, batch);
           if (outcome.appends()) {
             counts.merge(log, append.batches().get(i).recordCount(), Integer::sum);
           }
@@ -448,6 +452,26 @@ final class GroupCommitWriter implements Runnable {
         ErrorCode.KAFKA_STORAGE_ERROR,
         "The records could not be stored; they were not appended. Retry the request.",
         cause);
+  }
+
+  /**
+   * Whether a commit whose outcome is still unknown staged producer state for this log: a batch
+   * checked without it could be a retry of what that commit stored (and be stored twice).
+   */
+  private boolean inDoubtFor(PartitionLog log) {
+    for (InDoubt commit : inDoubt) {
+      if (commit.producers().stages(log)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static TributaryException producerStateInDoubt() {
+    return new TributaryException(
+        ErrorCode.KAFKA_STORAGE_ERROR,
+        "The database has not said whether an earlier batch to this partition was stored; until"
+            + " it does, idempotent batches to it wait. Retry.");
   }
 
   private static TributaryException inDoubtError() {

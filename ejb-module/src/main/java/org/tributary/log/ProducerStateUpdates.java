@@ -64,6 +64,12 @@ final class ProducerStateUpdates {
     return new Checked(appended, false, null);
   }
 
+  /** Whether this commit staged producer state for the log. */
+  boolean stages(PartitionLog log) {
+    Map<Long, ProducerStateEntry> forLog = staged.get(log);
+    return forLog != null && !forLog.isEmpty();
+  }
+
   /** The commit is durable: the partitions take the staged entries. */
   void apply() {
     staged.forEach(

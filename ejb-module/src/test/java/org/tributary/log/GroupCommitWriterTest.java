@@ -495,6 +495,55 @@ class GroupCommitWriterTest {
   }
 
   @Test
+  void whileACommitOfAProducersBatchIsInDoubtItsRetryIsRefusedNotStoredTwice() throws Exception {
+    AtomicBoolean databaseDown = new AtomicBoolean(true);
+    CountDownLatch checked = new CountDownLatch(1);
+    writer =
+        new GroupCommitWriter(
+            rows -> {
+              commits.add(rows);
+              if (databaseDown.get()) {
+                rows.forEach(row -> storedKeys.add(key(row))); // stored, but the answer is lost
+                throw new IllegalStateException("connection lost during COMMIT");
+              }
+            },
+            row -> {
+              if (databaseDown.get()) {
+                checked.countDown();
+                throw new IllegalStateException("connection refused");
+              }
+              return stored.test(row);
+            },
+            deadTopics::add,
+            CLOCK,
+            10_000,
+            Long.MAX_VALUE,
+            4096,
+            Runnable::run);
+    thread = new Thread(writer);
+    thread.start();
+    PartitionLog p0 =
+        new PartitionLog(1, TOPIC.partition(0), 0, 0, 0, 1 << 20, UNBOUNDED, null, null);
+    PendingBatches doubtful = produced(p0, ProducerStateUpdatesTest.batch(5, (short) 0, 0, 2));
+    writer.submit(doubtful);
+    assertTrue(checked.await(5, TimeUnit.SECONDS), "the commit is in doubt");
+
+    PendingBatches retry = produced(p0, ProducerStateUpdatesTest.batch(5, (short) 0, 0, 2));
+    writer.submit(retry);
+    assertEquals(
+        ErrorCode.KAFKA_STORAGE_ERROR,
+        retry.done().get(5, TimeUnit.SECONDS).get(0).error().code(),
+        "refused while the first may be stored, not checked against state without it");
+
+    databaseDown.set(false);
+    assertEquals(0, doubtful.done().get(5, TimeUnit.SECONDS).get(0).baseOffset());
+    PendingBatches again = produced(p0, ProducerStateUpdatesTest.batch(5, (short) 0, 0, 2));
+    writer.submit(again);
+    assertEquals(0, again.done().get(5, TimeUnit.SECONDS).get(0).baseOffset(), "a retry now");
+    assertEquals(1, commits.size(), "stored once");
+  }
+
+  @Test
   void aBatchWhoseCommitFailedIsNotARetryAfterwards() throws Exception {
     AtomicBoolean refuse = new AtomicBoolean(true);
     start(
