@@ -35,6 +35,9 @@ import org.tributary.storage.Database;
 @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
 public class BatchStore {
 
+  /** How many batch sizes a fetch reads at once while it fills its bytes. */
+  private static final int SUMMARY_PAGE = 32;
+
   @PersistenceContext(unitName = "tributary")
   EntityManager em;
 
@@ -138,15 +141,27 @@ public class BatchStore {
     if (holding == null) {
       return List.of();
     }
+    // Sizes are read a page at a time: a fetch of a backlog fills its bytes with a few dozen
+    // batches, and each summary read costs a base-row read on Derby.
     int count = 0;
     long bytes = 0;
-    for (BatchSummary batch :
-        summaries(topicId, partition, holding, lastStableOffset, maxBatches)) {
-      if (count > 0 && bytes + batch.sizeInBytes() > maxBytes) {
+    long from = holding;
+    boolean full = false;
+    while (!full && count < maxBatches) {
+      int page = Math.min(SUMMARY_PAGE, maxBatches - count);
+      List<BatchSummary> summaries = summaries(topicId, partition, from, lastStableOffset, page);
+      for (BatchSummary batch : summaries) {
+        if (count > 0 && bytes + batch.sizeInBytes() > maxBytes) {
+          full = true;
+          break;
+        }
+        count++;
+        bytes += batch.sizeInBytes();
+      }
+      if (summaries.size() < page) {
         break;
       }
-      count++;
-      bytes += batch.sizeInBytes();
+      from = summaries.get(summaries.size() - 1).baseOffset() + 1;
     }
     return batchesFromBase(
         topicId, partition, holding, offset, lastStableOffset, Math.max(1, count));
