@@ -14,11 +14,23 @@ case "$command" in
     mkdir -p "$work"
     work=$(cd "$work" && pwd)
     "$here/micro-server.sh" stop "$work" >/dev/null 2>&1 || true
-    TRIBUTARY_DATA_DIR="$work/data" TRIBUTARY_JAVA_OPTS="-Djava.io.tmpdir=$work $java_opts" \
-      setsid "$target/../src/main/scripts/run-micro.sh" "$target" "$port" > "$work/server.log" 2>&1 < /dev/null &
-    echo $! > "$work/server.pid"
-    "$here/wait-for-url.sh" "http://127.0.0.1:$port/health/ready" 240 "$work/server.log" \
-      "${TRIBUTARY_READY_STATUS:-200}"
+    # Payara Micro's own boot now and then dies of a race in its service registry (HK2's
+    # ConcurrentModificationException) before any application is deployed; a server that ended
+    # before it answered is started once more. One that runs but never answers is not retried.
+    for attempt in 1 2; do
+      TRIBUTARY_DATA_DIR="$work/data" TRIBUTARY_JAVA_OPTS="-Djava.io.tmpdir=$work $java_opts" \
+        setsid "$target/../src/main/scripts/run-micro.sh" "$target" "$port" > "$work/server.log" 2>&1 < /dev/null &
+      pid=$!
+      echo "$pid" > "$work/server.pid"
+      status=0
+      "$here/wait-for-url.sh" "http://127.0.0.1:$port/health/ready" 240 "$work/server.log" \
+        "${TRIBUTARY_READY_STATUS:-200}" "$pid" || status=$?
+      if [ "$status" -ne 3 ] || [ "$attempt" -eq 2 ]; then
+        exit "$status"
+      fi
+      cp "$work/server.log" "$work/server-failed-boot.log"
+      echo "micro-server.sh: the server ended while booting (see server-failed-boot.log); starting it once more" >&2
+    done
     ;;
   stop)
     work=$2
