@@ -16,6 +16,7 @@ import jakarta.json.JsonObjectBuilder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -56,7 +57,9 @@ class FetchKafkaIT {
   void recordsProducedOverRestAreReadWithTheirKeysValuesHeadersOffsetsAndTimestamps() {
     String topic = KafkaClients.uniqueTopic("fetch-fields");
     createTopic(http, topic, 2);
-    Instant first = Instant.parse("2026-03-01T10:00:00Z");
+    // Recent: the test servers check retention every second, and records older than
+    // retention.ms (7 days) would be removed under the test.
+    Instant first = Instant.now().minusSeconds(600).truncatedTo(ChronoUnit.MILLIS);
     for (int i = 0; i < 3; i++) {
       produceV3(topic, 1, "key-" + i, "value-" + i, first.plusSeconds(i), "h" + i, "header-" + i);
     }
@@ -160,7 +163,7 @@ class FetchKafkaIT {
   void beginningEndAndTimestampOffsetsAreListedAsKafkaListsThem() throws Exception {
     String topic = KafkaClients.uniqueTopic("fetch-offsets");
     createTopic(http, topic, 1);
-    Instant first = Instant.parse("2026-04-01T08:00:00Z");
+    Instant first = Instant.now().minusSeconds(600).truncatedTo(ChronoUnit.MILLIS);
     produceV3(topic, 0, "k0", "v0", first, "h", "x");
     produceV3(topic, 0, "k1", "v1", first.plusSeconds(10), "h", "x");
     produceV3(topic, 0, "k2", "v2", first.plusSeconds(5), "h", "x");
