@@ -268,6 +268,8 @@ do_start() {
     "-Djava.io.tmpdir=$INSTALL/tmp" \
     "-Dtributary.data.dir=$data_dir" \
     "-Dderby.system.home=$derby_home" \
+    "-Dderby.storage.logBufferSize=1048576" \
+    "-Dderby.storage.logSwitchInterval=16777216" \
     "${extra[@]}"
 
   local lib
