@@ -88,6 +88,16 @@ class LayeringTest {
           .resideInAnyPackage(concat(FEATURES, "org.tributary.security.."));
 
   @ArchTest
+  static final ArchRule theClusterKnowsNoFeature =
+      noClasses()
+          .that()
+          .resideInAPackage("org.tributary.cluster..")
+          .should()
+          .dependOnClassesThat()
+          .resideInAnyPackage(concat(FEATURES, "org.tributary.kafka..", "org.tributary.security.."))
+          .because("which servers are alive and which one writes is the same for every feature");
+
+  @ArchTest
   static final ArchRule storageKnowsNoFeature =
       noClasses()
           .that()

@@ -35,6 +35,16 @@ public interface KafkaApi {
   }
 
   /**
+   * What a server that is not the writer answers instead of handling the request: APIs about the
+   * partitions' logs (NOT_LEADER_OR_FOLLOWER) or the groups (NOT_COORDINATOR) are the writer's,
+   * which alone holds their state; a client that gets this asks Metadata or FindCoordinator again
+   * and goes there. {@code NONE} for the APIs every server answers.
+   */
+  default Errors notWriterError() {
+    return Errors.NONE;
+  }
+
+  /**
    * Handles one request, on a request-handler thread, one request of a connection at a time (so a
    * connection's requests take effect in the order sent). Long work completes the stage later and
    * holds no thread. A stage completing with {@code null} sends no response (Produce with {@code

@@ -17,6 +17,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Function;
 import org.apache.kafka.common.protocol.ApiKeys;
+import org.apache.kafka.common.protocol.Errors;
 import org.apache.kafka.common.requests.AbstractResponse;
 import org.tributary.security.UserView;
 import org.tributary.security.Users;
@@ -42,6 +43,7 @@ public class KafkaApis {
 
   @Inject @Any Instance<KafkaApi> discovered;
   @Inject Users users;
+  @Inject KafkaBrokers brokers;
 
   private Map<ApiKeys, KafkaApi> apis;
   private Function<String, Optional<UserView>> userStore;
@@ -132,6 +134,18 @@ public class KafkaApis {
                               + "' may not call "
                               + key.name
                               + "; ask an admin for the role it needs.")));
+    }
+    Errors elsewhere = api.notWriterError();
+    if (elsewhere != Errors.NONE && !brokers.isWriter()) {
+      return CompletableFuture.completedFuture(
+          request
+              .body()
+              .getErrorResponse(
+                  elsewhere.exception(
+                      "Broker "
+                          + brokers.self()
+                          + " is not the writer of this cluster; ask Metadata or FindCoordinator"
+                          + " which broker is.")));
     }
     CompletionStage<AbstractResponse> handled;
     try {

@@ -10,6 +10,7 @@ import jakarta.persistence.PersistenceContext;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.tributary.errors.ErrorCode;
 import org.tributary.errors.TributaryException;
@@ -64,6 +65,17 @@ public class LeaseStore {
             .setParameter("epoch", epoch)
             .executeUpdate()
         == 1;
+  }
+
+  /** Who holds the lease unexpired (database time), if anybody. */
+  public Optional<String> holder(String name) {
+    Lease lease = em.find(Lease.class, name);
+    if (lease == null || lease.owner() == null) {
+      return Optional.empty();
+    }
+    return lease.expiresAt().after(databaseTime(name))
+        ? Optional.of(lease.owner())
+        : Optional.empty();
   }
 
   /** Ends the owner's lease now, so that another server may claim it at once. */

@@ -90,6 +90,11 @@ public class WriterLease {
     }
   }
 
+  /** Who this server is to the writer lease: a name no other server, or later start, has. */
+  public String owner() {
+    return owner;
+  }
+
   /** The epoch this server writes under, to read on every append without a container call. */
   public WriterEpoch epoch() {
     return epoch;

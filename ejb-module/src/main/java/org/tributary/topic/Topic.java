@@ -24,9 +24,11 @@ import org.tributary.errors.TributaryException;
 @Entity
 @Table(name = "tributary_topic")
 @NamedQuery(name = Topic.ALL, query = "SELECT t FROM Topic t")
+@NamedQuery(name = Topic.BY_NAME, query = "SELECT t FROM Topic t WHERE t.name = :name")
 public class Topic {
 
   static final String ALL = "Topic.all";
+  static final String BY_NAME = "Topic.byName";
 
   @Id
   @GeneratedValue(strategy = GenerationType.IDENTITY)

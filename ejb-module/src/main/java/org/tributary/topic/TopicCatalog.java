@@ -74,8 +74,16 @@ public class TopicCatalog {
     return Collections.unmodifiableMap(topics);
   }
 
+  /**
+   * The topic, from the cache or else the database: another server of the cluster may have created
+   * it since this one read the topics.
+   */
   public Optional<TopicMetadata> find(String name) {
-    return name == null ? Optional.empty() : Optional.ofNullable(topics.get(name));
+    if (name == null) {
+      return Optional.empty();
+    }
+    TopicMetadata known = topics.get(name);
+    return known != null ? Optional.of(known) : learn(name);
   }
 
   public TopicMetadata get(String name) {
@@ -108,7 +116,7 @@ public class TopicCatalog {
     TopicName.validate(name);
     Topic.requireValidPartitionCount(partitions);
     TopicConfig config = TopicConfig.of(configs);
-    if (topics.containsKey(name)) {
+    if (find(name).isPresent()) {
       throw new TributaryException(
           ErrorCode.TOPIC_ALREADY_EXISTS, "Topic '" + name + "' already exists.");
     }
@@ -143,12 +151,20 @@ public class TopicCatalog {
   }
 
   private synchronized TopicMetadata createIfAbsent(String name) {
-    TopicMetadata existing = topics.get(name);
-    if (existing != null) {
-      return existing;
+    Optional<TopicMetadata> existing = find(name);
+    if (existing.isPresent()) {
+      return existing.get();
     }
     TopicName.validate(name);
     return announce(remember(store.create(name, defaultPartitions, TopicConfig.defaults())));
+  }
+
+  private synchronized Optional<TopicMetadata> learn(String name) {
+    TopicMetadata known = topics.get(name);
+    if (known != null) {
+      return Optional.of(known);
+    }
+    return store.find(name).map(this::remember).map(this::announce);
   }
 
   private TopicMetadata announce(TopicMetadata topic) {

@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -36,6 +37,14 @@ public class TopicStore {
     return em.createNamedQuery(Topic.ALL, Topic.class).getResultList().stream()
         .map(Topic::metadata)
         .toList();
+  }
+
+  public Optional<TopicMetadata> find(String name) {
+    return em.createNamedQuery(Topic.BY_NAME, Topic.class)
+        .setParameter("name", name)
+        .getResultStream()
+        .findFirst()
+        .map(Topic::metadata);
   }
 
   public TopicMetadata create(String name, int partitions, TopicConfig config) {

@@ -28,6 +28,7 @@ import org.apache.kafka.common.requests.ListGroupsRequest;
 import org.apache.kafka.common.requests.ListGroupsResponse;
 import org.apache.kafka.common.requests.RequestHeader;
 import org.junit.jupiter.api.Test;
+import org.tributary.cluster.ClusterView;
 import org.tributary.errors.ErrorCode;
 import org.tributary.errors.TributaryException;
 import org.tributary.security.Roles;
@@ -129,6 +130,34 @@ class KafkaApisTest {
     assertEquals(4, response.data().apiKeys().find(ApiKeys.API_VERSIONS.id).maxVersion());
   }
 
+  @Test
+  void anApiOfTheWritersIsAnsweredWithItsErrorByAServerThatDoesNotWrite() {
+    signIn(Roles.VIEWER);
+    KafkaApis apis = new KafkaApis(List.of(new WritersListGroups()));
+    apis.brokers = brokersWithWriter(Optional.of(1));
+    ListGroupsResponse elsewhere =
+        (ListGroupsResponse) apis.handle(listGroups((short) 4)).toCompletableFuture().join();
+    assertEquals(Errors.NOT_COORDINATOR.code(), elsewhere.data().errorCode());
+    apis.brokers = brokersWithWriter(Optional.empty());
+    ListGroupsResponse between =
+        (ListGroupsResponse) apis.handle(listGroups((short) 4)).toCompletableFuture().join();
+    assertEquals(Errors.NOT_COORDINATOR.code(), between.data().errorCode());
+    apis.brokers = brokersWithWriter(Optional.of(0));
+    ListGroupsResponse here =
+        (ListGroupsResponse) apis.handle(listGroups((short) 4)).toCompletableFuture().join();
+    assertEquals(Errors.NONE.code(), here.data().errorCode());
+  }
+
+  /** This server is broker 0; the writer is {@code writer}. */
+  private static KafkaBrokers brokersWithWriter(Optional<Integer> writer) {
+    return new KafkaBrokers() {
+      @Override
+      protected ClusterView view() {
+        return new ClusterView(0, List.of(), writer);
+      }
+    };
+  }
+
   private void signIn(String role) {
     session.authenticatedAs(new UserView("u", Set.of(role), false, Instant.EPOCH, Instant.EPOCH));
   }
@@ -148,6 +177,31 @@ class KafkaApisTest {
   private KafkaRequest request(AbstractRequest body) {
     return new KafkaRequest(
         new RequestHeader(body.apiKey(), body.version(), "client", 7), body, session);
+  }
+
+  /** ListGroups as if only the writer answered it. */
+  private static final class WritersListGroups implements KafkaApi {
+    private final ListGroups served = new ListGroups(ok());
+
+    @Override
+    public ApiKeys key() {
+      return served.key();
+    }
+
+    @Override
+    public short maxVersion() {
+      return served.maxVersion();
+    }
+
+    @Override
+    public Errors notWriterError() {
+      return Errors.NOT_COORDINATOR;
+    }
+
+    @Override
+    public CompletionStage<AbstractResponse> handle(KafkaRequest request) {
+      return served.handle(request);
+    }
   }
 
   /** An API served at v0 to v4 to consumers and viewers, answering what it is given. */

@@ -1,9 +1,11 @@
 package org.tributary.kafka.admin;
 
 import org.apache.kafka.common.protocol.Errors;
-import org.tributary.log.BrokerConfigs;
 
-/** A BROKER config resource's name: this broker's id, or empty for the cluster-wide defaults. */
+/**
+ * A BROKER config resource's name: this broker's id (its configs are this server's settings), or
+ * empty for the cluster-wide defaults.
+ */
 final class BrokerResource {
 
   private BrokerResource() {}
@@ -13,15 +15,16 @@ final class BrokerResource {
   }
 
   /** Refuses (INVALID_REQUEST, as Kafka) a name that is neither this broker nor empty. */
-  static void require(String name) {
-    if (isClusterDefault(name) || name.equals(String.valueOf(BrokerConfigs.BROKER_ID))) {
+  static void require(String name, int self) {
+    if (isClusterDefault(name) || name.equals(String.valueOf(self))) {
       return;
     }
     throw Errors.INVALID_REQUEST.exception(
         "Unexpected broker id '"
             + name
-            + "': this cluster has one broker, "
-            + BrokerConfigs.BROKER_ID
-            + " (or the empty name for the cluster-wide defaults).");
+            + "': this broker is "
+            + self
+            + "; ask each broker for its own configs (or send the empty name for the cluster-wide"
+            + " defaults).");
   }
 }

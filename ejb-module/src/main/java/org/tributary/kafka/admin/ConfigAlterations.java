@@ -6,6 +6,7 @@ import java.util.function.Function;
 import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.protocol.Errors;
 import org.apache.kafka.common.requests.ApiError;
+import org.tributary.kafka.KafkaBrokers;
 import org.tributary.kafka.KafkaCaller;
 import org.tributary.kafka.KafkaErrors;
 import org.tributary.kafka.KafkaRequest;
@@ -24,6 +25,7 @@ class ConfigAlterations {
 
   @Inject TopicCatalog topics;
   @Inject KafkaCaller caller;
+  @Inject KafkaBrokers brokers;
 
   /**
    * @param change the change of the topic's current configs
@@ -54,7 +56,7 @@ class ConfigAlterations {
                 Errors.CLUSTER_AUTHORIZATION_FAILED,
                 AdminAccess.refusal(session, "alter broker configs"));
           }
-          BrokerResource.require(name);
+          BrokerResource.require(name, brokers.self());
           if (changesSomething) {
             return new ApiError(
                 Errors.INVALID_REQUEST,

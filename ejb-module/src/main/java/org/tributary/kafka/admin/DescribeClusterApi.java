@@ -6,6 +6,7 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.stream.Collectors;
+import org.apache.kafka.common.Node;
 import org.apache.kafka.common.acl.AclOperation;
 import org.apache.kafka.common.message.DescribeClusterRequestData;
 import org.apache.kafka.common.message.DescribeClusterResponseData;
@@ -17,17 +18,17 @@ import org.apache.kafka.common.requests.DescribeClusterRequest;
 import org.apache.kafka.common.requests.DescribeClusterResponse;
 import org.apache.kafka.common.utils.Utils;
 import org.tributary.kafka.KafkaApi;
+import org.tributary.kafka.KafkaBrokers;
 import org.tributary.kafka.KafkaConfig;
 import org.tributary.kafka.KafkaRequest;
 import org.tributary.kafka.KafkaSession;
-import org.tributary.kafka.ListenerAddress;
-import org.tributary.log.BrokerConfigs;
 import org.tributary.security.Roles;
 
 /**
- * DescribeCluster: one broker (0, the advertised listener), which is also the controller, and the
- * cluster id. Any signed-in user may ask, as Kafka lets any client describe the cluster; the
- * authorized operations, when asked, are what the user's roles allow on the cluster.
+ * DescribeCluster: every live server as a broker, the writer as the controller (see {@link
+ * KafkaBrokers}), and the cluster id. Any signed-in user may ask, as Kafka lets any client describe
+ * the cluster; the authorized operations, when asked, are what the user's roles allow on the
+ * cluster.
  */
 @ApplicationScoped
 public class DescribeClusterApi implements KafkaApi {
@@ -36,6 +37,7 @@ public class DescribeClusterApi implements KafkaApi {
   private static final byte BROKER_ENDPOINT = 1;
 
   @Inject KafkaConfig config;
+  @Inject KafkaBrokers brokers;
 
   @Override
   public ApiKeys key() {
@@ -61,19 +63,21 @@ public class DescribeClusterApi implements KafkaApi {
                       "This server is a broker: it answers DescribeCluster for broker endpoints"
                           + " only.")));
     }
-    ListenerAddress advertised = config.advertised();
     answered
         .setErrorCode(Errors.NONE.code())
         .setClusterId(config.clusterId())
-        .setControllerId(BrokerConfigs.BROKER_ID)
-        .brokers()
-        .add(
-            new DescribeClusterBroker()
-                .setBrokerId(BrokerConfigs.BROKER_ID)
-                .setHost(advertised.host())
-                .setPort(advertised.port())
-                .setRack(null)
-                .setIsFenced(false));
+        .setControllerId(brokers.controller());
+    for (Node broker : brokers.brokers()) {
+      answered
+          .brokers()
+          .add(
+              new DescribeClusterBroker()
+                  .setBrokerId(broker.id())
+                  .setHost(broker.host())
+                  .setPort(broker.port())
+                  .setRack(null)
+                  .setIsFenced(false));
+    }
     if (asked.includeClusterAuthorizedOperations()) {
       answered.setClusterAuthorizedOperations(
           Utils.to32BitField(

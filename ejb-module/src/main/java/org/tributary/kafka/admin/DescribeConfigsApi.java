@@ -18,6 +18,7 @@ import org.apache.kafka.common.requests.AbstractResponse;
 import org.apache.kafka.common.requests.DescribeConfigsRequest;
 import org.apache.kafka.common.requests.DescribeConfigsResponse;
 import org.tributary.kafka.KafkaApi;
+import org.tributary.kafka.KafkaBrokers;
 import org.tributary.kafka.KafkaErrors;
 import org.tributary.kafka.KafkaRequest;
 import org.tributary.kafka.KafkaSession;
@@ -36,6 +37,7 @@ public class DescribeConfigsApi implements KafkaApi {
 
   @Inject TopicCatalog topics;
   @Inject BrokerConfigs brokerConfigs;
+  @Inject KafkaBrokers brokers;
 
   @Override
   public ApiKeys key() {
@@ -103,7 +105,7 @@ public class DescribeConfigsApi implements KafkaApi {
                   + "' may not describe broker configs: it takes the"
                   + " viewer or admin role.");
         }
-        BrokerResource.require(name);
+        BrokerResource.require(name, brokers.self());
         if (BrokerResource.isClusterDefault(name)) {
           // Kafka answers the cluster-wide dynamic defaults here; Tributary has no dynamic config.
           return List.of();

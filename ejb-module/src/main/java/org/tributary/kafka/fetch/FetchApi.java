@@ -82,6 +82,11 @@ public class FetchApi implements KafkaApi {
     return 12;
   }
 
+  @Override
+  public Errors notWriterError() {
+    return Errors.NOT_LEADER_OR_FOLLOWER;
+  }
+
   /** Refusals are per partition, so that a consumer sees {@code TopicAuthorizationException}. */
   @Override
   public boolean permits(KafkaSession session) {

@@ -73,6 +73,11 @@ public class ListOffsetsApi implements KafkaApi {
   }
 
   @Override
+  public Errors notWriterError() {
+    return Errors.NOT_LEADER_OR_FOLLOWER;
+  }
+
+  @Override
   public boolean permits(KafkaSession session) {
     return session.hasAnyRole(Roles.PRODUCER, Roles.CONSUMER, Roles.VIEWER);
   }

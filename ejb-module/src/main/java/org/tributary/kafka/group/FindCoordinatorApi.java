@@ -4,8 +4,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import org.apache.kafka.common.Node;
 import org.apache.kafka.common.message.FindCoordinatorRequestData;
 import org.apache.kafka.common.message.FindCoordinatorResponseData;
 import org.apache.kafka.common.message.FindCoordinatorResponseData.Coordinator;
@@ -16,15 +18,14 @@ import org.apache.kafka.common.requests.FindCoordinatorRequest;
 import org.apache.kafka.common.requests.FindCoordinatorRequest.CoordinatorType;
 import org.apache.kafka.common.requests.FindCoordinatorResponse;
 import org.tributary.kafka.KafkaApi;
-import org.tributary.kafka.KafkaConfig;
+import org.tributary.kafka.KafkaBrokers;
 import org.tributary.kafka.KafkaRequest;
-import org.tributary.kafka.ListenerAddress;
-import org.tributary.log.BrokerConfigs;
 
 /**
- * FindCoordinator: this broker coordinates every group. Kafka transactions are not supported, so a
- * transaction coordinator is refused with a non-retriable error whose message says so: a
- * transactional producer's {@code initTransactions()} then fails at once instead of retrying.
+ * FindCoordinator: the writer coordinates every group (see {@link KafkaBrokers}). Kafka
+ * transactions are not supported, so a transaction coordinator is refused with a non-retriable
+ * error whose message says so: a transactional producer's {@code initTransactions()} then fails at
+ * once instead of retrying.
  */
 @ApplicationScoped
 public class FindCoordinatorApi implements KafkaApi {
@@ -33,7 +34,7 @@ public class FindCoordinatorApi implements KafkaApi {
       "Kafka transactions are not supported by Tributary; use an idempotent producer without"
           + " transactional.id.";
 
-  @Inject KafkaConfig config;
+  @Inject KafkaBrokers brokers;
 
   @Override
   public ApiKeys key() {
@@ -74,11 +75,18 @@ public class FindCoordinatorApi implements KafkaApi {
   private Coordinator coordinator(byte keyType, String key) {
     Coordinator coordinator = new Coordinator().setKey(key).setNodeId(-1).setHost("").setPort(-1);
     if (keyType == CoordinatorType.GROUP.id()) {
-      ListenerAddress advertised = config.advertised();
+      Optional<Node> writer = brokers.writer();
+      if (writer.isEmpty()) {
+        return coordinator
+            .setErrorCode(Errors.COORDINATOR_NOT_AVAILABLE.code())
+            .setErrorMessage(
+                "No server coordinates groups at the moment: the one that did stopped, and its"
+                    + " lease has not yet passed to another. Retry.");
+      }
       return coordinator
-          .setNodeId(BrokerConfigs.BROKER_ID)
-          .setHost(advertised.host())
-          .setPort(advertised.port())
+          .setNodeId(writer.get().id())
+          .setHost(writer.get().host())
+          .setPort(writer.get().port())
           .setErrorCode(Errors.NONE.code());
     }
     if (keyType == CoordinatorType.TRANSACTION.id()) {

@@ -36,6 +36,11 @@ public class HeartbeatApi implements KafkaApi {
   }
 
   @Override
+  public Errors notWriterError() {
+    return Errors.NOT_COORDINATOR;
+  }
+
+  @Override
   public boolean permits(KafkaSession session) {
     return session.hasAnyRole(Roles.CONSUMER);
   }

@@ -42,6 +42,11 @@ public class LeaveGroupApi implements KafkaApi {
   }
 
   @Override
+  public Errors notWriterError() {
+    return Errors.NOT_COORDINATOR;
+  }
+
+  @Override
   public boolean permits(KafkaSession session) {
     return session.hasAnyRole(Roles.CONSUMER);
   }

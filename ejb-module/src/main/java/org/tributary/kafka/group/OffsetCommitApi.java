@@ -56,6 +56,11 @@ public class OffsetCommitApi implements KafkaApi {
   }
 
   @Override
+  public Errors notWriterError() {
+    return Errors.NOT_COORDINATOR;
+  }
+
+  @Override
   public boolean permits(KafkaSession session) {
     return session.hasAnyRole(Roles.CONSUMER);
   }

@@ -54,6 +54,11 @@ public class OffsetFetchApi implements KafkaApi {
   }
 
   @Override
+  public Errors notWriterError() {
+    return Errors.NOT_COORDINATOR;
+  }
+
+  @Override
   public boolean permits(KafkaSession session) {
     return session.hasAnyRole(Roles.CONSUMER, Roles.VIEWER);
   }

@@ -41,6 +41,11 @@ public class SyncGroupApi implements KafkaApi {
   }
 
   @Override
+  public Errors notWriterError() {
+    return Errors.NOT_COORDINATOR;
+  }
+
+  @Override
   public boolean permits(KafkaSession session) {
     return session.hasAnyRole(Roles.CONSUMER);
   }

@@ -13,6 +13,7 @@ import jakarta.inject.Inject;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.metrics.MetricRegistry;
+import org.tributary.cluster.ClusterMembership;
 import org.tributary.kafka.KafkaApis;
 import org.tributary.kafka.KafkaConfig;
 
@@ -26,7 +27,7 @@ import org.tributary.kafka.KafkaConfig;
  */
 @Singleton
 @Startup
-@DependsOn("PartitionLogs")
+@DependsOn({"PartitionLogs", "ClusterMembership"})
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN)
 public class KafkaListener {
 
@@ -34,6 +35,7 @@ public class KafkaListener {
 
   @Inject KafkaConfig config;
   @Inject KafkaApis apis;
+  @Inject ClusterMembership membership;
 
   @Inject MetricRegistry registry;
 
@@ -50,6 +52,7 @@ public class KafkaListener {
     server = new SocketServer(config, apis, threadFactory, new ListenerMetrics(registry));
     try {
       server.start();
+      membership.advertise(config.advertised().host(), config.advertised().port());
       LOG.info(
           "Kafka listener on "
               + server.boundAddress()

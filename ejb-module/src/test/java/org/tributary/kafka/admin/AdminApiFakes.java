@@ -2,16 +2,20 @@ package org.tributary.kafka.admin;
 
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
 import org.apache.kafka.common.protocol.ApiKeys;
 import org.apache.kafka.common.requests.AbstractRequest;
 import org.apache.kafka.common.requests.RequestHeader;
+import org.tributary.cluster.ClusterView;
 import org.tributary.errors.TributaryException;
+import org.tributary.kafka.KafkaBrokers;
 import org.tributary.kafka.KafkaCaller;
 import org.tributary.kafka.KafkaRequest;
 import org.tributary.kafka.KafkaSession;
+import org.tributary.kafka.ListenerAddress;
 import org.tributary.kafka.SignedInSessions;
 import org.tributary.security.Roles;
 import org.tributary.topic.TopicCatalog;
@@ -31,6 +35,24 @@ final class AdminApiFakes {
   static KafkaRequest request(AbstractRequest body, KafkaSession session) {
     ApiKeys key = body.apiKey();
     return new KafkaRequest(new RequestHeader(key, body.version(), "test", 1), body, session);
+  }
+
+  /** One broker, 0, the writer, at {@code broker.example:9093}. */
+  static final class OneBroker extends KafkaBrokers {
+    @Override
+    protected ListenerAddress advertised() {
+      return ListenerAddress.parse("test", "broker.example:9093");
+    }
+
+    @Override
+    protected ClusterView view() {
+      return new ClusterView(
+          0,
+          List.of(
+              new ClusterView.Broker(
+                  0, Optional.of("broker.example"), 9093, Instant.EPOCH, Instant.EPOCH)),
+          Optional.of(0));
+    }
   }
 
   /** Runs the calls directly: no request context outside a container. */

@@ -27,6 +27,7 @@ class AlterConfigsApiTest {
     ConfigAlterations alterations = new ConfigAlterations();
     alterations.topics = topics;
     alterations.caller = new AdminApiFakes.DirectCaller();
+    alterations.brokers = new AdminApiFakes.OneBroker();
     api.alterations = alterations;
     topics.create("t", 1, Map.of("retention.ms", "1000", "retention.bytes", "5"));
   }

@@ -90,10 +90,10 @@ class ConfigDescriptionsTest {
 
   @Test
   void aBrokerResourceIsThisBrokerOrTheEmptyName() {
-    BrokerResource.require("0");
-    BrokerResource.require("");
+    BrokerResource.require("2", 2);
+    BrokerResource.require("", 2);
     InvalidRequestException refused =
-        assertThrows(InvalidRequestException.class, () -> BrokerResource.require("7"));
-    assertTrue(refused.getMessage().contains("one broker"), refused::getMessage);
+        assertThrows(InvalidRequestException.class, () -> BrokerResource.require("0", 2));
+    assertTrue(refused.getMessage().contains("this broker is 2"), refused::getMessage);
   }
 }

@@ -23,6 +23,7 @@ class DescribeClusterApiTest {
   private final DescribeClusterApi api = new DescribeClusterApi();
 
   DescribeClusterApiTest() {
+    api.brokers = new AdminApiFakes.OneBroker();
     api.config =
         new KafkaConfig() {
           @Override

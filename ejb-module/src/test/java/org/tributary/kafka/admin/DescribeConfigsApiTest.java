@@ -26,6 +26,7 @@ class DescribeConfigsApiTest {
 
   DescribeConfigsApiTest() {
     api.topics = topics;
+    api.brokers = new AdminApiFakes.OneBroker();
     api.brokerConfigs =
         new BrokerConfigs() {
           @Override

@@ -167,9 +167,7 @@ class CrashRecoveryIT {
     while (acks.size() < ACKS_BEFORE_KILL && System.nanoTime() < deadline) {
       Thread.sleep(20);
     }
-    long pid = server.pid();
-    ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly);
-    ProcessHandle.of(pid).ifPresent(process -> process.onExit().join());
+    server.kill();
     int acknowledgedBeforeKill = acks.size();
     Thread.sleep(500); // the producers go on sending into the void: those batches are retried
     sending.set(false);

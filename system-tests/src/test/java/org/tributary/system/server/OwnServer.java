@@ -82,6 +82,16 @@ public final class OwnServer {
     return Long.parseLong(Files.readString(work.resolve("server.pid")).trim());
   }
 
+  /** Kills it (SIGKILL), as a crash or an operator's {@code kill -9} would, and waits for it. */
+  public void kill() throws IOException {
+    ProcessHandle.of(pid())
+        .ifPresent(
+            process -> {
+              process.destroyForcibly();
+              process.onExit().join();
+            });
+  }
+
   public void stop() throws IOException, InterruptedException {
     run(new ProcessBuilder(script(), "stop", work.toString()));
   }

@@ -1,0 +1,311 @@
+package org.tributary.system.server.postgresql;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.DescribeClusterResult;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.Node;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.tributary.system.Fixtures;
+import org.tributary.system.TributaryHttp;
+import org.tributary.system.kafka.KafkaClients;
+import org.tributary.system.server.OwnServer;
+
+/**
+ * Two servers on one PostgreSQL database, both Kafka brokers: clients that reach either one are
+ * sent to the writer (Metadata's leaders, FindCoordinator), and when the writer is killed (SIGKILL)
+ * the other takes over within the lease term. Idempotent producers carry on through the fail-over:
+ * every acknowledged record is at the offset it was acknowledged at, and stored once.
+ */
+class WriterFailoverPostgreSqlIT {
+
+  private static final long LEASE_MS = 4000;
+  private static final int ACKS_BEFORE_KILL = 300;
+  private static final int ACKS_AFTER_KILL = 300;
+  private static final int PRODUCERS = 2;
+  private static final int MAX_RECORDS_PER_PRODUCER = 200_000;
+
+  private static final int FIRST_KAFKA =
+      Integer.parseInt(System.getProperty("postgresql.own.first-kafka-port"));
+  private static final int SECOND_KAFKA =
+      Integer.parseInt(System.getProperty("postgresql.own.second-kafka-port"));
+
+  private final OwnServer first = OwnPostgreSqlServers.first();
+  private final OwnServer second = OwnPostgreSqlServers.second();
+  private final TributaryHttp firstHttp = new TributaryHttp(first.url());
+  private final TributaryHttp secondHttp = new TributaryHttp(second.url());
+
+  @AfterEach
+  void stopServers() throws Exception {
+    second.stop();
+    first.stop();
+  }
+
+  private static String options(int kafkaPort) {
+    return System.getProperty("test.server.options")
+        + " -Dtributary.writer.lease-ms="
+        + LEASE_MS
+        + " -Dtributary.kafka.listener=127.0.0.1:"
+        + kafkaPort;
+  }
+
+  /** The first server writes; the second is started beside it, deployed but not the writer. */
+  private void startBoth() throws Exception {
+    first.fresh().start(options(FIRST_KAFKA), OwnPostgreSqlServers.environment());
+    second.fresh().start(options(SECOND_KAFKA), OwnPostgreSqlServers.environmentNotReady());
+    Fixtures.await(
+        "the second server answers",
+        Duration.ofSeconds(240),
+        () -> Optional.of(true).filter(x -> secondHttp.get("/topics").status() == 200));
+  }
+
+  @Test
+  void eitherServerSendsKafkaClientsToTheWriter() throws Exception {
+    startBoth();
+    String topic = TributaryHttp.uniqueTopic("two-brokers");
+    Fixtures.createTopic(firstHttp, topic, 3);
+
+    try (Admin admin = Admin.create(clientOf(SECOND_KAFKA))) {
+      DescribeClusterResult cluster = admin.describeCluster();
+      Collection<Node> nodes = cluster.nodes().get(30, TimeUnit.SECONDS);
+      assertEquals(
+          List.of(FIRST_KAFKA, SECOND_KAFKA),
+          nodes.stream().map(Node::port).sorted().toList(),
+          "both servers are brokers: " + nodes);
+      assertEquals(
+          FIRST_KAFKA,
+          cluster.controller().get(30, TimeUnit.SECONDS).port(),
+          "the writer is the controller");
+    }
+
+    List<String> sent = new ArrayList<>();
+    Map<String, RecordMetadata> acknowledged = new HashMap<>();
+    try (KafkaProducer<byte[], byte[]> producer = producer(SECOND_KAFKA)) {
+      for (int i = 0; i < 30; i++) {
+        String value = "via-second-" + i;
+        sent.add(value);
+        acknowledged.put(
+            value,
+            producer
+                .send(new ProducerRecord<>(topic, i % 3, null, bytes(value)))
+                .get(30, TimeUnit.SECONDS));
+      }
+    }
+
+    Properties group = clientOf(SECOND_KAFKA);
+    group.put(ConsumerConfig.GROUP_ID_CONFIG, "two-brokers-" + topic);
+    group.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+    group.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+    Map<String, Long> consumed = new HashMap<>();
+    try (KafkaConsumer<byte[], byte[]> consumer = consumer(group)) {
+      consumer.subscribe(List.of(topic));
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+      while (consumed.size() < sent.size() && System.nanoTime() < deadline) {
+        for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(500))) {
+          consumed.put(text(record.value()), record.offset());
+        }
+      }
+      consumer.commitSync(Duration.ofSeconds(30));
+    }
+    for (String value : sent) {
+      assertEquals(
+          acknowledged.get(value).offset(),
+          consumed.get(value),
+          value + " read back by a group whose coordinator the second server named");
+    }
+  }
+
+  @Test
+  void aKilledWriterIsReplacedWithinTheLeaseAndItsProducersLoseNothing() throws Exception {
+    startBoth();
+    String topic = TributaryHttp.uniqueTopic("fail-over");
+    Fixtures.createTopic(firstHttp, topic, 3);
+
+    ConcurrentLinkedQueue<Ack> acks = new ConcurrentLinkedQueue<>();
+    ConcurrentLinkedQueue<String> failures = new ConcurrentLinkedQueue<>();
+    AtomicBoolean sending = new AtomicBoolean(true);
+    AtomicLong killedAt = new AtomicLong(Long.MAX_VALUE);
+    AtomicLong firstAckAfterKill = new AtomicLong();
+    List<KafkaProducer<byte[], byte[]>> clients = new ArrayList<>();
+    for (int p = 0; p < PRODUCERS; p++) {
+      clients.add(producer(FIRST_KAFKA, SECOND_KAFKA));
+    }
+    ExecutorService producers = Executors.newFixedThreadPool(PRODUCERS);
+    for (int p = 0; p < PRODUCERS; p++) {
+      int id = p;
+      producers.submit(
+          () -> {
+            for (int seq = 0; seq < MAX_RECORDS_PER_PRODUCER && sending.get(); seq++) {
+              String value = "p" + id + "-" + seq;
+              clients
+                  .get(id)
+                  .send(
+                      new ProducerRecord<>(topic, bytes("key-" + seq % 7), bytes(value)),
+                      (metadata, failure) -> {
+                        if (failure != null) {
+                          failures.add(value + ": " + failure);
+                          return;
+                        }
+                        long now = System.nanoTime();
+                        if (now > killedAt.get()) {
+                          firstAckAfterKill.compareAndSet(0, now);
+                        }
+                        acks.add(new Ack(metadata.partition(), metadata.offset(), value, now));
+                      });
+              if (seq % 20 == 19) {
+                Fixtures.pause(2); // a steady stream, not one burst into the client's buffer
+              }
+            }
+          });
+    }
+    awaitAcks(acks, ACKS_BEFORE_KILL, Duration.ofSeconds(120));
+    killedAt.set(System.nanoTime());
+    first.kill();
+    int acknowledgedBeforeKill = acks.size();
+
+    long afterKill =
+        awaitAcks(
+            acks,
+            acknowledgedBeforeKill + ACKS_AFTER_KILL,
+            Duration.ofMillis(LEASE_MS).plusSeconds(60));
+    sending.set(false);
+    producers.shutdown();
+    assertTrue(producers.awaitTermination(120, TimeUnit.SECONDS), "the senders ended");
+    for (KafkaProducer<byte[], byte[]> client : clients) {
+      client.flush();
+      client.close(Duration.ofSeconds(10));
+    }
+    assertEquals(List.of(), List.copyOf(failures), "no send failed: retries were answered");
+    assertTrue(
+        afterKill >= acknowledgedBeforeKill + ACKS_AFTER_KILL,
+        "the second server took over and acknowledged " + (afterKill - acknowledgedBeforeKill));
+    long failOverMillis = TimeUnit.NANOSECONDS.toMillis(firstAckAfterKill.get() - killedAt.get());
+    assertTrue(
+        failOverMillis < LEASE_MS + 15_000,
+        "acknowledging again " + failOverMillis + " ms after the kill (lease " + LEASE_MS + " ms)");
+    assertEquals(
+        200,
+        secondHttp.anonymous().get("/health/ready").status(),
+        "the second server is ready now that it writes");
+
+    Map<Integer, Map<Long, String>> stored = readBack(topic, 3);
+    for (Ack ack : acks) {
+      Map<Long, String> partition = stored.get(ack.partition());
+      assertNotNull(partition, "partition " + ack.partition() + " was read");
+      assertEquals(ack.value(), partition.get(ack.offset()), "acknowledged record at " + ack);
+    }
+    Map<String, Long> copies = new HashMap<>();
+    stored
+        .values()
+        .forEach(records -> records.values().forEach(v -> copies.merge(v, 1L, Long::sum)));
+    copies.forEach(
+        (value, count) -> assertEquals(1L, count, value + " stored " + count + " times"));
+    assertEquals(acks.size(), copies.size(), "exactly the acknowledged records are stored");
+    System.out.printf(
+        "Writer fail-over: %d records acknowledged before SIGKILL, %d in all, each stored once;"
+            + " the first acknowledgement after the kill came %d ms later (lease %d ms).%n",
+        acknowledgedBeforeKill, acks.size(), failOverMillis, LEASE_MS);
+  }
+
+  private record Ack(int partition, long offset, String value, long atNanos) {}
+
+  /** Waits until {@code count} records are acknowledged or the time is up; returns how many. */
+  private static long awaitAcks(Collection<Ack> acks, int count, Duration limit) {
+    long deadline = System.nanoTime() + limit.toNanos();
+    while (acks.size() < count && System.nanoTime() < deadline) {
+      Fixtures.pause(20);
+    }
+    return acks.size();
+  }
+
+  /** Every record of the topic, read with a Kafka consumer from the server that writes now. */
+  private static Map<Integer, Map<Long, String>> readBack(String topic, int partitions) {
+    List<TopicPartition> all = new ArrayList<>();
+    for (int p = 0; p < partitions; p++) {
+      all.add(new TopicPartition(topic, p));
+    }
+    Map<Integer, Map<Long, String>> stored = new HashMap<>();
+    try (KafkaConsumer<byte[], byte[]> consumer = consumer(clientOf(SECOND_KAFKA))) {
+      consumer.assign(all);
+      consumer.seekToBeginning(all);
+      Map<TopicPartition, Long> ends = consumer.endOffsets(all, Duration.ofSeconds(30));
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+      while (all.stream().anyMatch(tp -> consumer.position(tp) < ends.get(tp))
+          && System.nanoTime() < deadline) {
+        for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(500))) {
+          stored
+              .computeIfAbsent(record.partition(), p -> new HashMap<>())
+              .put(record.offset(), text(record.value()));
+        }
+      }
+    }
+    return stored;
+  }
+
+  private static Properties clientOf(int... kafkaPorts) {
+    Properties config = KafkaClients.common(KafkaClients.ADMIN);
+    StringBuilder bootstrap = new StringBuilder();
+    for (int port : kafkaPorts) {
+      bootstrap.append(bootstrap.isEmpty() ? "" : ",").append("127.0.0.1:").append(port);
+    }
+    config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap.toString());
+    config.put(ProducerConfig.RECONNECT_BACKOFF_MAX_MS_CONFIG, "1000");
+    return config;
+  }
+
+  private static KafkaProducer<byte[], byte[]> producer(int... kafkaPorts) {
+    Properties config = clientOf(kafkaPorts);
+    config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
+    config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
+    config.put(ProducerConfig.ACKS_CONFIG, "all");
+    config.put(ProducerConfig.LINGER_MS_CONFIG, "5");
+    config.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, "5000");
+    // Long enough for the lease to pass: what was in flight at the kill is retried, not failed.
+    config.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, "120000");
+    config.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, "120000");
+    return new KafkaProducer<>(config);
+  }
+
+  private static KafkaConsumer<byte[], byte[]> consumer(Properties config) {
+    config.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
+    config.put(
+        ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
+    return new KafkaConsumer<>(config);
+  }
+
+  private static byte[] bytes(String text) {
+    return text.getBytes(StandardCharsets.UTF_8);
+  }
+
+  private static String text(byte[] bytes) {
+    return new String(bytes, StandardCharsets.UTF_8);
+  }
+}
