@@ -7,6 +7,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.Query;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.util.List;
@@ -33,6 +34,10 @@ public class LeaseStore {
   @Inject
   @ConfigProperty(name = "tributary.database.lock-timeout-ms", defaultValue = "10000")
   long lockTimeoutMillis;
+
+  @Inject
+  @ConfigProperty(name = "tributary.writer.lease-ms", defaultValue = "10000")
+  long leaseMillis;
 
   /** Creates the lease's row, never claimed, unless it is there (another server may race us). */
   public void createIfMissing(String name) {
@@ -91,10 +96,36 @@ public class LeaseStore {
    */
   @TransactionAttribute(TransactionAttributeType.MANDATORY)
   public void fence(String name, long epoch) {
+    fence(name, epoch, false);
+  }
+
+  /**
+   * {@link #fence}, for a transaction of the writer's own (a group commit), which is never idle
+   * between its statements: on PostgreSQL one left idle for half a lease term is ended by the
+   * database (idle_in_transaction_session_timeout). A writer that stalls mid-commit (a long pause,
+   * SIGSTOP) then releases the lease row at the latest when its lease could expire, so another
+   * server can take over, and its commit fails when it wakes.
+   */
+  @TransactionAttribute(TransactionAttributeType.MANDATORY)
+  public void fenceOwnTransaction(String name, long epoch) {
+    fence(name, epoch, true);
+  }
+
+  private void fence(String name, long epoch, boolean ownTransaction) {
     boolean postgreSql = database == Database.POSTGRESQL;
     if (postgreSql) {
       // The writer's transactions wait for a lock no longer than this (Derby: derby.locks.*).
-      em.createNativeQuery("SET LOCAL lock_timeout = " + lockTimeoutMillis).executeUpdate();
+      Query settings =
+          em.createNativeQuery(
+                  ownTransaction
+                      ? "SELECT set_config('lock_timeout', ?, true),"
+                          + " set_config('idle_in_transaction_session_timeout', ?, true)"
+                      : "SELECT set_config('lock_timeout', ?, true)")
+              .setParameter(1, Long.toString(lockTimeoutMillis));
+      if (ownTransaction) {
+        settings.setParameter(2, Long.toString(Math.max(1, leaseMillis / 2)));
+      }
+      settings.getSingleResult();
     }
     List<?> current =
         em.createNativeQuery(

@@ -88,7 +88,9 @@ public class BatchStore {
    * it fails if another server took over writing.
    */
   public void persist(long writerEpoch, List<StoredBatch> batches) {
-    fence(writerEpoch);
+    if (database != Database.EMBEDDED_DERBY) {
+      leases.fenceOwnTransaction(WriterLease.NAME, writerEpoch);
+    }
     batches.forEach(em::persist);
   }
 

@@ -92,6 +92,16 @@ public final class OwnServer {
             });
   }
 
+  /** Pauses it (SIGSTOP): a server that is alive but does nothing, as in a long stall. */
+  public void pause() throws IOException, InterruptedException {
+    run(new ProcessBuilder("kill", "-STOP", String.valueOf(pid())));
+  }
+
+  /** Lets a paused server go on (SIGCONT). */
+  public void resume() throws IOException, InterruptedException {
+    run(new ProcessBuilder("kill", "-CONT", String.valueOf(pid())));
+  }
+
   public void stop() throws IOException, InterruptedException {
     run(new ProcessBuilder(script(), "stop", work.toString()));
   }

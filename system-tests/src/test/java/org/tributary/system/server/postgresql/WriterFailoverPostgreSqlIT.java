@@ -4,7 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -149,43 +152,9 @@ class WriterFailoverPostgreSqlIT {
     String topic = TributaryHttp.uniqueTopic("fail-over");
     Fixtures.createTopic(firstHttp, topic, 3);
 
-    ConcurrentLinkedQueue<Ack> acks = new ConcurrentLinkedQueue<>();
-    ConcurrentLinkedQueue<String> failures = new ConcurrentLinkedQueue<>();
-    AtomicBoolean sending = new AtomicBoolean(true);
-    AtomicLong killedAt = new AtomicLong(Long.MAX_VALUE);
-    AtomicLong firstAckAfterKill = new AtomicLong();
-    List<KafkaProducer<byte[], byte[]>> clients = new ArrayList<>();
-    for (int p = 0; p < PRODUCERS; p++) {
-      clients.add(producer(FIRST_KAFKA, SECOND_KAFKA));
-    }
-    ExecutorService producers = Executors.newFixedThreadPool(PRODUCERS);
-    for (int p = 0; p < PRODUCERS; p++) {
-      int id = p;
-      producers.submit(
-          () -> {
-            for (int seq = 0; seq < MAX_RECORDS_PER_PRODUCER && sending.get(); seq++) {
-              String value = "p" + id + "-" + seq;
-              clients
-                  .get(id)
-                  .send(
-                      new ProducerRecord<>(topic, bytes("key-" + seq % 7), bytes(value)),
-                      (metadata, failure) -> {
-                        if (failure != null) {
-                          failures.add(value + ": " + failure);
-                          return;
-                        }
-                        long now = System.nanoTime();
-                        if (now > killedAt.get()) {
-                          firstAckAfterKill.compareAndSet(0, now);
-                        }
-                        acks.add(new Ack(metadata.partition(), metadata.offset(), value, now));
-                      });
-              if (seq % 20 == 19) {
-                Fixtures.pause(2); // a steady stream, not one burst into the client's buffer
-              }
-            }
-          });
-    }
+    Senders senders = new Senders(topic, FIRST_KAFKA, SECOND_KAFKA);
+    ConcurrentLinkedQueue<Ack> acks = senders.acks;
+    AtomicLong killedAt = senders.eventAt;
     awaitAcks(acks, ACKS_BEFORE_KILL, Duration.ofSeconds(120));
     killedAt.set(System.nanoTime());
     first.kill();
@@ -196,18 +165,12 @@ class WriterFailoverPostgreSqlIT {
             acks,
             acknowledgedBeforeKill + ACKS_AFTER_KILL,
             Duration.ofMillis(LEASE_MS).plusSeconds(60));
-    sending.set(false);
-    producers.shutdown();
-    assertTrue(producers.awaitTermination(120, TimeUnit.SECONDS), "the senders ended");
-    for (KafkaProducer<byte[], byte[]> client : clients) {
-      client.flush();
-      client.close(Duration.ofSeconds(10));
-    }
-    assertEquals(List.of(), List.copyOf(failures), "no send failed: retries were answered");
+    senders.stop();
     assertTrue(
         afterKill >= acknowledgedBeforeKill + ACKS_AFTER_KILL,
         "the second server took over and acknowledged " + (afterKill - acknowledgedBeforeKill));
-    long failOverMillis = TimeUnit.NANOSECONDS.toMillis(firstAckAfterKill.get() - killedAt.get());
+    long failOverMillis =
+        TimeUnit.NANOSECONDS.toMillis(senders.firstAckAfterEvent.get() - killedAt.get());
     assertTrue(
         failOverMillis < LEASE_MS + 15_000,
         "acknowledging again " + failOverMillis + " ms after the kill (lease " + LEASE_MS + " ms)");
@@ -216,6 +179,121 @@ class WriterFailoverPostgreSqlIT {
         secondHttp.anonymous().get("/health/ready").status(),
         "the second server is ready now that it writes");
 
+    assertStoredOnceAtTheirOffsets(topic, acks);
+    System.out.printf(
+        "Writer fail-over: %d records acknowledged before SIGKILL, %d in all, each stored once;"
+            + " the first acknowledgement after the kill came %d ms later (lease %d ms).%n",
+        acknowledgedBeforeKill, acks.size(), failOverMillis, LEASE_MS);
+  }
+
+  @Test
+  void aPausedWriterThatWakesAfterATakeOverAcknowledgesNothingMore() throws Exception {
+    startBoth();
+    String topic = TributaryHttp.uniqueTopic("paused-writer");
+    Fixtures.createTopic(firstHttp, topic, 3);
+
+    Senders senders = new Senders(topic, FIRST_KAFKA, SECOND_KAFKA);
+    awaitAcks(senders.acks, ACKS_BEFORE_KILL, Duration.ofSeconds(120));
+    senders.eventAt.set(System.nanoTime());
+    first.pause();
+    try {
+      Fixtures.await(
+          "the second server takes over from the paused one",
+          Duration.ofMillis(LEASE_MS).plusSeconds(30),
+          () ->
+              Optional.of(true)
+                  .filter(x -> secondHttp.anonymous().get("/health/ready").status() == 200));
+      // The new writer is written to, directly, while the old one sleeps.
+      try (KafkaProducer<byte[], byte[]> direct = producer(SECOND_KAFKA)) {
+        for (int i = 0; i < 30; i++) {
+          String value = "while-paused-" + i;
+          RecordMetadata written =
+              direct
+                  .send(new ProducerRecord<>(topic, i % 3, null, bytes(value)))
+                  .get(30, TimeUnit.SECONDS);
+          senders.acks.add(new Ack(written.partition(), written.offset(), value, 0));
+        }
+      }
+    } finally {
+      first.resume();
+    }
+    int beforeWaking = senders.acks.size();
+    // The woken server's queued requests and commits of the old epoch are refused; its producers
+    // retry on the new writer, and keep sending there.
+    awaitAcks(senders.acks, beforeWaking + ACKS_AFTER_KILL, Duration.ofSeconds(60));
+    senders.stop();
+    assertStoredOnceAtTheirOffsets(topic, senders.acks);
+    Fixtures.await(
+        "the woken server says it lost the writer lease",
+        Duration.ofSeconds(30),
+        () -> Optional.of(true).filter(x -> logged(first, "lost the writer lease")));
+  }
+
+  private record Ack(int partition, long offset, String value, long atNanos) {}
+
+  /**
+   * Idempotent producers, each sending a steady stream of records until stopped, remembering what
+   * was acknowledged where, what failed, and when the first acknowledgement after an event (a kill,
+   * a pause) came.
+   */
+  private static final class Senders {
+    final ConcurrentLinkedQueue<Ack> acks = new ConcurrentLinkedQueue<>();
+    final ConcurrentLinkedQueue<String> failures = new ConcurrentLinkedQueue<>();
+    final AtomicLong eventAt = new AtomicLong(Long.MAX_VALUE);
+    final AtomicLong firstAckAfterEvent = new AtomicLong();
+    private final AtomicBoolean sending = new AtomicBoolean(true);
+    private final List<KafkaProducer<byte[], byte[]>> clients = new ArrayList<>();
+    private final ExecutorService threads = Executors.newFixedThreadPool(PRODUCERS);
+
+    Senders(String topic, int... kafkaPorts) {
+      for (int p = 0; p < PRODUCERS; p++) {
+        clients.add(producer(kafkaPorts));
+      }
+      for (int p = 0; p < PRODUCERS; p++) {
+        int id = p;
+        threads.submit(() -> send(topic, id));
+      }
+    }
+
+    private void send(String topic, int id) {
+      for (int seq = 0; seq < MAX_RECORDS_PER_PRODUCER && sending.get(); seq++) {
+        String value = "p" + id + "-" + seq;
+        clients
+            .get(id)
+            .send(
+                new ProducerRecord<>(topic, bytes("key-" + seq % 7), bytes(value)),
+                (metadata, failure) -> {
+                  if (failure != null) {
+                    failures.add(value + ": " + failure);
+                    return;
+                  }
+                  long now = System.nanoTime();
+                  if (now > eventAt.get()) {
+                    firstAckAfterEvent.compareAndSet(0, now);
+                  }
+                  acks.add(new Ack(metadata.partition(), metadata.offset(), value, now));
+                });
+        if (seq % 20 == 19) {
+          Fixtures.pause(2); // a steady stream, not one burst into the client's buffer
+        }
+      }
+    }
+
+    /** Stops sending, and waits until every send is answered: none may have failed. */
+    void stop() throws InterruptedException {
+      sending.set(false);
+      threads.shutdown();
+      assertTrue(threads.awaitTermination(120, TimeUnit.SECONDS), "the senders ended");
+      for (KafkaProducer<byte[], byte[]> client : clients) {
+        client.flush();
+        client.close(Duration.ofSeconds(10));
+      }
+      assertEquals(List.of(), List.copyOf(failures), "no send failed: retries were answered");
+    }
+  }
+
+  /** Every acknowledged record is at its offset, stored once, and nothing else is stored. */
+  private static void assertStoredOnceAtTheirOffsets(String topic, Collection<Ack> acks) {
     Map<Integer, Map<Long, String>> stored = readBack(topic, 3);
     for (Ack ack : acks) {
       Map<Long, String> partition = stored.get(ack.partition());
@@ -229,13 +307,15 @@ class WriterFailoverPostgreSqlIT {
     copies.forEach(
         (value, count) -> assertEquals(1L, count, value + " stored " + count + " times"));
     assertEquals(acks.size(), copies.size(), "exactly the acknowledged records are stored");
-    System.out.printf(
-        "Writer fail-over: %d records acknowledged before SIGKILL, %d in all, each stored once;"
-            + " the first acknowledgement after the kill came %d ms later (lease %d ms).%n",
-        acknowledgedBeforeKill, acks.size(), failOverMillis, LEASE_MS);
   }
 
-  private record Ack(int partition, long offset, String value, long atNanos) {}
+  private static boolean logged(OwnServer server, String text) {
+    try (var lines = Files.lines(server.work().resolve("server.log"))) {
+      return lines.anyMatch(line -> line.contains(text));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
 
   /** Waits until {@code count} records are acknowledged or the time is up; returns how many. */
   private static long awaitAcks(Collection<Ack> acks, int count, Duration limit) {
