@@ -18,7 +18,8 @@ import java.util.Optional;
 @NamedQuery(
     name = ClusterMember.HEARTBEAT,
     query =
-        "UPDATE ClusterMember m SET m.heartbeatAt = CURRENT_TIMESTAMP"
+        "UPDATE ClusterMember m SET m.heartbeatAt = CURRENT_TIMESTAMP,"
+            + " m.kafkaHost = :host, m.kafkaPort = :port"
             + " WHERE m.brokerId = :brokerId AND m.memberId = :memberId")
 @NamedQuery(
     name = ClusterMember.ADVERTISE,

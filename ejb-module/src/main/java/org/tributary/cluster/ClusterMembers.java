@@ -51,11 +51,16 @@ public class ClusterMembers {
     return next;
   }
 
-  /** Says the member is alive; false when its broker id went to another server meanwhile. */
-  public boolean heartbeat(int brokerId, String memberId) {
+  /**
+   * Says the member is alive, and where it listens (again: an earlier write of it may have failed);
+   * false when its broker id went to another server meanwhile.
+   */
+  public boolean heartbeat(int brokerId, String memberId, String host, Integer port) {
     return em.createNamedQuery(ClusterMember.HEARTBEAT)
             .setParameter("brokerId", brokerId)
             .setParameter("memberId", memberId)
+            .setParameter("host", host)
+            .setParameter("port", port)
             .executeUpdate()
         == 1;
   }

@@ -21,6 +21,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.metrics.Metadata;
+import org.eclipse.microprofile.metrics.MetricRegistry;
 import org.tributary.lease.LeaseStore;
 import org.tributary.lease.WriterLease;
 
@@ -31,8 +33,9 @@ import org.tributary.lease.WriterLease;
  * that view, so clients that reach any server are sent to the writer, and follow it when another
  * server takes over.
  *
- * <p>Concurrency: bean-managed; the broker id, the address and the view are written by start-up,
- * the Kafka listener's {@link #advertise} and the heartbeat task, and read by any thread.
+ * <p>Concurrency: bean-managed; who this server is ({@code self}: broker id and address) is
+ * replaced under this bean's monitor by start-up, the Kafka listener's {@link #advertise} and the
+ * heartbeat task, and read by any thread; the view is replaced by the heartbeat task.
  */
 @Singleton
 @Startup
@@ -47,6 +50,7 @@ public class ClusterMembership {
   @Inject LeaseStore leases;
   @Inject WriterLease writerLease;
   @Resource ManagedScheduledExecutorService scheduler;
+  @Inject MetricRegistry registry;
 
   @Inject
   @ConfigProperty(name = "tributary.writer.lease-ms", defaultValue = "10000")
@@ -62,6 +66,20 @@ public class ClusterMembership {
     view = ClusterView.of(self, List.of(), Instant.now(), term(), Optional.empty());
     join();
     refresh();
+    registry.gauge(
+        Metadata.builder()
+            .withName("tributary.cluster.brokers")
+            .withDescription("Live servers of the cluster, as this server last read them")
+            .build(),
+        this,
+        membership -> membership.view().brokers().size());
+    registry.gauge(
+        Metadata.builder()
+            .withName("tributary.cluster.writer.broker")
+            .withDescription("Broker id of the server that writes; -1 while none does")
+            .build(),
+        this,
+        membership -> membership.view().writer().orElse(-1));
     long every = Math.max(1, leaseMillis / 4);
     heartbeats =
         scheduler.scheduleWithFixedDelay(this::heartbeat, every, every, TimeUnit.MILLISECONDS);
@@ -103,27 +121,36 @@ public class ClusterMembership {
 
   /** Where Kafka clients reach this server; said by the Kafka listener once it listens. */
   public void advertise(String host, int port) {
-    ClusterView.Self current = self;
-    self = new ClusterView.Self(current.brokerId(), current.memberId(), Optional.of(host), port);
+    ClusterView.Self current;
+    synchronized (this) {
+      current = self;
+      self = new ClusterView.Self(current.brokerId(), current.memberId(), Optional.of(host), port);
+    }
     try {
       members.advertise(current.brokerId(), current.memberId(), host, port);
     } catch (RuntimeException e) {
-      LOG.log(Level.WARNING, "Could not record this server's Kafka address; retrying", e);
+      LOG.log(Level.WARNING, "Could not record this server's Kafka address; the heartbeat will", e);
     }
     refresh();
   }
 
   private void heartbeat() {
+    ClusterView.Self current = self;
     try {
-      if (!members.heartbeat(self.brokerId(), self.memberId())) {
+      if (!members.heartbeat(
+          current.brokerId(),
+          current.memberId(),
+          current.host().orElse(null),
+          current.host().isPresent() ? current.port() : null)) {
         LOG.warning(
             "This server was taken for dead (no heartbeat for "
                 + leaseMillis
                 + " ms) and its broker id "
-                + self.brokerId()
+                + current.brokerId()
                 + " given away; it joins again");
         join();
-        self.host().ifPresent(host -> advertise(host, self.port()));
+        ClusterView.Self joined = self;
+        joined.host().ifPresent(host -> advertise(host, joined.port()));
       }
     } catch (RuntimeException e) {
       LOG.log(Level.WARNING, "Could not say this server is alive; retrying", e);
@@ -132,11 +159,13 @@ public class ClusterMembership {
   }
 
   private void join() {
-    ClusterView.Self current = self;
     for (int attempt = 1; ; attempt++) {
       try {
-        int brokerId = members.join(current.memberId(), term());
-        self = new ClusterView.Self(brokerId, current.memberId(), current.host(), current.port());
+        int brokerId = members.join(self.memberId(), term());
+        synchronized (this) {
+          ClusterView.Self current = self;
+          self = new ClusterView.Self(brokerId, current.memberId(), current.host(), current.port());
+        }
         LOG.info(() -> "This server joined the cluster as broker " + brokerId);
         return;
       } catch (RuntimeException e) {

@@ -7,6 +7,9 @@ import java.util.Optional;
 import org.apache.kafka.common.Node;
 import org.tributary.cluster.ClusterMembership;
 import org.tributary.cluster.ClusterView;
+import org.tributary.lease.WriterEpoch;
+import org.tributary.lease.WriterLease;
+import org.tributary.storage.Database;
 
 /**
  * The cluster as Kafka clients see it: every live server with a Kafka listener is a broker, and the
@@ -19,39 +22,53 @@ public class KafkaBrokers {
 
   @Inject ClusterMembership membership;
   @Inject KafkaConfig config;
+  @Inject WriterLease writerLease;
+  @Inject Database database;
 
-  /** The brokers, by id; this server always among them. */
-  public List<Node> brokers() {
-    ClusterView view = view();
-    return view.brokers().stream()
-        .filter(broker -> broker.id() == view.self() || broker.hasKafkaListener())
-        .map(broker -> node(view, broker))
-        .toList();
+  private volatile WriterEpoch epoch;
+
+  /** The brokers and the writer as one answer sees them. */
+  public record Cluster(int self, List<Node> brokers, Optional<Node> writer) {
+
+    /** The controller: the writer, or this server while there is none. */
+    public int controller() {
+      return writer.map(Node::id).orElse(self);
+    }
   }
 
-  /** The leader of every partition and coordinator of every group, unless there is none now. */
-  public Optional<Node> writer() {
+  /** The cluster now, read once, so that one response is consistent. */
+  public Cluster current() {
     ClusterView view = view();
-    return view.writer()
-        .flatMap(view::broker)
-        .filter(broker -> broker.id() == view.self() || broker.hasKafkaListener())
-        .map(broker -> node(view, broker));
+    List<Node> brokers =
+        view.brokers().stream()
+            .filter(broker -> broker.id() == view.self() || broker.hasKafkaListener())
+            .map(broker -> node(view, broker))
+            .toList();
+    Optional<Node> writer =
+        view.writer().flatMap(id -> brokers.stream().filter(node -> node.id() == id).findFirst());
+    return new Cluster(view.self(), brokers, writer);
   }
 
-  /** Whether this server leads the partitions and coordinates the groups. */
+  /**
+   * Whether this server answers for the partitions and the groups: it writes. Read on every fetch
+   * and group request, so without a container call. Embedded Derby is opened by this server alone:
+   * a lapse of its own lease (a long pause) refuses appends, never reads.
+   */
   public boolean isWriter() {
-    ClusterView view = view();
-    return view.writer().filter(id -> id == view.self()).isPresent();
+    if (database == Database.EMBEDDED_DERBY) {
+      return true;
+    }
+    WriterEpoch held = epoch;
+    if (held == null) {
+      held = writerLease.epoch();
+      epoch = held;
+    }
+    return held.isHeld();
   }
 
   /** This server's broker id. */
   public int self() {
     return view().self();
-  }
-
-  /** The controller: the writer, or this server while there is none. */
-  public int controller() {
-    return writer().map(Node::id).orElse(self());
   }
 
   /** The cluster as this server last read it. */

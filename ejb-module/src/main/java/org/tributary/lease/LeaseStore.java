@@ -53,6 +53,7 @@ public class LeaseStore {
    * afterwards.
    */
   public LeaseClaim claim(String name, String owner, Duration term) {
+    limitStalls(false);
     Lease lease = em.find(Lease.class, name, LockModeType.PESSIMISTIC_WRITE);
     Timestamp now = databaseTime(name);
     if (lease.heldByAnotherAt(owner, now)) {
@@ -63,6 +64,7 @@ public class LeaseStore {
 
   /** Extends the owner's lease by {@code term} from now; false when it is no longer the owner's. */
   public boolean renew(String name, String owner, long epoch, Duration term) {
+    limitStalls(true);
     return em.createNamedQuery(Lease.RENEW)
             .setParameter("expiresAt", plus(databaseTime(name), term))
             .setParameter("name", name)
@@ -100,11 +102,8 @@ public class LeaseStore {
   }
 
   /**
-   * {@link #fence}, for a transaction of the writer's own (a group commit), which is never idle
-   * between its statements: on PostgreSQL one left idle for half a lease term is ended by the
-   * database (idle_in_transaction_session_timeout). A writer that stalls mid-commit (a long pause,
-   * SIGSTOP) then releases the lease row at the latest when its lease could expire, so another
-   * server can take over, and its commit fails when it wakes.
+   * {@link #fence}, for a transaction of the writer's own (a group commit): one that stalls is
+   * ended by the database (see {@link #limitStalls}), and its commit fails when the writer wakes.
    */
   @TransactionAttribute(TransactionAttributeType.MANDATORY)
   public void fenceOwnTransaction(String name, long epoch) {
@@ -112,21 +111,8 @@ public class LeaseStore {
   }
 
   private void fence(String name, long epoch, boolean ownTransaction) {
+    limitStalls(ownTransaction);
     boolean postgreSql = database == Database.POSTGRESQL;
-    if (postgreSql) {
-      // The writer's transactions wait for a lock no longer than this (Derby: derby.locks.*).
-      Query settings =
-          em.createNativeQuery(
-                  ownTransaction
-                      ? "SELECT set_config('lock_timeout', ?, true),"
-                          + " set_config('idle_in_transaction_session_timeout', ?, true)"
-                      : "SELECT set_config('lock_timeout', ?, true)")
-              .setParameter(1, Long.toString(lockTimeoutMillis));
-      if (ownTransaction) {
-        settings.setParameter(2, Long.toString(Math.max(1, leaseMillis / 2)));
-      }
-      settings.getSingleResult();
-    }
     List<?> current =
         em.createNativeQuery(
                 "SELECT epoch FROM tributary_lease WHERE name = ?"
@@ -141,9 +127,33 @@ public class LeaseStore {
     }
   }
 
+  /**
+   * On PostgreSQL, bounds how long this transaction waits for a lock (Derby: derby.locks.*, set at
+   * start) and, for a transaction of the writer's own, which is never idle between its statements,
+   * how long it may sit idle: a server that stalls inside it (a long pause, SIGSTOP) has its
+   * session, and with it the transaction and its lock on the lease row, ended by the database after
+   * half a lease term, so another server's claim is not held up by it.
+   */
+  private void limitStalls(boolean ownTransaction) {
+    if (database != Database.POSTGRESQL) {
+      return;
+    }
+    Query settings =
+        em.createNativeQuery(
+                ownTransaction
+                    ? "SELECT set_config('lock_timeout', ?, true),"
+                        + " set_config('idle_in_transaction_session_timeout', ?, true)"
+                    : "SELECT set_config('lock_timeout', ?, true)")
+            .setParameter(1, Long.toString(lockTimeoutMillis));
+    if (ownTransaction) {
+      settings.setParameter(2, Long.toString(Math.max(1, leaseMillis / 2)));
+    }
+    settings.getSingleResult();
+  }
+
   /** Touches the record batch table the way an append does, fenced, and changes nothing. */
   public void probeWrite(String name, long epoch) {
-    fence(name, epoch);
+    fence(name, epoch, true);
     em.createNativeQuery("DELETE FROM tributary_record_batch WHERE topic_id = -1").executeUpdate();
   }
 

@@ -21,6 +21,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.metrics.Counter;
+import org.eclipse.microprofile.metrics.Metadata;
+import org.eclipse.microprofile.metrics.MetricRegistry;
 
 /**
  * One writer per database: this server appends only while it holds the writer lease. It claims the
@@ -50,6 +53,7 @@ public class WriterLease {
   @Inject LeaseStore store;
   @Inject Event<WriterClaimed> claimed;
   @Resource ManagedScheduledExecutorService scheduler;
+  @Inject MetricRegistry registry;
 
   @Inject
   @ConfigProperty(name = "tributary.writer.lease-ms", defaultValue = "10000")
@@ -57,11 +61,25 @@ public class WriterLease {
 
   private final WriterEpoch epoch = new WriterEpoch(System::nanoTime);
 
+  private Counter claims;
+  private Counter losses;
   private String refusalLogged;
   private ScheduledFuture<?> renewals;
 
   @PostConstruct
   void start() {
+    claims =
+        registry.counter(
+            Metadata.builder()
+                .withName("tributary.writer.lease.claims")
+                .withDescription("Times this server became the writer: at start, or taking over")
+                .build());
+    losses =
+        registry.counter(
+            Metadata.builder()
+                .withName("tributary.writer.lease.losses")
+                .withDescription("Times this server lost the writer lease to another server")
+                .build());
     try {
       store.createIfMissing(NAME);
     } catch (RuntimeException raced) {
@@ -123,6 +141,7 @@ public class WriterLease {
         epoch.extend(started + safeTerm());
       } else {
         epoch.drop();
+        losses.inc();
         LOG.severe(
             "This server lost the writer lease (epoch "
                 + held
@@ -163,6 +182,7 @@ public class WriterLease {
       claimed.fire(new WriterClaimed(claim.epoch()));
     }
     epoch.hold(claim.epoch(), started + safeTerm());
+    claims.inc();
     refusalLogged = null;
     LOG.info(
         () ->

@@ -14,6 +14,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -275,17 +276,19 @@ public class BatchStore {
   }
 
   /**
-   * Whether the batch at this row's primary key is stored: after a commit whose outcome is unknown,
-   * whether it happened (a commit's rows are all there or none is).
+   * Whether this very batch is stored: after a commit whose outcome is unknown, whether it happened
+   * (a commit's rows are all there or none is). Its bytes are compared, not only its place: once
+   * another server took over writing, a batch of its own may be at the same offsets.
    */
   @TransactionAttribute(TransactionAttributeType.SUPPORTS)
   public boolean isStored(StoredBatch row) {
-    return em.createNamedQuery(StoredBatch.COUNT_AT, Long.class)
+    List<byte[]> stored =
+        em.createNamedQuery(StoredBatch.DATA_AT, byte[].class)
             .setParameter("topicId", row.topicId())
             .setParameter("partition", row.partition())
             .setParameter("baseOffset", row.baseOffset())
-            .getSingleResult()
-        > 0;
+            .getResultList();
+    return !stored.isEmpty() && Arrays.equals(stored.get(0), row.data());
   }
 
   /**

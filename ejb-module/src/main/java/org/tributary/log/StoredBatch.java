@@ -60,9 +60,9 @@ import org.tributary.topic.TopicConfigKey;
     // Read to be decoded at once, never changed: no copy kept to detect changes.
     hints = @QueryHint(name = "eclipselink.read-only", value = "true"))
 @NamedQuery(
-    name = StoredBatch.COUNT_AT,
+    name = StoredBatch.DATA_AT,
     query =
-        "SELECT COUNT(b) FROM StoredBatch b WHERE b.topicId = :topicId"
+        "SELECT b.data FROM StoredBatch b WHERE b.topicId = :topicId"
             + " AND b.partition = :partition AND b.baseOffset = :baseOffset")
 @NamedQuery(
     name = StoredBatch.KEYS_OF_TOPIC,
@@ -109,7 +109,7 @@ public class StoredBatch {
   static final String FROM_OFFSET = "StoredBatch.fromOffset";
   static final String BASE_AT_OR_BELOW = "StoredBatch.baseAtOrBelow";
   static final String WITH_TIMESTAMP = "StoredBatch.withTimestamp";
-  static final String COUNT_AT = "StoredBatch.countAt";
+  static final String DATA_AT = "StoredBatch.dataAt";
   static final String KEYS_OF_TOPIC = "StoredBatch.keysOfTopic";
   static final String ORPHAN_TOPIC_IDS = "StoredBatch.orphanTopicIds";
   static final String SUMMARIES = "StoredBatch.summaries";
@@ -173,6 +173,10 @@ public class StoredBatch {
 
   long baseOffset() {
     return baseOffset;
+  }
+
+  byte[] data() {
+    return data;
   }
 
   EncodedBatch toEncodedBatch() {

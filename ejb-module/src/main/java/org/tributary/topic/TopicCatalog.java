@@ -3,6 +3,7 @@ package org.tributary.topic;
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
+import jakarta.ejb.Schedule;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.ejb.TransactionAttribute;
@@ -12,13 +13,17 @@ import jakarta.inject.Inject;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.tributary.errors.ErrorCode;
 import org.tributary.errors.TributaryException;
+import org.tributary.lease.WriterLease;
 
 /**
  * All topics, cached in memory because every produce and fetch looks its topic up.
@@ -35,7 +40,10 @@ public class TopicCatalog {
 
   private final Map<String, TopicMetadata> topics = new ConcurrentHashMap<>();
 
+  private static final Logger LOG = Logger.getLogger(TopicCatalog.class.getName());
+
   @Inject TopicStore store;
+  @Inject WriterLease writerLease;
   @Inject Event<TopicDeleted> deletions;
   @Inject Event<PartitionsChanged> partitionChanges;
 
@@ -159,12 +167,40 @@ public class TopicCatalog {
     return announce(remember(store.create(name, defaultPartitions, TopicConfig.defaults())));
   }
 
-  private synchronized Optional<TopicMetadata> learn(String name) {
-    TopicMetadata known = topics.get(name);
-    if (known != null) {
-      return Optional.of(known);
+  /**
+   * Reads a topic this server does not know from the database, without this bean's lock (callers
+   * may hold a group's) and without announcing it: only the cache learns it.
+   */
+  private Optional<TopicMetadata> learn(String name) {
+    return store
+        .find(name)
+        .map(
+            topic -> {
+              TopicMetadata known = topics.putIfAbsent(topic.name(), topic);
+              return known != null ? known : topic;
+            });
+  }
+
+  /**
+   * A server that does not write reads the topics again now and then: another server of the cluster
+   * (the writer, or a standby an operator used) may have changed them. The writer's cache is kept
+   * by its own changes, and re-read when it takes over.
+   */
+  @Schedule(hour = "*", minute = "*", second = "*/2", persistent = false)
+  void refreshUnlessWriter() {
+    if (writerLease.isWriter()) {
+      return;
     }
-    return store.find(name).map(this::remember).map(this::announce);
+    try {
+      Map<String, TopicMetadata> stored = new HashMap<>();
+      store.loadAll().forEach(topic -> stored.put(topic.name(), topic));
+      synchronized (this) {
+        topics.putAll(stored);
+        topics.keySet().retainAll(stored.keySet());
+      }
+    } catch (RuntimeException e) {
+      LOG.log(Level.FINE, "Could not read the topics again; keeping those known", e);
+    }
   }
 
   private TopicMetadata announce(TopicMetadata topic) {

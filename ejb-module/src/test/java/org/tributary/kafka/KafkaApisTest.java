@@ -152,6 +152,11 @@ class KafkaApisTest {
   private static KafkaBrokers brokersWithWriter(Optional<Integer> writer) {
     return new KafkaBrokers() {
       @Override
+      public boolean isWriter() {
+        return writer.equals(Optional.of(0));
+      }
+
+      @Override
       protected ClusterView view() {
         return new ClusterView(0, List.of(), writer);
       }

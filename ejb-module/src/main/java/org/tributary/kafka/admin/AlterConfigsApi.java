@@ -40,6 +40,11 @@ public class AlterConfigsApi implements KafkaApi {
   }
 
   @Override
+  public Errors notWriterError() {
+    return Errors.NOT_CONTROLLER;
+  }
+
+  @Override
   public CompletionStage<AbstractResponse> handle(KafkaRequest request) {
     AlterConfigsRequestData asked = request.body(AlterConfigsRequest.class).data();
     Map<String, Integer> counts =

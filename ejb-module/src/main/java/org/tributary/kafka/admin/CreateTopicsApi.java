@@ -50,6 +50,11 @@ public class CreateTopicsApi implements KafkaApi {
   }
 
   @Override
+  public Errors notWriterError() {
+    return Errors.NOT_CONTROLLER;
+  }
+
+  @Override
   public boolean permits(KafkaSession session) {
     return AdminAccess.mayChange(session);
   }

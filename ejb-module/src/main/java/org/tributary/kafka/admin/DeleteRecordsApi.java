@@ -51,6 +51,11 @@ public class DeleteRecordsApi implements KafkaApi {
   }
 
   @Override
+  public Errors notWriterError() {
+    return Errors.NOT_LEADER_OR_FOLLOWER;
+  }
+
+  @Override
   public boolean permits(KafkaSession session) {
     return AdminAccess.mayChange(session);
   }

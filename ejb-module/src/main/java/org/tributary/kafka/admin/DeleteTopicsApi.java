@@ -44,6 +44,11 @@ public class DeleteTopicsApi implements KafkaApi {
   }
 
   @Override
+  public Errors notWriterError() {
+    return Errors.NOT_CONTROLLER;
+  }
+
+  @Override
   public boolean permits(KafkaSession session) {
     return AdminAccess.mayChange(session);
   }

@@ -63,11 +63,12 @@ public class DescribeClusterApi implements KafkaApi {
                       "This server is a broker: it answers DescribeCluster for broker endpoints"
                           + " only.")));
     }
+    KafkaBrokers.Cluster cluster = brokers.current();
     answered
         .setErrorCode(Errors.NONE.code())
         .setClusterId(config.clusterId())
-        .setControllerId(brokers.controller());
-    for (Node broker : brokers.brokers()) {
+        .setControllerId(cluster.controller());
+    for (Node broker : cluster.brokers()) {
       answered
           .brokers()
           .add(

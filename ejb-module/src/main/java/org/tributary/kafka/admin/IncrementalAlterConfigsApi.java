@@ -39,6 +39,11 @@ public class IncrementalAlterConfigsApi implements KafkaApi {
   }
 
   @Override
+  public Errors notWriterError() {
+    return Errors.NOT_CONTROLLER;
+  }
+
+  @Override
   public CompletionStage<AbstractResponse> handle(KafkaRequest request) {
     IncrementalAlterConfigsRequestData asked =
         request.body(IncrementalAlterConfigsRequest.class).data();

@@ -75,7 +75,7 @@ public class FindCoordinatorApi implements KafkaApi {
   private Coordinator coordinator(byte keyType, String key) {
     Coordinator coordinator = new Coordinator().setKey(key).setNodeId(-1).setHost("").setPort(-1);
     if (keyType == CoordinatorType.GROUP.id()) {
-      Optional<Node> writer = brokers.writer();
+      Optional<Node> writer = brokers.current().writer();
       if (writer.isEmpty()) {
         return coordinator
             .setErrorCode(Errors.COORDINATOR_NOT_AVAILABLE.code())

@@ -17,6 +17,7 @@ import org.apache.kafka.common.requests.ListGroupsRequest;
 import org.apache.kafka.common.requests.ListGroupsResponse;
 import org.tributary.group.GroupCoordinator;
 import org.tributary.kafka.KafkaApi;
+import org.tributary.kafka.KafkaBrokers;
 import org.tributary.kafka.KafkaRequest;
 import org.tributary.kafka.KafkaSession;
 import org.tributary.security.Roles;
@@ -31,6 +32,7 @@ public class ListGroupsApi implements KafkaApi {
   static final String CLASSIC = "classic";
 
   @Inject GroupCoordinator coordinator;
+  @Inject KafkaBrokers brokers;
 
   @Override
   public ApiKeys key() {
@@ -57,8 +59,10 @@ public class ListGroupsApi implements KafkaApi {
     ListGroupsRequestData asked = request.body(ListGroupsRequest.class).data();
     Set<String> states = lowerCase(asked.statesFilter());
     Set<String> types = lowerCase(asked.typesFilter());
+    // Admin clients ask every broker and merge the lists: only the writer, which coordinates every
+    // group, lists them.
     List<ListGroupsResponseData.ListedGroup> listed =
-        types.isEmpty() || types.contains(CLASSIC)
+        brokers.isWriter() && (types.isEmpty() || types.contains(CLASSIC))
             ? coordinator.describeAll().stream()
                 .map(
                     group ->

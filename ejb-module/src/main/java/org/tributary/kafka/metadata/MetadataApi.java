@@ -61,7 +61,8 @@ public class MetadataApi implements KafkaApi {
     MetadataRequestData asked = request.body(MetadataRequest.class).data();
     boolean mayCreate =
         asked.allowAutoTopicCreation() && request.session().hasAnyRole(Roles.PRODUCER, Roles.ADMIN);
-    Optional<Node> leader = brokers.writer();
+    KafkaBrokers.Cluster cluster = brokers.current();
+    Optional<Node> leader = cluster.writer();
     MetadataResponseTopicCollection answered = new MetadataResponseTopicCollection();
     if (asked.topics() == null) {
       topics.list().forEach(topic -> answered.add(describe(topic, leader)));
@@ -71,7 +72,7 @@ public class MetadataApi implements KafkaApi {
       }
     }
     MetadataResponseBrokerCollection listed = new MetadataResponseBrokerCollection();
-    for (Node broker : brokers.brokers()) {
+    for (Node broker : cluster.brokers()) {
       listed.add(
           new MetadataResponseBroker()
               .setNodeId(broker.id())
@@ -83,7 +84,7 @@ public class MetadataApi implements KafkaApi {
             new MetadataResponseData()
                 .setBrokers(listed)
                 .setClusterId(config.clusterId())
-                .setControllerId(brokers.controller())
+                .setControllerId(cluster.controller())
                 .setTopics(answered),
             request.version()));
   }
