@@ -1,7 +1,6 @@
 package org.tributary.system.server;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.tributary.system.TributaryHttp.JSON;
 
@@ -62,8 +61,6 @@ class CrashRecoveryIT {
   private final TributaryHttp http = new TributaryHttp(server.url());
 
   /** One acknowledged record: where the server said it put it. */
-  private record Ack(int partition, long offset, String value) {}
-
   @AfterEach
   void stopServer() throws Exception {
     server.stop();
@@ -78,7 +75,7 @@ class CrashRecoveryIT {
         http.post("/topics/" + topic, JSON, "{\"records\":[{\"key\":\"warmup\",\"value\":0}]}")
             .status());
 
-    ConcurrentLinkedQueue<Ack> acks = new ConcurrentLinkedQueue<>();
+    ConcurrentLinkedQueue<Acknowledged> acks = new ConcurrentLinkedQueue<>();
     AtomicInteger failures = new AtomicInteger();
     ExecutorService producers = Executors.newFixedThreadPool(PRODUCERS);
     for (int p = 0; p < PRODUCERS; p++) {
@@ -98,11 +95,7 @@ class CrashRecoveryIT {
         acks.size() >= ACKS_BEFORE_KILL, "producers were appending when the server was killed");
 
     Map<Integer, Map<Long, String>> stored = readStoredRecords(topic);
-    for (Ack ack : acks) {
-      Map<Long, String> partition = stored.get(ack.partition());
-      assertNotNull(partition, "partition " + ack.partition() + " has stored batches");
-      assertEquals(ack.value(), partition.get(ack.offset()), "acknowledged record at " + ack);
-    }
+    Acknowledged.assertStoredAt(stored, acks);
     Map<Integer, Long> maxStored = new HashMap<>();
     stored.forEach(
         (partition, records) ->
@@ -150,7 +143,7 @@ class CrashRecoveryIT {
     String topic = TributaryHttp.uniqueTopic("crash-kafka");
     Fixtures.createTopic(http, topic, 3);
 
-    ConcurrentLinkedQueue<Ack> acks = new ConcurrentLinkedQueue<>();
+    ConcurrentLinkedQueue<Acknowledged> acks = new ConcurrentLinkedQueue<>();
     ConcurrentLinkedQueue<String> failures = new ConcurrentLinkedQueue<>();
     AtomicBoolean sending = new AtomicBoolean(true);
     List<KafkaProducer<byte[], byte[]>> clients = new ArrayList<>();
@@ -186,18 +179,7 @@ class CrashRecoveryIT {
     server.stop();
 
     Map<Integer, Map<Long, String>> stored = readStoredRecords(topic);
-    for (Ack ack : acks) {
-      Map<Long, String> partition = stored.get(ack.partition());
-      assertNotNull(partition, "partition " + ack.partition() + " has stored batches");
-      assertEquals(ack.value(), partition.get(ack.offset()), "acknowledged record at " + ack);
-    }
-    Map<String, Long> copies = new HashMap<>();
-    stored
-        .values()
-        .forEach(records -> records.values().forEach(v -> copies.merge(v, 1L, Long::sum)));
-    copies.forEach(
-        (value, count) -> assertEquals(1L, count, value + " stored " + count + " times"));
-    assertEquals(acks.size(), copies.size(), "exactly the acknowledged records are stored");
+    Acknowledged.assertStoredOnce(stored, acks);
     System.out.printf(
         "Kafka crash test: %d records acknowledged before SIGKILL, %d in all; each stored once.%n",
         acknowledgedBeforeKill, acks.size());
@@ -225,7 +207,7 @@ class CrashRecoveryIT {
       KafkaProducer<byte[], byte[]> producer,
       String topic,
       int id,
-      ConcurrentLinkedQueue<Ack> acks,
+      ConcurrentLinkedQueue<Acknowledged> acks,
       ConcurrentLinkedQueue<String> failures) {
     for (int seq = 0; seq < MAX_RECORDS_PER_PRODUCER && sending.get(); seq++) {
       String value = "k" + id + "-" + seq;
@@ -236,7 +218,7 @@ class CrashRecoveryIT {
               value.getBytes(StandardCharsets.UTF_8)),
           (metadata, failure) -> {
             if (failure == null) {
-              acks.add(new Ack(metadata.partition(), metadata.offset(), value));
+              acks.add(new Acknowledged(metadata.partition(), metadata.offset(), value));
             } else {
               failures.add(value + ": " + failure);
             }
@@ -381,7 +363,10 @@ class CrashRecoveryIT {
   }
 
   private void produceUntilTheServerDies(
-      String topic, int producer, ConcurrentLinkedQueue<Ack> acks, AtomicInteger failures) {
+      String topic,
+      int producer,
+      ConcurrentLinkedQueue<Acknowledged> acks,
+      AtomicInteger failures) {
     for (int seq = 0; seq < MAX_RECORDS_PER_PRODUCER; seq++) {
       String value = "p" + producer + "-" + seq;
       try {
@@ -400,7 +385,7 @@ class CrashRecoveryIT {
         }
         JsonObject offset = answer.object().getJsonArray("offsets").getJsonObject(0);
         acks.add(
-            new Ack(
+            new Acknowledged(
                 offset.getInt("partition"),
                 offset.getJsonNumber("offset").longValue(),
                 "\"" + value + "\""));

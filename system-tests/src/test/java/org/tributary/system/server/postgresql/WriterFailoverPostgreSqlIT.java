@@ -1,7 +1,6 @@
 package org.tributary.system.server.postgresql;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -40,6 +39,7 @@ import org.tributary.system.Fixtures;
 import org.tributary.system.Prometheus;
 import org.tributary.system.TributaryHttp;
 import org.tributary.system.kafka.KafkaClients;
+import org.tributary.system.server.Acknowledged;
 import org.tributary.system.server.OwnServer;
 
 /**
@@ -165,7 +165,7 @@ class WriterFailoverPostgreSqlIT {
     Fixtures.createTopic(firstHttp, topic, 3);
 
     Senders senders = new Senders(topic, FIRST_KAFKA, SECOND_KAFKA);
-    ConcurrentLinkedQueue<Ack> acks = senders.acks;
+    ConcurrentLinkedQueue<Acknowledged> acks = senders.acks;
     long failOverMillis;
     // A record sent only after the kill can be acknowledged by the new writer alone: the time to
     // its acknowledgement is the fail-over.
@@ -194,7 +194,7 @@ class WriterFailoverPostgreSqlIT {
         secondHttp.anonymous().get("/health/ready").status(),
         "the second server is ready now that it writes");
 
-    assertStoredOnceAtTheirOffsets(topic, acks);
+    Acknowledged.assertStoredOnce(readBack(topic, 3), acks);
     String metrics = secondHttp.get("/metrics", "text/plain").body();
     assertEquals(
         1.0, Prometheus.sum(metrics, "tributary_writer_lease_claims_total", null), "one take-over");
@@ -234,7 +234,7 @@ class WriterFailoverPostgreSqlIT {
               direct
                   .send(new ProducerRecord<>(topic, i % 3, null, bytes(value)))
                   .get(30, TimeUnit.SECONDS);
-          senders.acks.add(new Ack(written.partition(), written.offset(), value));
+          senders.acks.add(new Acknowledged(written.partition(), written.offset(), value));
         }
       }
     } finally {
@@ -245,14 +245,12 @@ class WriterFailoverPostgreSqlIT {
     // retry on the new writer, and keep sending there.
     awaitAcks(senders.acks, beforeWaking + ACKS_AFTER_KILL, Duration.ofSeconds(60));
     senders.stop();
-    assertStoredOnceAtTheirOffsets(topic, senders.acks);
+    Acknowledged.assertStoredOnce(readBack(topic, 3), senders.acks);
     Fixtures.await(
         "the woken server says it lost the writer lease",
         Duration.ofSeconds(30),
         () -> Optional.of(true).filter(x -> logged(first, "lost the writer lease")));
   }
-
-  private record Ack(int partition, long offset, String value) {}
 
   private static List<Integer> ports(DescribeClusterResult cluster) {
     try {
@@ -263,13 +261,13 @@ class WriterFailoverPostgreSqlIT {
   }
 
   /** Sends one record and waits for its acknowledgement. */
-  private static Ack probe(KafkaProducer<byte[], byte[]> producer, String topic, String value)
-      throws Exception {
+  private static Acknowledged probe(
+      KafkaProducer<byte[], byte[]> producer, String topic, String value) throws Exception {
     RecordMetadata written =
         producer
             .send(new ProducerRecord<>(topic, bytes(value)))
             .get(LEASE_MS + 60_000, TimeUnit.MILLISECONDS);
-    return new Ack(written.partition(), written.offset(), value);
+    return new Acknowledged(written.partition(), written.offset(), value);
   }
 
   /**
@@ -278,7 +276,7 @@ class WriterFailoverPostgreSqlIT {
    * a pause) came.
    */
   private static final class Senders {
-    final ConcurrentLinkedQueue<Ack> acks = new ConcurrentLinkedQueue<>();
+    final ConcurrentLinkedQueue<Acknowledged> acks = new ConcurrentLinkedQueue<>();
     final ConcurrentLinkedQueue<String> failures = new ConcurrentLinkedQueue<>();
     private final AtomicBoolean sending = new AtomicBoolean(true);
     private final List<KafkaProducer<byte[], byte[]>> clients = new ArrayList<>();
@@ -306,7 +304,7 @@ class WriterFailoverPostgreSqlIT {
                     failures.add(value + ": " + failure);
                     return;
                   }
-                  acks.add(new Ack(metadata.partition(), metadata.offset(), value));
+                  acks.add(new Acknowledged(metadata.partition(), metadata.offset(), value));
                 });
         if (seq % 20 == 19) {
           Fixtures.pause(2); // a steady stream, not one burst into the client's buffer
@@ -327,23 +325,6 @@ class WriterFailoverPostgreSqlIT {
     }
   }
 
-  /** Every acknowledged record is at its offset, stored once, and nothing else is stored. */
-  private static void assertStoredOnceAtTheirOffsets(String topic, Collection<Ack> acks) {
-    Map<Integer, Map<Long, String>> stored = readBack(topic, 3);
-    for (Ack ack : acks) {
-      Map<Long, String> partition = stored.get(ack.partition());
-      assertNotNull(partition, "partition " + ack.partition() + " was read");
-      assertEquals(ack.value(), partition.get(ack.offset()), "acknowledged record at " + ack);
-    }
-    Map<String, Long> copies = new HashMap<>();
-    stored
-        .values()
-        .forEach(records -> records.values().forEach(v -> copies.merge(v, 1L, Long::sum)));
-    copies.forEach(
-        (value, count) -> assertEquals(1L, count, value + " stored " + count + " times"));
-    assertEquals(acks.size(), copies.size(), "exactly the acknowledged records are stored");
-  }
-
   private static boolean logged(OwnServer server, String text) {
     try (var lines = Files.lines(server.work().resolve("server.log"))) {
       return lines.anyMatch(line -> line.contains(text));
@@ -353,7 +334,7 @@ class WriterFailoverPostgreSqlIT {
   }
 
   /** Waits until {@code count} records are acknowledged or the time is up; returns how many. */
-  private static long awaitAcks(Collection<Ack> acks, int count, Duration limit) {
+  private static long awaitAcks(Collection<Acknowledged> acks, int count, Duration limit) {
     long deadline = System.nanoTime() + limit.toNanos();
     while (acks.size() < count && System.nanoTime() < deadline) {
       Fixtures.pause(20);
