@@ -1,5 +1,7 @@
 package org.tributary.system.browser;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.tributary.system.TributaryHttp.uniqueTopic;
 
@@ -10,6 +12,7 @@ import org.openqa.selenium.By;
 import org.tributary.system.Fixtures;
 import org.tributary.system.TributaryHttp;
 import org.tributary.system.V2Consumer;
+import org.tributary.system.kafka.KafkaClients;
 
 /** The overview (status, counts, rates, charts) and the clients the broker has seen. */
 class OverviewBrowserIT {
@@ -60,6 +63,29 @@ class OverviewBrowserIT {
                                   && r.contains(topic)));
       browser.screenshot("clients");
     }
+  }
+
+  @Test
+  void theServersPageShowsThisServerAsTheWriterWithItsKafkaAddress() {
+    browser.open("/console/servers.xhtml");
+    browser.waitUntil(d -> browser.isPresent(By.cssSelector("[id='list:servers_data'] tr")));
+    List<String> rows = serverRows();
+    assertEquals(1, rows.size(), rows::toString);
+    String row = rows.get(0);
+    assertTrue(row.contains("writer"), row);
+    assertTrue(row.contains("this server"), row);
+    assertTrue(row.contains(KafkaClients.bootstrap()), row);
+    assertEquals("0", browser.text(By.cssSelector("[id='list:servers_data'] .server-broker")), row);
+    assertFalse(browser.isPresent(By.id("no-writer")), "a writer is known");
+    browser.screenshot("servers");
+  }
+
+  @SuppressWarnings("unchecked")
+  private static List<String> serverRows() {
+    return (List<String>)
+        browser.script(
+            "return Array.from(document.querySelectorAll('[id=\"list:servers_data\"] tr'))"
+                + ".map(row => row.textContent);");
   }
 
   /** The text of every row of the clients table, with all its topics (the cell shows a few). */
