@@ -23,6 +23,12 @@ public final class ErrorResponses {
   /** The {@code WWW-Authenticate} challenge of every 401 the API answers. */
   public static final String BASIC_CHALLENGE = "Basic realm=\"tributary\", charset=\"UTF-8\"";
 
+  /**
+   * Every 503 is worth retrying (the database is slow, another server took over writing, the broker
+   * is overloaded): clients are told to, after a second.
+   */
+  private static final String RETRY_AFTER_SECONDS = "1";
+
   private ErrorResponses() {}
 
   /**
@@ -62,6 +68,9 @@ public final class ErrorResponses {
     if (status == 401) {
       response.header(HttpHeaders.WWW_AUTHENTICATE, BASIC_CHALLENGE);
     }
+    if (status == 503) {
+      response.header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS);
+    }
     return response.build();
   }
 
@@ -74,6 +83,9 @@ public final class ErrorResponses {
     response.setStatus(status);
     if (status == 401) {
       response.setHeader(HttpHeaders.WWW_AUTHENTICATE, BASIC_CHALLENGE);
+    }
+    if (status == 503) {
+      response.setHeader(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS);
     }
     response.setContentType(MediaType.APPLICATION_JSON);
     response.setCharacterEncoding(StandardCharsets.UTF_8.name());

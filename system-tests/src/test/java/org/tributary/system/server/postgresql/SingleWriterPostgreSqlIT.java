@@ -62,6 +62,10 @@ class SingleWriterPostgreSqlIT {
     Answer refused = produceOne(secondHttp, topic);
     assertEquals(503, refused.status(), refused::toString);
     assertEquals(50301, refused.errorCode(), refused::toString);
+    assertEquals(
+        Optional.of("1"),
+        refused.response().headers().firstValue("Retry-After"),
+        "a standby's refusal says when to retry");
     assertEquals(List.of(before.get(2) + 1), Fixtures.produce(firstHttp, topic, 0, "d"));
     Fixtures.pause(3_000); // renewals come and go: the refusal is still said once
     assertEquals(1, refusalsLogged(), "one clear line in the second server's log");
