@@ -98,25 +98,12 @@ public class ClusterMembership {
     }
   }
 
-  /** This server's broker id (Kafka's node id). */
-  public int brokerId() {
-    return self.brokerId();
-  }
-
   /**
    * The live servers and the writer. This server's own role is known here first: it is the writer
    * from the moment it holds the lease, and no longer from the moment it may not write.
    */
   public ClusterView view() {
-    ClusterView current = view;
-    if (writerLease.isWriter()) {
-      return current.writer().equals(Optional.of(current.self()))
-          ? current
-          : current.withWriter(Optional.of(current.self()));
-    }
-    return current.writer().equals(Optional.of(current.self()))
-        ? current.withWriter(Optional.empty())
-        : current;
+    return view.withSelfWriting(writerLease.isWriter());
   }
 
   /** Where Kafka clients reach this server; said by the Kafka listener once it listens. */

@@ -27,20 +27,6 @@ public record ClusterView(int self, List<Broker> brokers, Optional<Integer> writ
     brokers = List.copyOf(brokers);
   }
 
-  /** The servers that Kafka clients can reach, by broker id. */
-  public List<Broker> kafkaBrokers() {
-    return brokers.stream().filter(Broker::hasKafkaListener).toList();
-  }
-
-  public Optional<Broker> broker(int id) {
-    return brokers.stream().filter(broker -> broker.id() == id).findFirst();
-  }
-
-  /** The writer as a Kafka broker: absent while there is none, or it has no Kafka listener. */
-  public Optional<Broker> writerBroker() {
-    return writer.flatMap(this::broker).filter(Broker::hasKafkaListener);
-  }
-
   /**
    * The view of the member rows read at {@code now}: a member is live while its last heartbeat is
    * less than {@code term} old; this server always is, reachable where it says it listens. The
@@ -90,8 +76,15 @@ public record ClusterView(int self, List<Broker> brokers, Optional<Integer> writ
     }
   }
 
-  /** This view with this server as the writer, which it knows before the database says so. */
-  ClusterView withWriter(Optional<Integer> newWriter) {
-    return new ClusterView(self, brokers, newWriter);
+  /**
+   * This view as this server knows it first: whether it writes itself, before the database says so,
+   * and no longer as soon as it may not.
+   */
+  ClusterView withSelfWriting(boolean selfWrites) {
+    boolean saysSelf = writer.filter(id -> id == self).isPresent();
+    if (selfWrites == saysSelf) {
+      return this;
+    }
+    return new ClusterView(self, brokers, selfWrites ? Optional.of(self) : Optional.empty());
   }
 }

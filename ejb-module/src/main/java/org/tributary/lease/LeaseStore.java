@@ -94,23 +94,12 @@ public class LeaseStore {
    * Fails the caller's transaction unless the lease is still at {@code epoch}. On PostgreSQL the
    * row stays key-share locked until that transaction ends: renewals (no key change) go on, while a
    * take-over's claim waits for it, so no write of an old epoch commits after a take-over. Not
-   * needed on embedded Derby, which only one server can open (see {@code BatchStore}).
+   * needed on embedded Derby, which only one server can open (see {@code BatchStore}). A
+   * transaction of the writer's own ({@code ownTransaction}: a group commit) that stalls is ended
+   * by the database (see {@link #limitStalls}), and its commit fails when the writer wakes.
    */
   @TransactionAttribute(TransactionAttributeType.MANDATORY)
-  public void fence(String name, long epoch) {
-    fence(name, epoch, false);
-  }
-
-  /**
-   * {@link #fence}, for a transaction of the writer's own (a group commit): one that stalls is
-   * ended by the database (see {@link #limitStalls}), and its commit fails when the writer wakes.
-   */
-  @TransactionAttribute(TransactionAttributeType.MANDATORY)
-  public void fenceOwnTransaction(String name, long epoch) {
-    fence(name, epoch, true);
-  }
-
-  private void fence(String name, long epoch, boolean ownTransaction) {
+  public void fence(String name, long epoch, boolean ownTransaction) {
     limitStalls(ownTransaction);
     boolean postgreSql = database == Database.POSTGRESQL;
     List<?> current =

@@ -89,26 +89,24 @@ public class BatchStore {
    * it fails if another server took over writing.
    */
   public void persist(long writerEpoch, List<StoredBatch> batches) {
-    if (database != Database.EMBEDDED_DERBY) {
-      leases.fenceOwnTransaction(WriterLease.NAME, writerEpoch);
-    }
+    fence(writerEpoch, true);
     batches.forEach(em::persist);
   }
 
   /** Persists the batches of a transactional send in the caller's JTA transaction, fenced. */
   @TransactionAttribute(TransactionAttributeType.MANDATORY)
   public void persistInCallerTransaction(long writerEpoch, List<StoredBatch> batches) {
-    fence(writerEpoch);
+    fence(writerEpoch, false);
     batches.forEach(em::persist);
     em.flush();
   }
 
-  private void fence(long writerEpoch) {
+  private void fence(long writerEpoch, boolean ownTransaction) {
     // Embedded Derby is opened by this one JVM: no other server can write to it, and the epoch
     // was checked in memory before the append (WriterEpoch.require). A fence would cost a query
     // and a container call in every commit and decide nothing.
     if (database != Database.EMBEDDED_DERBY) {
-      leases.fence(WriterLease.NAME, writerEpoch);
+      leases.fence(WriterLease.NAME, writerEpoch, ownTransaction);
     }
   }
 

@@ -73,7 +73,8 @@ class ClusterViewTest {
             TERM,
             Optional.empty());
     assertEquals(List.of(0, 1, 2), ids(view));
-    ClusterView.Broker self = view.broker(1).orElseThrow();
+    ClusterView.Broker self =
+        view.brokers().stream().filter(broker -> broker.id() == 1).findFirst().orElseThrow();
     assertEquals(Optional.of("127.0.0.1"), self.host());
     assertEquals(9093, self.port());
   }

@@ -1,5 +1,6 @@
 package org.tributary.system.kafka;
 
+import java.time.Duration;
 import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
@@ -74,6 +75,25 @@ public final class KafkaClients {
     config.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, "30000");
     config.putAll(more);
     return new KafkaProducer<>(config);
+  }
+
+  /**
+   * An idempotent {@code acks=all} producer that rides out a server's crash, restart or fail-over:
+   * what is in flight then is retried for up to {@code outage}, not failed.
+   */
+  public static KafkaProducer<byte[], byte[]> producerThroughOutages(
+      String bootstrap, Duration outage) {
+    String outageMillis = String.valueOf(outage.toMillis());
+    return producer(
+        ADMIN,
+        Map.of(
+            ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
+            ProducerConfig.ACKS_CONFIG, "all",
+            ProducerConfig.LINGER_MS_CONFIG, "5",
+            ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, "5000",
+            ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, outageMillis,
+            ProducerConfig.MAX_BLOCK_MS_CONFIG, outageMillis,
+            ProducerConfig.RECONNECT_BACKOFF_MAX_MS_CONFIG, "1000"));
   }
 
   public static KafkaConsumer<byte[], byte[]> consumer(

@@ -19,7 +19,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -27,12 +26,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.record.internal.MemoryRecords;
 import org.apache.kafka.common.record.internal.MutableRecordBatch;
 import org.apache.kafka.common.record.internal.Record;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.utils.internals.BufferSupplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -186,20 +183,9 @@ class CrashRecoveryIT {
   }
 
   private KafkaProducer<byte[], byte[]> kafkaProducer() {
-    Properties config = KafkaClients.common(KafkaClients.ADMIN);
-    config.put(
-        ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
-        "127.0.0.1:" + System.getProperty("crash.test.kafka.port"));
-    config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
-    config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
-    config.put(ProducerConfig.ACKS_CONFIG, "all");
-    config.put(ProducerConfig.LINGER_MS_CONFIG, "5");
-    config.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, "5000");
     // Long enough for the restart: what was in flight at the kill is retried, not failed.
-    config.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, "240000");
-    config.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, "240000");
-    config.put(ProducerConfig.RECONNECT_BACKOFF_MAX_MS_CONFIG, "1000");
-    return new KafkaProducer<>(config);
+    return KafkaClients.producerThroughOutages(
+        "127.0.0.1:" + System.getProperty("crash.test.kafka.port"), Duration.ofSeconds(240));
   }
 
   private static void sendWhile(

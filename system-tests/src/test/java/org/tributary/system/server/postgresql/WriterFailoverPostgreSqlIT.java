@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -20,19 +21,18 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.Collectors;
+import org.apache.kafka.clients.CommonClientConfigs;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.DescribeClusterResult;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.Node;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.tributary.system.Fixtures;
@@ -135,12 +135,8 @@ class WriterFailoverPostgreSqlIT {
       }
     }
 
-    Properties group = clientOf(SECOND_KAFKA);
-    group.put(ConsumerConfig.GROUP_ID_CONFIG, "two-brokers-" + topic);
-    group.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-    group.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
     Map<String, Long> consumed = new HashMap<>();
-    try (KafkaConsumer<byte[], byte[]> consumer = consumer(group)) {
+    try (KafkaConsumer<byte[], byte[]> consumer = consumer("two-brokers-" + topic, SECOND_KAFKA)) {
       consumer.subscribe(List.of(topic));
       long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
       while (consumed.size() < sent.size() && System.nanoTime() < deadline) {
@@ -349,7 +345,7 @@ class WriterFailoverPostgreSqlIT {
       all.add(new TopicPartition(topic, p));
     }
     Map<Integer, Map<Long, String>> stored = new HashMap<>();
-    try (KafkaConsumer<byte[], byte[]> consumer = consumer(clientOf(SECOND_KAFKA))) {
+    try (KafkaConsumer<byte[], byte[]> consumer = consumer(null, SECOND_KAFKA)) {
       consumer.assign(all);
       consumer.seekToBeginning(all);
       Map<TopicPartition, Long> ends = consumer.endOffsets(all, Duration.ofSeconds(30));
@@ -366,35 +362,32 @@ class WriterFailoverPostgreSqlIT {
     return stored;
   }
 
-  private static Properties clientOf(int... kafkaPorts) {
+  private static String bootstrap(int... kafkaPorts) {
+    return Arrays.stream(kafkaPorts)
+        .mapToObj(port -> "127.0.0.1:" + port)
+        .collect(Collectors.joining(","));
+  }
+
+  private static Properties clientOf(int kafkaPort) {
     Properties config = KafkaClients.common(KafkaClients.ADMIN);
-    StringBuilder bootstrap = new StringBuilder();
-    for (int port : kafkaPorts) {
-      bootstrap.append(bootstrap.isEmpty() ? "" : ",").append("127.0.0.1:").append(port);
-    }
-    config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap.toString());
-    config.put(ProducerConfig.RECONNECT_BACKOFF_MAX_MS_CONFIG, "1000");
+    config.put(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, bootstrap(kafkaPort));
     return config;
   }
 
+  /** Long enough for the lease to pass: what was in flight at the kill is retried, not failed. */
   private static KafkaProducer<byte[], byte[]> producer(int... kafkaPorts) {
-    Properties config = clientOf(kafkaPorts);
-    config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
-    config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
-    config.put(ProducerConfig.ACKS_CONFIG, "all");
-    config.put(ProducerConfig.LINGER_MS_CONFIG, "5");
-    config.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, "5000");
-    // Long enough for the lease to pass: what was in flight at the kill is retried, not failed.
-    config.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, "120000");
-    config.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, "120000");
-    return new KafkaProducer<>(config);
+    return KafkaClients.producerThroughOutages(bootstrap(kafkaPorts), Duration.ofSeconds(120));
   }
 
-  private static KafkaConsumer<byte[], byte[]> consumer(Properties config) {
-    config.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
-    config.put(
-        ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
-    return new KafkaConsumer<>(config);
+  private static KafkaConsumer<byte[], byte[]> consumer(String group, int kafkaPort) {
+    return KafkaClients.consumer(
+        KafkaClients.ADMIN,
+        group,
+        Map.of(
+            CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG,
+            bootstrap(kafkaPort),
+            ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG,
+            "false"));
   }
 
   private static byte[] bytes(String text) {
